@@ -1,0 +1,183 @@
+//! The `khuyencong` command: check industrial-extension documents, compute totals,
+//! explain eligibility and support limits, print the catalogue and the schemas.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use khuyencong::law::Lang;
+
+mod table;
+
+/// Vietnam's industrial-extension law (khuyến công) as code.
+#[derive(Parser)]
+#[command(name = "khuyencong", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the catalogue of instruments and codelists valid on a date.
+    Catalog {
+        /// The date (YYYY-MM-DD); it decides the regime.
+        #[arg(long, value_parser = parse_date)]
+        as_of: NaiveDate,
+        /// Language of labels in table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Print only this list (e.g. `activities`); required for CSV.
+        #[arg(long)]
+        list: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Table,
+    Csv,
+}
+
+/// A failure that ends the command with exit code 2 and a bilingual message.
+struct Usage {
+    en: String,
+    vi: String,
+}
+
+impl Usage {
+    fn new(en: impl Into<String>, vi: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            vi: vi.into(),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        format!(
+            "`{s}` is not a valid calendar date in the form YYYY-MM-DD / `{s}` không phải ngày hợp lệ dạng YYYY-MM-DD"
+        )
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Catalog {
+            as_of,
+            lang,
+            format,
+            list,
+        } => cmd_catalog(as_of, lang.into(), format, list.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(u) => {
+            eprintln!("error: {}\nlỗi: {}", u.en, u.vi);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_out(s: &str) -> Result<(), Usage> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is not an error of ours.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Usage::new(
+            format!("cannot write output: {e}"),
+            format!("không ghi được kết quả: {e}"),
+        )),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Usage> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| {
+            Usage::new(
+                format!("cannot encode JSON: {e}"),
+                format!("không mã hóa được JSON: {e}"),
+            )
+        })
+}
+
+fn cmd_catalog(
+    as_of: NaiveDate,
+    lang: Lang,
+    format: Format,
+    list: Option<&str>,
+) -> Result<ExitCode, Usage> {
+    let catalog =
+        khuyencong::catalog(as_of).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    if let Some(name) = list
+        && !khuyencong::catalog::LISTS.contains(&name)
+    {
+        {
+            return Err(Usage::new(
+                format!(
+                    "unknown list `{name}`; expected one of: {}",
+                    khuyencong::catalog::LISTS.join(", ")
+                ),
+                format!(
+                    "danh mục `{name}` không tồn tại; chọn một trong: {}",
+                    khuyencong::catalog::LISTS.join(", ")
+                ),
+            ));
+        }
+    }
+    let text = match (format, list) {
+        (Format::Json, None) => to_json(&catalog)?,
+        (Format::Json, Some("instruments")) => to_json(&catalog.instruments)?,
+        (Format::Json, Some(name)) => to_json(&catalog.list(name))?,
+        (Format::Csv, None) => {
+            return Err(Usage::new(
+                "CSV output needs one list: add --list NAME",
+                "xuất CSV cần chọn một danh mục: thêm --list TÊN",
+            ));
+        }
+        (Format::Csv, Some(name)) => {
+            khuyencong::catalog::to_csv(&catalog.rows(name).unwrap_or_default())
+        }
+        (Format::Table, list) => {
+            let names: Vec<&str> = match list {
+                Some(n) => vec![n],
+                None => khuyencong::catalog::LISTS.to_vec(),
+            };
+            let mut out = String::new();
+            for name in names {
+                out.push_str(&table::catalog_table(&catalog, name, lang));
+                out.push('\n');
+            }
+            out
+        }
+    };
+    write_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,88 @@
+//! End-to-end tests of the `khuyencong` binary.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("run khuyencong")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn catalog_2024_json_lists_article_4_with_both_languages() {
+    let o = run(&["catalog", "--as-of", "2024-06-01", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let acts = v["activities"].as_array().expect("activities");
+    assert_eq!(acts.len(), 29);
+    let groups = acts.iter().filter(|a| a.get("parent").is_none()).count();
+    assert_eq!(groups, 9);
+    for a in acts {
+        assert!(!a["label_vi"].as_str().unwrap_or_default().is_empty());
+        assert!(!a["label_en"].as_str().unwrap_or_default().is_empty());
+        assert_eq!(a["citation"]["instrument"], "nd_45_2012");
+        assert_eq!(a["citation"]["article"], 4);
+    }
+}
+
+#[test]
+fn catalog_before_2012_07_05_exits_2_in_both_languages() {
+    let o = run(&["catalog", "--as-of", "2012-07-04"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("2012-07-05"), "{err}");
+    assert!(err.contains("05/07/2012"), "{err}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn catalog_rejects_impossible_dates_and_unknown_lists() {
+    let o = run(&["catalog", "--as-of", "2025-02-30"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("2025-02-30"));
+    let o = run(&["catalog", "--as-of", "2024-06-01", "--list", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown list `nope`"));
+    let o = run(&["catalog", "--as-of", "2024-06-01", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn catalog_csv_and_table() {
+    let o = run(&[
+        "catalog",
+        "--as-of",
+        "2024-06-01",
+        "--format",
+        "csv",
+        "--list",
+        "legal_forms",
+    ]);
+    assert!(o.status.success());
+    let csv = stdout(&o);
+    assert!(csv.starts_with("code,label_vi,label_en"));
+    assert!(csv.contains("business_household,Hộ kinh doanh,Business household"));
+    let o = run(&[
+        "catalog",
+        "--as-of",
+        "2024-06-01",
+        "--format",
+        "table",
+        "--list",
+        "activities",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("3b. Technology transfer"));
+}
