@@ -8,7 +8,11 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use khuyencong::law::Lang;
 
+mod check;
+mod explain;
+mod input;
 mod table;
+mod totals;
 
 /// Vietnam's industrial-extension law (khuyến công) as code.
 #[derive(Parser)]
@@ -20,6 +24,53 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check documents (schemes, plans, period reports): every problem, where, and which article.
+    ///
+    /// Exit code 0: no errors; 1: errors found (including unreadable JSON content);
+    /// 2: a file cannot be opened, or a usage error.
+    Check {
+        /// Files to check; `-` reads standard input; `.jsonl` files are read line by line.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Treat every input as JSON Lines (one document per line).
+        #[arg(long)]
+        jsonl: bool,
+        /// Language of messages in table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format (`jsonl`: one result per line, streamed).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Add documents up, exactly, by province, period, fund level, source and activity.
+    Totals {
+        /// Files to total; `-` reads standard input; `.jsonl` files are read line by line.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Grouping keys, comma-separated: province, period (or year), fund_level, source, activity, kind.
+        #[arg(long, value_delimiter = ',', value_parser = parse_key)]
+        by: Vec<khuyencong::totals::TotalsKey>,
+        /// Treat every input as JSON Lines.
+        #[arg(long)]
+        jsonl: bool,
+        /// Language of number formatting in table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Explain a finding code: its meaning, legal basis and how to fix it.
+    Explain {
+        /// The finding code, e.g. `report.counterpart_mismatch`.
+        code: String,
+        /// Language.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print the catalogue of instruments and codelists valid on a date.
     Catalog {
         /// The date (YYYY-MM-DD); it decides the regime.
@@ -55,6 +106,7 @@ impl From<LangArg> for Lang {
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
+    Jsonl,
     Table,
     Csv,
 }
@@ -74,6 +126,10 @@ impl Usage {
     }
 }
 
+fn parse_key(s: &str) -> Result<khuyencong::totals::TotalsKey, String> {
+    s.parse()
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
         format!(
@@ -91,6 +147,20 @@ fn main() -> ExitCode {
             format,
             list,
         } => cmd_catalog(as_of, lang.into(), format, list.as_deref()),
+        Command::Check {
+            files,
+            jsonl,
+            lang,
+            format,
+        } => check::run(&files, jsonl, lang.into(), format),
+        Command::Totals {
+            files,
+            by,
+            jsonl,
+            lang,
+            format,
+        } => totals::run(&files, jsonl, &by, lang.into(), format),
+        Command::Explain { code, lang, format } => explain::run(&code, lang.into(), format),
     };
     match result {
         Ok(code) => code,
@@ -112,6 +182,26 @@ fn write_out(s: &str) -> Result<(), Usage> {
             format!("không ghi được kết quả: {e}"),
         )),
     }
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(json_error)`
+fn json_error(e: serde_json::Error) -> Usage {
+    Usage::new(
+        format!("cannot encode JSON: {e}"),
+        format!("không mã hóa được JSON: {e}"),
+    )
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(write_error)`
+fn write_error(e: std::io::Error) -> Usage {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // A closed pipe (`| head`) ends output quietly.
+        std::process::exit(0);
+    }
+    Usage::new(
+        format!("cannot write output: {e}"),
+        format!("không ghi được kết quả: {e}"),
+    )
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Usage> {
@@ -153,9 +243,9 @@ fn cmd_catalog(
         }
     }
     let text = match (format, list) {
-        (Format::Json, None) => to_json(&catalog)?,
-        (Format::Json, Some("instruments")) => to_json(&catalog.instruments)?,
-        (Format::Json, Some(name)) => to_json(&catalog.list(name))?,
+        (Format::Json | Format::Jsonl, None) => to_json(&catalog)?,
+        (Format::Json | Format::Jsonl, Some("instruments")) => to_json(&catalog.instruments)?,
+        (Format::Json | Format::Jsonl, Some(name)) => to_json(&catalog.list(name))?,
         (Format::Csv, None) => {
             return Err(Usage::new(
                 "CSV output needs one list: add --list NAME",

@@ -46,6 +46,7 @@ pub mod activity;
 pub mod beneficiary;
 pub mod catalog;
 mod codelist;
+pub mod document;
 pub mod finding;
 pub mod funding;
 pub mod industry;
@@ -53,6 +54,7 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod totals;
 
 pub use catalog::{Catalog, catalog};
 pub use codelist::{CodeInfo, Codelist, UnknownCode};

@@ -11,7 +11,10 @@ mod regime;
 
 pub use citation::{Citation, CitationParseError, Point};
 pub use instrument::{Instrument, InstrumentId, InstrumentKind};
-pub use regime::{GeographyEra, Regime, RegimeError, SupportRegime};
+pub use regime::{
+    DECREE_45_EFFECTIVE, DECREE_235_EFFECTIVE, GeographyEra, Regime, RegimeError, SupportRegime,
+    TT_28_EFFECTIVE, TTLT_26_EFFECTIVE, TWO_TIER_EFFECTIVE,
+};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,149 @@
+//! `khuyencong check`: every problem of every document, and an exit code.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use khuyencong::document::{CheckOptions, check_bytes};
+use khuyencong::law::Lang;
+use khuyencong::{Finding, Severity};
+use serde::Serialize;
+
+use crate::{Format, Usage, input};
+
+#[derive(Serialize)]
+struct DocumentResult<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    kind: Option<&'static str>,
+    id: Option<String>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize, Default)]
+struct Summary {
+    documents: u64,
+    with_errors: u64,
+    errors: u64,
+    warnings: u64,
+    info: u64,
+}
+
+fn tally(summary: &mut Summary, findings: &[Finding]) {
+    summary.documents += 1;
+    let mut any_error = false;
+    for f in findings {
+        match f.severity {
+            Severity::Error => {
+                summary.errors += 1;
+                any_error = true;
+            }
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.info += 1,
+        }
+    }
+    if any_error {
+        summary.with_errors += 1;
+    }
+}
+
+/// Runs the command.
+pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<ExitCode, Usage> {
+    let options = CheckOptions::default();
+    let mut summary = Summary::default();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut all = Vec::new();
+    input::for_each(files, jsonl, |inp| {
+        let checked = check_bytes(inp.bytes, &options);
+        tally(&mut summary, &checked.findings);
+        let result = DocumentResult {
+            file: inp.source,
+            line: inp.line,
+            kind: checked.kind.map(khuyencong::document::DocumentKind::code),
+            id: checked.id,
+            findings: checked.findings,
+        };
+        match format {
+            Format::Json => {
+                all.push(serde_json::to_value(&result).map_err(crate::json_error)?);
+                Ok(())
+            }
+            Format::Jsonl => {
+                let line = serde_json::to_string(&result).map_err(crate::json_error)?;
+                writeln!(out, "{line}").map_err(crate::write_error)
+            }
+            Format::Table | Format::Csv => {
+                write!(out, "{}", render(&result, lang)).map_err(crate::write_error)
+            }
+        }
+    })?;
+    match format {
+        Format::Json => {
+            let doc = serde_json::json!({ "documents": all, "summary": summary });
+            let text = serde_json::to_string_pretty(&doc).map_err(crate::json_error)?;
+            writeln!(out, "{text}").map_err(crate::write_error)?;
+        }
+        Format::Jsonl => {}
+        Format::Table | Format::Csv => {
+            let line = match lang {
+                Lang::Vi => format!(
+                    "tổng cộng: {} văn bản, {} có lỗi; {} lỗi, {} cảnh báo, {} thông tin\n",
+                    summary.documents,
+                    summary.with_errors,
+                    summary.errors,
+                    summary.warnings,
+                    summary.info
+                ),
+                Lang::En => format!(
+                    "summary: {} documents, {} with errors; {} errors, {} warnings, {} info\n",
+                    summary.documents,
+                    summary.with_errors,
+                    summary.errors,
+                    summary.warnings,
+                    summary.info
+                ),
+            };
+            write!(out, "{line}").map_err(crate::write_error)?;
+        }
+    }
+    out.flush().map_err(crate::write_error)?;
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn render(r: &DocumentResult<'_>, lang: Lang) -> String {
+    let mut s = String::new();
+    let place = match r.line {
+        Some(l) => format!("{}:{l}", r.file),
+        None => r.file.to_owned(),
+    };
+    s.push_str(&format!(
+        "{place}  {}  {}\n",
+        r.kind.unwrap_or("?"),
+        r.id.as_deref().unwrap_or("?")
+    ));
+    if r.findings.is_empty() {
+        s.push_str(match lang {
+            Lang::Vi => "  ✓ không có vấn đề\n",
+            Lang::En => "  ✓ no findings\n",
+        });
+    }
+    for f in &r.findings {
+        let path = if f.path.is_empty() { "/" } else { &f.path };
+        s.push_str(&format!(
+            "  {:<9} {}  {}\n    {}\n",
+            f.severity.label(lang),
+            path,
+            f.code,
+            f.message(lang)
+        ));
+        if let Some(c) = &f.citation {
+            s.push_str(&format!("    ↳ {}\n", c.render(lang)));
+        }
+    }
+    s
+}

@@ -1,0 +1,121 @@
+//! `khuyencong totals`: exact sums across documents.
+
+use std::process::ExitCode;
+
+use khuyencong::document::{Document, parse};
+use khuyencong::law::Lang;
+use khuyencong::money::group_thousands;
+use khuyencong::totals::{TotalsKey, totals};
+
+use crate::{Format, Usage, input, table};
+
+/// Runs the command.
+pub fn run(
+    files: &[String],
+    jsonl: bool,
+    by: &[TotalsKey],
+    lang: Lang,
+    format: Format,
+) -> Result<ExitCode, Usage> {
+    let mut docs: Vec<Document> = Vec::new();
+    input::for_each(files, jsonl, |inp| match parse(inp.bytes) {
+        Ok(d) => {
+            docs.push(d);
+            Ok(())
+        }
+        Err(f) => {
+            let place = match inp.line {
+                Some(l) => format!("{}:{l}", inp.source),
+                None => inp.source.to_owned(),
+            };
+            Err(Usage::new(
+                format!(
+                    "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
+                    f.message_en, f.path
+                ),
+                format!(
+                    "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
+                    f.message_vi, f.path
+                ),
+            ))
+        }
+    })?;
+    let rows = totals(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    let text = match format {
+        Format::Json => crate::to_json(&rows)?,
+        Format::Jsonl => {
+            let mut s = String::new();
+            for r in &rows {
+                s.push_str(&serde_json::to_string(r).map_err(crate::json_error)?);
+                s.push('\n');
+            }
+            s
+        }
+        Format::Csv => khuyencong::catalog::to_csv(&grid(&rows, by, None)),
+        Format::Table => table::render(&grid(&rows, by, Some(lang))),
+    };
+    crate::write_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn grid(
+    rows: &[khuyencong::totals::TotalsRow],
+    by: &[TotalsKey],
+    lang: Option<Lang>,
+) -> Vec<Vec<String>> {
+    let money = |v: u64| match lang {
+        Some(Lang::Vi) => group_thousands(v, '.'),
+        Some(Lang::En) => group_thousands(v, ','),
+        None => v.to_string(),
+    };
+    let mut header: Vec<String> = by.iter().map(|k| k.code().to_owned()).collect();
+    header.extend(
+        [
+            "documents",
+            "funding_vnd",
+            "support_vnd",
+            "total_investment_vnd",
+            "counterpart_vnd",
+            "establishments",
+            "exactness",
+            "support_share",
+            "counterpart_per_support",
+            "avg_support_per_establishment_vnd",
+        ]
+        .map(str::to_owned),
+    );
+    let mut out = vec![header];
+    for r in rows {
+        let mut line: Vec<String> = by
+            .iter()
+            .map(|k| {
+                r.keys
+                    .get(k.code())
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| "—".to_owned())
+            })
+            .collect();
+        line.extend([
+            r.documents.to_string(),
+            money(r.funding_vnd),
+            money(r.support_vnd),
+            money(r.total_investment_vnd),
+            money(r.counterpart_vnd),
+            r.establishments.to_string(),
+            serde_json::to_value(r.exactness)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            r.support_share.map(|d| d.to_string()).unwrap_or_default(),
+            r.counterpart_per_support
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            r.avg_support_per_establishment_vnd
+                .map(money)
+                .unwrap_or_default(),
+        ]);
+        out.push(line);
+    }
+    out
+}

@@ -1,0 +1,694 @@
+//! Documents of the programme — plans (kế hoạch) and period reports (báo cáo) — read
+//! from JSON, validated and reconciled into [`Finding`]s.
+//!
+//! ```
+//! let json = include_bytes!("../../../../docs/examples/an-giang-2021-2025.json");
+//! let checked = khuyencong::document::check_bytes(json, &Default::default());
+//! assert!(checked.findings.iter().all(|f| f.severity != khuyencong::Severity::Error));
+//!
+//! let broken = br#"{"kind": "plan", "schema_version": 1, "id": "x", "year": 2024, "fund_level": "national", "colour": 1}"#;
+//! let checked = khuyencong::document::check_bytes(broken, &Default::default());
+//! assert_eq!(checked.findings[0].code, "structure.unknown_field");
+//! ```
+
+pub mod common;
+pub mod funding;
+pub mod plan;
+pub(crate) mod reconcile;
+pub mod report;
+mod structure;
+pub mod tag;
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+pub use common::{Amount, Count, Counts, DecisionRef, Exactness, Period, SchemaVersion};
+pub use plan::Plan;
+pub use report::PeriodReport;
+
+use crate::Codelist;
+use crate::activity::Activity;
+use crate::finding::{Finding, FindingDef, Severity};
+use crate::funding::FundLevel;
+use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Regime};
+
+/// The kinds of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// An annual plan.
+    Plan,
+    /// A period report.
+    PeriodReport,
+}
+
+impl DocumentKind {
+    /// The `kind` string of the JSON form.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Plan => "plan",
+            Self::PeriodReport => "period_report",
+        }
+    }
+}
+
+/// A parsed document of any kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Document {
+    /// An annual plan.
+    Plan(Plan),
+    /// A period report.
+    PeriodReport(PeriodReport),
+}
+
+impl Document {
+    /// The document's kind.
+    pub const fn kind(&self) -> DocumentKind {
+        match self {
+            Self::Plan(_) => DocumentKind::Plan,
+            Self::PeriodReport(_) => DocumentKind::PeriodReport,
+        }
+    }
+
+    /// The document's identifier.
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Plan(p) => &p.id,
+            Self::PeriodReport(r) => &r.id,
+        }
+    }
+}
+
+/// Options of [`check`].
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct CheckOptions {}
+
+/// The result of checking one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    /// The document, when it could be read.
+    #[serde(skip)]
+    pub document: Option<Document>,
+    /// The document's kind, when known.
+    pub kind: Option<DocumentKind>,
+    /// The document's `id`, when it could be read.
+    pub id: Option<String>,
+    /// Every finding, in deterministic order.
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+#[derive(Deserialize)]
+struct Probe<'a> {
+    #[serde(borrow, default)]
+    kind: Option<Cow<'a, str>>,
+}
+
+/// Reads a document from JSON bytes.
+///
+/// # Errors
+/// A structural [`Finding`] (code `structure.*`) saying what is wrong and where: an empty
+/// input, a byte-order mark, invalid UTF-8, malformed JSON (with line and column), a missing
+/// or unknown `kind`, and any unknown field, missing field, wrong type, float or negative
+/// amount, unknown code or impossible date (with its JSON Pointer).
+pub fn parse(bytes: &[u8]) -> Result<Document, Finding> {
+    if let Some(f) = structure::preflight(bytes) {
+        return Err(f);
+    }
+    let probe: Probe<'_> = match serde_json::from_slice(bytes) {
+        Ok(p) => p,
+        Err(e) if e.is_data() => {
+            return Err(Finding::new(
+                "structure.invalid_type",
+                Severity::Error,
+                "",
+                "văn bản phải là một đối tượng JSON có trường `kind`",
+                "a document must be a JSON object with a `kind` field",
+            ));
+        }
+        Err(e) => return Err(structure::syntax(&e)),
+    };
+    match probe.kind.as_deref() {
+        Some(tag::PlanTag::VALUE) => typed(bytes).map(Document::Plan),
+        Some(tag::ReportTag::VALUE) => typed(bytes).map(Document::PeriodReport),
+        Some(other) => Err(Finding::new(
+            "structure.unknown_kind",
+            Severity::Error,
+            "/kind",
+            format!(
+                "loại văn bản `{other}` không hợp lệ; chọn `scheme`, `plan` hoặc `period_report`"
+            ),
+            format!(
+                "unknown document kind `{other}`; expected `scheme`, `plan` or `period_report`"
+            ),
+        )
+        .param("field", "kind")),
+        None => Err(Finding::new(
+            "structure.missing_field",
+            Severity::Error,
+            "",
+            "thiếu trường bắt buộc `kind` tại /",
+            "missing required field `kind` at /",
+        )
+        .param("field", "kind")),
+    }
+}
+
+fn typed<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = structure::pointer(e.path());
+        structure::data(e.inner(), path)
+    })?;
+    de.end().map_err(|e| structure::syntax(&e))?;
+    Ok(value)
+}
+
+/// Checks a parsed document: every finding, in deterministic order.
+pub fn check(document: &Document, options: &CheckOptions) -> Vec<Finding> {
+    let _ = options;
+    let mut out = Vec::new();
+    match document {
+        Document::Plan(p) => p.check(&mut out),
+        Document::PeriodReport(r) => r.check(&mut out),
+    }
+    Finding::sort(&mut out);
+    out
+}
+
+/// Reads and checks one input; structural problems become findings.
+pub fn check_bytes(bytes: &[u8], options: &CheckOptions) -> Checked {
+    match parse(bytes) {
+        Ok(document) => Checked {
+            kind: Some(document.kind()),
+            id: Some(document.id().to_owned()),
+            findings: check(&document, options),
+            document: Some(document),
+        },
+        Err(finding) => Checked {
+            document: None,
+            kind: None,
+            id: None,
+            findings: vec![finding],
+        },
+    }
+}
+
+/// Checks that a period starts on or after 2012-07-05 and is not reversed; returns whether
+/// the regime-dependent checks can go on.
+pub(crate) fn check_coverage(out: &mut Vec<Finding>, period: &Period, path: &str) -> bool {
+    if period.from > period.to {
+        out.push(Finding::new(
+            "document.period_reversed",
+            Severity::Error,
+            path,
+            format!(
+                "kỳ bắt đầu ({}) sau ngày kết thúc ({})",
+                period.from, period.to
+            ),
+            format!(
+                "the period starts ({}) after it ends ({})",
+                period.from, period.to
+            ),
+        ));
+        return false;
+    }
+    if period.to < DECREE_45_EFFECTIVE {
+        out.push(
+            Finding::new(
+                "document.before_coverage",
+                Severity::Error,
+                path,
+                "kỳ trước ngày 05/07/2012, ngày Nghị định số 45/2012/NĐ-CP có hiệu lực; giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ",
+                "the period is before 2012-07-05, when Decree 45/2012/ND-CP took effect; the Decree 134/2004/ND-CP era is not covered",
+            )
+            .cite(Citation::article(InstrumentId::Nd45_2012, 18)),
+        );
+        return false;
+    }
+    if period.from < DECREE_45_EFFECTIVE {
+        out.push(
+            Finding::new(
+                "document.partly_before_coverage",
+                Severity::Warning,
+                path,
+                "kỳ bắt đầu trước ngày 05/07/2012; phần trước ngày này không được đánh giá",
+                "the period starts before 2012-07-05; the part before that day is not assessed",
+            )
+            .cite(Citation::article(InstrumentId::Nd45_2012, 18)),
+        );
+    }
+    true
+}
+
+/// The regimes in force at some day of the period.
+fn regimes_of(period: &Period) -> Vec<Regime> {
+    Regime::ALL
+        .iter()
+        .copied()
+        .filter(|r| r.starts() <= period.to && r.ends().is_none_or(|e| e >= period.from))
+        .collect()
+}
+
+fn overlaps(info: &crate::CodeInfo, period: &Period) -> bool {
+    info.valid_from <= period.to && info.valid_until.is_none_or(|u| u >= period.from)
+}
+
+/// An activity must exist in a regime in force during the period.
+pub(crate) fn check_activity_in_period(
+    out: &mut Vec<Finding>,
+    activity: Activity,
+    period: &Period,
+    path: &str,
+) {
+    let info = activity.info();
+    let in_regime = regimes_of(period)
+        .iter()
+        .any(|r| info.confidence_in(*r).is_some());
+    if !(in_regime && overlaps(info, period)) {
+        out.push(
+            Finding::new(
+                "document.activity_not_in_regime",
+                Severity::Error,
+                path,
+                format!(
+                    "nội dung `{}` không có hiệu lực trong kỳ {} – {} (có từ {})",
+                    activity.code(),
+                    period.from,
+                    period.to,
+                    info.valid_from
+                ),
+                format!(
+                    "activity `{}` is not in force during {} – {} (it exists from {})",
+                    activity.code(),
+                    period.from,
+                    period.to,
+                    info.valid_from
+                ),
+            )
+            .cite(info.citation)
+            .param("activity", activity.code()),
+        );
+    }
+}
+
+/// A fund level must exist during the period (district funds ended with the districts).
+pub(crate) fn check_fund_level_in_period(
+    out: &mut Vec<Finding>,
+    level: FundLevel,
+    period: &Period,
+    path: &str,
+) {
+    let info = level.info();
+    if !overlaps(info, period) {
+        out.push(
+            Finding::new(
+                "document.fund_level_not_in_force",
+                Severity::Error,
+                path,
+                format!(
+                    "cấp kinh phí `{}` không còn trong kỳ này (đến {})",
+                    level.code(),
+                    info.valid_until.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                format!(
+                    "fund level `{}` does not exist in this period (it ended {})",
+                    level.code(),
+                    info.valid_until.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            )
+            .cite(info.citation),
+        );
+    }
+}
+
+macro_rules! def {
+    ($code:literal, $sev:ident, $cite:expr, $mvi:literal, $men:literal, $fvi:literal, $fen:literal) => {
+        FindingDef {
+            code: $code,
+            severity: Severity::$sev,
+            citation: $cite,
+            meaning_vi: $mvi,
+            meaning_en: $men,
+            fix_vi: $fvi,
+            fix_en: $fen,
+        }
+    };
+}
+
+/// The finding codes of document reading and reconciliation.
+pub(crate) const FINDINGS: &[FindingDef] = &[
+    def!(
+        "structure.empty",
+        Error,
+        None,
+        "Tệp rỗng.",
+        "The input is empty.",
+        "Gửi một văn bản JSON.",
+        "Send a JSON document."
+    ),
+    def!(
+        "structure.bom",
+        Error,
+        None,
+        "Tệp bắt đầu bằng dấu BOM.",
+        "The input starts with a UTF-8 byte-order mark.",
+        "Lưu tệp dạng UTF-8 không có BOM.",
+        "Save the file as UTF-8 without a BOM."
+    ),
+    def!(
+        "structure.not_utf8",
+        Error,
+        None,
+        "Tệp không phải UTF-8.",
+        "The input is not valid UTF-8.",
+        "Lưu tệp dạng UTF-8 (không dùng TCVN3/VNI/Windows-1258).",
+        "Save the file as UTF-8 (not TCVN3, VNI or Windows-1258)."
+    ),
+    def!(
+        "structure.malformed_json",
+        Error,
+        None,
+        "JSON sai cú pháp; thông báo nêu dòng và cột.",
+        "The JSON is malformed; the message gives the line and column.",
+        "Sửa cú pháp tại vị trí được nêu.",
+        "Fix the syntax at the position given."
+    ),
+    def!(
+        "structure.truncated",
+        Error,
+        None,
+        "JSON bị cắt cụt.",
+        "The JSON ends early (truncated file).",
+        "Gửi lại tệp đầy đủ.",
+        "Send the complete file."
+    ),
+    def!(
+        "structure.too_deep",
+        Error,
+        None,
+        "JSON lồng nhau quá sâu.",
+        "The JSON is nested too deeply.",
+        "Văn bản hợp lệ không lồng sâu như vậy; kiểm tra dữ liệu nguồn.",
+        "Valid documents are never this deep; check the source data."
+    ),
+    def!(
+        "structure.invalid_type",
+        Error,
+        None,
+        "Sai kiểu dữ liệu (ví dụ chuỗi thay vì số).",
+        "A value has the wrong JSON type.",
+        "Dùng kiểu mà lược đồ quy định tại đường dẫn.",
+        "Use the type the schema requires at the path."
+    ),
+    def!(
+        "structure.unknown_field",
+        Error,
+        None,
+        "Trường không có trong định dạng (lược đồ đóng).",
+        "A field the format does not define (the schema is closed).",
+        "Xóa trường hoặc sửa lỗi chính tả tên trường.",
+        "Remove the field or fix its spelling."
+    ),
+    def!(
+        "structure.missing_field",
+        Error,
+        None,
+        "Thiếu trường bắt buộc.",
+        "A required field is missing.",
+        "Bổ sung trường.",
+        "Add the field."
+    ),
+    def!(
+        "structure.duplicate_field",
+        Error,
+        None,
+        "Một trường xuất hiện hai lần trong cùng đối tượng.",
+        "A field appears twice in one object.",
+        "Giữ một lần.",
+        "Keep one."
+    ),
+    def!(
+        "structure.unknown_code",
+        Error,
+        None,
+        "Mã không có trong danh mục.",
+        "A code that is not in its codelist.",
+        "Dùng mã trong `khuyencong catalog`.",
+        "Use a code from `khuyencong catalog`."
+    ),
+    def!(
+        "structure.not_whole_number",
+        Error,
+        None,
+        "Số tiền hoặc số lượng không phải số nguyên (đồng không có đơn vị lẻ).",
+        "An amount or count is not a whole number (VND has no minor unit).",
+        "Ghi số nguyên đồng, ví dụ 1400000000 thay vì 1400.0 hay 1.4e9.",
+        "Write whole đồng as a JSON integer, e.g. 1400000000, not 1400.0 or 1.4e9."
+    ),
+    def!(
+        "structure.negative",
+        Error,
+        None,
+        "Số tiền hoặc số lượng âm.",
+        "A negative amount or count.",
+        "Số tiền, số lượng không âm.",
+        "Amounts and counts are non-negative."
+    ),
+    def!(
+        "structure.too_large",
+        Error,
+        None,
+        "Số vượt quá 9.007.199.254.740.991.",
+        "A number above 9,007,199,254,740,991.",
+        "Kiểm tra đơn vị (đồng, không phải phần nghìn đồng).",
+        "Check the unit (đồng)."
+    ),
+    def!(
+        "structure.invalid_date",
+        Error,
+        None,
+        "Ngày không hợp lệ hoặc không có thật (ví dụ 2025-02-30).",
+        "An invalid or impossible date (e.g. 2025-02-30).",
+        "Dùng dạng YYYY-MM-DD với ngày có thật.",
+        "Use YYYY-MM-DD with a real calendar day."
+    ),
+    def!(
+        "structure.invalid_value",
+        Error,
+        None,
+        "Giá trị không hợp lệ.",
+        "An invalid value.",
+        "Xem thông báo và lược đồ.",
+        "See the message and the schema."
+    ),
+    def!(
+        "structure.invalid_length",
+        Error,
+        None,
+        "Số phần tử không hợp lệ.",
+        "An array of the wrong length.",
+        "Xem lược đồ.",
+        "See the schema."
+    ),
+    def!(
+        "structure.unknown_kind",
+        Error,
+        None,
+        "`kind` không phải `scheme`, `plan` hoặc `period_report`.",
+        "`kind` is not `scheme`, `plan` or `period_report`.",
+        "Sửa `kind`.",
+        "Fix `kind`."
+    ),
+    def!(
+        "structure.unsupported_schema_version",
+        Error,
+        None,
+        "Phiên bản định dạng không được hỗ trợ.",
+        "An unsupported `schema_version`.",
+        "Dùng `schema_version: 1`.",
+        "Use `schema_version: 1`."
+    ),
+    def!(
+        "document.period_reversed",
+        Error,
+        None,
+        "Kỳ bắt đầu sau ngày kết thúc.",
+        "A period that starts after it ends.",
+        "Sửa ngày.",
+        "Fix the dates."
+    ),
+    def!(
+        "document.before_coverage",
+        Error,
+        Some(Citation::article(InstrumentId::Nd45_2012, 18)),
+        "Ngày trước 05/07/2012 (trước Nghị định số 45/2012/NĐ-CP).",
+        "A date before 2012-07-05, when Decree 45/2012/ND-CP took effect.",
+        "Văn bản thuộc giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ.",
+        "Documents of the Decree 134/2004 era are not covered."
+    ),
+    def!(
+        "document.partly_before_coverage",
+        Warning,
+        Some(Citation::article(InstrumentId::Nd45_2012, 18)),
+        "Kỳ bắt đầu trước 05/07/2012.",
+        "A period that starts before 2012-07-05.",
+        "Phần trước ngày đó không được đánh giá.",
+        "The part before that day is not assessed."
+    ),
+    def!(
+        "document.activity_not_in_regime",
+        Error,
+        None,
+        "Nội dung hoạt động không có hiệu lực trong kỳ (ví dụ nội dung mới của Nghị định số 235/2025/NĐ-CP trong kỳ trước 15/10/2025).",
+        "An activity that does not exist in the regime of the period (e.g. a Decree 235/2025 addition before 2025-10-15).",
+        "Dùng nội dung của Điều 4 có hiệu lực trong kỳ.",
+        "Use an Art. 4 activity in force in the period."
+    ),
+    def!(
+        "document.fund_level_not_in_force",
+        Error,
+        None,
+        "Cấp kinh phí không còn trong kỳ (cấp huyện sau 30/6/2025).",
+        "A fund level that does not exist in the period (district funds after 2025-06-30).",
+        "Dùng cấp tỉnh hoặc cấp xã.",
+        "Use the provincial or commune level."
+    ),
+    def!(
+        "reconcile.approximate",
+        Info,
+        None,
+        "Số liệu ước tính ('gần', 'khoảng') khớp trong phạm vi 10%.",
+        "Approximate figures agree within 10 %.",
+        "Không cần sửa.",
+        "Nothing to fix."
+    ),
+    def!(
+        "reconcile.approximate_outside_tolerance",
+        Warning,
+        None,
+        "Số liệu ước tính chênh lệch quá 10%.",
+        "Approximate figures are more than 10 % apart.",
+        "Kiểm tra số liệu gốc.",
+        "Check the source figures."
+    ),
+    def!(
+        "reconcile.overflow",
+        Error,
+        None,
+        "Tổng vượt quá mức tối đa.",
+        "A sum exceeds the maximum amount.",
+        "Kiểm tra đơn vị của số liệu.",
+        "Check the units of the figures."
+    ),
+    def!(
+        "funding.total_mismatch",
+        Error,
+        None,
+        "Tổng nguồn vốn khác tổng các nguồn.",
+        "The stated total funding differs from the sum of the sources.",
+        "Sửa tổng hoặc các nguồn để khớp chính xác.",
+        "Correct the total or the sources so they agree exactly."
+    ),
+    def!(
+        "funding.parts_mismatch",
+        Error,
+        None,
+        "Một nguồn khác tổng các phần 'trong đó'.",
+        "A source differs from the sum of its parts ('of which').",
+        "Sửa số liệu để khớp chính xác.",
+        "Correct the figures so they agree exactly."
+    ),
+    def!(
+        "report.results_total_mismatch",
+        Error,
+        None,
+        "Tổng kết quả nêu trong báo cáo khác tổng các dòng.",
+        "A stated results total differs from the sum of the result lines.",
+        "Sửa tổng hoặc các dòng.",
+        "Correct the total or the lines."
+    ),
+    def!(
+        "report.counterpart_mismatch",
+        Error,
+        Some(Citation::article(InstrumentId::Ttlt26_2014, 7).clause(3)),
+        "Vốn đối ứng khác tổng (vốn đầu tư − kinh phí hỗ trợ) của các dòng kết quả.",
+        "The counterpart differs from total investment minus support over the result lines.",
+        "Kiểm tra 'vốn thu hút đầu tư' có bao gồm phần hỗ trợ, và số vốn đối ứng.",
+        "Check that the stated investment includes the support, and the counterpart figure."
+    ),
+    def!(
+        "report.investment_below_support",
+        Error,
+        None,
+        "Tổng vốn đầu tư nhỏ hơn kinh phí hỗ trợ.",
+        "The total investment is below the support.",
+        "Tổng vốn đầu tư gồm cả phần hỗ trợ; kiểm tra số liệu.",
+        "The investment includes the support; check the figures."
+    ),
+    def!(
+        "report.support_exceeds_funding",
+        Error,
+        None,
+        "Kinh phí hỗ trợ theo kết quả vượt kinh phí huy động từ cùng cấp.",
+        "Support in the results exceeds the funding mobilised at that level.",
+        "Kiểm tra nguồn kinh phí của từng dòng kết quả.",
+        "Check the fund of each result line."
+    ),
+    def!(
+        "report.contest_fund_level",
+        Warning,
+        Some(Citation::article(InstrumentId::Tt26_2014Bct, 19)),
+        "Cấp bình chọn không khớp nguồn kinh phí thường dùng (cấp huyện, tỉnh: địa phương; khu vực, quốc gia: quốc gia).",
+        "The contest level does not match its usual fund (district and provincial: local; regional and national: national).",
+        "Kiểm tra nguồn kinh phí.",
+        "Check the fund."
+    ),
+    def!(
+        "plan.duplicate_scheme",
+        Error,
+        None,
+        "Một đề án được liệt kê hai lần.",
+        "A scheme is listed twice.",
+        "Xóa dòng trùng.",
+        "Remove the duplicate."
+    ),
+    def!(
+        "plan.support_exceeds_cost",
+        Error,
+        None,
+        "Kinh phí hỗ trợ lớn hơn tổng kinh phí đề án.",
+        "A scheme's support exceeds its total cost.",
+        "Sửa số liệu.",
+        "Correct the figures."
+    ),
+    def!(
+        "plan.fund_source_mismatch",
+        Error,
+        Some(Citation::article(InstrumentId::Nd45_2012, 11)),
+        "Kế hoạch quốc gia dùng ngân sách địa phương hoặc ngược lại.",
+        "A national plan draws on local budgets, or a local plan on national funds.",
+        "Dùng nguồn đúng cấp.",
+        "Use sources of the plan's level."
+    ),
+    def!(
+        "plan.schemes_exceed_budget",
+        Error,
+        None,
+        "Tổng hỗ trợ của các đề án vượt kinh phí của kế hoạch.",
+        "The schemes' support exceeds the plan's budget.",
+        "Điều chỉnh đề án hoặc kinh phí.",
+        "Adjust the schemes or the budget."
+    ),
+];

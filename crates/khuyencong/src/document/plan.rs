@@ -1,0 +1,196 @@
+//! Annual extension plans (kế hoạch khuyến công): the year's schemes and the budget by source.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Amount, DecisionRef, Period, SchemaVersion};
+use super::funding::FundingBreakdown;
+use super::reconcile::{Figure, describe, sum};
+use super::tag::PlanTag;
+use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
+use crate::activity::Activity;
+use crate::finding::{Finding, Severity};
+use crate::funding::FundLevel;
+use crate::law::{Citation, InstrumentId};
+
+/// An annual extension plan (Decree 45/2012/NĐ-CP Art. 2.2): the year's schemes and tasks,
+/// approved by the Minister of Industry and Trade (national) or the chair of the provincial
+/// People's Committee (local).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Plan / Kế hoạch khuyến công")]
+pub struct Plan {
+    /// Always "plan". / Luôn là "plan".
+    pub kind: PlanTag,
+    /// The document format version (1). / Phiên bản định dạng (1).
+    pub schema_version: SchemaVersion,
+    /// An identifier unique within the submitting system. / Mã định danh kế hoạch.
+    #[schemars(length(min = 1, max = 200))]
+    pub id: String,
+    /// The title. / Tiêu đề.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1000))]
+    pub title: Option<String>,
+    /// The plan year; it decides the regime. / Năm kế hoạch.
+    #[schemars(range(min = 2012, max = 2100))]
+    pub year: i32,
+    /// The fund level of the plan. / Cấp kinh phí của kế hoạch.
+    pub fund_level: FundLevel,
+    /// The province or centrally-run city, for local plans. / Tỉnh, thành phố (kế hoạch địa phương).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 100))]
+    pub province: Option<String>,
+    /// The approving decision. / Quyết định phê duyệt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<DecisionRef>,
+    /// The schemes of the plan. / Các đề án.
+    #[serde(default)]
+    #[schemars(length(max = 100_000))]
+    pub schemes: Vec<PlanScheme>,
+    /// The budget by source. / Kinh phí theo nguồn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<FundingBreakdown>,
+}
+
+/// One scheme of a plan, by reference with its money summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanScheme {
+    /// The scheme's identifier (the `id` of a scheme document, if submitted). / Mã đề án.
+    #[schemars(length(min = 1, max = 200))]
+    pub scheme_id: String,
+    /// The title. / Tên đề án.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1000))]
+    pub title: Option<String>,
+    /// The activity (Decree 45/2012 Art. 4). / Nội dung hoạt động.
+    pub activity: Activity,
+    /// State support from the plan's fund, in đồng. / Kinh phí hỗ trợ từ nguồn của kế hoạch.
+    pub support: Amount,
+    /// Total cost of the scheme, in đồng. / Tổng kinh phí thực hiện đề án.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_cost: Option<Amount>,
+}
+
+impl Plan {
+    /// The plan's calendar year as a period.
+    pub fn period(&self) -> Option<Period> {
+        Some(Period {
+            from: NaiveDate::from_ymd_opt(self.year, 1, 1)?,
+            to: NaiveDate::from_ymd_opt(self.year, 12, 31)?,
+        })
+    }
+
+    pub(crate) fn check(&self, out: &mut Vec<Finding>) {
+        let Some(period) = self.period() else {
+            return;
+        };
+        if !check_coverage(out, &period, "/year") {
+            return;
+        }
+        check_fund_level_in_period(out, self.fund_level, &period, "/fund_level");
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.schemes.len());
+        for (i, s) in self.schemes.iter().enumerate() {
+            let path = format!("/schemes/{i}");
+            check_activity_in_period(out, s.activity, &period, &format!("{path}/activity"));
+            if let Some(first) = seen.insert(s.scheme_id.as_str(), i) {
+                out.push(
+                    Finding::new(
+                        "plan.duplicate_scheme",
+                        Severity::Error,
+                        format!("{path}/scheme_id"),
+                        format!("đề án `{}` đã có ở vị trí {first}", s.scheme_id),
+                        format!(
+                            "scheme `{}` is already listed at position {first}",
+                            s.scheme_id
+                        ),
+                    )
+                    .param("scheme_id", s.scheme_id.clone()),
+                );
+            }
+            if let Some(total) = &s.total_cost {
+                let exact = total.exactness == super::common::Exactness::Exact
+                    && s.support.exactness == super::common::Exactness::Exact;
+                if exact && s.support.vnd > total.vnd {
+                    out.push(Finding::new(
+                        "plan.support_exceeds_cost",
+                        Severity::Error,
+                        format!("{path}/support"),
+                        "kinh phí hỗ trợ lớn hơn tổng kinh phí của đề án",
+                        "the support is larger than the scheme's total cost",
+                    ));
+                }
+            }
+        }
+        let Some(budget) = &self.budget else {
+            return;
+        };
+        super::funding::check_breakdown(out, budget, "/budget");
+        for (i, line) in budget.lines.iter().enumerate() {
+            let Some(level) = line.source.fund_level() else {
+                continue;
+            };
+            if level.is_local() != self.fund_level.is_local() {
+                out.push(
+                    Finding::new(
+                        "plan.fund_source_mismatch",
+                        Severity::Error,
+                        format!("/budget/lines/{i}/source"),
+                        format!(
+                            "kế hoạch cấp `{}` không dùng nguồn `{}`: kinh phí khuyến công quốc gia chi cho hoạt động do Bộ Công Thương quản lý, kinh phí địa phương chi cho hoạt động ở địa phương",
+                            self.fund_level.code(),
+                            line.source.code()
+                        ),
+                        format!(
+                            "a `{}` plan does not draw on `{}`: national funds pay for activities managed by the Ministry, local funds for local activities",
+                            self.fund_level.code(),
+                            line.source.code()
+                        ),
+                    )
+                    .cite(Citation::article(InstrumentId::Nd45_2012, 11)),
+                );
+            }
+        }
+        let own: Vec<Figure> = budget
+            .lines
+            .iter()
+            .filter(|l| {
+                l.source
+                    .fund_level()
+                    .is_some_and(|f| f.is_local() == self.fund_level.is_local())
+            })
+            .map(|l| Figure::from(&l.amount))
+            .collect();
+        if own.is_empty() || self.schemes.is_empty() {
+            return;
+        }
+        let (Some(budget_sum), Some(support)) = (
+            sum(own),
+            sum(self.schemes.iter().map(|s| Figure::from(&s.support))),
+        ) else {
+            out.push(super::report::overflow_finding("/schemes"));
+            return;
+        };
+        if support.exactness == super::common::Exactness::Exact
+            && budget_sum.exactness == super::common::Exactness::Exact
+            && support.value > budget_sum.value
+        {
+            let (s_vi, s_en) = describe(support, true);
+            let (b_vi, b_en) = describe(budget_sum, true);
+            out.push(
+                Finding::new(
+                    "plan.schemes_exceed_budget",
+                    Severity::Error,
+                    "/schemes",
+                    format!("tổng kinh phí hỗ trợ của các đề án ({s_vi}) vượt kinh phí khuyến công của kế hoạch ({b_vi})"),
+                    format!("the schemes' support ({s_en}) exceeds the plan's extension budget ({b_en})"),
+                )
+                .param("support", support.value)
+                .param("budget", budget_sum.value),
+            );
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! Period reports (báo cáo tình hình thực hiện): results by activity and fund,
+//! funding mobilised by source, targets for the next period.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Amount, Counts, DecisionRef, Period, SchemaVersion};
+use super::funding::FundingBreakdown;
+use super::tag::ReportTag;
+use crate::activity::Activity;
+use crate::funding::FundLevel;
+use crate::law::InstrumentId;
+use crate::product::TypicalProductLevel;
+
+/// A report on the implementation of an extension programme or plan over a period
+/// (báo cáo tình hình thực hiện), such as a province's report to the Ministry of Industry and
+/// Trade under Decree 45/2012/NĐ-CP Art. 16.1(i).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Period report / Báo cáo tình hình thực hiện")]
+pub struct PeriodReport {
+    /// Always "period_report". / Luôn là "period_report".
+    pub kind: ReportTag,
+    /// The document format version (1). / Phiên bản định dạng (1).
+    pub schema_version: SchemaVersion,
+    /// An identifier unique within the submitting system. / Mã định danh của báo cáo.
+    #[schemars(length(min = 1, max = 200))]
+    pub id: String,
+    /// The title. / Tiêu đề.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1000))]
+    pub title: Option<String>,
+    /// Who reports. / Đơn vị báo cáo.
+    pub reporting_unit: ReportingUnit,
+    /// The period covered, both ends included; its dates decide the regime. / Kỳ báo cáo.
+    pub period: Period,
+    /// The date of the report, if stated. / Ngày báo cáo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_date: Option<chrono::NaiveDate>,
+    /// The request the report answers (e.g. an official letter of the Ministry). / Văn bản yêu cầu báo cáo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_reply_to: Option<DecisionRef>,
+    /// The programme reported on (e.g. `qd_1881_2020_ttg`). / Chương trình được báo cáo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<InstrumentId>,
+    /// Results by activity and fund. / Kết quả theo nội dung và nguồn kinh phí.
+    #[serde(default)]
+    #[schemars(length(max = 10000))]
+    pub results: Vec<ResultLine>,
+    /// A stated total of the results, if the report gives one; checked against the lines. / Tổng kết quả nêu trong báo cáo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results_total: Option<ResultTotal>,
+    /// Funding mobilised by source, with nested parts. / Kết quả huy động nguồn lực.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<FundingBreakdown>,
+    /// Targets for the next period. / Mục tiêu giai đoạn tới.
+    #[serde(default)]
+    #[schemars(length(max = 10000))]
+    pub targets: Vec<ResultLine>,
+}
+
+/// The unit that reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingUnit {
+    /// The unit's name, e.g. "Ủy ban nhân dân tỉnh An Giang". / Tên đơn vị.
+    #[schemars(length(min = 1, max = 300))]
+    pub name: String,
+    /// The province or centrally-run city (as named at the time). / Tỉnh, thành phố.
+    #[schemars(length(min = 1, max = 100))]
+    pub province: String,
+}
+
+/// One result (or target) line: an activity, the fund that paid, counts and money.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResultLine {
+    /// The activity (a group or a sub-item of Decree 45/2012 Art. 4). / Nội dung hoạt động.
+    pub activity: Activity,
+    /// The fund level that paid the support, if stated. / Nguồn kinh phí khuyến công.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fund: Option<FundLevel>,
+    /// The contest or certificate level, for typical-product lines. / Cấp bình chọn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<TypicalProductLevel>,
+    /// Counts of outputs. / Số lượng kết quả.
+    #[serde(default)]
+    pub counts: Counts,
+    /// State support spent from the extension fund, in đồng. / Kinh phí hỗ trợ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<Amount>,
+    /// The establishments' total investment including the support ("vốn thu hút đầu tư"), in đồng. / Tổng vốn đầu tư của cơ sở (gồm hỗ trợ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_investment: Option<Amount>,
+    /// A note, e.g. the report's own words. / Ghi chú.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 2000))]
+    pub note: Option<String>,
+}
+
+/// A stated total over the result lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResultTotal {
+    /// Total support. / Tổng kinh phí hỗ trợ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<Amount>,
+    /// Total investment. / Tổng vốn đầu tư.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_investment: Option<Amount>,
+    /// Total counts, by kind. / Tổng số lượng.
+    #[serde(default)]
+    pub counts: Counts,
+}
+
+use super::reconcile::{Figure, check_total, describe, sum};
+use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
+use crate::finding::{Finding, Severity};
+use crate::funding::FundingSource;
+use crate::law::{Citation, Point};
+
+impl PeriodReport {
+    /// Every finding about this report, in no particular order (the caller sorts).
+    pub(crate) fn check(&self, out: &mut Vec<Finding>) {
+        if !check_coverage(out, &self.period, "/period") {
+            return;
+        }
+        for (i, line) in self.results.iter().enumerate() {
+            check_line(out, line, &self.period, &format!("/results/{i}"));
+        }
+        if let Some(next) = self.period.to.succ_opt() {
+            let next_period = super::common::Period {
+                from: next,
+                to: next,
+            };
+            for (i, line) in self.targets.iter().enumerate() {
+                check_activity_in_period(
+                    out,
+                    line.activity,
+                    &next_period,
+                    &format!("/targets/{i}/activity"),
+                );
+            }
+        }
+        if let Some(total) = &self.results_total {
+            self.check_results_total(out, total);
+        }
+        if let Some(funding) = &self.funding {
+            super::funding::check_breakdown(out, funding, "/funding");
+            self.check_counterpart(out, funding);
+            self.check_support_within_funding(out, funding);
+        }
+    }
+
+    fn check_results_total(&self, out: &mut Vec<Finding>, total: &ResultTotal) {
+        let money: [MoneyField<'_>; 2] = [
+            (
+                "support",
+                "Tổng kinh phí hỗ trợ",
+                "The total support",
+                |l| l.support.as_ref(),
+                total.support.as_ref(),
+            ),
+            (
+                "total_investment",
+                "Tổng vốn đầu tư",
+                "The total investment",
+                |l| l.total_investment.as_ref(),
+                total.total_investment.as_ref(),
+            ),
+        ];
+        for (field, vi, en, get, stated) in money {
+            let Some(stated) = stated else { continue };
+            let Some(computed) = sum(self.results.iter().filter_map(get).map(Figure::from)) else {
+                out.push(overflow(&format!("/results_total/{field}")));
+                continue;
+            };
+            check_total(
+                out,
+                "report.results_total_mismatch",
+                format!("/results_total/{field}"),
+                (vi, en),
+                stated.into(),
+                computed,
+                true,
+            );
+        }
+        for (kind, stated) in total.counts.iter() {
+            let parts = self
+                .results
+                .iter()
+                .filter_map(|l| l.counts.iter().find(|(k, _)| *k == kind).map(|(_, c)| c));
+            let Some(computed) = sum(parts.map(Figure::from)) else {
+                out.push(overflow(&format!("/results_total/counts/{kind}")));
+                continue;
+            };
+            check_total(
+                out,
+                "report.results_total_mismatch",
+                format!("/results_total/counts/{kind}"),
+                (
+                    &format!("Tổng số `{kind}`"),
+                    &format!("The total count `{kind}`"),
+                ),
+                stated.into(),
+                computed,
+                false,
+            );
+        }
+    }
+
+    /// Counterpart = total investment − support, summed over the lines that state both
+    /// (Joint Circular 26/2014 Art. 7.3: the beneficiary covers the rest of the cost).
+    fn check_counterpart(&self, out: &mut Vec<Finding>, funding: &FundingBreakdown) {
+        let stated: Vec<(usize, &Amount)> = funding
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.source == FundingSource::Counterpart)
+            .map(|(i, l)| (i, &l.amount))
+            .collect();
+        let [(index, stated)] = stated.as_slice() else {
+            return;
+        };
+        // Lines that state both figures give the counterpart exactly; a line with support but
+        // no investment (an activity the state organises itself, e.g. a contest) states no
+        // counterpart, so with such lines the derived figure is only a lower bound.
+        let pairs: Vec<(&Amount, &Amount)> = self
+            .results
+            .iter()
+            .filter_map(|l| Some((l.support.as_ref()?, l.total_investment.as_ref()?)))
+            .collect();
+        if pairs.is_empty() {
+            return;
+        }
+        let partial = self
+            .results
+            .iter()
+            .any(|l| l.support.is_some() != l.total_investment.is_some());
+        let path = format!("/funding/lines/{index}/amount");
+        let mut derived = Vec::with_capacity(pairs.len() + 1);
+        for (support, investment) in pairs {
+            match investment.vnd.checked_sub(support.vnd) {
+                Ok(c) => derived.push(Figure {
+                    value: c.get(),
+                    exactness: support.exactness.combine(investment.exactness),
+                }),
+                // Reported separately by check_line.
+                Err(_) => return,
+            }
+        }
+        if partial {
+            derived.push(Figure {
+                value: 0,
+                exactness: super::common::Exactness::LowerBound,
+            });
+        }
+        let Some(computed) = sum(derived) else {
+            out.push(overflow(&path));
+            return;
+        };
+        let before = out.len();
+        check_total(
+            out,
+            "report.counterpart_mismatch",
+            path,
+            (
+                "Vốn đối ứng (tổng vốn đầu tư trừ kinh phí hỗ trợ của các dòng kết quả)",
+                "The counterpart (total investment minus support over the result lines)",
+            ),
+            (*stated).into(),
+            computed,
+            true,
+        );
+        for f in &mut out[before..] {
+            f.citation =
+                Some(Citation::article(crate::law::InstrumentId::Ttlt26_2014, 7).clause(3));
+        }
+    }
+
+    /// Support spent from a fund level cannot exceed what the report says was mobilised
+    /// from that level (Decree 45/2012 Art. 12–13).
+    fn check_support_within_funding(&self, out: &mut Vec<Finding>, funding: &FundingBreakdown) {
+        for national in [true, false] {
+            let support = sum(self
+                .results
+                .iter()
+                .filter(|l| l.fund.is_some_and(|f| f.is_local() != national))
+                .filter_map(|l| l.support.as_ref())
+                .map(Figure::from));
+            let lines: Vec<&super::funding::FundingPart> = funding
+                .lines
+                .iter()
+                .filter(|l| {
+                    l.source
+                        .fund_level()
+                        .is_some_and(|f| f.is_local() != national)
+                })
+                .collect();
+            let (Some(support), false) = (support, lines.is_empty()) else {
+                continue;
+            };
+            let Some(mobilised) = sum(lines.iter().map(|l| Figure::from(&l.amount))) else {
+                continue;
+            };
+            let certain = support.exactness != super::common::Exactness::Approximate
+                && mobilised.exactness == super::common::Exactness::Exact;
+            if certain && support.value > mobilised.value {
+                let (s_vi, s_en) = describe(support, true);
+                let (m_vi, m_en) = describe(mobilised, true);
+                let (lvl_vi, lvl_en) = if national {
+                    ("khuyến công quốc gia", "national extension")
+                } else {
+                    ("khuyến công địa phương", "local extension")
+                };
+                let article = if national { 12 } else { 13 };
+                out.push(
+                    Finding::new(
+                        "report.support_exceeds_funding",
+                        Severity::Error,
+                        "/funding/lines",
+                        format!(
+                            "kinh phí hỗ trợ từ nguồn {lvl_vi} trong kết quả ({s_vi}) vượt số kinh phí huy động từ nguồn này ({m_vi})"
+                        ),
+                        format!(
+                            "support from {lvl_en} funds in the results ({s_en}) exceeds the {lvl_en} funding mobilised ({m_en})"
+                        ),
+                    )
+                    .cite(
+                        Citation::article(crate::law::InstrumentId::Nd45_2012, article)
+                            .clause(1)
+                            .point(Point::A),
+                    )
+                    .param("support", support.value)
+                    .param("funding", mobilised.value),
+                );
+            }
+        }
+    }
+}
+
+/// A money field of the results: (name, Vietnamese label, English label, getter, stated total).
+type MoneyField<'a> = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(&ResultLine) -> Option<&Amount>,
+    Option<&'a Amount>,
+);
+
+fn overflow(path: &str) -> Finding {
+    Finding::new(
+        "reconcile.overflow",
+        Severity::Error,
+        path,
+        "tổng vượt quá mức tối đa 9.007.199.254.740.991 đồng",
+        "the sum exceeds the maximum 9,007,199,254,740,991 đồng",
+    )
+}
+
+pub(crate) fn overflow_finding(path: &str) -> Finding {
+    overflow(path)
+}
+
+fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: &str) {
+    check_activity_in_period(out, line.activity, period, &format!("{path}/activity"));
+    if let Some(fund) = line.fund {
+        check_fund_level_in_period(out, fund, period, &format!("{path}/fund"));
+    }
+    if let (Some(support), Some(investment)) = (&line.support, &line.total_investment) {
+        let exact = support.exactness == super::common::Exactness::Exact
+            && investment.exactness == super::common::Exactness::Exact;
+        if exact && investment.vnd < support.vnd {
+            let (s_vi, s_en) = describe(support.into(), true);
+            let (i_vi, i_en) = describe(investment.into(), true);
+            out.push(
+                Finding::new(
+                    "report.investment_below_support",
+                    Severity::Error,
+                    format!("{path}/total_investment"),
+                    format!("tổng vốn đầu tư ({i_vi}) nhỏ hơn kinh phí hỗ trợ ({s_vi}); tổng vốn đầu tư phải bao gồm phần hỗ trợ"),
+                    format!("the total investment ({i_en}) is below the support ({s_en}); the investment includes the support"),
+                )
+                .param("support", support.vnd.get())
+                .param("total_investment", investment.vnd.get()),
+            );
+        }
+    }
+    // Circular 26/2014/TT-BCT Art. 19: district and provincial contests are paid from local
+    // funds, regional and national contests from national funds.
+    if let (Some(level), Some(fund)) = (line.level, line.fund) {
+        use crate::product::TypicalProductLevel as L;
+        let national_level = matches!(level, L::Regional | L::National);
+        if national_level == fund.is_local() {
+            out.push(
+                Finding::new(
+                    "report.contest_fund_level",
+                    Severity::Warning,
+                    format!("{path}/fund"),
+                    format!(
+                        "bình chọn cấp {} thường do kinh phí {} chi trả",
+                        level
+                            .label(crate::law::Lang::Vi)
+                            .to_lowercase()
+                            .trim_start_matches("cấp "),
+                        if national_level {
+                            "khuyến công quốc gia"
+                        } else {
+                            "khuyến công địa phương"
+                        }
+                    ),
+                    format!(
+                        "{} contests are paid from {} funds",
+                        level.label(crate::law::Lang::En).trim_end_matches(" level"),
+                        if national_level { "national" } else { "local" }
+                    ),
+                )
+                .cite(Citation::article(
+                    crate::law::InstrumentId::Tt26_2014Bct,
+                    19,
+                ))
+                .confidence(crate::law::Confidence::Confirmed),
+            );
+        }
+    }
+}
