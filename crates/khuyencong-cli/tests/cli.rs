@@ -86,3 +86,164 @@ fn catalog_csv_and_table() {
     assert!(o.status.success());
     assert!(stdout(&o).contains("3b. Technology transfer"));
 }
+
+#[test]
+fn check_the_example_report_is_clean_and_exits_0() {
+    let o = run(&[
+        "check",
+        "docs/examples/an-giang-2021-2025.json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("an-giang-kcqg-2021-2025"));
+    assert!(out.contains("0 errors"), "{out}");
+}
+
+#[test]
+fn check_errors_exit_1_with_paths_in_json() {
+    let o = run(&[
+        "check",
+        "tests/cases/report_counterpart_mismatch/input.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let f = &v["documents"][0]["findings"][0];
+    assert_eq!(f["code"], "report.counterpart_mismatch");
+    assert_eq!(f["path"], "/funding/lines/2/amount");
+    assert!(
+        f["message_vi"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("đối ứng")
+    );
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn check_reports_malformed_json_with_line_and_column() {
+    let o = run(&[
+        "check",
+        "tests/cases/structure_malformed_json/input.json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("structure.malformed_json"), "{out}");
+    assert!(out.contains("line 1, column"), "{out}");
+}
+
+#[test]
+fn check_missing_file_exits_2_in_both_languages() {
+    let o = run(&["check", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("cannot read `no/such/file.json`"), "{err}");
+    assert!(err.contains("không đọc được"), "{err}");
+}
+
+#[test]
+fn check_reads_stdin_and_json_lines() {
+    use std::io::Write;
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/an-giang-2021-2025.json"
+    ))
+    .expect("seed");
+    let one_line: serde_json::Value = serde_json::from_str(&seed).expect("json");
+    let line = serde_json::to_string(&one_line).expect("line");
+    let input = format!("{line}\n\n{line}\n{{\"kind\": 1}}\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+        .args(["check", "-", "--jsonl", "--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("jsonl"))
+        .collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(lines[2]["line"], 4);
+    assert_eq!(lines[2]["findings"][0]["code"], "structure.invalid_type");
+}
+
+#[test]
+fn totals_reproduce_the_seed_exactly() {
+    let o = run(&[
+        "totals",
+        "docs/examples/an-giang-2021-2025.json",
+        "--by",
+        "source",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let funding: u64 = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["funding_vnd"].as_u64().expect("int"))
+        .sum();
+    assert_eq!(funding, 34_387_000_000);
+    let counterpart = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["keys"]["source"] == "counterpart")
+        .expect("counterpart row");
+    assert_eq!(counterpart["funding_vnd"], 17_290_000_000_u64);
+    let o = run(&[
+        "totals",
+        "docs/examples/an-giang-2021-2025.json",
+        "--by",
+        "year,activity",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("period,activity,documents,funding_vnd"));
+    let o = run(&[
+        "totals",
+        "docs/examples/an-giang-2021-2025.json",
+        "--by",
+        "colour",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn totals_refuse_unreadable_documents_with_exit_2() {
+    let o = run(&["totals", "tests/cases/structure_bom/input.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("byte-order mark"));
+}
+
+#[test]
+fn explain_a_code_and_refuse_unknown_ones() {
+    let o = run(&["explain", "report.counterpart_mismatch", "--lang", "en"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("Joint Circular 26/2014/TTLT-BTC-BCT, Art. 7(3)"),
+        "{out}"
+    );
+    assert!(out.contains("Fix:"));
+    let o = run(&["explain", "report.nope"]);
+    assert_eq!(o.status.code(), Some(2));
+}

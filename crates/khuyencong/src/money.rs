@@ -139,6 +139,12 @@ impl<'de> Deserialize<'de> for Vnd {
                 }
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Vnd, E> {
+                // JSON integers beyond u64 arrive here as floats: say what is wrong with them.
+                if v >= 9_007_199_254_740_992.0 && v.fract() == 0.0 {
+                    return Err(E::custom(format_args!(
+                        "amount {v} exceeds the maximum 9007199254740991 đồng"
+                    )));
+                }
                 Err(E::custom(format_args!(
                     "amount must be a whole number of đồng written as a JSON integer, got {v}"
                 )))

@@ -156,6 +156,12 @@ impl<'de> Deserialize<'de> for Amount {
                 }
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
+                // JSON integers beyond u64 arrive here as floats: say what is wrong with them.
+                if v >= 9_007_199_254_740_992.0 && v.fract() == 0.0 {
+                    return Err(E::custom(format_args!(
+                        "amount {v} exceeds the maximum {MAX_VND} đồng"
+                    )));
+                }
                 Err(E::custom(format_args!(
                     "amount must be a whole number of đồng written as a JSON integer, got {v}"
                 )))
@@ -240,6 +246,11 @@ impl<'de> Deserialize<'de> for Count {
                 }
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
+                if v >= 9_007_199_254_740_992.0 && v.fract() == 0.0 {
+                    return Err(E::custom(format_args!(
+                        "count {v} exceeds the maximum {MAX_VND}"
+                    )));
+                }
                 Err(E::custom(format_args!(
                     "count must be a whole number written as a JSON integer, got {v}"
                 )))

@@ -128,6 +128,16 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Finding> {
     }
     let probe: Probe<'_> = match serde_json::from_slice(bytes) {
         Ok(p) => p,
+        Err(e) if e.is_data() && bytes.trim_ascii_start().starts_with(b"{") => {
+            return Err(Finding::new(
+                "structure.invalid_type",
+                Severity::Error,
+                "/kind",
+                "`kind` phải là chuỗi: `scheme`, `plan` hoặc `period_report`",
+                "`kind` must be a string: `scheme`, `plan` or `period_report`",
+            )
+            .param("field", "kind"));
+        }
         Err(e) if e.is_data() => {
             return Err(Finding::new(
                 "structure.invalid_type",

@@ -222,9 +222,10 @@ impl PeriodReport {
         let [(index, stated)] = stated.as_slice() else {
             return;
         };
-        // Lines that state both figures give the counterpart exactly; a line with support but
-        // no investment (an activity the state organises itself, e.g. a contest) states no
-        // counterpart, so with such lines the derived figure is only a lower bound.
+        // Lines that state both figures give the counterpart exactly. A line with support but
+        // no investment states no counterpart: for activities the state carries out itself
+        // (see `has_beneficiary_counterpart`) there is none; for support to establishments the
+        // derived figure is then only a lower bound.
         let pairs: Vec<(&Amount, &Amount)> = self
             .results
             .iter()
@@ -233,10 +234,10 @@ impl PeriodReport {
         if pairs.is_empty() {
             return;
         }
-        let partial = self
-            .results
-            .iter()
-            .any(|l| l.support.is_some() != l.total_investment.is_some());
+        let partial = self.results.iter().any(|l| {
+            l.support.is_some() != l.total_investment.is_some()
+                && has_beneficiary_counterpart(l.activity)
+        });
         let path = format!("/funding/lines/{index}/amount");
         let mut derived = Vec::with_capacity(pairs.len() + 1);
         for (support, investment) in pairs {
@@ -360,6 +361,22 @@ fn overflow(path: &str) -> Finding {
 
 pub(crate) fn overflow_finding(path: &str) -> Finding {
     overflow(path)
+}
+
+/// Whether support under this activity goes to establishments that put in counterpart funds.
+///
+/// Contests, information work, international cooperation and the extension system's own
+/// capacity (Decree 45/2012 Art. 4.4(a), 4.6, 4.8, 4.9) are carried out by the extension
+/// agencies with state funds alone; every other activity supports establishments that invest
+/// the rest (Joint Circular 26/2014 Art. 7.3). A modelling choice, documented in
+/// docs/findings.md.
+fn has_beneficiary_counterpart(activity: Activity) -> bool {
+    use Activity as A;
+    let group = activity.parent().unwrap_or(activity);
+    !matches!(
+        group,
+        A::Information | A::InternationalCooperation | A::SystemCapacity
+    ) && activity != A::TypicalProductContest
 }
 
 fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: &str) {

@@ -104,6 +104,14 @@ pub(crate) fn data(err: &serde_json::Error, path: String) -> Finding {
         return f;
     }
     let msg = bare_message(err);
+    // An unknown field is a fault of the object that holds it (as JSON Schema's
+    // `additionalProperties` reports it): point at the object, name the field.
+    let path = if msg.starts_with("unknown field") {
+        path.rfind('/')
+            .map_or_else(String::new, |i| path[..i].to_owned())
+    } else {
+        path
+    };
     let at = if path.is_empty() {
         "/".to_owned()
     } else {

@@ -1,5 +1,7 @@
 //! The integration tests of the core crate, one binary (fast links on small machines).
 
+mod cases;
 mod catalog;
 mod codelists;
+mod findings_doc;
 mod law;

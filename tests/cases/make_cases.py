@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+"""Writes the shared document cases: tests/cases/<name>/input.json + expected.json.
+
+Each case's expectations are written here by hand (the findings a reviewer expects, as
+code + path + severity, in the library's deterministic order; the totals the document's own
+figures give). The library is then tested against them from Rust and Python. Run it after
+changing a case:  python3 tests/cases/make_cases.py
+"""
+import copy
+import json
+import pathlib
+import shutil
+
+HERE = pathlib.Path(__file__).resolve().parent
+SEED = json.loads((HERE / "../../docs/examples/an-giang-2021-2025.json").read_text("utf-8"))
+M = 1_000_000
+
+CASES = []
+
+
+def case(name, doc, findings=(), description="", totals=None, raw=None):
+    """Registers a case. `findings`: (severity, path, code) in expected order."""
+    CASES.append(
+        {
+            "name": name,
+            "doc": doc,
+            "raw": raw,
+            "expected": {
+                "description": description,
+                "findings": [
+                    {"severity": s, "path": p, "code": c} for (s, p, c) in findings
+                ],
+                **({"totals": totals} if totals else {}),
+            },
+        }
+    )
+
+
+def seed(**changes):
+    d = copy.deepcopy(SEED)
+    for k, v in changes.items():
+        d[k] = v
+    return d
+
+
+# ---------------------------------------------------------------- period reports
+case(
+    "report_seed_an_giang_clean",
+    seed(),
+    description="The An Giang report 2021-2025 reconciles exactly: 1,400 + 15,697 + 17,290 = 34,387 M; "
+    "838 + 14,859 = 15,697 M; counterpart (4,600 - 1,400) + (27,148 - 13,058) = 17,290 M.",
+    totals=[
+        {"by": [], "rows": [{"keys": {}, "funding_vnd": 34_387 * M, "support_vnd": 14_586 * M,
+                             "total_investment_vnd": 31_748 * M, "counterpart_vnd": 17_290 * M,
+                             "establishments": 62}]},
+        {"by": ["source"], "rows": [
+            {"keys": {"source": None}, "funding_vnd": 0, "support_vnd": 14_586 * M, "counterpart_vnd": 17_290 * M},
+            {"keys": {"source": "counterpart"}, "funding_vnd": 17_290 * M},
+            {"keys": {"source": "local_budget_provincial"}, "funding_vnd": 15_697 * M},
+            {"keys": {"source": "national_extension_fund"}, "funding_vnd": 1_400 * M},
+        ]},
+        {"by": ["activity", "fund_level"], "rows": [
+            {"keys": {"activity": None, "fund_level": None}, "funding_vnd": 17_290 * M},
+            {"keys": {"activity": None, "fund_level": "national"}, "funding_vnd": 1_400 * M},
+            {"keys": {"activity": None, "fund_level": "provincial"}, "funding_vnd": 15_697 * M},
+            {"keys": {"activity": "advanced_machinery_technology_transfer", "fund_level": "national"},
+             "support_vnd": 1_400 * M, "total_investment_vnd": 4_600 * M, "counterpart_vnd": 3_200 * M,
+             "establishments": 5, "support_share": "0.304347", "avg_support_per_establishment_vnd": 280 * M},
+            {"keys": {"activity": "advanced_machinery_technology_transfer", "fund_level": "provincial"},
+             "support_vnd": 13_058 * M, "total_investment_vnd": 27_148 * M, "counterpart_vnd": 14_090 * M,
+             "establishments": 57, "support_share": "0.480993", "avg_support_per_establishment_vnd": 229_087_719},
+            {"keys": {"activity": "typical_product_contest", "fund_level": "provincial"}, "support_vnd": 128 * M},
+        ]},
+    ],
+)
+
+d = seed()
+d["funding"]["total"] = 34_388 * M
+case("report_funding_total_mismatch", d, [("error", "/funding/total", "funding.total_mismatch")],
+     "The stated total is one million more than the sum of the sources.")
+
+d = seed()
+d["funding"]["lines"][1]["parts"][1]["amount"] = 14_860 * M
+case("report_funding_parts_mismatch", d, [("error", "/funding/lines/1/amount", "funding.parts_mismatch")],
+     "838 + 14,860 is not the stated local budget of 15,697 M.")
+
+d = seed()
+d["funding"]["lines"][2]["amount"] = 17_300 * M
+d["funding"]["total"] = 34_397 * M
+case("report_counterpart_mismatch", d, [("error", "/funding/lines/2/amount", "report.counterpart_mismatch")],
+     "The counterpart must equal total investment minus support over the result lines (17,290 M).")
+
+d = seed()
+d["results"][0]["total_investment"] = 1_000 * M
+case("report_investment_below_support", d,
+     [("error", "/results/0/total_investment", "report.investment_below_support")],
+     "Capital attracted (investment including the support) cannot be below the support.")
+
+d = seed()
+d["results"][0]["support"] = 1_500 * M
+d["results"][0]["total_investment"] = 4_700 * M
+case("report_national_support_exceeds_funding", d,
+     [("error", "/funding/lines", "report.support_exceeds_funding")],
+     "National support in the results (1,500 M) exceeds the central budget mobilised (1,400 M); Decree 45/2012 Art. 12.1(a).")
+
+d = seed()
+d["results"][4]["fund"] = "provincial"
+case("report_regional_contest_paid_locally", d, [("warning", "/results/4/fund", "report.contest_fund_level")],
+     "Regional contests are paid from national funds (Circular 26/2014/TT-BCT Art. 19).")
+
+
+def small_report(period, results, funding=None, **extra):
+    d = {
+        "kind": "period_report",
+        "schema_version": 1,
+        "id": "r-1",
+        "reporting_unit": {"name": "Sở Công Thương tỉnh X", "province": "X"},
+        "period": {"from": period[0], "to": period[1]},
+        "results": results,
+    }
+    if funding is not None:
+        d["funding"] = funding
+    d.update(extra)
+    return d
+
+
+case("report_2025_activity_in_2022", small_report(("2022-01-01", "2022-12-31"),
+     [{"activity": "digital_transformation", "counts": {"schemes": 1}}]),
+     [("error", "/results/0/activity", "document.activity_not_in_regime")],
+     "Digital transformation is a reported Decree 235/2025 addition: not an activity before 2025-10-15.")
+case("report_2025_activity_in_2026", small_report(("2026-01-01", "2026-12-31"),
+     [{"activity": "digital_transformation", "counts": {"schemes": 1}}]), [],
+     "From 2025-10-15 the addition exists (confidence: secondary).")
+case("report_2025_activity_in_period_spanning_reform", small_report(("2025-01-01", "2025-12-31"),
+     [{"activity": "sustainable_production_consumption", "counts": {"models": 1}}]), [],
+     "A period that reaches into the 2025 regime may report its activities.")
+case("report_district_fund_after_reform", small_report(("2026-01-01", "2026-12-31"),
+     [{"activity": "information", "fund": "district", "support": 10 * M}]),
+     [("error", "/results/0/fund", "document.fund_level_not_in_force")],
+     "Districts were abolished on 2025-07-01: no district extension funds after that.")
+case("report_district_fund_before_reform", small_report(("2024-01-01", "2024-12-31"),
+     [{"activity": "information", "fund": "district", "support": 10 * M}]), [],
+     "District funds exist until 2025-06-30.")
+case("report_period_reversed", small_report(("2024-12-31", "2024-01-01"), []),
+     [("error", "/period", "document.period_reversed")])
+case("report_before_coverage", small_report(("2010-01-01", "2011-12-31"), []),
+     [("error", "/period", "document.before_coverage")],
+     "Before 2012-07-05 (Decree 134/2004 era) nothing is assessed.")
+case("report_partly_before_coverage", small_report(("2011-01-01", "2013-12-31"), []),
+     [("warning", "/period", "document.partly_before_coverage")])
+
+khanh_hoa = [
+    {"activity": "typical_product_contest", "level": "district", "fund": "district", "support": 558 * M},
+    {"activity": "typical_product_contest", "level": "provincial", "fund": "provincial",
+     "support": {"vnd": 543 * M, "exactness": "lower_bound", "text": "hơn 543 triệu"}},
+    {"activity": "typical_product_contest", "level": "regional", "fund": "national",
+     "support": {"vnd": 116 * M, "exactness": "lower_bound", "text": "hơn 116 triệu"}},
+    {"activity": "typical_product_contest", "level": "national", "fund": "national", "support": 85 * M},
+]
+case("report_khanh_hoa_lower_bounds_consistent",
+     small_report(("2012-07-05", "2022-12-31"), khanh_hoa,
+                  results_total={"support": {"vnd": 1_300 * M, "exactness": "lower_bound", "text": "hơn 1.300 triệu đồng"}}),
+     [], "More than 1,300 M = 558 + >543 + >116 + 85 (>= 1,302 M): bounds are consistent.",
+     totals=[{"by": [], "rows": [{"keys": {}, "support_vnd": 1_302 * M, "exactness": "lower_bound"}]}])
+case("report_exact_total_below_lower_bound_parts",
+     small_report(("2012-07-05", "2022-12-31"), khanh_hoa, results_total={"support": 1_200 * M}),
+     [("error", "/results_total/support", "report.results_total_mismatch")],
+     "An exact 1,200 M cannot be the sum of parts that are more than 1,302 M.")
+case("report_approximate_total_within_tolerance",
+     small_report(("2024-01-01", "2024-12-31"), [{"activity": "information", "fund": "provincial", "support": 2_400 * M}],
+                  results_total={"support": {"vnd": 2_500 * M, "exactness": "approximate", "text": "gần 2,5 tỷ"}}),
+     [("info", "/results_total/support", "reconcile.approximate")],
+     "'Gần 2,5 tỷ' against 2,400 M: approximate, within 10 %.")
+case("report_approximate_total_outside_tolerance",
+     small_report(("2024-01-01", "2024-12-31"), [{"activity": "information", "fund": "provincial", "support": 2_000 * M}],
+                  results_total={"support": {"vnd": 2_500 * M, "exactness": "approximate"}}),
+     [("warning", "/results_total/support", "reconcile.approximate_outside_tolerance")])
+
+binh_dinh = [
+    {"activity": "technology", "fund": "provincial", "counts": {"schemes": 13}, "support": 2_035 * M},
+    {"activity": "brand_showroom_trade_promotion", "fund": "provincial", "counts": {"schemes": 3}, "support": 262_500_000},
+    {"activity": "information", "fund": "provincial", "counts": {"schemes": 2}, "support": 60 * M},
+    {"activity": "system_capacity", "fund": "provincial", "counts": {"schemes": 2}, "support": 162_500_000},
+]
+case("report_binh_dinh_2017_totals",
+     small_report(("2017-01-01", "2017-12-31"), binh_dinh,
+                  results_total={"support": 2_520 * M, "counts": {"schemes": 20}}),
+     [], "Bình Định 2017: 20 schemes, 2,520 M = 2,035 + 262.5 + 60 + 162.5 M; 13 + 3 + 2 + 2 schemes.",
+     totals=[{"by": ["period"], "rows": [{"keys": {"period": "2017"}, "support_vnd": 2_520 * M}]}])
+case("report_binh_dinh_count_mismatch",
+     small_report(("2017-01-01", "2017-12-31"), binh_dinh,
+                  results_total={"support": 2_520 * M, "counts": {"schemes": 21}}),
+     [("error", "/results_total/counts/schemes", "report.results_total_mismatch")])
+case("report_binh_dinh_amount_mismatch",
+     small_report(("2017-01-01", "2017-12-31"), binh_dinh,
+                  results_total={"support": 2_525 * M, "counts": {"schemes": 20}}),
+     [("error", "/results_total/support", "report.results_total_mismatch")])
+d = seed()
+d["targets"].append({"activity": "digital_transformation", "counts": {"establishments": 10}})
+case("report_targets_use_next_regime", d, [],
+     "Targets for 2026-2030 are judged in the regime after the period (2025 regime).")
+d = small_report(("2022-01-01", "2022-12-31"), [], targets=[{"activity": "digital_transformation"}])
+case("report_targets_before_reform", d, [("error", "/targets/0/activity", "document.activity_not_in_regime")])
+
+# ---------------------------------------------------------------- structural problems
+def raw_case(name, raw_bytes, findings, description=""):
+    case(name, None, findings, description, raw=raw_bytes)
+
+
+raw_case("structure_empty", b"", [("error", "", "structure.empty")])
+raw_case("structure_whitespace_only", b"  \n\t ", [("error", "", "structure.empty")])
+raw_case("structure_bom", b"\xef\xbb\xbf" + json.dumps(SEED, ensure_ascii=False).encode(), [("error", "", "structure.bom")])
+raw_case("structure_not_utf8", '{"kind": "plan", "id": "Hà Nam"}'.encode("cp1258"), [("error", "", "structure.not_utf8")],
+         "Windows-1258 bytes are not UTF-8.")
+raw_case("structure_malformed_json", b'{"kind": "plan" "id": "x"}', [("error", "", "structure.malformed_json")])
+raw_case("structure_truncated", json.dumps(SEED).encode()[:200], [("error", "", "structure.truncated")])
+raw_case("structure_top_level_array", b"[1, 2]", [("error", "", "structure.invalid_type")])
+deep = {"source": "other_lawful", "amount": 1}
+for _ in range(200):
+    deep = {"source": "other_lawful", "amount": 1, "parts": [deep]}
+d = seed(); d["funding"]["lines"].append(deep)
+case("structure_deep_nesting", d, [("error", "/funding/lines/3" + "/parts/0" * 62, "structure.too_deep")],
+     "Nesting beyond 128 levels is refused before any check runs.")
+raw_case("structure_deep_unknown_field", b'{"kind": "plan", "x": ' + b"[" * 300 + b"]" * 300 + b"}",
+         [("error", "", "structure.unknown_field")], "An unknown field is refused whatever it holds.")
+d = seed(); d["colour"] = "red"
+case("structure_unknown_field_top", d, [("error", "", "structure.unknown_field")])
+d = seed(); d["results"][1]["establishment_count"] = 57
+case("structure_unknown_field_nested", d, [("error", "/results/1", "structure.unknown_field")])
+d = seed(); del d["period"]
+case("structure_missing_field", d, [("error", "", "structure.missing_field")])
+d = seed(); d["results"][0]["support"] = 1400000000.0
+case("structure_float_amount", d, [("error", "/results/0/support", "structure.not_whole_number")])
+d = seed(); d["results"][0]["support"] = 1.4e9
+case("structure_exponent_amount", d, [("error", "/results/0/support", "structure.not_whole_number")])
+d = seed(); d["results"][0]["support"] = -1
+case("structure_negative_amount", d, [("error", "/results/0/support", "structure.negative")])
+d = seed(); d["results"][0]["support"] = 9_007_199_254_740_992
+case("structure_amount_too_large", d, [("error", "/results/0/support", "structure.too_large")])
+d = seed(); d["results"][0]["support"] = 10**25
+case("structure_amount_beyond_u64", d, [("error", "/results/0/support", "structure.too_large")])
+d = seed(); d["results"][0]["activity"] = "machinery"
+case("structure_unknown_activity_code", d, [("error", "/results/0/activity", "structure.unknown_code")])
+d = seed(); d["funding"]["lines"][0]["source"] = "central_budget"
+case("structure_unknown_source_code", d, [("error", "/funding/lines/0/source", "structure.unknown_code")])
+d = seed(); d["period"]["to"] = "2025-02-30"
+case("structure_impossible_date", d, [("error", "/period/to", "structure.invalid_date")])
+d = seed(); d["period"]["from"] = "01/01/2021"
+case("structure_date_wrong_format", d, [("error", "/period/from", "structure.invalid_date")])
+d = seed(); d["results"][0]["counts"]["establishments"] = "5"
+case("structure_count_as_string", d, [("error", "/results/0/counts/establishments", "structure.invalid_type")])
+d = seed(); d["results"][0]["counts"]["establishments"] = 5.5
+case("structure_fractional_count", d, [("error", "/results/0/counts/establishments", "structure.not_whole_number")])
+d = seed(); d["kind"] = "report"
+case("structure_unknown_kind", d, [("error", "/kind", "structure.unknown_kind")])
+d = seed(); del d["kind"]
+case("structure_missing_kind", d, [("error", "", "structure.missing_field")])
+d = seed(); d["kind"] = 5
+case("structure_kind_not_a_string", d, [("error", "/kind", "structure.invalid_type")])
+d = seed(); d["schema_version"] = 2
+case("structure_unsupported_schema_version", d, [("error", "/schema_version", "structure.unsupported_schema_version")])
+raw_case("structure_duplicate_key", b'{"kind": "plan", "schema_version": 1, "id": "a", "id": "b", "year": 2024, "fund_level": "national"}',
+         [("error", "", "structure.duplicate_field")])
+d = seed(); d["funding"]["lines"][1]["amount"] = {"vnd": 15_697 * M, "exactness": "roughly"}
+case("structure_unknown_exactness", d, [("error", "/funding/lines/1/amount/exactness", "structure.invalid_value")])
+
+# ---------------------------------------------------------------- plans
+def plan(**over):
+    d = {
+        "kind": "plan",
+        "schema_version": 1,
+        "id": "kh-2024-x",
+        "title": "Kế hoạch khuyến công địa phương năm 2024",
+        "year": 2024,
+        "fund_level": "provincial",
+        "province": "X",
+        "approval": {"number": "123/QĐ-UBND", "date": "2024-01-15", "issuer": "Ủy ban nhân dân tỉnh X"},
+        "schemes": [
+            {"scheme_id": "da-1", "activity": "advanced_machinery_technology_transfer", "support": 300 * M, "total_cost": 700 * M},
+            {"scheme_id": "da-2", "activity": "demonstration_model", "support": 500 * M, "total_cost": 2_000 * M},
+            {"scheme_id": "da-3", "activity": "information", "support": 100 * M},
+        ],
+        "budget": {"total": 1_000 * M, "lines": [{"source": "local_budget_provincial", "amount": 1_000 * M}]},
+    }
+    d.update(over)
+    return d
+
+
+case("plan_clean", plan(), [], totals=[{"by": ["fund_level"], "rows": [
+    {"keys": {"fund_level": "provincial"}, "funding_vnd": 1_000 * M, "support_vnd": 900 * M,
+     "total_investment_vnd": 2_700 * M, "counterpart_vnd": 1_900 * M}]}])
+p = plan(); p["schemes"][1]["scheme_id"] = "da-1"
+case("plan_duplicate_scheme", p, [("error", "/schemes/1/scheme_id", "plan.duplicate_scheme")])
+p = plan(); p["schemes"][2]["support"] = 250 * M
+case("plan_schemes_exceed_budget", p, [("error", "/schemes", "plan.schemes_exceed_budget")],
+     "300 + 500 + 250 = 1,050 M of support against a budget of 1,000 M.")
+p = plan(fund_level="national", province=None)
+del p["province"]
+case("plan_national_with_local_budget", p, [("error", "/budget/lines/0/source", "plan.fund_source_mismatch")])
+p = plan(); p["schemes"][0]["support"] = 800 * M
+p["budget"] = {"total": 2_000 * M, "lines": [{"source": "local_budget_provincial", "amount": 2_000 * M}]}
+case("plan_support_exceeds_cost", p, [("error", "/schemes/0/support", "plan.support_exceeds_cost")])
+p = plan(); p["budget"]["total"] = 1_100 * M
+case("plan_budget_total_mismatch", p, [("error", "/budget/total", "funding.total_mismatch")])
+case("plan_district_after_reform", plan(year=2026, fund_level="district", budget=None, schemes=[]),
+     [("error", "/fund_level", "document.fund_level_not_in_force")])
+case("plan_before_coverage", plan(year=2011), [("error", "/year", "document.before_coverage")])
+p = plan(); p["schemes"][2]["activity"] = "digital_transformation"
+case("plan_2025_activity_in_2024", p, [("error", "/schemes/2/activity", "document.activity_not_in_regime")])
+case("plan_2025_activity_in_2026", plan(year=2026, schemes=[
+    {"scheme_id": "da-1", "activity": "digital_transformation", "support": 100 * M}]), [])
+
+
+def main():
+    for old in HERE.iterdir():
+        if old.is_dir() and (old / "expected.json").exists():
+            shutil.rmtree(old)
+    names = set()
+    for c in CASES:
+        assert c["name"] not in names, c["name"]
+        names.add(c["name"])
+        d = HERE / c["name"]
+        d.mkdir()
+        if c["raw"] is not None:
+            (d / "input.json").write_bytes(c["raw"])
+        else:
+            d.joinpath("input.json").write_text(
+                json.dumps(c["doc"], ensure_ascii=False, indent=2) + "\n", "utf-8")
+        d.joinpath("expected.json").write_text(
+            json.dumps(c["expected"], ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(f"{len(CASES)} cases")
+
+
+if __name__ == "__main__":
+    main()
