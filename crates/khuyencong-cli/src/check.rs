@@ -3,49 +3,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use khuyencong::document::{CheckOptions, check_bytes};
+use khuyencong::document::{CheckOptions, DocumentFindings, Summary, check_bytes};
 use khuyencong::law::Lang;
-use khuyencong::{Finding, Severity};
-use serde::Serialize;
 
 use crate::{Format, Usage, input};
-
-#[derive(Serialize)]
-struct DocumentResult<'a> {
-    file: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
-    kind: Option<&'static str>,
-    id: Option<String>,
-    findings: Vec<Finding>,
-}
-
-#[derive(Serialize, Default)]
-struct Summary {
-    documents: u64,
-    with_errors: u64,
-    errors: u64,
-    warnings: u64,
-    info: u64,
-}
-
-fn tally(summary: &mut Summary, findings: &[Finding]) {
-    summary.documents += 1;
-    let mut any_error = false;
-    for f in findings {
-        match f.severity {
-            Severity::Error => {
-                summary.errors += 1;
-                any_error = true;
-            }
-            Severity::Warning => summary.warnings += 1,
-            Severity::Info => summary.info += 1,
-        }
-    }
-    if any_error {
-        summary.with_errors += 1;
-    }
-}
 
 /// Runs the command.
 pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<ExitCode, Usage> {
@@ -56,11 +17,11 @@ pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<
     let mut all = Vec::new();
     input::for_each(files, jsonl, |inp| {
         let checked = check_bytes(inp.bytes, &options);
-        tally(&mut summary, &checked.findings);
-        let result = DocumentResult {
-            file: inp.source,
+        summary.add(&checked.findings);
+        let result = DocumentFindings {
+            file: inp.source.to_owned(),
             line: inp.line,
-            kind: checked.kind.map(khuyencong::document::DocumentKind::code),
+            kind: checked.kind,
             id: checked.id,
             findings: checked.findings,
         };
@@ -115,7 +76,7 @@ pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<
     })
 }
 
-fn render(r: &DocumentResult<'_>, lang: Lang) -> String {
+fn render(r: &DocumentFindings, lang: Lang) -> String {
     let mut s = String::new();
     let place = match r.line {
         Some(l) => format!("{}:{l}", r.file),
@@ -123,7 +84,7 @@ fn render(r: &DocumentResult<'_>, lang: Lang) -> String {
     };
     s.push_str(&format!(
         "{place}  {}  {}\n",
-        r.kind.unwrap_or("?"),
+        r.kind.map_or("?", khuyencong::document::DocumentKind::code),
         r.id.as_deref().unwrap_or("?")
     ));
     if r.findings.is_empty() {

@@ -54,6 +54,7 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod schema;
 pub mod totals;
 
 pub use catalog::{Catalog, catalog};

@@ -21,6 +21,7 @@ pub mod tag;
 
 use std::borrow::Cow;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use common::{Amount, Count, Counts, DecisionRef, Exactness, Period, SchemaVersion};
@@ -33,14 +34,18 @@ use crate::finding::{Finding, FindingDef, Severity};
 use crate::funding::FundLevel;
 use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Regime};
 
-/// The kinds of document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// The kinds of document. / Loại văn bản.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentKind {
-    /// An annual plan.
+    /// An annual plan. / Kế hoạch khuyến công.
+    #[schemars(title = "Plan / Kế hoạch")]
     Plan,
-    /// A period report.
+    /// A period report. / Báo cáo tình hình thực hiện.
+    #[schemars(title = "Period report / Báo cáo")]
     PeriodReport,
 }
 
@@ -113,6 +118,69 @@ impl Checked {
 struct Probe<'a> {
     #[serde(borrow, default)]
     kind: Option<Cow<'a, str>>,
+}
+
+/// The findings of one input, as `check` reports them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFindings {
+    /// The input's name (a file path, `-` for standard input). / Tên tệp.
+    pub file: String,
+    /// The line within a JSON Lines input (from 1). / Dòng trong tệp JSON Lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The document's kind, when it could be read. / Loại văn bản.
+    pub kind: Option<DocumentKind>,
+    /// The document's `id`, when it could be read. / Mã văn bản.
+    pub id: Option<String>,
+    /// Every finding, in deterministic order. / Các phát hiện.
+    pub findings: Vec<Finding>,
+}
+
+/// Counts over a batch of checked inputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// Inputs checked. / Số văn bản.
+    pub documents: u64,
+    /// Inputs with at least one error. / Số văn bản có lỗi.
+    pub with_errors: u64,
+    /// Error findings. / Số lỗi.
+    pub errors: u64,
+    /// Warning findings. / Số cảnh báo.
+    pub warnings: u64,
+    /// Information findings. / Số thông tin.
+    pub info: u64,
+}
+
+impl Summary {
+    /// Counts one input's findings.
+    pub fn add(&mut self, findings: &[Finding]) {
+        self.documents += 1;
+        let mut any_error = false;
+        for f in findings {
+            match f.severity {
+                Severity::Error => {
+                    self.errors += 1;
+                    any_error = true;
+                }
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.info += 1,
+            }
+        }
+        self.with_errors += u64::from(any_error);
+    }
+}
+
+/// The output of checking a batch: each input's findings and a summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Check output / Kết quả kiểm tra")]
+pub struct CheckReport {
+    /// One entry per input. / Kết quả từng văn bản.
+    pub documents: Vec<DocumentFindings>,
+    /// Counts. / Tổng hợp.
+    pub summary: Summary,
 }
 
 /// Reads a document from JSON bytes.

@@ -5,3 +5,4 @@ mod catalog;
 mod codelists;
 mod findings_doc;
 mod law;
+mod schema;

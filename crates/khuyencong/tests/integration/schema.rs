@@ -1,0 +1,211 @@
+//! The committed JSON Schemas are current, closed, bilingual — and agree with the library on
+//! every document of the corpus (checked with an independent validator).
+//! Regenerate with `KHUYENCONG_BLESS=1 cargo test -p khuyencong --test integration schema`.
+
+use std::path::PathBuf;
+
+use khuyencong::document::{CheckOptions, check_bytes};
+use khuyencong::schema::{SchemaKind, json_schema};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn schema_path(kind: SchemaKind) -> PathBuf {
+    root().join(format!("docs/schema/{}.schema.json", kind.name()))
+}
+
+#[test]
+fn committed_schemas_are_current() {
+    let bless = std::env::var_os("KHUYENCONG_BLESS").is_some();
+    let mut stale = Vec::new();
+    for kind in SchemaKind::ALL {
+        let fresh = serde_json::to_string_pretty(&json_schema(kind)).expect("json") + "\n";
+        let path = schema_path(kind);
+        if bless {
+            std::fs::write(&path, &fresh).expect("write schema");
+        }
+        if std::fs::read_to_string(&path).unwrap_or_default() != fresh {
+            stale.push(kind.name());
+        }
+    }
+    assert!(stale.is_empty(), "stale schemas {stale:?}; regenerate with KHUYENCONG_BLESS=1");
+}
+
+/// Walks every subschema.
+fn walk<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
+    match v {
+        Value::Object(map) => {
+            out.push(v);
+            for child in map.values() {
+                walk(child, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn schemas_are_closed_bilingual_and_bounded() {
+    for kind in SchemaKind::ALL {
+        let schema = json_schema(kind);
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert!(schema["$id"].as_str().unwrap_or_default().ends_with(":1"));
+        let mut all = Vec::new();
+        walk(&schema, &mut all);
+        for s in all {
+            if s.get("properties").is_some() && s.get("if").is_none() && kind != SchemaKind::Document {
+                assert_eq!(
+                    s.get("additionalProperties"),
+                    Some(&Value::Bool(false)),
+                    "{}: open object {s}",
+                    kind.name()
+                );
+            }
+            if let Some(options) = s.get("oneOf").and_then(Value::as_array) {
+                for o in options.iter().filter(|o| o.get("const").is_some()) {
+                    let title = o.get("title").and_then(Value::as_str).unwrap_or_default();
+                    let vi = o.get("x-label-vi").and_then(Value::as_str);
+                    assert!(
+                        vi.is_some() || title.contains(" / "),
+                        "{}: value {} lacks a Vietnamese and an English title",
+                        kind.name(),
+                        o["const"]
+                    );
+                }
+            }
+            if s.get("type") == Some(&Value::String("integer".into()))
+                && s.get("description").and_then(Value::as_str).is_some_and(|d| d.contains("đồng"))
+            {
+                assert_eq!(s["minimum"], 0);
+                assert_eq!(s["maximum"], 9_007_199_254_740_991_u64);
+            }
+            if s.get("format") == Some(&Value::String("date".into())) {
+                assert_eq!(s["type"], "string");
+            }
+        }
+    }
+}
+
+fn validator() -> jsonschema::Validator {
+    let mut resources = Vec::new();
+    for kind in [SchemaKind::Plan, SchemaKind::PeriodReport] {
+        resources.push((
+            kind.id(),
+            jsonschema::Resource::from_contents(json_schema(kind)).expect("resource"),
+        ));
+    }
+    jsonschema::options()
+        .should_validate_formats(true)
+        .with_resources(resources.into_iter())
+        .build(&json_schema(SchemaKind::Document))
+        .expect("document schema compiles")
+}
+
+/// Structural checks only the library makes: the schema cannot see them (not JSON at all,
+/// duplicate keys, depth limits, an integral float such as 1400000000.0).
+const LIBRARY_ONLY: [&str; 7] = [
+    "structure.empty",
+    "structure.bom",
+    "structure.not_utf8",
+    "structure.malformed_json",
+    "structure.truncated",
+    "structure.duplicate_field",
+    "structure.too_deep",
+];
+
+#[test]
+fn schema_and_library_agree_on_the_whole_corpus() {
+    let validator = validator();
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    for dir in ["tests/cases", "docs/examples"] {
+        for entry in walkdir(&root().join(dir)) {
+            if entry.extension().is_some_and(|e| e == "json")
+                && !entry.to_string_lossy().ends_with("expected.json")
+                && !entry.to_string_lossy().contains("provincial-pack")
+            {
+                inputs.push((entry.display().to_string(), std::fs::read(&entry).expect("read")));
+            }
+        }
+    }
+    assert!(inputs.len() >= 40, "{} inputs", inputs.len());
+    let mut disagreements = Vec::new();
+    for (name, bytes) in &inputs {
+        let checked = check_bytes(bytes, &CheckOptions::default());
+        let structural: Vec<&khuyencong::Finding> = checked
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("structure."))
+            .collect();
+        let Ok(json) = serde_json::from_slice::<Value>(bytes) else {
+            // Not JSON a validator can load (malformed, not UTF-8, too deep for a reader):
+            // only the library can say what is wrong.
+            assert!(!structural.is_empty(), "{name}");
+            continue;
+        };
+        let schema_errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.instance_path.to_string())
+            .collect();
+        match (checked.document.is_some(), schema_errors.is_empty()) {
+            // The library reads it: the schema must accept it.
+            (true, false) => disagreements.push(format!(
+                "{name}: the library reads it, the schema rejects it at {schema_errors:?}"
+            )),
+            // The schema rejects it: the library must report a structural error at one of
+            // the schema's paths.
+            (false, false) => {
+                let agree = structural.iter().any(|f| schema_errors.contains(&f.path));
+                if !agree {
+                    disagreements.push(format!(
+                        "{name}: schema paths {schema_errors:?}, library {:?}",
+                        structural.iter().map(|f| (&f.code, &f.path)).collect::<Vec<_>>()
+                    ));
+                }
+            }
+            // Only the library rejects it: allowed for its documented extra checks.
+            (false, true) => {
+                let known = structural.iter().all(|f| {
+                    LIBRARY_ONLY.contains(&f.code.as_str())
+                        || (f.code == "structure.not_whole_number"
+                            && json_pointer_is_integral_float(bytes, &json, &f.path))
+                });
+                if !known {
+                    disagreements.push(format!(
+                        "{name}: the schema accepts what the library rejects: {:?}",
+                        structural.iter().map(|f| (&f.code, &f.path)).collect::<Vec<_>>()
+                    ));
+                }
+            }
+            (true, true) => {}
+        }
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+/// Whether the value at `pointer` is a number with a zero fraction written as a float
+/// (1400000000.0, 1.4e9): JSON Schema counts it as an integer, the library does not.
+fn json_pointer_is_integral_float(_bytes: &[u8], json: &Value, pointer: &str) -> bool {
+    json.pointer(pointer)
+        .and_then(Value::as_f64)
+        .is_some_and(|v| v.fract() == 0.0)
+        && json.pointer(pointer).is_some_and(|v| !v.is_u64() && !v.is_i64())
+}
+
+fn walkdir(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walkdir(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
