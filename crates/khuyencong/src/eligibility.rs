@@ -1224,11 +1224,11 @@ fn sme_test(a: &ApplicantFacts, date: NaiveDate, cite: Citation, ctx: &mut Ctx) 
                     "/sme",
                     m(
                         format!(
-                            "Doanh nghiệp được xác định là {} theo tiêu chí doanh nghiệp nhỏ và vừa; thuộc cơ sở công nghiệp nông thôn.{note_vi}",
+                            "Quy mô xác định được: {}; doanh nghiệp là doanh nghiệp nhỏ và vừa nên thuộc cơ sở công nghiệp nông thôn.{note_vi}",
                             r.status.label(crate::law::Lang::Vi)
                         ),
                         format!(
-                            "The enterprise is a {} under the SME bands; it is a rural industrial establishment.{note_en}",
+                            "Derived size: {}; the enterprise is an SME and so a rural industrial establishment.{note_en}",
                             r.status.label(crate::law::Lang::En)
                         ),
                     ),

@@ -320,6 +320,43 @@ fn status_in(sector: SmeSector, f: &SmeFacts) -> (SmeStatus, Citation) {
     }
 }
 
+/// The unknown facts that could still decide SME status. Revenue and capital are
+/// alternatives: one of them is not needed when the other already meets the medium band of
+/// every sector still possible.
+fn relevant_missing(f: &SmeFacts) -> Vec<&'static str> {
+    let sectors: Vec<SmeSector> = f
+        .sector
+        .map_or_else(|| SmeSector::ALL.to_vec(), |s| vec![s]);
+    let medium = |s: SmeSector| {
+        BANDS
+            .iter()
+            .find(|b| b.size == EnterpriseSize::Medium && b.production_sectors == s.production())
+    };
+    let meets_all = |value: Option<u64>, bound: fn(&SizeBand) -> u64| {
+        value.is_some_and(|v| {
+            sectors
+                .iter()
+                .all(|s| medium(*s).is_some_and(|b| v <= bound(b)))
+        })
+    };
+    let revenue = f.previous_year_revenue.map(crate::money::Vnd::get);
+    let capital = f.total_capital.map(crate::money::Vnd::get);
+    let mut out = Vec::new();
+    if f.sector.is_none() {
+        out.push("sector");
+    }
+    if f.average_insured_employees.is_none() {
+        out.push("average_insured_employees");
+    }
+    if revenue.is_none() && !meets_all(capital, |b| b.max_capital_dong) {
+        out.push("previous_year_revenue");
+    }
+    if capital.is_none() && !meets_all(revenue, |b| b.max_revenue_dong) {
+        out.push("total_capital");
+    }
+    out
+}
+
 /// Derives SME status from the facts on `date`.
 ///
 /// From 2021-10-15 the bands of Decree 80/2021/NĐ-CP Art. 5 apply (confirmed); from
@@ -383,11 +420,10 @@ pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
     for (name, given) in fields {
         if given {
             used.push(name);
-        } else if status == SmeStatus::Indeterminate {
-            // Every unknown fact could decide the question; revenue and capital are
-            // alternatives, so either one may be supplied.
-            missing.push(name);
         }
+    }
+    if status == SmeStatus::Indeterminate {
+        missing = relevant_missing(facts);
     }
     SmeAssessment {
         status,

@@ -2,4 +2,5 @@
 
 mod catalog;
 mod codelists;
+mod eligibility;
 mod law;
