@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use khuyencong::law::Lang;
 
+mod eligibility;
 mod table;
 
 /// Vietnam's industrial-extension law (khuyến công) as code.
@@ -34,6 +35,23 @@ enum Command {
         /// Print only this list (e.g. `activities`); required for CSV.
         #[arg(long)]
         list: Option<String>,
+    },
+    /// Assess whether an applicant may receive an extension activity on a date.
+    Eligibility {
+        /// The applicant's facts (JSON, see the ApplicantFacts schema).
+        applicant: String,
+        /// The activity code (e.g. `advanced_machinery_technology_transfer`).
+        #[arg(long)]
+        activity: String,
+        /// The date (YYYY-MM-DD), normally the scheme's approval date; it decides the regime.
+        #[arg(long, value_parser = parse_date)]
+        as_of: NaiveDate,
+        /// Language of table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format (json or table).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
     },
 }
 
@@ -91,6 +109,13 @@ fn main() -> ExitCode {
             format,
             list,
         } => cmd_catalog(as_of, lang.into(), format, list.as_deref()),
+        Command::Eligibility {
+            applicant,
+            activity,
+            as_of,
+            lang,
+            format,
+        } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
     };
     match result {
         Ok(code) => code,
