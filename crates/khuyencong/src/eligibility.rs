@@ -151,9 +151,7 @@ impl Assessment {
     pub fn prefixed(mut self, base: &str) -> Self {
         let p = |s: &mut String| s.insert_str(0, base);
         for f in &mut self.findings {
-            if !f.path.is_empty() || !base.is_empty() {
-                p(&mut f.path);
-            }
+            p(&mut f.path);
             f.facts.iter_mut().for_each(p);
         }
         self.missing_facts.iter_mut().for_each(p);
