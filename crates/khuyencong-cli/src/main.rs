@@ -11,6 +11,7 @@ use khuyencong::law::Lang;
 mod check;
 mod explain;
 mod input;
+mod eligibility;
 mod table;
 mod totals;
 
@@ -85,6 +86,23 @@ enum Command {
         /// Print only this list (e.g. `activities`); required for CSV.
         #[arg(long)]
         list: Option<String>,
+    },
+    /// Assess whether an applicant may receive an extension activity on a date.
+    Eligibility {
+        /// The applicant's facts (JSON, see the ApplicantFacts schema).
+        applicant: String,
+        /// The activity code (e.g. `advanced_machinery_technology_transfer`).
+        #[arg(long)]
+        activity: String,
+        /// The date (YYYY-MM-DD), normally the scheme's approval date; it decides the regime.
+        #[arg(long, value_parser = parse_date)]
+        as_of: NaiveDate,
+        /// Language of table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format (json or table).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
     },
 }
 
@@ -161,6 +179,13 @@ fn main() -> ExitCode {
             format,
         } => totals::run(&files, jsonl, &by, lang.into(), format),
         Command::Explain { code, lang, format } => explain::run(&code, lang.into(), format),
+        Command::Eligibility {
+            applicant,
+            activity,
+            as_of,
+            lang,
+            format,
+        } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
     };
     match result {
         Ok(code) => code,

@@ -172,7 +172,9 @@ pub struct FindingDef {
 
 /// Every documented finding code, from every module.
 pub fn registry() -> impl Iterator<Item = &'static FindingDef> {
-    crate::document::FINDINGS.iter()
+    crate::document::FINDINGS
+        .iter()
+        .chain(crate::eligibility::FINDINGS.iter())
 }
 
 /// Looks a finding code up in the registry.

@@ -38,15 +38,19 @@
 //!   [`location::UrbanClass`], [`product::TypicalProductLevel`] and
 //!   [`product::ProductGroup`] (Circular 26/2014/TT-BCT).
 //! - [`catalog()`]: everything valid on a date.
+//! - [`applicant::ApplicantFacts`], [`sme::classify`] and [`eligibility::assess`]: whether an
+//!   applicant may receive an activity on a date (Art. 1.2, 5, 6), with every finding cited.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod activity;
+pub mod applicant;
 pub mod beneficiary;
 pub mod catalog;
 mod codelist;
 pub mod document;
+pub mod eligibility;
 pub mod finding;
 pub mod funding;
 pub mod industry;
@@ -56,8 +60,11 @@ pub mod money;
 pub mod product;
 pub mod schema;
 pub mod totals;
+pub mod sme;
 
+pub use applicant::ApplicantFacts;
 pub use catalog::{Catalog, catalog};
 pub use codelist::{CodeInfo, Codelist, UnknownCode};
+pub use eligibility::{Assessment, Verdict, assess};
 pub use finding::{Finding, Severity};
 pub use money::{Share, Vnd};

@@ -4,5 +4,6 @@ mod cases;
 mod catalog;
 mod codelists;
 mod findings_doc;
+mod eligibility;
 mod law;
 mod schema;
