@@ -53,8 +53,10 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod support;
 
 pub use catalog::{Catalog, catalog};
 pub use codelist::{CodeInfo, Codelist, UnknownCode};
 pub use finding::{Finding, Severity};
-pub use money::{Share, Vnd};
+pub use money::{Exactness, ParsedAmount, Ratio, Share, Vnd, parse_vnd};
+pub use support::{SupportContext, SupportLimit, max_support};

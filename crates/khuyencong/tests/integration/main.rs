@@ -3,3 +3,5 @@
 mod catalog;
 mod codelists;
 mod law;
+mod money;
+mod support;

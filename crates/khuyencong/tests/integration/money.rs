@@ -1,0 +1,1 @@
+//! Money and Vietnamese notation (issue: money).
