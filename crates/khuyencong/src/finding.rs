@@ -172,7 +172,7 @@ pub struct FindingDef {
 
 /// Every documented finding code, from every module.
 pub fn registry() -> impl Iterator<Item = &'static FindingDef> {
-    std::iter::empty()
+    std::iter::empty().chain(crate::funding::FINDINGS.iter())
 }
 
 /// Looks a finding code up in the registry.
