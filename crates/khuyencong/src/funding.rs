@@ -465,7 +465,7 @@ pub fn check_funding(
 
     let (Ok(state), Ok(extension)) = (
         funding.total_of(FundingSource::is_state),
-        funding.total_of(|s| s.fund_level().is_some()),
+        funding.total_of(|s| s.fund_level().is_some_and(|l| l.is_local() == level.is_local())),
     ) else {
         out.push(overflow(format!("{p}/lines")));
         return out;
@@ -477,7 +477,11 @@ pub fn check_funding(
         .lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.source.fund_level().is_some())
+        .filter(|(_, l)| {
+            l.source
+                .fund_level()
+                .is_some_and(|f| f.is_local() == level.is_local())
+        })
         .map(|(i, _)| i)
         .collect();
     let support_path = match support_lines.as_slice() {

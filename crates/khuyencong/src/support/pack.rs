@@ -510,8 +510,11 @@ impl ProvincialPack {
                     "gói của tỉnh chỉ quy định mức cho kinh phí địa phương (tỉnh, huyện, xã), không cho `national`",
                 ));
             }
+            // A rule without an end lasts as long as the resolution.
             if r.valid_from < h.resolution.effective_from
-                || h.resolution.effective_until.is_some_and(|u| r.valid_until.is_none_or(|ru| ru > u))
+                || h.resolution
+                    .effective_until
+                    .is_some_and(|u| r.valid_from > u || r.valid_until.is_some_and(|ru| ru > u))
             {
                 issues.push(issue(
                     at("valid_from"),
