@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use khuyencong::law::Lang;
 
+mod support;
 mod table;
 
 /// Vietnam's industrial-extension law (khuyến công) as code.
@@ -35,6 +36,8 @@ enum Command {
         #[arg(long)]
         list: Option<String>,
     },
+    /// Compute the most state support for an activity on a date (with its derivation).
+    Support(support::SupportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
             format,
             list,
         } => cmd_catalog(as_of, lang.into(), format, list.as_deref()),
+        Command::Support(args) => support::cmd_support(args),
     };
     match result {
         Ok(code) => code,
