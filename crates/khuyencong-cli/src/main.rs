@@ -94,7 +94,7 @@ fn main() -> ExitCode {
             format,
             list,
         } => cmd_catalog(as_of, lang.into(), format, list.as_deref()),
-        Command::Support(args) => support::cmd_support(args),
+        Command::Support(args) => support::cmd_support(&args),
     };
     match result {
         Ok(code) => code,

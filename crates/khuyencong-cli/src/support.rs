@@ -9,7 +9,9 @@ use khuyencong::activity::Activity;
 use khuyencong::funding::FundLevel;
 use khuyencong::law::Lang;
 use khuyencong::money::{Exactness, Vnd, format_million, parse_vnd};
-use khuyencong::support::{ProvincialPack, SupportContext, SupportLimit, SupportVariant, max_support};
+use khuyencong::support::{
+    ProvincialPack, SupportContext, SupportLimit, SupportVariant, max_support,
+};
 
 use crate::{LangArg, Usage, parse_date, to_json, write_out};
 
@@ -92,7 +94,10 @@ fn parse_cost(s: &str) -> Result<Vnd, Usage> {
     let p = parse_vnd(t).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
     if p.exactness != Exactness::Exact {
         return Err(Usage::new(
-            format!("cost `{t}` is not exact ({}); give the exact eligible cost", p.exactness.code()),
+            format!(
+                "cost `{t}` is not exact ({}); give the exact eligible cost",
+                p.exactness.code()
+            ),
             format!("chi phí `{t}` không phải số chính xác; hãy nhập đúng chi phí được hỗ trợ"),
         ));
     }
@@ -100,11 +105,17 @@ fn parse_cost(s: &str) -> Result<Vnd, Usage> {
 }
 
 /// Runs `khuyencong support`.
-pub fn cmd_support(a: SupportArgs) -> Result<ExitCode, Usage> {
+pub fn cmd_support(a: &SupportArgs) -> Result<ExitCode, Usage> {
     let activity = <Activity as khuyencong::Codelist>::from_code(&a.activity).ok_or_else(|| {
         Usage::new(
-            format!("unknown activity `{}`; see `khuyencong catalog --list activities`", a.activity),
-            format!("mã hoạt động `{}` không tồn tại; xem `khuyencong catalog --list activities`", a.activity),
+            format!(
+                "unknown activity `{}`; see `khuyencong catalog --list activities`",
+                a.activity
+            ),
+            format!(
+                "mã hoạt động `{}` không tồn tại; xem `khuyencong catalog --list activities`",
+                a.activity
+            ),
         )
     })?;
     let cost = parse_cost(&a.cost)?;
@@ -113,15 +124,22 @@ pub fn cmd_support(a: SupportArgs) -> Result<ExitCode, Usage> {
         Some(v) => Some(SupportVariant::from_code(v).ok_or_else(|| {
             let known: Vec<&str> = SupportVariant::ALL.iter().map(|x| x.code()).collect();
             Usage::new(
-                format!("unknown variant `{v}`; expected one of: {}", known.join(", ")),
-                format!("biến thể `{v}` không tồn tại; chọn một trong: {}", known.join(", ")),
+                format!(
+                    "unknown variant `{v}`; expected one of: {}",
+                    known.join(", ")
+                ),
+                format!(
+                    "biến thể `{v}` không tồn tại; chọn một trong: {}",
+                    known.join(", ")
+                ),
             )
         })?),
     };
     let pack = match &a.pack {
         None => None,
         Some(path) => Some(
-            ProvincialPack::from_file(path).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?,
+            ProvincialPack::from_file(path)
+                .map_err(|e| Usage::new(e.to_string(), e.message_vi()))?,
         ),
     };
     let mut ctx = SupportContext::new(a.fund.into())

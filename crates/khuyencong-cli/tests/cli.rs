@@ -131,12 +131,22 @@ fn support_accepts_vietnamese_notation_and_table_output() {
 #[test]
 fn support_not_assessed_item_prints_the_reason() {
     let o = run(&[
-        "support", "--activity", "advisory", "--cost", "100000000", "--as-of", "2022-06-01",
+        "support",
+        "--activity",
+        "advisory",
+        "--cost",
+        "100000000",
+        "--as-of",
+        "2022-06-01",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["status"], "not_assessed");
-    assert!(v["reason_en"].as_str().is_some_and(|r| r.starts_with("Not assessed")));
+    assert!(
+        v["reason_en"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("Not assessed"))
+    );
 }
 
 #[test]
@@ -164,9 +174,20 @@ fn support_provincial_pack_and_bad_inputs() {
         &["--cost", "1.400", "--as-of", "2022-06-01"][..],
         &["--cost", "hơn 5 tỷ", "--as-of", "2022-06-01"][..],
         &["--cost", "620000000", "--as-of", "2013-01-01"][..],
-        &["--cost", "620000000", "--as-of", "2022-06-01", "--pack", "no/such/file.json"][..],
+        &[
+            "--cost",
+            "620000000",
+            "--as-of",
+            "2022-06-01",
+            "--pack",
+            "no/such/file.json",
+        ][..],
     ] {
-        let mut all = vec!["support", "--activity", "advanced_machinery_technology_transfer"];
+        let mut all = vec![
+            "support",
+            "--activity",
+            "advanced_machinery_technology_transfer",
+        ];
         all.extend_from_slice(args);
         let o = run(&all);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
@@ -174,7 +195,15 @@ fn support_provincial_pack_and_bad_inputs() {
         assert!(err.contains("error:") && err.contains("lỗi:"), "{err}");
         assert!(o.stdout.is_empty());
     }
-    let o = run(&["support", "--activity", "nope", "--cost", "1", "--as-of", "2022-06-01"]);
+    let o = run(&[
+        "support",
+        "--activity",
+        "nope",
+        "--cost",
+        "1",
+        "--as-of",
+        "2022-06-01",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown activity `nope`"));
 }

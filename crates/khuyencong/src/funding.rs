@@ -465,7 +465,10 @@ pub fn check_funding(
 
     let (Ok(state), Ok(extension)) = (
         funding.total_of(FundingSource::is_state),
-        funding.total_of(|s| s.fund_level().is_some_and(|l| l.is_local() == level.is_local())),
+        funding.total_of(|s| {
+            s.fund_level()
+                .is_some_and(|l| l.is_local() == level.is_local())
+        }),
     ) else {
         out.push(overflow(format!("{p}/lines")));
         return out;
@@ -657,7 +660,10 @@ pub fn check_funding(
     .param("counterpart_and_other_vnd", non_state.get());
     if let Ok(r) = support_share(state, sum) {
         shares = shares
-            .param("state_share", format!("{}/{}", r.numerator.get(), r.denominator.get()))
+            .param(
+                "state_share",
+                format!("{}/{}", r.numerator.get(), r.denominator.get()),
+            )
             .param(
                 "state_share_percent_2dp_floor",
                 r.percent(2, RoundingStrategy::ToZero).to_string(),

@@ -344,7 +344,18 @@ impl Ratio {
 /// How exact a stated amount is: Vietnamese texts mark lower bounds with *hơn* or *trên*
 /// ("more than") and approximations with *gần* ("nearly"), *khoảng* or *xấp xỉ* ("about").
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -415,7 +426,9 @@ pub enum NotationError {
     )]
     MissingUnit(String),
     /// A word that is not a known unit.
-    #[error("unknown unit `{unit}` in `{input}`; expected đồng, đ, nghìn, ngàn, triệu, tr, trđ or tỷ")]
+    #[error(
+        "unknown unit `{unit}` in `{input}`; expected đồng, đ, nghìn, ngàn, triệu, tr, trđ or tỷ"
+    )]
     UnknownUnit {
         /// The whole input.
         input: String,

@@ -199,7 +199,10 @@ pub fn max_support(
                     pack.resolution.number,
                     date.format("%d/%m/%Y")
                 ),
-                &format!("Resolution {} is not in force on {date}", pack.resolution.number),
+                &format!(
+                    "Resolution {} is not in force on {date}",
+                    pack.resolution.number
+                ),
             ));
         } else if let Some(rule) = pack.rules.iter().find(|r| {
             r.activity == Some(activity)
@@ -421,17 +424,24 @@ fn compute<C>(
             if !wanted {
                 continue;
             }
-            let raised = (value.to_decimal() * m.factor)
-                .round_dp_with_strategy(0, RoundingStrategy::ToZero);
+            let raised =
+                (value.to_decimal() * m.factor).round_dp_with_strategy(0, RoundingStrategy::ToZero);
             let raised = u64::try_from(raised)
                 .map_err(|_| MoneyError::Overflow)
                 .and_then(Vnd::new)?;
             let (r_vi, r_en) = amounts(raised);
             let (what_vi, what_en) = match m.kind {
-                MultiplierKind::TechnologyLine => ("hỗ trợ cả dây chuyền công nghệ", "a whole technology line"),
-                MultiplierKind::Priority => ("địa bàn, ngành nghề ưu tiên", "priority area or sector"),
+                MultiplierKind::TechnologyLine => {
+                    ("hỗ trợ cả dây chuyền công nghệ", "a whole technology line")
+                }
+                MultiplierKind::Priority => {
+                    ("địa bàn, ngành nghề ưu tiên", "priority area or sector")
+                }
             };
-            let note_en = m.note.as_deref().map_or(String::new(), |n| format!(" ({n})"));
+            let note_en = m
+                .note
+                .as_deref()
+                .map_or(String::new(), |n| format!(" ({n})"));
             steps.push(Step {
                 description_vi: format!(
                     "Nhân mức trần với hệ số tối đa {} ({what_vi}) = {r_vi}",
@@ -477,9 +487,18 @@ fn compute<C>(
     };
     let (m_vi, m_en) = amounts(max);
     let (b_vi, b_en) = match binding {
-        Binding::Share => ("tỷ lệ hỗ trợ là giới hạn thấp hơn", "the share is the lower limit"),
-        Binding::Cap => ("mức trần là giới hạn thấp hơn", "the cap is the lower limit"),
-        Binding::MultipliedCap => ("mức trần đã nhân hệ số là giới hạn thấp hơn", "the multiplied cap is the lower limit"),
+        Binding::Share => (
+            "tỷ lệ hỗ trợ là giới hạn thấp hơn",
+            "the share is the lower limit",
+        ),
+        Binding::Cap => (
+            "mức trần là giới hạn thấp hơn",
+            "the cap is the lower limit",
+        ),
+        Binding::MultipliedCap => (
+            "mức trần đã nhân hệ số là giới hạn thấp hơn",
+            "the multiplied cap is the lower limit",
+        ),
         Binding::LumpSum => ("mức khoán tối đa", "a fixed maximum amount"),
         Binding::FullCost => ("toàn bộ chi phí được hỗ trợ", "the whole eligible cost"),
     };

@@ -39,6 +39,6 @@ pub use pack::{
 };
 pub use types::{
     ArticleRef, AssessedLimit, Binding, Cap, CapUnit, Condition, Multiplier, MultiplierKind,
-    NotAssessedLimit, ProvincialCitation, RuleCitation, RuleSource, ShareBase, Step,
-    SupportLimit, SupportRule, SupportVariant, Text,
+    NotAssessedLimit, ProvincialCitation, RuleCitation, RuleSource, ShareBase, Step, SupportLimit,
+    SupportRule, SupportVariant, Text,
 };

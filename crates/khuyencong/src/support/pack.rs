@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::types::{ArticleRef, SupportRule, SupportVariant};
 use crate::activity::Activity;
-use crate::law::{Citation, Confidence, InstrumentId, Point};
 use crate::law::ymd;
+use crate::law::{Citation, Confidence, InstrumentId, Point};
 
 /// First day of Joint Circular 26/2014/TTLT-BTC-BCT.
 const TTLT_26_EFFECTIVE_DAY: NaiveDate = ymd(2014, 4, 8);
@@ -92,7 +92,11 @@ pub struct PackIssue {
 
 impl std::fmt::Display for PackIssue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = if self.path.is_empty() { "/" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
         write!(f, "{path}: {}", self.message_en)
     }
 }
@@ -141,7 +145,9 @@ impl PackError {
                 line,
                 column,
                 reason,
-            } => format!("gói quy định không phải JSON hợp lệ tại dòng {line}, cột {column}: {reason}"),
+            } => format!(
+                "gói quy định không phải JSON hợp lệ tại dòng {line}, cột {column}: {reason}"
+            ),
             Self::Invalid(issues) => format!(
                 "gói quy định không hợp lệ: {}",
                 issues
@@ -264,7 +270,11 @@ fn check_common<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
     for (i, r) in rules.iter().enumerate() {
         let at = |field: &str| format!("/rules/{i}/{field}");
         if r.id.trim().is_empty() {
-            issues.push(issue(at("id"), "id must not be empty", "mã không được để trống"));
+            issues.push(issue(
+                at("id"),
+                "id must not be empty",
+                "mã không được để trống",
+            ));
         } else if !ids.insert(r.id.as_str()) {
             issues.push(issue(
                 at("id"),
@@ -305,7 +315,10 @@ fn check_common<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
                 issues.push(issue(
                     format!("/rules/{i}/multipliers/{j}/factor"),
                     format!("factor must be between 1 and 10, got {}", m.factor),
-                    format!("hệ số phải nằm trong khoảng 1 đến 10, nhận được {}", m.factor),
+                    format!(
+                        "hệ số phải nằm trong khoảng 1 đến 10, nhận được {}",
+                        m.factor
+                    ),
                 ));
             }
         }
@@ -345,8 +358,14 @@ fn check_common<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
             if same_item && overlap {
                 issues.push(issue(
                     format!("/rules/{i}"),
-                    format!("rules `{}` and `{}` cover the same item, fund and days", a.id, b.id),
-                    format!("quy định `{}` và `{}` trùng nội dung, cấp kinh phí và thời gian", a.id, b.id),
+                    format!(
+                        "rules `{}` and `{}` cover the same item, fund and days",
+                        a.id, b.id
+                    ),
+                    format!(
+                        "quy định `{}` và `{}` trùng nội dung, cấp kinh phí và thời gian",
+                        a.id, b.id
+                    ),
                 ));
             }
         }
@@ -475,7 +494,11 @@ impl ProvincialPack {
         let mut issues = Vec::new();
         check_common(&rules, &mut issues);
         if h.province.trim().is_empty() {
-            issues.push(issue("/province", "province must not be empty", "tên tỉnh không được để trống"));
+            issues.push(issue(
+                "/province",
+                "province must not be empty",
+                "tên tỉnh không được để trống",
+            ));
         }
         if h.resolution.number.trim().is_empty() {
             issues.push(issue(
@@ -487,11 +510,17 @@ impl ProvincialPack {
         if h.resolution.effective_from < h.resolution.date {
             issues.push(issue(
                 "/resolution/effective_from",
-                format!("effective_from is before the resolution's date {}", h.resolution.date),
+                format!(
+                    "effective_from is before the resolution's date {}",
+                    h.resolution.date
+                ),
                 format!("ngày hiệu lực trước ngày ban hành {}", h.resolution.date),
             ));
         }
-        if h.resolution.effective_until.is_some_and(|u| u < h.resolution.effective_from) {
+        if h.resolution
+            .effective_until
+            .is_some_and(|u| u < h.resolution.effective_from)
+        {
             issues.push(issue(
                 "/resolution/effective_until",
                 "effective_until is before effective_from",
@@ -501,7 +530,11 @@ impl ProvincialPack {
         for (i, r) in rules.iter().enumerate() {
             let at = |field: &str| format!("/rules/{i}/{field}");
             if r.activity.is_none() {
-                issues.push(issue(at("activity"), "a provincial rule needs an activity", "quy định của tỉnh cần ghi hoạt động"));
+                issues.push(issue(
+                    at("activity"),
+                    "a provincial rule needs an activity",
+                    "quy định của tỉnh cần ghi hoạt động",
+                ));
             }
             if let Some(j) = r.fund_levels.iter().position(|f| !f.is_local()) {
                 issues.push(issue(
@@ -601,7 +634,7 @@ pub(super) fn national_rules_on(
     variant: Option<SupportVariant>,
     date: NaiveDate,
 ) -> impl Iterator<Item = &SupportRule<Citation>> {
-    pack.rules.iter().filter(move |r| {
-        r.activity == Some(activity) && r.variant == variant && r.valid_on(date)
-    })
+    pack.rules
+        .iter()
+        .filter(move |r| r.activity == Some(activity) && r.variant == variant && r.valid_on(date))
 }

@@ -266,7 +266,9 @@ impl ShareBase {
             (Self::AirTickets, Lang::Vi) => "tiền vé máy bay",
             (Self::AirTickets, Lang::En) => "the air tickets",
             (Self::LoanInterestFirstTwoYears, Lang::Vi) => "lãi suất vay 2 năm đầu",
-            (Self::LoanInterestFirstTwoYears, Lang::En) => "the loan interest of the first two years",
+            (Self::LoanInterestFirstTwoYears, Lang::En) => {
+                "the loan interest of the first two years"
+            }
             (Self::AnnualAllocatedFunds, Lang::Vi) => "kinh phí khuyến công được giao trong năm",
             (Self::AnnualAllocatedFunds, Lang::En) => "the extension funds allocated for the year",
             (Self::SchemeEstimate, Lang::Vi) => "dự toán đề án",

@@ -1,8 +1,7 @@
 //! Money: Vietnamese notation, formatting, exact aggregation (issue: money).
 
 use khuyencong::funding::{
-    FundingLine, FundingSource, counterpart, counterpart_per_support, sum_by_source,
-    support_share,
+    FundingLine, FundingSource, counterpart, counterpart_per_support, sum_by_source, support_share,
 };
 use khuyencong::money::{
     Exactness, MAX_VND, MoneyError, NotationError, Ratio, Share, Vnd, format_million_en,
@@ -113,12 +112,24 @@ fn nfc_input_is_accepted_after_normalising_nfd() {
 #[test]
 fn million_formatting_both_languages() {
     assert_eq!(format_million_vi(m(1_400)), "1.400 triệu đồng");
-    assert_eq!(format_million_vi(Vnd::new(48_910_000).expect("vnd")), "48,91 triệu đồng");
+    assert_eq!(
+        format_million_vi(Vnd::new(48_910_000).expect("vnd")),
+        "48,91 triệu đồng"
+    );
     assert_eq!(format_million_vi(m(34_387)), "34.387 triệu đồng");
-    assert_eq!(format_million_vi(Vnd::new(500_000).expect("vnd")), "0,5 triệu đồng");
-    assert_eq!(format_million_vi(Vnd::new(1).expect("vnd")), "0,000001 triệu đồng");
+    assert_eq!(
+        format_million_vi(Vnd::new(500_000).expect("vnd")),
+        "0,5 triệu đồng"
+    );
+    assert_eq!(
+        format_million_vi(Vnd::new(1).expect("vnd")),
+        "0,000001 triệu đồng"
+    );
     assert_eq!(format_million_en(m(1_400)), "1,400 million VND");
-    assert_eq!(format_million_en(Vnd::new(48_910_000).expect("vnd")), "48.91 million VND");
+    assert_eq!(
+        format_million_en(Vnd::new(48_910_000).expect("vnd")),
+        "48.91 million VND"
+    );
     // Round trip: format → parse gives the same amount.
     for v in [0, 1, 38_500_000, 97_820_000, 1_400_000_000, MAX_VND] {
         let a = Vnd::new(v).expect("vnd");
@@ -142,7 +153,10 @@ fn exactness_serializes_snake_case() {
 #[test]
 fn overflow_is_an_error_not_a_panic() {
     let max = Vnd::new(MAX_VND).expect("max");
-    assert_eq!(max.checked_add(Vnd::new(1).expect("one")), Err(MoneyError::Overflow));
+    assert_eq!(
+        max.checked_add(Vnd::new(1).expect("one")),
+        Err(MoneyError::Overflow)
+    );
     assert_eq!(Vnd::sum([max, max]), Err(MoneyError::Overflow));
     assert_eq!(Vnd::from_million(u64::MAX), Err(MoneyError::Overflow));
     let line = |amount| FundingLine {
@@ -150,9 +164,15 @@ fn overflow_is_an_error_not_a_panic() {
         amount,
         note: None,
     };
-    assert_eq!(sum_by_source(&[line(max), line(max)]), Err(MoneyError::Overflow));
+    assert_eq!(
+        sum_by_source(&[line(max), line(max)]),
+        Err(MoneyError::Overflow)
+    );
     assert_eq!(counterpart(m(1), m(2)), Err(MoneyError::Negative));
-    assert_eq!(support_share(m(1), Vnd::ZERO), Err(MoneyError::DivisionByZero));
+    assert_eq!(
+        support_share(m(1), Vnd::ZERO),
+        Err(MoneyError::DivisionByZero)
+    );
 }
 
 /// The seed (An Giang 2021–2025): every figure reconciles exactly.
@@ -196,7 +216,10 @@ fn seed_reconciliation_an_giang() -> Result<(), MoneyError> {
     let half_up = RoundingStrategy::MidpointAwayFromZero;
     assert_eq!(national.percent(2, half_up), Decimal::new(3043, 2));
     assert_eq!(local.percent(2, half_up), Decimal::new(4810, 2));
-    assert_eq!(local.percent(2, RoundingStrategy::ToZero), Decimal::new(4809, 2));
+    assert_eq!(
+        local.percent(2, RoundingStrategy::ToZero),
+        Decimal::new(4809, 2)
+    );
     let half = Share::percent(50)?;
     assert!(national.at_most(half) && local.at_most(half));
     // Exactly 50 % is at most 50 %; one đồng more is not.
@@ -204,6 +227,9 @@ fn seed_reconciliation_an_giang() -> Result<(), MoneyError> {
     assert!(!Ratio::new(Vnd::new(150_000_001)?, m(300))?.at_most(half));
     // Counterpart per đồng of support: 17,290 / 14,458.
     let per = counterpart_per_support(cp, Vnd::sum([m(1_400), m(13_058)])?)?;
-    assert_eq!(per.decimal(4, RoundingStrategy::ToZero), Decimal::new(11958, 4));
+    assert_eq!(
+        per.decimal(4, RoundingStrategy::ToZero),
+        Decimal::new(11958, 4)
+    );
     Ok(())
 }

@@ -98,10 +98,11 @@ fn ttlt26_article_6_2_is_complete() {
             "point {p} missing"
         );
     }
-    assert!(pack.rules.iter().any(|r| r
-        .multipliers
-        .iter()
-        .any(|x| x.citation.point_letter() == Some(Point::T))));
+    assert!(pack.rules.iter().any(|r| {
+        r.multipliers
+            .iter()
+            .any(|x| x.citation.point_letter() == Some(Point::T))
+    }));
 }
 
 #[test]
@@ -129,7 +130,12 @@ fn malformed_national_pack_is_an_error_with_paths() {
 /// HTX Nông nghiệp kỹ nghệ Quảng Nam (2022): 620 M cost, national → 300 M, the cap binds.
 #[test]
 fn tt28_art_8_4_quang_nam_2022_cap_binds() {
-    let a = assessed(Activity::AdvancedMachinery, m(620), &NATIONAL, d(2022, 6, 1));
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2022, 6, 1),
+    );
     assert_eq!(a.max_support_vnd, m(300));
     assert_eq!(a.binding, Binding::Cap);
     assert_eq!(a.confidence, Confidence::Confirmed);
@@ -174,17 +180,40 @@ fn tt28_local_funds_long_an_2018_reference_level() {
 /// Circular 28/2018 (cap 300 M).
 #[test]
 fn machinery_cap_on_both_sides_of_2018_05_11() {
-    let before = assessed(Activity::AdvancedMachinery, m(620), &NATIONAL, d(2018, 5, 10));
+    let before = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2018, 5, 10),
+    );
     assert_eq!(before.max_support_vnd, m(200));
     assert_eq!(before.confidence, Confidence::Historical);
     assert_eq!(before.rule_id, "ttlt26-6.2.c");
-    let after = assessed(Activity::AdvancedMachinery, m(620), &NATIONAL, d(2018, 5, 11));
+    let after = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2018, 5, 11),
+    );
     assert_eq!(after.max_support_vnd, m(300));
     assert_eq!(after.confidence, Confidence::Confirmed);
     // Before 2014-04-08 nothing is modelled: an error.
-    let early = max_support(Activity::AdvancedMachinery, m(620), &NATIONAL, d(2014, 4, 7));
+    let early = max_support(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2014, 4, 7),
+    );
     assert!(matches!(early, Err(SupportError::Regime(_))));
-    assert!(max_support(Activity::AdvancedMachinery, m(620), &NATIONAL, d(2014, 4, 8)).is_ok());
+    assert!(
+        max_support(
+            Activity::AdvancedMachinery,
+            m(620),
+            &NATIONAL,
+            d(2014, 4, 8)
+        )
+        .is_ok()
+    );
 }
 
 /// Circular 28/2018 Art. 8.4: a whole technology line raises the cap by 1.5 (450 M,
@@ -205,7 +234,10 @@ fn tt28_technology_line_multiplied_cap() {
 fn ttlt26_priority_uplift_and_lump_sums() {
     let ctx = NATIONAL.priority(true);
     let a = assessed(Activity::AdvancedMachinery, m(1_000), &ctx, d(2016, 1, 1));
-    assert_eq!((a.max_support_vnd, a.binding), (m(300), Binding::MultipliedCap));
+    assert_eq!(
+        (a.max_support_vnd, a.binding),
+        (m(300), Binding::MultipliedCap)
+    );
     // Enterprise setup: 10 M per enterprise, or the cost if lower.
     let a = assessed(Activity::EnterpriseSetup, m(25), &NATIONAL, d(2016, 1, 1));
     assert_eq!((a.max_support_vnd, a.binding), (m(10), Binding::LumpSum));
@@ -251,9 +283,18 @@ fn tt28_unread_items_are_not_assessed() {
     let cases = [
         (Activity::Advisory, None),
         (Activity::VocationalTraining, None),
-        (Activity::TypicalProductContest, Some(SupportVariant::OrganiseNational)),
-        (Activity::IndustrialClusterDevelopment, Some(SupportVariant::Infrastructure)),
-        (Activity::FairsExhibitions, Some(SupportVariant::AttendDomestic)),
+        (
+            Activity::TypicalProductContest,
+            Some(SupportVariant::OrganiseNational),
+        ),
+        (
+            Activity::IndustrialClusterDevelopment,
+            Some(SupportVariant::Infrastructure),
+        ),
+        (
+            Activity::FairsExhibitions,
+            Some(SupportVariant::AttendDomestic),
+        ),
     ];
     for (activity, variant) in cases {
         let mut ctx = NATIONAL;
@@ -262,7 +303,10 @@ fn tt28_unread_items_are_not_assessed() {
             Ok(SupportLimit::NotAssessed(n)) => {
                 assert!(n.reason_en.starts_with("Not assessed"), "{activity}");
                 assert!(n.reason_vi.starts_with("Chưa đánh giá"), "{activity}");
-                assert_eq!(n.citation.national().map(|c| c.instrument_id()), Some(InstrumentId::Tt28_2018Btc));
+                assert_eq!(
+                    n.citation.national().map(|c| c.instrument_id()),
+                    Some(InstrumentId::Tt28_2018Btc)
+                );
             }
             other => panic!("{activity}: {other:?}"),
         }
@@ -302,11 +346,17 @@ fn provincial_pack_overrides_local_level_in_its_window() {
     );
     // Before the resolution applies: the national level as a reference.
     let a = assessed(Activity::AdvancedMachinery, m(620), &local, d(2025, 12, 31));
-    assert_eq!((a.max_support_vnd, a.rule_source), (m(300), RuleSource::NationalAsReference));
+    assert_eq!(
+        (a.max_support_vnd, a.rule_source),
+        (m(300), RuleSource::NationalAsReference)
+    );
     // National funds ignore the provincial pack.
     let nat = SupportContext::new(FundLevel::National).provincial_pack(&pack);
     let a = assessed(Activity::AdvancedMachinery, m(620), &nat, d(2026, 3, 1));
-    assert_eq!((a.max_support_vnd, a.rule_source), (m(300), RuleSource::National));
+    assert_eq!(
+        (a.max_support_vnd, a.rule_source),
+        (m(300), RuleSource::National)
+    );
 }
 
 #[test]
@@ -323,7 +373,10 @@ fn malformed_provincial_pack_is_rejected_with_paths() {
     assert!(e.message_vi().contains("không hợp lệ"));
     // A missing citation is a shape error at the rule.
     let mut v: serde_json::Value = serde_json::from_str(PACK).expect("json");
-    v["rules"][0].as_object_mut().expect("obj").remove("citation");
+    v["rules"][0]
+        .as_object_mut()
+        .expect("obj")
+        .remove("citation");
     let e = ProvincialPack::from_json(&v.to_string()).expect_err("must fail");
     assert_eq!(e.issues()[0].path, "/rules/0");
     assert!(e.to_string().contains("missing field `citation`"), "{e}");
@@ -334,8 +387,12 @@ fn malformed_provincial_pack_is_rejected_with_paths() {
 
 #[test]
 fn example_provincial_pack_loads() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/provincial-pack.example.json");
-    let pack = ProvincialPack::from_file(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"));
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/provincial-pack.example.json"
+    );
+    let pack =
+        ProvincialPack::from_file(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"));
     assert!(pack.example);
 }
 
@@ -359,7 +416,13 @@ fn check_funding_clean_scheme_reports_only_shares() {
         ],
         no_other_state_funding: Some(true),
     };
-    let out = check_funding(&f, Activity::AdvancedMachinery, &NATIONAL, d(2022, 6, 1), "/schemes/0");
+    let out = check_funding(
+        &f,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2022, 6, 1),
+        "/schemes/0",
+    );
     let codes: Vec<&str> = out.iter().map(|x| x.code.as_str()).collect();
     assert_eq!(codes, ["funding.shares"]);
     assert_eq!(out[0].params["state_share"], "300000000/620000000");
@@ -379,20 +442,53 @@ fn check_funding_reports_every_problem_with_paths() {
         ],
         no_other_state_funding: None,
     };
-    let out = check_funding(&f, Activity::AdvancedMachinery, &NATIONAL, d(2022, 6, 1), "/schemes/0");
+    let out = check_funding(
+        &f,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2022, 6, 1),
+        "/schemes/0",
+    );
     let has = |code: &str, path: &str| {
-        out.iter().any(|x| x.code == code && x.path == path && !x.message_vi.is_empty() && !x.message_en.is_empty())
+        out.iter().any(|x| {
+            x.code == code && x.path == path && !x.message_vi.is_empty() && !x.message_en.is_empty()
+        })
     };
-    assert!(has("funding.sources_do_not_sum", "/schemes/0/funding/total_cost"), "{out:#?}");
-    assert!(has("funding.fund_level_mismatch", "/schemes/0/funding/lines/1/source"));
-    assert!(has("funding.support_exceeds_limit", "/schemes/0/funding/lines/0/amount"));
+    assert!(
+        has(
+            "funding.sources_do_not_sum",
+            "/schemes/0/funding/total_cost"
+        ),
+        "{out:#?}"
+    );
+    assert!(has(
+        "funding.fund_level_mismatch",
+        "/schemes/0/funding/lines/1/source"
+    ));
+    assert!(has(
+        "funding.support_exceeds_limit",
+        "/schemes/0/funding/lines/0/amount"
+    ));
     assert!(has("funding.counterpart_short", "/schemes/0/funding/lines"));
-    assert!(has("funding.no_other_state_funding_missing", "/schemes/0/funding/no_other_state_funding"));
-    let cp = out.iter().find(|x| x.code == "funding.counterpart_short").expect("finding");
+    assert!(has(
+        "funding.no_other_state_funding_missing",
+        "/schemes/0/funding/no_other_state_funding"
+    ));
+    let cp = out
+        .iter()
+        .find(|x| x.code == "funding.counterpart_short")
+        .expect("finding");
     assert_eq!(cp.confidence, Some(Confidence::Secondary));
-    assert!(cp.message_en.contains("Circular 28/2018 equivalent was not read"));
+    assert!(
+        cp.message_en
+            .contains("Circular 28/2018 equivalent was not read")
+    );
     for x in &out {
-        assert!(khuyencong::finding::explain(&x.code).is_some(), "{} undocumented", x.code);
+        assert!(
+            khuyencong::finding::explain(&x.code).is_some(),
+            "{} undocumented",
+            x.code
+        );
     }
 }
 
@@ -409,18 +505,36 @@ fn check_funding_not_assessed_is_a_warning_never_silent() {
         no_other_state_funding: Some(true),
     };
     let out = check_funding(&f, Activity::Advisory, &NATIONAL, d(2022, 6, 1), "");
-    let w = out.iter().find(|x| x.code == "funding.support_not_assessed").expect("warning");
+    let w = out
+        .iter()
+        .find(|x| x.code == "funding.support_not_assessed")
+        .expect("warning");
     assert_eq!(w.severity, khuyencong::Severity::Warning);
     assert_eq!(w.path, "/funding/lines/0/amount");
     // In the TTLT 26 window the counterpart rule is historical.
     let mut g = f.clone();
     g.lines[1].amount = m(40);
     g.total_cost = m(90);
-    let out = check_funding(&g, Activity::AdvancedMachinery, &NATIONAL, d(2016, 6, 1), "");
+    let out = check_funding(
+        &g,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2016, 6, 1),
+        "",
+    );
     assert!(out.iter().all(|x| x.code != "funding.counterpart_short"));
     g.lines[1].amount = m(30);
-    let out = check_funding(&g, Activity::AdvancedMachinery, &NATIONAL, d(2016, 6, 1), "");
-    let cp = out.iter().find(|x| x.code == "funding.counterpart_short").expect("short");
+    let out = check_funding(
+        &g,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2016, 6, 1),
+        "",
+    );
+    let cp = out
+        .iter()
+        .find(|x| x.code == "funding.counterpart_short")
+        .expect("short");
     assert_eq!(cp.confidence, Some(Confidence::Historical));
 }
 
@@ -429,8 +543,13 @@ fn scheme_funding_json_rejects_unknown_fields_and_floats() {
     let ok = r#"{"total_cost": 620000000, "eligible_cost": 620000000, "fund_level": "national",
         "lines": [{"source": "national_extension_fund", "amount": 300000000}], "no_other_state_funding": true}"#;
     assert!(serde_json::from_str::<SchemeFunding>(ok).is_ok());
-    assert!(serde_json::from_str::<SchemeFunding>(&ok.replace("620000000,", "620000000.0,")).is_err());
-    assert!(serde_json::from_str::<SchemeFunding>(&ok.replace("\"lines\"", "\"extra\": 1, \"lines\"")).is_err());
+    assert!(
+        serde_json::from_str::<SchemeFunding>(&ok.replace("620000000,", "620000000.0,")).is_err()
+    );
+    assert!(
+        serde_json::from_str::<SchemeFunding>(&ok.replace("\"lines\"", "\"extra\": 1, \"lines\""))
+            .is_err()
+    );
 }
 
 #[test]
