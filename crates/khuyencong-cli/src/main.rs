@@ -12,6 +12,7 @@ mod check;
 mod explain;
 mod input;
 mod eligibility;
+mod support;
 mod table;
 mod totals;
 
@@ -104,6 +105,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Compute the most state support for an activity on a date (with its derivation).
+    Support(support::SupportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -186,6 +189,7 @@ fn main() -> ExitCode {
             lang,
             format,
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
+        Command::Support(args) => support::cmd_support(&args),
     };
     match result {
         Ok(code) => code,

@@ -175,6 +175,7 @@ pub fn registry() -> impl Iterator<Item = &'static FindingDef> {
     crate::document::FINDINGS
         .iter()
         .chain(crate::eligibility::FINDINGS.iter())
+        .chain(crate::funding::FINDINGS.iter())
 }
 
 /// Looks a finding code up in the registry.

@@ -95,3 +95,592 @@ impl FundingSource {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// One scheme's money, and the checks of its funding mix
+// ---------------------------------------------------------------------------------------
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::RoundingStrategy;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::activity::Activity;
+use crate::finding::{Finding, FindingDef, Severity};
+use crate::law::{Confidence, SupportRegime};
+use crate::money::{MoneyError, Ratio, Vnd, format_million_en, format_million_vi};
+use crate::support::{RuleSource, SupportContext, SupportLimit, max_support};
+
+/// One line of a scheme's funding: a source and an amount.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundingLine {
+    /// Where the money comes from.
+    pub source: FundingSource,
+    /// How much, in đồng (JSON integer).
+    pub amount: Vnd,
+    /// A free note (e.g. which programme is integrated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The money of one extension scheme (đề án): its cost and where the money comes from.
+///
+/// Embedded in scheme documents under the key `funding`; findings point into it as
+/// `<scheme>/funding/...`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SchemeFunding {
+    /// Total approved cost of the scheme, in đồng.
+    pub total_cost: Vnd,
+    /// The part of the cost eligible for support (the base of the support share), in đồng.
+    pub eligible_cost: Vnd,
+    /// The fund level of the scheme: national, or a local level.
+    pub fund_level: FundLevel,
+    /// The funding lines; they must add up to `total_cost`.
+    pub lines: Vec<FundingLine>,
+    /// The beneficiary's declaration that no other state money funds the same cost items
+    /// (Joint Circular 26/2014 Art. 7.4): `true` when declared; absent when missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_other_state_funding: Option<bool>,
+}
+
+impl SchemeFunding {
+    /// The checked sum of the lines whose source satisfies `pick`.
+    ///
+    /// # Errors
+    /// [`MoneyError::Overflow`] when the sum exceeds the largest amount.
+    pub fn total_of(&self, pick: impl Fn(FundingSource) -> bool) -> Result<Vnd, MoneyError> {
+        Vnd::sum(
+            self.lines
+                .iter()
+                .filter(|l| pick(l.source))
+                .map(|l| l.amount),
+        )
+    }
+}
+
+/// Sums funding lines by source, checked.
+///
+/// # Errors
+/// [`MoneyError::Overflow`] when a sum exceeds the largest amount.
+///
+/// # Example
+/// ```
+/// use khuyencong::funding::{FundingLine, FundingSource, sum_by_source};
+/// use khuyencong::money::Vnd;
+/// let line = |source, m| FundingLine { source, amount: Vnd::from_million(m).unwrap(), note: None };
+/// let sums = sum_by_source(&[
+///     line(FundingSource::NationalTargetProgramme, 838),
+///     line(FundingSource::LocalBudgetProvincial, 14_859),
+///     line(FundingSource::LocalBudgetProvincial, 0),
+/// ])?;
+/// assert_eq!(sums[&FundingSource::LocalBudgetProvincial], Vnd::from_million(14_859)?);
+/// # Ok::<(), khuyencong::money::MoneyError>(())
+/// ```
+pub fn sum_by_source(lines: &[FundingLine]) -> Result<BTreeMap<FundingSource, Vnd>, MoneyError> {
+    let mut out: BTreeMap<FundingSource, Vnd> = BTreeMap::new();
+    for l in lines {
+        let slot = out.entry(l.source).or_insert(Vnd::ZERO);
+        *slot = slot.checked_add(l.amount)?;
+    }
+    Ok(out)
+}
+
+/// Counterpart funds = total investment (support included) − support.
+///
+/// # Errors
+/// [`MoneyError::Negative`] when the support exceeds the investment.
+pub fn counterpart(total_investment: Vnd, support: Vnd) -> Result<Vnd, MoneyError> {
+    total_investment.checked_sub(support)
+}
+
+/// The support share of a total, exact ([`Ratio`]); round only when displaying.
+///
+/// # Errors
+/// [`MoneyError::DivisionByZero`] when `total` is zero.
+pub fn support_share(support: Vnd, total: Vnd) -> Result<Ratio, MoneyError> {
+    Ratio::new(support, total)
+}
+
+/// Counterpart đồng mobilised per đồng of support, exact ([`Ratio`]).
+///
+/// # Errors
+/// [`MoneyError::DivisionByZero`] when `support` is zero.
+pub fn counterpart_per_support(counterpart: Vnd, support: Vnd) -> Result<Ratio, MoneyError> {
+    Ratio::new(counterpart, support)
+}
+
+const fn ttlt26(article: u16, clause: u16) -> Citation {
+    Citation::article(InstrumentId::Ttlt26_2014, article).clause(clause)
+}
+
+/// The finding codes of funding-mix checks.
+pub(crate) const FINDINGS: &[FindingDef] = &[
+    FindingDef {
+        code: "funding.sources_do_not_sum",
+        severity: Severity::Error,
+        citation: None,
+        meaning_vi: "Tổng các nguồn kinh phí không bằng tổng kinh phí của đề án.",
+        meaning_en: "The funding lines do not add up to the scheme's total cost.",
+        fix_vi: "Sửa số tiền các nguồn hoặc tổng kinh phí cho khớp.",
+        fix_en: "Correct the line amounts or the total cost so that they agree.",
+    },
+    FindingDef {
+        code: "funding.amount_overflow",
+        severity: Severity::Error,
+        citation: None,
+        meaning_vi: "Tổng các số tiền vượt quá mức tối đa biểu diễn được.",
+        meaning_en: "A sum of amounts exceeds the largest representable amount.",
+        fix_vi: "Kiểm tra lại các số tiền (có thể nhập nhầm đơn vị).",
+        fix_en: "Check the amounts (a unit may have been mistyped).",
+    },
+    FindingDef {
+        code: "funding.eligible_exceeds_total",
+        severity: Severity::Error,
+        citation: None,
+        meaning_vi: "Chi phí được hỗ trợ lớn hơn tổng kinh phí của đề án.",
+        meaning_en: "The eligible cost is larger than the scheme's total cost.",
+        fix_vi: "Chi phí được hỗ trợ là một phần của tổng kinh phí.",
+        fix_en: "The eligible cost is part of the total cost.",
+    },
+    FindingDef {
+        code: "funding.fund_level_mismatch",
+        severity: Severity::Error,
+        citation: Some(Citation::article(InstrumentId::Nd45_2012, 11)),
+        meaning_vi: "Kinh phí khuyến công quốc gia chỉ dùng cho đề án quốc gia; kinh phí địa phương chỉ dùng cho đề án địa phương.",
+        meaning_en: "National extension funds pay only for national schemes; local funds only for local ones.",
+        fix_vi: "Sửa nguồn kinh phí hoặc cấp của đề án.",
+        fix_en: "Correct the source or the scheme's fund level.",
+    },
+    FindingDef {
+        code: "funding.support_exceeds_limit",
+        severity: Severity::Error,
+        citation: None,
+        meaning_vi: "Kinh phí khuyến công hỗ trợ vượt mức hỗ trợ tối đa.",
+        meaning_en: "The extension support exceeds the maximum support level.",
+        fix_vi: "Giảm mức hỗ trợ xuống không quá mức tối đa; phần còn lại do cơ sở đối ứng.",
+        fix_en: "Reduce the support to the maximum; the beneficiary funds the rest.",
+    },
+    FindingDef {
+        code: "funding.support_not_assessed",
+        severity: Severity::Warning,
+        citation: None,
+        meaning_vi: "Mức hỗ trợ tối đa cho nội dung này chưa được mô hình hóa; mức hỗ trợ không được kiểm tra.",
+        meaning_en: "The maximum support for this item is not modelled; the support was not checked.",
+        fix_vi: "Đối chiếu thủ công với văn bản quy định mức chi.",
+        fix_en: "Check by hand against the instrument that sets the level.",
+    },
+    FindingDef {
+        code: "funding.support_limit_unavailable",
+        severity: Severity::Error,
+        citation: None,
+        meaning_vi: "Không xác định được mức hỗ trợ (ngày ngoài phạm vi, thiếu biến thể nội dung…).",
+        meaning_en: "No support limit can be given (date out of range, variant missing…).",
+        fix_vi: "Sửa ngày hoặc ghi rõ nội dung hỗ trợ.",
+        fix_en: "Correct the date or name the support item.",
+    },
+    FindingDef {
+        code: "funding.counterpart_short",
+        severity: Severity::Error,
+        citation: Some(ttlt26(7, 3)),
+        meaning_vi: "Vốn đối ứng và các nguồn ngoài ngân sách không đủ phần kinh phí còn lại sau hỗ trợ của Nhà nước.",
+        meaning_en: "Counterpart and other non-state funds do not cover the cost left after state support.",
+        fix_vi: "Cơ sở phải cam kết đầu tư toàn bộ phần kinh phí còn lại.",
+        fix_en: "The beneficiary must commit the whole remaining cost.",
+    },
+    FindingDef {
+        code: "funding.state_exceeds_total",
+        severity: Severity::Error,
+        citation: None,
+        meaning_vi: "Kinh phí ngân sách nhà nước lớn hơn tổng kinh phí của đề án.",
+        meaning_en: "State money exceeds the scheme's total cost.",
+        fix_vi: "Sửa số tiền các nguồn ngân sách.",
+        fix_en: "Correct the state lines.",
+    },
+    FindingDef {
+        code: "funding.no_other_state_funding_missing",
+        severity: Severity::Error,
+        citation: Some(ttlt26(7, 4)),
+        meaning_vi: "Thiếu cam kết chưa nhận kinh phí nhà nước khác cho cùng nội dung chi.",
+        meaning_en: "The declaration that no other state money funds the same cost items is missing.",
+        fix_vi: "Bổ sung cam kết của cơ sở.",
+        fix_en: "Add the beneficiary's declaration.",
+    },
+    FindingDef {
+        code: "funding.other_state_funding_declared",
+        severity: Severity::Error,
+        citation: Some(ttlt26(7, 4)),
+        meaning_vi: "Cơ sở khai đã nhận kinh phí nhà nước khác cho cùng nội dung chi.",
+        meaning_en: "The beneficiary declares other state money for the same cost items.",
+        fix_vi: "Loại bỏ nội dung chi đã được ngân sách khác hỗ trợ.",
+        fix_en: "Remove the cost items already funded by other state money.",
+    },
+    FindingDef {
+        code: "funding.integrated_state_funds",
+        severity: Severity::Warning,
+        citation: Some(ttlt26(3, 3)),
+        meaning_vi: "Đề án lồng ghép kinh phí chương trình mục tiêu quốc gia: cần bảo đảm không trùng nội dung chi.",
+        meaning_en: "The scheme integrates national target programme money: make sure no cost item is funded twice.",
+        fix_vi: "Ghi rõ nội dung chi do từng nguồn chi trả.",
+        fix_en: "State which cost items each source pays for.",
+    },
+    FindingDef {
+        code: "funding.shares",
+        severity: Severity::Info,
+        citation: None,
+        meaning_vi: "Cơ cấu nguồn vốn của đề án (tỷ lệ chính xác trong tham số).",
+        meaning_en: "The scheme's funding mix (exact shares in the parameters).",
+        fix_vi: "Không cần sửa.",
+        fix_en: "Nothing to fix.",
+    },
+];
+
+/// The confidence of a rule read in Joint Circular 26/2014 on `date`: `historical` inside
+/// its window; afterwards the Circular 28/2018 equivalent was not read, so `secondary`.
+fn ttlt26_rule_confidence(date: NaiveDate) -> (Confidence, &'static str, &'static str) {
+    match SupportRegime::at(date) {
+        Ok(SupportRegime::Ttlt26_2014) => (Confidence::Historical, "", ""),
+        _ => (
+            Confidence::Secondary,
+            " (quy định tương ứng của Thông tư 28/2018 chưa được đọc; áp dụng theo Thông tư liên tịch 26/2014 để tham chiếu)",
+            " (the Circular 28/2018 equivalent was not read; Joint Circular 26/2014 is applied as a reference)",
+        ),
+    }
+}
+
+fn mil(v: Vnd) -> (String, String) {
+    (format_million_vi(v), format_million_en(v))
+}
+
+/// Checks one scheme's funding mix and returns every finding.
+///
+/// `base` is the JSON Pointer of the object that holds `funding` (e.g. `/schemes/0`);
+/// findings point at `base + "/funding/..."`. Checks, each with its code:
+/// the lines add up to the total cost (`funding.sources_do_not_sum`); the eligible cost is
+/// within the total (`funding.eligible_exceeds_total`); national funds only on national
+/// schemes and local funds only on local ones (`funding.fund_level_mismatch`); the
+/// extension support is within [`max_support`] for the scheme's fund level
+/// (`funding.support_exceeds_limit`; `funding.support_not_assessed` when the level is not
+/// modelled — never silent); the counterpart covers the rest (`funding.counterpart_short`,
+/// Joint Circular 26/2014 Art. 7.3); the no-other-state-funding declaration is present and
+/// true (Art. 7.4); integrated programme money is flagged for review; and the mix is
+/// reported with exact shares (`funding.shares`).
+///
+/// The scheme's `fund_level` overrides `context.fund`.
+pub fn check_funding(
+    funding: &SchemeFunding,
+    activity: Activity,
+    context: &SupportContext<'_>,
+    date: NaiveDate,
+    base: &str,
+) -> Vec<Finding> {
+    let p = format!("{base}/funding");
+    let mut out = Vec::new();
+    let level = funding.fund_level;
+    let ctx = SupportContext {
+        fund: level,
+        ..*context
+    };
+    let overflow = |path: String| {
+        Finding::new(
+            "funding.amount_overflow",
+            Severity::Error,
+            path,
+            "Tổng số tiền vượt quá mức tối đa 9.007.199.254.740.991 đồng",
+            "A sum of amounts exceeds the maximum 9007199254740991 đồng",
+        )
+    };
+
+    if funding.eligible_cost > funding.total_cost {
+        let (e_vi, e_en) = mil(funding.eligible_cost);
+        let (t_vi, t_en) = mil(funding.total_cost);
+        out.push(
+            Finding::new(
+                "funding.eligible_exceeds_total",
+                Severity::Error,
+                format!("{p}/eligible_cost"),
+                format!("Chi phí được hỗ trợ {e_vi} lớn hơn tổng kinh phí {t_vi}"),
+                format!("Eligible cost {e_en} is larger than the total cost {t_en}"),
+            )
+            .param("eligible_cost_vnd", funding.eligible_cost.get())
+            .param("total_cost_vnd", funding.total_cost.get()),
+        );
+    }
+
+    for (i, line) in funding.lines.iter().enumerate() {
+        if let Some(l) = line.source.fund_level()
+            && l.is_local() != level.is_local()
+        {
+            let (vi, en) = if level.is_local() {
+                (
+                    "Kinh phí khuyến công quốc gia không dùng cho đề án khuyến công địa phương",
+                    "National extension funds cannot pay for a local scheme",
+                )
+            } else {
+                (
+                    "Kinh phí khuyến công địa phương không dùng cho đề án khuyến công quốc gia",
+                    "Local extension funds cannot pay for a national scheme",
+                )
+            };
+            out.push(
+                Finding::new(
+                    "funding.fund_level_mismatch",
+                    Severity::Error,
+                    format!("{p}/lines/{i}/source"),
+                    format!("{vi} (nguồn `{}`, đề án cấp `{}`)", line.source, level),
+                    format!("{en} (source `{}`, scheme level `{}`)", line.source, level),
+                )
+                .cite(Citation::article(InstrumentId::Nd45_2012, 11))
+                .confidence(Confidence::Confirmed)
+                .param("source", line.source.code())
+                .param("fund_level", level.code()),
+            );
+        }
+    }
+
+    let Ok(sum) = Vnd::sum(funding.lines.iter().map(|l| l.amount)) else {
+        out.push(overflow(format!("{p}/lines")));
+        return out;
+    };
+    if sum != funding.total_cost {
+        let (s_vi, s_en) = mil(sum);
+        let (t_vi, t_en) = mil(funding.total_cost);
+        let diff = i128::from(sum.get()) - i128::from(funding.total_cost.get());
+        out.push(
+            Finding::new(
+                "funding.sources_do_not_sum",
+                Severity::Error,
+                format!("{p}/total_cost"),
+                format!("Tổng các nguồn {s_vi} không bằng tổng kinh phí {t_vi}"),
+                format!("The funding lines add up to {s_en}, not the total cost {t_en}"),
+            )
+            .param("sum_vnd", sum.get())
+            .param("total_cost_vnd", funding.total_cost.get())
+            .param("difference_vnd", i64::try_from(diff).unwrap_or(i64::MAX)),
+        );
+    }
+
+    let (Ok(state), Ok(extension)) = (
+        funding.total_of(FundingSource::is_state),
+        funding.total_of(|s| {
+            s.fund_level()
+                .is_some_and(|l| l.is_local() == level.is_local())
+        }),
+    ) else {
+        out.push(overflow(format!("{p}/lines")));
+        return out;
+    };
+    let non_state = sum.checked_sub(state).unwrap_or(Vnd::ZERO);
+
+    // The support limit for the scheme's fund level.
+    let support_lines: Vec<usize> = funding
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.source
+                .fund_level()
+                .is_some_and(|f| f.is_local() == level.is_local())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let support_path = match support_lines.as_slice() {
+        [i] => format!("{p}/lines/{i}/amount"),
+        _ => format!("{p}/lines"),
+    };
+    match max_support(activity, funding.eligible_cost, &ctx, date) {
+        Err(e) => out.push(
+            Finding::new(
+                "funding.support_limit_unavailable",
+                Severity::Error,
+                format!("{p}/eligible_cost"),
+                e.message_vi(),
+                e.to_string(),
+            )
+            .param("activity", activity.code()),
+        ),
+        Ok(SupportLimit::NotAssessed(n)) => {
+            let mut f = Finding::new(
+                "funding.support_not_assessed",
+                Severity::Warning,
+                support_path.clone(),
+                n.reason_vi.clone(),
+                n.reason_en.clone(),
+            )
+            .param("activity", activity.code())
+            .param("support_vnd", extension.get());
+            if let Some(c) = n.citation.national() {
+                f = f.cite(c);
+            }
+            out.push(f);
+        }
+        Ok(SupportLimit::Assessed(a)) => {
+            if extension > a.max_support_vnd {
+                let (s_vi, s_en) = mil(extension);
+                let (m_vi, m_en) = mil(a.max_support_vnd);
+                let severity = if a.rule_source == RuleSource::NationalAsReference {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                let mut f = Finding::new(
+                    "funding.support_exceeds_limit",
+                    severity,
+                    support_path.clone(),
+                    format!(
+                        "Kinh phí khuyến công hỗ trợ {s_vi} vượt mức tối đa {m_vi} ({})",
+                        a.citation.render(crate::law::Lang::Vi)
+                    ),
+                    format!(
+                        "Extension support {s_en} exceeds the maximum {m_en} ({})",
+                        a.citation.render(crate::law::Lang::En)
+                    ),
+                )
+                .confidence(a.confidence)
+                .param("support_vnd", extension.get())
+                .param("max_support_vnd", a.max_support_vnd.get())
+                .param("binding", a.binding.code())
+                .param("rule_id", a.rule_id.clone());
+                if let Some(c) = a.citation.national() {
+                    f = f.cite(c);
+                }
+                out.push(f);
+            }
+        }
+    }
+
+    // The counterpart covers the rest (Joint Circular 26/2014 Art. 7.3).
+    let (conf, why_vi, why_en) = ttlt26_rule_confidence(date);
+    match funding.total_cost.checked_sub(state) {
+        Err(_) => {
+            let (s_vi, s_en) = mil(state);
+            out.push(
+                Finding::new(
+                    "funding.state_exceeds_total",
+                    Severity::Error,
+                    format!("{p}/lines"),
+                    format!("Kinh phí ngân sách nhà nước {s_vi} lớn hơn tổng kinh phí"),
+                    format!("State money {s_en} exceeds the total cost"),
+                )
+                .param("state_vnd", state.get())
+                .param("total_cost_vnd", funding.total_cost.get()),
+            );
+        }
+        Ok(required) if non_state < required => {
+            let (r_vi, r_en) = mil(required);
+            let (n_vi, n_en) = mil(non_state);
+            out.push(
+                Finding::new(
+                    "funding.counterpart_short",
+                    Severity::Error,
+                    format!("{p}/lines"),
+                    format!(
+                        "Phần kinh phí còn lại sau hỗ trợ của Nhà nước là {r_vi} nhưng vốn đối ứng và nguồn khác chỉ có {n_vi}{why_vi}"
+                    ),
+                    format!(
+                        "The cost left after state support is {r_en} but counterpart and other funds are only {n_en}{why_en}"
+                    ),
+                )
+                .cite(ttlt26(7, 3))
+                .confidence(conf)
+                .param("required_vnd", required.get())
+                .param("counterpart_vnd", non_state.get()),
+            );
+        }
+        Ok(_) => {}
+    }
+
+    // No other state money for the same cost items (Art. 7.4).
+    match funding.no_other_state_funding {
+        None => out.push(
+            Finding::new(
+                "funding.no_other_state_funding_missing",
+                Severity::Error,
+                format!("{p}/no_other_state_funding"),
+                format!("Thiếu cam kết chưa nhận kinh phí nhà nước khác cho cùng nội dung chi{why_vi}"),
+                format!("The declaration that no other state money funds the same cost items is missing{why_en}"),
+            )
+            .cite(ttlt26(7, 4))
+            .confidence(conf),
+        ),
+        Some(false) => out.push(
+            Finding::new(
+                "funding.other_state_funding_declared",
+                Severity::Error,
+                format!("{p}/no_other_state_funding"),
+                format!("Cơ sở khai đã nhận kinh phí nhà nước khác cho cùng nội dung chi{why_vi}"),
+                format!("The beneficiary declares other state money for the same cost items{why_en}"),
+            )
+            .cite(ttlt26(7, 4))
+            .confidence(conf),
+        ),
+        Some(true) => {}
+    }
+    for (i, line) in funding.lines.iter().enumerate() {
+        if line.source == FundingSource::NationalTargetProgramme {
+            out.push(
+                Finding::new(
+                    "funding.integrated_state_funds",
+                    Severity::Warning,
+                    format!("{p}/lines/{i}"),
+                    "Kinh phí lồng ghép chương trình mục tiêu quốc gia: bảo đảm không chi trùng nội dung với kinh phí khuyến công",
+                    "Integrated national target programme money: make sure it does not pay for the same cost items as the extension support",
+                )
+                .cite(ttlt26(3, 3))
+                .confidence(conf)
+                .param("amount_vnd", line.amount.get()),
+            );
+        }
+    }
+
+    // The mix, with exact shares.
+    let mut shares = Finding::new(
+        "funding.shares",
+        Severity::Info,
+        p.clone(),
+        format!(
+            "Cơ cấu nguồn vốn: hỗ trợ của Nhà nước {}, vốn đối ứng và nguồn khác {}, tổng {}",
+            format_million_vi(state),
+            format_million_vi(non_state),
+            format_million_vi(sum)
+        ),
+        format!(
+            "Funding mix: state support {}, counterpart and other {}, total {}",
+            format_million_en(state),
+            format_million_en(non_state),
+            format_million_en(sum)
+        ),
+    )
+    .param("total_vnd", sum.get())
+    .param("state_support_vnd", state.get())
+    .param("extension_support_vnd", extension.get())
+    .param("counterpart_and_other_vnd", non_state.get());
+    if let Ok(r) = support_share(state, sum) {
+        shares = shares
+            .param(
+                "state_share",
+                format!("{}/{}", r.numerator.get(), r.denominator.get()),
+            )
+            .param(
+                "state_share_percent_2dp_floor",
+                r.percent(2, RoundingStrategy::ToZero).to_string(),
+            );
+    }
+    if let Ok(r) = counterpart_per_support(non_state, state) {
+        shares = shares
+            .param(
+                "counterpart_per_support",
+                format!("{}/{}", r.numerator.get(), r.denominator.get()),
+            )
+            .param(
+                "counterpart_per_support_4dp_floor",
+                r.decimal(4, RoundingStrategy::ToZero).to_string(),
+            );
+    }
+    out.push(shares);
+    Finding::sort(&mut out);
+    out
+}

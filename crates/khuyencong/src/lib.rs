@@ -61,10 +61,12 @@ pub mod product;
 pub mod schema;
 pub mod totals;
 pub mod sme;
+pub mod support;
 
 pub use applicant::ApplicantFacts;
 pub use catalog::{Catalog, catalog};
 pub use codelist::{CodeInfo, Codelist, UnknownCode};
 pub use eligibility::{Assessment, Verdict, assess};
 pub use finding::{Finding, Severity};
-pub use money::{Share, Vnd};
+pub use money::{Exactness, ParsedAmount, Ratio, Share, Vnd, parse_vnd};
+pub use support::{SupportContext, SupportLimit, max_support};

@@ -243,6 +243,9 @@ pub enum MoneyError {
     /// A share outside [0, 1].
     #[error("share must be between 0 and 1, got {0}")]
     ShareOutOfRange(String),
+    /// A ratio with a zero denominator.
+    #[error("cannot divide by an amount of zero đồng")]
+    DivisionByZero,
 }
 
 impl MoneyError {
@@ -254,6 +257,505 @@ impl MoneyError {
             Self::ShareOutOfRange(v) => {
                 format!("tỷ lệ phải nằm trong khoảng 0 đến 1, nhận được {v}")
             }
+            Self::DivisionByZero => "không thể chia cho số tiền bằng 0 đồng".to_owned(),
         }
     }
+}
+
+impl MoneyError {
+    /// The message in the requested language.
+    pub fn message(&self, lang: crate::law::Lang) -> String {
+        match lang {
+            crate::law::Lang::Vi => self.message_vi(),
+            crate::law::Lang::En => self.to_string(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Exact ratios
+// ---------------------------------------------------------------------------------------
+
+/// An exact ratio of two amounts (e.g. support ÷ total cost), kept as a fraction so that
+/// nothing is lost; it is rounded only when displayed, with a named strategy.
+///
+/// ```
+/// use khuyencong::money::{Ratio, Vnd};
+/// use rust_decimal::RoundingStrategy;
+/// let r = Ratio::new(Vnd::from_million(1_400)?, Vnd::from_million(4_600)?)?;
+/// assert_eq!(r.percent(2, RoundingStrategy::ToZero).to_string(), "30.43");
+/// assert!(Ratio::new(Vnd::ZERO, Vnd::ZERO).is_err());
+/// # Ok::<(), khuyencong::money::MoneyError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    /// The numerator in đồng.
+    pub numerator: Vnd,
+    /// The denominator in đồng (never zero).
+    pub denominator: Vnd,
+}
+
+impl Ratio {
+    /// `numerator ÷ denominator`.
+    ///
+    /// # Errors
+    /// [`MoneyError::DivisionByZero`] when `denominator` is zero.
+    pub fn new(numerator: Vnd, denominator: Vnd) -> Result<Self, MoneyError> {
+        if denominator == Vnd::ZERO {
+            Err(MoneyError::DivisionByZero)
+        } else {
+            Ok(Self {
+                numerator,
+                denominator,
+            })
+        }
+    }
+
+    /// The ratio as a decimal with `dp` decimal places, rounded with `strategy`.
+    ///
+    /// The quotient is computed to 28 significant digits first; `dp` up to 12 is exact in
+    /// the sense that the rounding named by `strategy` is the only one applied.
+    pub fn decimal(self, dp: u32, strategy: rust_decimal::RoundingStrategy) -> Decimal {
+        self.scaled(Decimal::ONE, dp, strategy)
+    }
+
+    /// The ratio in per cent with `dp` decimal places, rounded with `strategy`.
+    pub fn percent(self, dp: u32, strategy: rust_decimal::RoundingStrategy) -> Decimal {
+        self.scaled(Decimal::ONE_HUNDRED, dp, strategy)
+    }
+
+    fn scaled(self, factor: Decimal, dp: u32, strategy: rust_decimal::RoundingStrategy) -> Decimal {
+        // Integer division first keeps the integral part exact; the remainder carries the
+        // fraction. Both operands are below 2^53, far inside Decimal's 96-bit range.
+        let num = Decimal::from(self.numerator.get()) * factor;
+        let den = Decimal::from(self.denominator.get());
+        (num / den).round_dp_with_strategy(dp, strategy)
+    }
+
+    /// Whether the ratio is at most `share`, compared exactly (by cross-multiplication).
+    pub fn at_most(self, share: Share) -> bool {
+        let lhs = Decimal::from(self.numerator.get());
+        share
+            .get()
+            .checked_mul(Decimal::from(self.denominator.get()))
+            .is_none_or(|rhs| lhs <= rhs)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Vietnamese notation
+// ---------------------------------------------------------------------------------------
+
+/// How exact a stated amount is: Vietnamese texts mark lower bounds with *hơn* or *trên*
+/// ("more than") and approximations with *gần* ("nearly"), *khoảng* or *xấp xỉ* ("about").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Exactness {
+    /// The amount is stated exactly.
+    #[default]
+    Exact,
+    /// The true amount is more than the stated one (*hơn*, *trên*).
+    LowerBound,
+    /// The true amount is near the stated one (*gần*, *khoảng*, *xấp xỉ*).
+    Approximate,
+}
+
+impl Exactness {
+    /// The permanent code (`exact`, `lower_bound`, `approximate`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::LowerBound => "lower_bound",
+            Self::Approximate => "approximate",
+        }
+    }
+}
+
+/// An amount read from Vietnamese notation, with how exact the text says it is.
+///
+/// ```
+/// use khuyencong::money::{Exactness, ParsedAmount};
+/// let p: ParsedAmount = "hơn 15,2 tỷ".parse()?;
+/// assert_eq!(p.amount.get(), 15_200_000_000);
+/// assert_eq!(p.exactness, Exactness::LowerBound);
+/// assert!("1,400 triệu".parse::<ParsedAmount>().is_err()); // 1.4 or 1 400?
+/// # Ok::<(), khuyencong::money::NotationError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParsedAmount {
+    /// The amount in đồng.
+    pub amount: Vnd,
+    /// Whether the amount is exact, a lower bound or an approximation.
+    pub exactness: Exactness,
+}
+
+impl std::str::FromStr for ParsedAmount {
+    type Err = NotationError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_vnd(s)
+    }
+}
+
+/// Why a text is not an amount in Vietnamese notation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NotationError {
+    /// Nothing to read.
+    #[error("empty amount")]
+    Empty,
+    /// The text is in decomposed Unicode (NFD): combining marks instead of precomposed letters.
+    #[error("amount `{0}` is not in Unicode NFC (it contains combining marks); use NFC")]
+    NotNfc(String),
+    /// A qualifier or unit without a number.
+    #[error("amount `{0}` has no number")]
+    MissingNumber(String),
+    /// A number without a unit.
+    #[error(
+        "amount `{0}` has no unit: write đồng, nghìn, triệu or tỷ (a bare `1.400` could mean đồng or million đồng)"
+    )]
+    MissingUnit(String),
+    /// A word that is not a known unit.
+    #[error(
+        "unknown unit `{unit}` in `{input}`; expected đồng, đ, nghìn, ngàn, triệu, tr, trđ or tỷ"
+    )]
+    UnknownUnit {
+        /// The whole input.
+        input: String,
+        /// The word that was not understood.
+        unit: String,
+    },
+    /// `1,400`: a Vietnamese decimal (1.4) or an English thousands group (1 400)?
+    #[error(
+        "amount `{0}` is ambiguous: a comma followed by three digits is a decimal in Vietnamese (1,4) but a thousands separator in English (1 400); write `1.400` for one thousand four hundred or `1,4` for one point four"
+    )]
+    AmbiguousComma(String),
+    /// English notation (`1,400,000` or `1,400.5`), which uses the separators the other way round.
+    #[error(
+        "amount `{0}` uses English separators; Vietnamese notation writes `.` between thousands and `,` before decimals"
+    )]
+    EnglishNotation(String),
+    /// The number is not well formed (bad grouping, stray characters, leading zeros).
+    #[error("malformed number `{number}` in `{input}`: {reason}")]
+    Malformed {
+        /// The whole input.
+        input: String,
+        /// The number part.
+        number: String,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// More decimals than the unit allows, i.e. a fraction of a đồng.
+    #[error(
+        "amount `{input}` has {decimals} decimal place(s) but `{unit}` allows at most {allowed}: VND has no fraction of a đồng"
+    )]
+    FractionalDong {
+        /// The whole input.
+        input: String,
+        /// The unit as written.
+        unit: String,
+        /// Decimals written.
+        decimals: u32,
+        /// Decimals the unit allows.
+        allowed: u32,
+    },
+    /// More than one qualifier (`khoảng hơn`).
+    #[error("amount `{0}` has more than one qualifier")]
+    TwoQualifiers(String),
+    /// The amount exceeds [`MAX_VND`].
+    #[error("amount `{0}` exceeds the maximum 9007199254740991 đồng")]
+    Overflow(String),
+}
+
+impl NotationError {
+    /// The message in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::Empty => "số tiền trống".to_owned(),
+            Self::NotNfc(s) => format!(
+                "số tiền `{s}` không ở dạng Unicode dựng sẵn NFC (có dấu kết hợp rời); hãy dùng NFC"
+            ),
+            Self::MissingNumber(s) => format!("số tiền `{s}` không có con số"),
+            Self::MissingUnit(s) => format!(
+                "số tiền `{s}` thiếu đơn vị: ghi rõ đồng, nghìn, triệu hoặc tỷ (`1.400` không rõ là đồng hay triệu đồng)"
+            ),
+            Self::UnknownUnit { input, unit } => format!(
+                "đơn vị `{unit}` trong `{input}` không hợp lệ; dùng đồng, đ, nghìn, ngàn, triệu, tr, trđ hoặc tỷ"
+            ),
+            Self::AmbiguousComma(s) => format!(
+                "số tiền `{s}` không rõ nghĩa: dấu phẩy trước ba chữ số là dấu thập phân theo cách viết Việt Nam (1,4) nhưng là dấu phân cách hàng nghìn theo cách viết tiếng Anh (1 400); viết `1.400` cho một nghìn bốn trăm hoặc `1,4` cho một phẩy bốn"
+            ),
+            Self::EnglishNotation(s) => format!(
+                "số tiền `{s}` viết theo kiểu tiếng Anh; cách viết Việt Nam dùng `.` phân cách hàng nghìn và `,` trước phần thập phân"
+            ),
+            Self::Malformed {
+                input,
+                number,
+                reason,
+            } => format!("con số `{number}` trong `{input}` không hợp lệ ({reason})"),
+            Self::FractionalDong {
+                input,
+                unit,
+                decimals,
+                allowed,
+            } => format!(
+                "số tiền `{input}` có {decimals} chữ số thập phân nhưng đơn vị `{unit}` chỉ cho phép tối đa {allowed}: tiền đồng không có phần lẻ dưới một đồng"
+            ),
+            Self::TwoQualifiers(s) => format!("số tiền `{s}` có nhiều hơn một từ chỉ mức độ"),
+            Self::Overflow(s) => {
+                format!("số tiền `{s}` vượt quá mức tối đa 9.007.199.254.740.991 đồng")
+            }
+        }
+    }
+
+    /// The message in the requested language.
+    pub fn message(&self, lang: crate::law::Lang) -> String {
+        match lang {
+            crate::law::Lang::Vi => self.message_vi(),
+            crate::law::Lang::En => self.to_string(),
+        }
+    }
+}
+
+/// Qualifiers that open a stated amount, with what they mean.
+const QUALIFIERS: &[(&str, Exactness)] = &[
+    ("hơn", Exactness::LowerBound),
+    ("trên", Exactness::LowerBound),
+    ("gần", Exactness::Approximate),
+    ("khoảng", Exactness::Approximate),
+    ("xấp xỉ", Exactness::Approximate),
+];
+
+/// Units as written, with their power of ten. Longer spellings first.
+const UNITS: &[(&str, u32)] = &[
+    ("nghìn tỷ đồng", 12),
+    ("nghìn tỷ", 12),
+    ("ngàn tỷ đồng", 12),
+    ("ngàn tỷ", 12),
+    ("tỷ đồng", 9),
+    ("tỉ đồng", 9),
+    ("tỷ", 9),
+    ("tỉ", 9),
+    ("triệu đồng", 6),
+    ("triệu", 6),
+    ("trđ", 6),
+    ("tr", 6),
+    ("nghìn đồng", 3),
+    ("ngàn đồng", 3),
+    ("nghìn", 3),
+    ("ngàn", 3),
+    ("đồng", 0),
+    ("vnđ", 0),
+    ("vnd", 0),
+    ("đ", 0),
+];
+
+/// Reads an amount written in Vietnamese notation.
+///
+/// The grammar: an optional qualifier (*hơn*, *trên*: lower bound; *gần*, *khoảng*,
+/// *xấp xỉ*: approximate), a number with `.` between groups of three digits and an
+/// optional `,` decimal part, and a unit (*đồng*/*đ*/*VND*, *nghìn*/*ngàn*,
+/// *triệu*/*tr*/*trđ*, *tỷ*/*tỉ*, *nghìn tỷ*, each optionally followed by *đồng*). Case and
+/// extra spaces do not matter; the space between number and unit may be left out
+/// (`620tr`).
+///
+/// Decisions (see docs/funding.md): a number without a unit is rejected (is `1.400`
+/// đồng or million?); `1,400` is rejected as ambiguous (1.4 or 1 400); English notation
+/// (`1,400,000`, `1,400.5`) is rejected; a fraction of a đồng is rejected, and so is any
+/// decimal place beyond what the unit can carry (`1,5 đồng`, `2,0 đồng`, `1,0000001
+/// triệu`); text in decomposed Unicode (NFD) is rejected with a request to use NFC.
+///
+/// # Errors
+/// A [`NotationError`] naming the offending input and why.
+///
+/// # Example
+/// ```
+/// use khuyencong::money::{parse_vnd, Exactness};
+/// assert_eq!(parse_vnd("1.400 triệu đồng")?.amount.get(), 1_400_000_000);
+/// assert_eq!(parse_vnd("4,36 tỷ")?.amount.get(), 4_360_000_000);
+/// assert_eq!(parse_vnd("gần 2,5 tỷ")?.exactness, Exactness::Approximate);
+/// assert!(parse_vnd("1,5 đồng").is_err());
+/// # Ok::<(), khuyencong::money::NotationError>(())
+/// ```
+pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
+    let shown: String = input.chars().take(80).collect();
+    if input
+        .chars()
+        .any(|c| ('\u{0300}'..='\u{036F}').contains(&c))
+    {
+        return Err(NotationError::NotNfc(shown));
+    }
+    // Lowercase and collapse whitespace (including non-breaking spaces).
+    let lowered = input.to_lowercase();
+    let text = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Err(NotationError::Empty);
+    }
+    let mut rest = text.as_str();
+    let mut exactness = Exactness::Exact;
+    let mut qualified = false;
+    loop {
+        let found = QUALIFIERS.iter().find_map(|(word, ex)| {
+            rest.strip_prefix(word)
+                .filter(|r| r.is_empty() || r.starts_with(' '))
+                .map(|r| (r.trim_start(), *ex))
+        });
+        match found {
+            Some((r, ex)) => {
+                if qualified {
+                    return Err(NotationError::TwoQualifiers(shown));
+                }
+                qualified = true;
+                exactness = ex;
+                rest = r;
+            }
+            None => break,
+        }
+    }
+    let number_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let (number, unit_text) = (&rest[..number_end], rest[number_end..].trim());
+    if !number.chars().any(|c| c.is_ascii_digit()) {
+        return Err(NotationError::MissingNumber(shown));
+    }
+    let (int_digits, frac_digits) = split_vi_number(number, &shown)?;
+    if unit_text.is_empty() {
+        return Err(NotationError::MissingUnit(shown));
+    }
+    let (unit, power) = UNITS
+        .iter()
+        .find(|(u, _)| *u == unit_text)
+        .copied()
+        .ok_or_else(|| NotationError::UnknownUnit {
+            input: shown.clone(),
+            unit: unit_text.to_owned(),
+        })?;
+    let decimals = u32::try_from(frac_digits.len()).unwrap_or(u32::MAX);
+    if decimals > power {
+        return Err(NotationError::FractionalDong {
+            input: shown,
+            unit: unit.to_owned(),
+            decimals,
+            allowed: power,
+        });
+    }
+    // Exact integer arithmetic: int × 10^power + frac × 10^(power − decimals).
+    let overflow = || NotationError::Overflow(shown.clone());
+    let int: u128 = int_digits.parse().map_err(|_| overflow())?;
+    let frac: u128 = if frac_digits.is_empty() {
+        0
+    } else {
+        frac_digits.parse().map_err(|_| overflow())?
+    };
+    let total = int
+        .checked_mul(10u128.pow(power))
+        .and_then(|a| a.checked_add(frac * 10u128.pow(power - decimals)))
+        .ok_or_else(overflow)?;
+    let dong = u64::try_from(total).map_err(|_| overflow())?;
+    let amount = Vnd::new(dong).map_err(|_| overflow())?;
+    Ok(ParsedAmount { amount, exactness })
+}
+
+/// Splits a Vietnamese number into its integer digits (separators removed) and its
+/// decimal digits.
+fn split_vi_number(number: &str, shown: &str) -> Result<(String, String), NotationError> {
+    let malformed = |reason: &'static str| NotationError::Malformed {
+        input: shown.to_owned(),
+        number: number.to_owned(),
+        reason,
+    };
+    let commas = number.matches(',').count();
+    let comma_pos = number.find(',');
+    let dot_after_comma = comma_pos.is_some_and(|c| number[c..].contains('.'));
+    if commas > 1 || dot_after_comma {
+        return Err(NotationError::EnglishNotation(shown.to_owned()));
+    }
+    let (int_part, frac_part) = match comma_pos {
+        Some(c) => (&number[..c], &number[c + 1..]),
+        None => (number, ""),
+    };
+    if comma_pos.is_some() {
+        if frac_part.is_empty() {
+            return Err(malformed("a comma must be followed by decimal digits"));
+        }
+        if frac_part.len() == 3 && !int_part.contains('.') {
+            return Err(NotationError::AmbiguousComma(shown.to_owned()));
+        }
+    }
+    if int_part.is_empty() {
+        return Err(malformed("the number must start with a digit"));
+    }
+    let groups: Vec<&str> = int_part.split('.').collect();
+    let first = groups[0];
+    if first.is_empty() || first.len() > 3 && groups.len() > 1 {
+        return Err(malformed(
+            "`.` separates groups of three digits; the first group has one to three digits",
+        ));
+    }
+    if groups[1..].iter().any(|g| g.len() != 3) {
+        return Err(malformed(
+            "`.` separates groups of exactly three digits; write decimals after `,`",
+        ));
+    }
+    let digits: String = groups.concat();
+    if digits.len() > 1 && digits.starts_with('0') {
+        return Err(malformed("leading zeros are not allowed"));
+    }
+    Ok((digits, frac_part.to_owned()))
+}
+
+/// Formats an amount in million đồng, Vietnamese style: `1.400 triệu đồng`,
+/// `48,91 triệu đồng`. Exact: every non-zero digit is kept.
+///
+/// ```
+/// use khuyencong::money::{format_million_vi, format_million_en, Vnd};
+/// assert_eq!(format_million_vi(Vnd::new(48_910_000)?), "48,91 triệu đồng");
+/// assert_eq!(format_million_en(Vnd::from_million(1_400)?), "1,400 million VND");
+/// # Ok::<(), khuyencong::money::MoneyError>(())
+/// ```
+pub fn format_million_vi(amount: Vnd) -> String {
+    format!("{} triệu đồng", million_digits(amount, '.', ','))
+}
+
+/// Formats an amount in million đồng, English style: `1,400 million VND`,
+/// `48.91 million VND`. Exact: every non-zero digit is kept.
+pub fn format_million_en(amount: Vnd) -> String {
+    format!("{} million VND", million_digits(amount, ',', '.'))
+}
+
+/// Formats an amount in million đồng in the requested language.
+pub fn format_million(amount: Vnd, lang: crate::law::Lang) -> String {
+    match lang {
+        crate::law::Lang::Vi => format_million_vi(amount),
+        crate::law::Lang::En => format_million_en(amount),
+    }
+}
+
+fn million_digits(amount: Vnd, group: char, decimal: char) -> String {
+    let whole = amount.get() / 1_000_000;
+    let rest = amount.get() % 1_000_000;
+    let mut out = group_thousands(whole, group);
+    if rest != 0 {
+        let frac = format!("{rest:06}");
+        out.push(decimal);
+        out.push_str(frac.trim_end_matches('0'));
+    }
+    out
 }

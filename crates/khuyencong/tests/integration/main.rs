@@ -7,3 +7,5 @@ mod findings_doc;
 mod eligibility;
 mod law;
 mod schema;
+mod money;
+mod support;

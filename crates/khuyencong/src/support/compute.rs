@@ -1,0 +1,524 @@
+//! [`max_support`]: `min(share × eligible cost, cap × multipliers)`, read from the packs.
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::pack::{PackError, ProvincialPack, national_pack, national_rules_on};
+use super::types::{
+    AssessedLimit, Binding, MultiplierKind, NotAssessedLimit, RuleCitation, RuleSource, Step,
+    SupportLimit, SupportRule, SupportVariant,
+};
+use crate::activity::Activity;
+use crate::funding::FundLevel;
+use crate::law::{Citation, Confidence, InstrumentId, Lang, RegimeError, SupportRegime};
+use crate::money::{MoneyError, Vnd, format_million_en, format_million_vi};
+
+/// The facts besides activity, cost and date that decide a support limit.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct SupportContext<'a> {
+    /// The fund level of the scheme (national or local).
+    pub fund: FundLevel,
+    /// Whether the scheme is in a priority area or sector approved for a higher level
+    /// (Decree 45/2012 Art. 6; Joint Circular 26/2014 Art. 6.2(t)).
+    pub priority: bool,
+    /// Whether a whole technology line is supported (Circular 28/2018 Art. 8.4).
+    pub technology_line: bool,
+    /// Which item, where the activity has several (see [`SupportVariant::of`]).
+    pub variant: Option<SupportVariant>,
+    /// The provincial pack for local funds, if any.
+    pub provincial_pack: Option<&'a ProvincialPack>,
+}
+
+impl<'a> SupportContext<'a> {
+    /// A context for a fund level, without priority, technology line, variant or pack.
+    pub const fn new(fund: FundLevel) -> Self {
+        Self {
+            fund,
+            priority: false,
+            technology_line: false,
+            variant: None,
+            provincial_pack: None,
+        }
+    }
+
+    /// With the priority flag.
+    #[must_use]
+    pub const fn priority(mut self, on: bool) -> Self {
+        self.priority = on;
+        self
+    }
+
+    /// With the technology-line flag.
+    #[must_use]
+    pub const fn technology_line(mut self, on: bool) -> Self {
+        self.technology_line = on;
+        self
+    }
+
+    /// With a variant.
+    #[must_use]
+    pub const fn variant(mut self, variant: SupportVariant) -> Self {
+        self.variant = Some(variant);
+        self
+    }
+
+    /// With a provincial pack.
+    #[must_use]
+    pub const fn provincial_pack(mut self, pack: &'a ProvincialPack) -> Self {
+        self.provincial_pack = Some(pack);
+        self
+    }
+}
+
+/// Why no limit (assessed or not) can be given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SupportError {
+    /// The date precedes the modelled support levels (before 2014-04-08).
+    #[error(transparent)]
+    Regime(#[from] RegimeError),
+    /// The activity has several items and none was named.
+    #[error("activity `{activity}` has several support items; name one with a variant: {}", .variants.join(", "))]
+    VariantRequired {
+        /// The activity code.
+        activity: &'static str,
+        /// The variant codes.
+        variants: Vec<&'static str>,
+    },
+    /// The variant belongs to another activity.
+    #[error("variant `{variant}` does not belong to activity `{activity}`")]
+    VariantMismatch {
+        /// The activity code.
+        activity: &'static str,
+        /// The variant code.
+        variant: &'static str,
+    },
+    /// The embedded national pack is malformed.
+    #[error("the national rule pack is malformed: {0}")]
+    Pack(PackError),
+    /// A multiplied cap exceeds the largest amount.
+    #[error("the computed limit overflows: {0}")]
+    Money(#[from] MoneyError),
+}
+
+impl SupportError {
+    /// The message in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::Regime(e) => e.message_vi(),
+            Self::VariantRequired { activity, variants } => format!(
+                "hoạt động `{activity}` có nhiều nội dung hỗ trợ; hãy chọn một biến thể: {}",
+                variants.join(", ")
+            ),
+            Self::VariantMismatch { activity, variant } => {
+                format!("biến thể `{variant}` không thuộc hoạt động `{activity}`")
+            }
+            Self::Pack(e) => format!("gói quy định quốc gia bị lỗi: {}", e.message_vi()),
+            Self::Money(e) => format!("mức hỗ trợ tính ra bị tràn số: {}", e.message_vi()),
+        }
+    }
+
+    /// The message in the requested language.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.message_vi(),
+            Lang::En => self.to_string(),
+        }
+    }
+}
+
+/// The most state support an activity may receive on a date, with its derivation.
+///
+/// `support = min(share × eligible cost, cap × multipliers)`, the share rounded down to the
+/// đồng (so a cap is never exceeded). For local funds, a provincial pack in force on the
+/// date overrides the national level for the same activity and variant; without one, the
+/// national level is applied as a *reference* ([`RuleSource::NationalAsReference`]),
+/// at best `secondary`. Items whose level was not read are
+/// [`SupportLimit::NotAssessed`], with the reason.
+///
+/// # Errors
+/// - [`SupportError::Regime`] before 2014-04-08 (support levels of Joint Circular
+///   125/2009 are not modelled);
+/// - [`SupportError::VariantRequired`] / [`SupportError::VariantMismatch`] when the
+///   activity has several items and the variant is missing or foreign;
+/// - [`SupportError::Pack`] if the embedded pack were malformed;
+/// - [`SupportError::Money`] if a multiplied cap overflowed.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use khuyencong::{activity::Activity, funding::FundLevel, money::Vnd};
+/// use khuyencong::support::{SupportContext, SupportError, max_support};
+/// let ctx = SupportContext::new(FundLevel::National);
+/// let day = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+/// let limit = max_support(Activity::AdvancedMachinery, Vnd::new(97_820_000)?, &ctx, day)?;
+/// assert_eq!(limit.max_support_vnd(), Some(Vnd::new(48_910_000)?));
+/// // A demonstration model needs its variant.
+/// let e = max_support(Activity::DemonstrationModel, Vnd::new(1)?, &ctx, day).unwrap_err();
+/// assert!(matches!(e, SupportError::VariantRequired { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn max_support(
+    activity: Activity,
+    eligible_cost: Vnd,
+    context: &SupportContext<'_>,
+    date: NaiveDate,
+) -> Result<SupportLimit, SupportError> {
+    let regime = SupportRegime::at(date)?;
+    let variants = SupportVariant::of(activity);
+    match context.variant {
+        None if !variants.is_empty() => {
+            return Err(SupportError::VariantRequired {
+                activity: activity.code(),
+                variants: variants.iter().map(|v| v.code()).collect(),
+            });
+        }
+        Some(v) if v.activity() != activity => {
+            return Err(SupportError::VariantMismatch {
+                activity: activity.code(),
+                variant: v.code(),
+            });
+        }
+        _ => {}
+    }
+    let national = national_pack().map_err(SupportError::Pack)?;
+    let mut preface = Vec::new();
+
+    // Local funds: the province's own level, when its resolution is in force.
+    if let Some(pack) = context.provincial_pack {
+        if !context.fund.is_local() {
+            preface.push(note_step(
+                "Gói quy định của tỉnh không áp dụng cho kinh phí khuyến công quốc gia",
+                "The provincial pack does not apply to national extension funds",
+            ));
+        } else if !pack.in_force(date) {
+            preface.push(note_step(
+                &format!(
+                    "Nghị quyết {} chưa hoặc không còn hiệu lực vào ngày {}",
+                    pack.resolution.number,
+                    date.format("%d/%m/%Y")
+                ),
+                &format!(
+                    "Resolution {} is not in force on {date}",
+                    pack.resolution.number
+                ),
+            ));
+        } else if let Some(rule) = pack.rules.iter().find(|r| {
+            r.activity == Some(activity)
+                && r.variant == context.variant
+                && r.fund_levels.contains(&context.fund)
+                && r.valid_on(date)
+        }) {
+            return compute(
+                rule,
+                |c| RuleCitation::Provincial(pack.cite(c)),
+                eligible_cost,
+                context,
+                regime,
+                RuleSource::Provincial,
+                preface,
+            );
+        } else {
+            preface.push(note_step(
+                &format!(
+                    "Nghị quyết {} của {} không quy định mức cho nội dung này",
+                    pack.resolution.number, pack.province
+                ),
+                &format!(
+                    "Resolution {} of {} sets no level for this item",
+                    pack.resolution.number, pack.province
+                ),
+            ));
+        }
+    }
+
+    let rules: Vec<&SupportRule> =
+        national_rules_on(national, activity, context.variant, date).collect();
+    let own = rules.iter().find(|r| r.fund_levels.contains(&context.fund));
+    let (rule, source) = match own {
+        Some(r) => (Some(*r), RuleSource::National),
+        None if context.fund.is_local() => (
+            rules
+                .iter()
+                .find(|r| r.fund_levels.contains(&FundLevel::National))
+                .copied(),
+            RuleSource::NationalAsReference,
+        ),
+        None => (None, RuleSource::National),
+    };
+    let Some(rule) = rule else {
+        return Ok(not_read(activity, context.variant, regime, national, date));
+    };
+    if source == RuleSource::NationalAsReference {
+        preface.push(Step {
+            description_vi: format!(
+                "Không có mức của tỉnh cho kinh phí cấp {}: mức quốc gia được dùng làm mức tham chiếu (mức kinh phí khuyến công địa phương do Hội đồng nhân dân cấp tỉnh quyết định)",
+                context.fund.label(Lang::Vi)
+            ),
+            description_en: format!(
+                "No provincial level for {} funds: the national level is applied as a reference (local extension levels are set by the provincial People's Council)",
+                context.fund.code()
+            ),
+            value: None,
+            citation: Some(RuleCitation::National(local_levels_citation(regime))),
+        });
+    }
+    compute(
+        rule,
+        |c| RuleCitation::National(*c),
+        eligible_cost,
+        context,
+        regime,
+        source,
+        preface,
+    )
+}
+
+/// Where the power of provinces to set local levels is read.
+const fn local_levels_citation(regime: SupportRegime) -> Citation {
+    match regime {
+        SupportRegime::Tt28_2018 => Citation::article(InstrumentId::Nd45_2012, 13),
+        _ => Citation::article(InstrumentId::Ttlt26_2014, 6).clause(3),
+    }
+}
+
+fn note_step(vi: &str, en: &str) -> Step {
+    Step {
+        description_vi: vi.to_owned(),
+        description_en: en.to_owned(),
+        value: None,
+        citation: None,
+    }
+}
+
+/// The not-assessed result when the pack has no rule for the item on the date.
+fn not_read(
+    activity: Activity,
+    variant: Option<SupportVariant>,
+    regime: SupportRegime,
+    national: &super::pack::NationalPack,
+    date: NaiveDate,
+) -> SupportLimit {
+    let item = match variant {
+        Some(v) => format!("{} / {}", activity.code(), v.code()),
+        None => activity.code().to_owned(),
+    };
+    let (reason_vi, reason_en, citation) = match regime {
+        SupportRegime::Tt28_2018 => {
+            let repealed = national
+                .rules
+                .iter()
+                .find(|r| r.activity == Some(activity) && r.variant == variant);
+            let (hist_vi, hist_en) = repealed.map_or((String::new(), String::new()), |r| {
+                (
+                    format!(
+                        "; mức của Thông tư liên tịch 26/2014 (quy định `{}`) đã hết hiệu lực và không được áp dụng thay",
+                        r.id
+                    ),
+                    format!(
+                        "; the repealed Joint Circular 26/2014 level (rule `{}`) is not carried over",
+                        r.id
+                    ),
+                )
+            });
+            (
+                format!(
+                    "Chưa đánh giá: mức hỗ trợ của Thông tư 28/2018/TT-BTC cho nội dung `{item}` chưa được đọc từ văn bản (chỉ đọc được các khoản 1, 2, 4, 6 Điều 8){hist_vi}"
+                ),
+                format!(
+                    "Not assessed: the Circular 28/2018/TT-BTC level for `{item}` on {date} has not been read from the legal text (only Art. 8 clauses 1, 2, 4 and 6 were){hist_en}"
+                ),
+                Citation::article(InstrumentId::Tt28_2018Btc, 8),
+            )
+        }
+        _ => (
+            format!(
+                "Chưa đánh giá: khoản 2 Điều 6 Thông tư liên tịch 26/2014 không quy định mức riêng cho nội dung `{item}`; các định mức chi chung của khoản 1 Điều 6 (theo các thông tư tài chính liên quan) chưa được mô hình hóa"
+            ),
+            format!(
+                "Not assessed: Joint Circular 26/2014 Art. 6.2 sets no level of its own for `{item}`; the general spending norms of Art. 6.1 (cross-cutting finance circulars) are not modelled"
+            ),
+            Citation::article(InstrumentId::Ttlt26_2014, 6).clause(1),
+        ),
+    };
+    SupportLimit::NotAssessed(NotAssessedLimit {
+        reason_vi,
+        reason_en,
+        citation: RuleCitation::National(citation),
+        support_regime: regime,
+        rule_id: None,
+    })
+}
+
+fn pct(share: Decimal) -> String {
+    (share * Decimal::ONE_HUNDRED).normalize().to_string()
+}
+
+fn amounts(v: Vnd) -> (String, String) {
+    (format_million_vi(v), format_million_en(v))
+}
+
+/// Applies one rule: share, cap, multipliers, and picks the binding limit.
+fn compute<C>(
+    rule: &SupportRule<C>,
+    cite: impl Fn(&C) -> RuleCitation,
+    cost: Vnd,
+    context: &SupportContext<'_>,
+    regime: SupportRegime,
+    source: RuleSource,
+    mut steps: Vec<Step>,
+) -> Result<SupportLimit, SupportError> {
+    let citation = cite(&rule.citation);
+    if let Some(why) = &rule.not_computable {
+        return Ok(SupportLimit::NotAssessed(NotAssessedLimit {
+            reason_vi: format!("Chưa đánh giá: {}", why.vi),
+            reason_en: format!("Not assessed: {}", why.en),
+            citation,
+            support_regime: regime,
+            rule_id: Some(rule.id.clone()),
+        }));
+    }
+    let mut confidence = rule.confidence;
+    if source == RuleSource::NationalAsReference {
+        confidence = confidence.max(Confidence::Secondary);
+    }
+    let (cost_vi, cost_en) = amounts(cost);
+
+    let share_limit = rule.max_share.map(|s| {
+        let v = s.of(cost);
+        let (v_vi, v_en) = amounts(v);
+        steps.push(Step {
+            description_vi: format!(
+                "Tỷ lệ hỗ trợ tối đa {} % của {} ({cost_vi}) = {v_vi} (làm tròn xuống đến đồng)",
+                pct(s.get()),
+                rule.share_of.label(Lang::Vi)
+            ),
+            description_en: format!(
+                "Maximum share {} % of {} ({cost_en}) = {v_en} (rounded down to the đồng)",
+                pct(s.get()),
+                rule.share_of.label(Lang::En)
+            ),
+            value: Some(v),
+            citation: Some(citation.clone()),
+        });
+        (s, v)
+    });
+
+    let mut cap_limit = None;
+    let mut multiplied = false;
+    if let Some(cap) = rule.cap {
+        let (c_vi, c_en) = amounts(cap.amount_vnd);
+        steps.push(Step {
+            description_vi: format!("Mức trần {c_vi}/{}", cap.unit.label(Lang::Vi)),
+            description_en: format!("Cap {c_en} per {}", cap.unit.label(Lang::En)),
+            value: Some(cap.amount_vnd),
+            citation: Some(citation.clone()),
+        });
+        let mut value = cap.amount_vnd;
+        for m in &rule.multipliers {
+            let wanted = match m.kind {
+                MultiplierKind::TechnologyLine => context.technology_line,
+                MultiplierKind::Priority => context.priority,
+            };
+            if !wanted {
+                continue;
+            }
+            let raised =
+                (value.to_decimal() * m.factor).round_dp_with_strategy(0, RoundingStrategy::ToZero);
+            let raised = u64::try_from(raised)
+                .map_err(|_| MoneyError::Overflow)
+                .and_then(Vnd::new)?;
+            let (r_vi, r_en) = amounts(raised);
+            let (what_vi, what_en) = match m.kind {
+                MultiplierKind::TechnologyLine => {
+                    ("hỗ trợ cả dây chuyền công nghệ", "a whole technology line")
+                }
+                MultiplierKind::Priority => {
+                    ("địa bàn, ngành nghề ưu tiên", "priority area or sector")
+                }
+            };
+            let note_en = m
+                .note
+                .as_deref()
+                .map_or(String::new(), |n| format!(" ({n})"));
+            steps.push(Step {
+                description_vi: format!(
+                    "Nhân mức trần với hệ số tối đa {} ({what_vi}) = {r_vi}",
+                    m.factor
+                ),
+                description_en: format!(
+                    "Cap multiplied by at most {} ({what_en}) = {r_en}{note_en}",
+                    m.factor
+                ),
+                value: Some(raised),
+                citation: Some(cite(&m.citation)),
+            });
+            value = raised;
+            multiplied = true;
+            confidence = confidence.max(m.confidence);
+        }
+        cap_limit = Some(value);
+    }
+    let has = |k: MultiplierKind| rule.multipliers.iter().any(|m| m.kind == k);
+    if context.technology_line && !has(MultiplierKind::TechnologyLine) {
+        steps.push(note_step(
+            "Không có hệ số cho dây chuyền công nghệ đối với nội dung này: không áp dụng",
+            "No technology-line multiplier exists for this item: not applied",
+        ));
+    }
+    if context.priority && !has(MultiplierKind::Priority) {
+        steps.push(note_step(
+            "Hệ số ưu tiên cho nội dung này chưa được xác định từ văn bản: mức trên là mức thông thường",
+            "A priority uplift for this item has not been read from the legal text: the limit shown is the normal level",
+        ));
+    }
+
+    let (max, binding) = match (share_limit, cap_limit) {
+        (Some((_, s)), Some(c)) if s < c => (s, Binding::Share),
+        (Some(_), Some(c)) if multiplied => (c, Binding::MultipliedCap),
+        (Some(_), Some(c)) => (c, Binding::Cap),
+        (Some((s, v)), None) if s.get() == Decimal::ONE => (v, Binding::FullCost),
+        (Some((_, v)), None) => (v, Binding::Share),
+        (None, Some(c)) if cost < c => (cost, Binding::FullCost),
+        (None, Some(c)) if multiplied => (c, Binding::MultipliedCap),
+        (None, Some(c)) => (c, Binding::LumpSum),
+        (None, None) => (cost, Binding::FullCost),
+    };
+    let (m_vi, m_en) = amounts(max);
+    let (b_vi, b_en) = match binding {
+        Binding::Share => (
+            "tỷ lệ hỗ trợ là giới hạn thấp hơn",
+            "the share is the lower limit",
+        ),
+        Binding::Cap => (
+            "mức trần là giới hạn thấp hơn",
+            "the cap is the lower limit",
+        ),
+        Binding::MultipliedCap => (
+            "mức trần đã nhân hệ số là giới hạn thấp hơn",
+            "the multiplied cap is the lower limit",
+        ),
+        Binding::LumpSum => ("mức khoán tối đa", "a fixed maximum amount"),
+        Binding::FullCost => ("toàn bộ chi phí được hỗ trợ", "the whole eligible cost"),
+    };
+    steps.push(Step {
+        description_vi: format!("Mức hỗ trợ tối đa {m_vi} ({b_vi}; chi phí {cost_vi})"),
+        description_en: format!("Maximum support {m_en} ({b_en}; cost {cost_en})"),
+        value: Some(max),
+        citation: Some(citation.clone()),
+    });
+    Ok(SupportLimit::Assessed(AssessedLimit {
+        max_support_vnd: max,
+        binding,
+        eligible_cost_vnd: cost,
+        cap_unit: rule.cap.map(|c| c.unit),
+        derivation: steps,
+        citation,
+        confidence,
+        rule_id: rule.id.clone(),
+        rule_source: source,
+        support_regime: regime,
+        conditions: rule.conditions.clone(),
+    }))
+}

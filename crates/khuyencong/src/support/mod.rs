@@ -1,0 +1,44 @@
+//! Support limits: how much state support an extension activity may receive
+//! (`support = min(share × eligible cost, cap × multipliers)`), read from the national
+//! rule pack shipped in `data/national.json` and, for local funds, from a provincial
+//! rule pack (modelling decision 6).
+//!
+//! Every limit names the rule that produced it, the article it rests on, how sure the
+//! project is of it, and each step of the computation. An item whose level the project has
+//! not read is *not assessed*, with the reason — never filled in from a repealed
+//! instrument.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use khuyencong::activity::Activity;
+//! use khuyencong::funding::FundLevel;
+//! use khuyencong::money::Vnd;
+//! use khuyencong::support::{Binding, SupportContext, SupportLimit, max_support};
+//!
+//! let day = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+//! let ctx = SupportContext::new(FundLevel::National);
+//! let limit = max_support(Activity::AdvancedMachinery, Vnd::from_million(620)?, &ctx, day)?;
+//! let SupportLimit::Assessed(a) = limit else { panic!("assessed") };
+//! assert_eq!(a.max_support_vnd, Vnd::from_million(300)?);
+//! assert_eq!(a.binding, Binding::Cap);
+//!
+//! // Before 2014-04-08 support levels are not modelled: an error, not a guess.
+//! let early = NaiveDate::from_ymd_opt(2013, 1, 1).unwrap();
+//! assert!(max_support(Activity::AdvancedMachinery, Vnd::from_million(620)?, &ctx, early).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod compute;
+mod pack;
+mod types;
+
+pub use compute::{SupportContext, SupportError, max_support};
+pub use pack::{
+    NATIONAL_PACK_JSON, NationalPack, PackError, PackIssue, ProvincialPack, Resolution,
+    national_pack,
+};
+pub use types::{
+    ArticleRef, AssessedLimit, Binding, Cap, CapUnit, Condition, Multiplier, MultiplierKind,
+    NotAssessedLimit, ProvincialCitation, RuleCitation, RuleSource, ShareBase, Step, SupportLimit,
+    SupportRule, SupportVariant, Text,
+};

@@ -1,0 +1,640 @@
+//! Rule packs: the national pack embedded in the library, provincial packs loaded from
+//! files; both validated on load, with every problem reported at its JSON Pointer.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::types::{ArticleRef, SupportRule, SupportVariant};
+use crate::activity::Activity;
+use crate::law::ymd;
+use crate::law::{Citation, Confidence, InstrumentId, Point};
+
+/// First day of Joint Circular 26/2014/TTLT-BTC-BCT.
+const TTLT_26_EFFECTIVE_DAY: NaiveDate = ymd(2014, 4, 8);
+/// Last day of Joint Circular 26/2014/TTLT-BTC-BCT (replaced by Circular 28/2018).
+const TTLT_26_LAST_DAY: NaiveDate = ymd(2018, 5, 10);
+/// First day of Circular 28/2018/TT-BTC.
+const TT_28_EFFECTIVE_DAY: NaiveDate = ymd(2018, 5, 11);
+
+/// The national rule pack as shipped (`data/national.json`).
+pub const NATIONAL_PACK_JSON: &str = include_str!("../../data/national.json");
+
+/// The national rule pack: the support levels of Joint Circular 26/2014/TTLT-BTC-BCT
+/// Art. 6.2 (historical, 2014-04-08 … 2018-05-10) and the items of Circular
+/// 28/2018/TT-BTC Art. 8 that were read (from 2018-05-11).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NationalPack {
+    /// The pack's version (date of the last change of content).
+    pub version: String,
+    /// What the pack holds and what it leaves out.
+    pub description: String,
+    /// The support items.
+    pub rules: Vec<SupportRule>,
+}
+
+/// The provincial People's Council (HĐND) resolution a provincial pack transcribes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    /// The number as issued, e.g. `23/2025/NQ-HĐND`.
+    pub number: String,
+    /// The day it was passed.
+    pub date: NaiveDate,
+    /// The first day it applies.
+    pub effective_from: NaiveDate,
+    /// The last day it applies, if it has been replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_until: Option<NaiveDate>,
+    /// The title, in Vietnamese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A provincial rule pack: the local support levels a province's People's Council set
+/// for its local extension funds, layered over the national pack (modelling decision 6).
+///
+/// The format is documented in docs/funding.md; `deny_unknown_fields` everywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvincialPack {
+    /// `true` for illustrative packs that must not be used for real decisions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub example: bool,
+    /// Free description: sources, status of the values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The province or centrally-run city, as named in the resolution.
+    pub province: String,
+    /// The resolution.
+    pub resolution: Resolution,
+    /// The local support items; each cites an article of the resolution.
+    pub rules: Vec<SupportRule<ArticleRef>>,
+}
+
+/// One problem in a rule pack: where (JSON Pointer) and why, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackIssue {
+    /// JSON Pointer (RFC 6901) to the offending value.
+    pub path: String,
+    /// Why, in English.
+    pub message_en: String,
+    /// Why, in Vietnamese.
+    pub message_vi: String,
+}
+
+impl std::fmt::Display for PackIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.message_en)
+    }
+}
+
+/// Why a rule pack cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PackError {
+    /// The file could not be read.
+    #[error("cannot read rule pack `{file}`: {reason}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The operating-system error.
+        reason: String,
+    },
+    /// The text is not JSON.
+    #[error("rule pack is not valid JSON at line {line}, column {column}: {reason}")]
+    Syntax {
+        /// Line (1-based).
+        line: usize,
+        /// Column (1-based).
+        column: usize,
+        /// The parser's message.
+        reason: String,
+    },
+    /// The JSON does not follow the pack format or breaks its rules.
+    #[error("invalid rule pack: {}", render_issues(.0))]
+    Invalid(Vec<PackIssue>),
+}
+
+fn render_issues(issues: &[PackIssue]) -> String {
+    issues
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl PackError {
+    /// The message in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::Io { file, reason } => format!("không đọc được gói quy định `{file}`: {reason}"),
+            Self::Syntax {
+                line,
+                column,
+                reason,
+            } => format!(
+                "gói quy định không phải JSON hợp lệ tại dòng {line}, cột {column}: {reason}"
+            ),
+            Self::Invalid(issues) => format!(
+                "gói quy định không hợp lệ: {}",
+                issues
+                    .iter()
+                    .map(|i| {
+                        let path = if i.path.is_empty() { "/" } else { &i.path };
+                        format!("{path}: {}", i.message_vi)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        }
+    }
+
+    /// The problems, when the pack is invalid.
+    pub fn issues(&self) -> &[PackIssue] {
+        match self {
+            Self::Invalid(i) => i,
+            _ => &[],
+        }
+    }
+}
+
+fn issue(path: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) -> PackIssue {
+    PackIssue {
+        path: path.into(),
+        message_en: en.into(),
+        message_vi: vi.into(),
+    }
+}
+
+fn parse_value(text: &str) -> Result<serde_json::Value, PackError> {
+    serde_json::from_str(text).map_err(|e| PackError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        reason: e.to_string(),
+    })
+}
+
+/// Splits off `rules` and deserializes the header, then each rule on its own, so that a
+/// shape error names the rule it is in.
+fn load<H: DeserializeOwned, C: DeserializeOwned>(
+    text: &str,
+) -> Result<(H, Vec<SupportRule<C>>), PackError> {
+    let mut value = parse_value(text)?;
+    let mut issues = Vec::new();
+    let Some(obj) = value.as_object_mut() else {
+        return Err(PackError::Invalid(vec![issue(
+            "",
+            "a rule pack must be a JSON object",
+            "gói quy định phải là một đối tượng JSON",
+        )]));
+    };
+    let rules_value = obj
+        .insert("rules".to_owned(), serde_json::Value::Array(Vec::new()))
+        .unwrap_or(serde_json::Value::Null);
+    let header = match serde_json::from_value::<H>(value) {
+        Ok(h) => Some(h),
+        Err(e) => {
+            issues.push(issue(
+                "",
+                e.to_string(),
+                format!("phần đầu của gói không đúng định dạng: {e}"),
+            ));
+            None
+        }
+    };
+    let mut rules = Vec::new();
+    match rules_value {
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.into_iter().enumerate() {
+                match serde_json::from_value::<SupportRule<C>>(item) {
+                    Ok(r) => rules.push(r),
+                    Err(e) => issues.push(issue(
+                        format!("/rules/{i}"),
+                        e.to_string(),
+                        format!("quy định không đúng định dạng: {e}"),
+                    )),
+                }
+            }
+        }
+        _ => issues.push(issue(
+            "/rules",
+            "`rules` is required and must be an array",
+            "`rules` là bắt buộc và phải là một mảng",
+        )),
+    }
+    match header {
+        Some(h) if issues.is_empty() => Ok((h, rules)),
+        _ => Err(PackError::Invalid(issues)),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NationalHeader {
+    version: String,
+    description: String,
+    #[allow(dead_code)]
+    rules: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProvincialHeader {
+    #[serde(default)]
+    example: bool,
+    #[serde(default)]
+    description: Option<String>,
+    province: String,
+    resolution: Resolution,
+    #[allow(dead_code)]
+    rules: Vec<serde_json::Value>,
+}
+
+/// Checks shared by both packs: ids, windows, shares, caps, multipliers, variants,
+/// overlaps.
+fn check_common<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
+    let mut ids = BTreeSet::new();
+    for (i, r) in rules.iter().enumerate() {
+        let at = |field: &str| format!("/rules/{i}/{field}");
+        if r.id.trim().is_empty() {
+            issues.push(issue(
+                at("id"),
+                "id must not be empty",
+                "mã không được để trống",
+            ));
+        } else if !ids.insert(r.id.as_str()) {
+            issues.push(issue(
+                at("id"),
+                format!("duplicate id `{}`", r.id),
+                format!("mã `{}` bị trùng", r.id),
+            ));
+        }
+        if r.valid_until.is_some_and(|u| u < r.valid_from) {
+            issues.push(issue(
+                at("valid_until"),
+                format!("valid_until is before valid_from {}", r.valid_from),
+                format!("valid_until trước valid_from {}", r.valid_from),
+            ));
+        }
+        if r.fund_levels.is_empty() {
+            issues.push(issue(
+                at("fund_levels"),
+                "at least one fund level is required",
+                "cần ít nhất một cấp kinh phí",
+            ));
+        }
+        if r.cap.is_some_and(|c| c.amount_vnd.get() == 0) {
+            issues.push(issue(
+                at("cap/amount_vnd"),
+                "a cap must be more than 0 đồng",
+                "mức trần phải lớn hơn 0 đồng",
+            ));
+        }
+        if r.max_share.is_some_and(|s| s.get().is_zero()) {
+            issues.push(issue(
+                at("max_share"),
+                "a share must be more than 0",
+                "tỷ lệ phải lớn hơn 0",
+            ));
+        }
+        for (j, m) in r.multipliers.iter().enumerate() {
+            if m.factor < Decimal::ONE || m.factor > Decimal::TEN {
+                issues.push(issue(
+                    format!("/rules/{i}/multipliers/{j}/factor"),
+                    format!("factor must be between 1 and 10, got {}", m.factor),
+                    format!(
+                        "hệ số phải nằm trong khoảng 1 đến 10, nhận được {}",
+                        m.factor
+                    ),
+                ));
+            }
+        }
+        match (r.activity, r.variant) {
+            (Some(a), Some(v)) if v.activity() != a => issues.push(issue(
+                at("variant"),
+                format!("variant `{v}` belongs to `{}`, not `{a}`", v.activity()),
+                format!("biến thể `{v}` thuộc `{}`, không thuộc `{a}`", v.activity()),
+            )),
+            (Some(a), None) if !SupportVariant::of(a).is_empty() => issues.push(issue(
+                at("variant"),
+                format!("activity `{a}` has several items: a variant is required"),
+                format!("hoạt động `{a}` có nhiều nội dung: cần ghi biến thể"),
+            )),
+            (Some(a), _) if !a.is_leaf() => issues.push(issue(
+                at("activity"),
+                format!("activity `{a}` is a group; name one of its items"),
+                format!("`{a}` là nhóm hoạt động; hãy ghi một nội dung cụ thể"),
+            )),
+            (None, Some(_)) => issues.push(issue(
+                at("variant"),
+                "a variant needs an activity",
+                "biến thể cần đi kèm hoạt động",
+            )),
+            _ => {}
+        }
+    }
+    // Two rules for the same item, fund and day would make the result depend on order.
+    for (i, a) in rules.iter().enumerate() {
+        for b in &rules[i + 1..] {
+            let same_item = a.activity.is_some()
+                && a.activity == b.activity
+                && a.variant == b.variant
+                && a.fund_levels.iter().any(|f| b.fund_levels.contains(f));
+            let overlap = a.valid_from <= b.valid_until.unwrap_or(NaiveDate::MAX)
+                && b.valid_from <= a.valid_until.unwrap_or(NaiveDate::MAX);
+            if same_item && overlap {
+                issues.push(issue(
+                    format!("/rules/{i}"),
+                    format!(
+                        "rules `{}` and `{}` cover the same item, fund and days",
+                        a.id, b.id
+                    ),
+                    format!(
+                        "quy định `{}` và `{}` trùng nội dung, cấp kinh phí và thời gian",
+                        a.id, b.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+impl NationalPack {
+    /// Parses and validates a national pack.
+    ///
+    /// # Errors
+    /// [`PackError::Syntax`] for text that is not JSON; [`PackError::Invalid`] listing
+    /// every problem with its JSON Pointer: shape, duplicate ids, windows outside the
+    /// cited instrument's, confidence that does not fit the instrument (Joint Circular
+    /// 26/2014 values must be `historical`; Circular 28/2018 ones must not), overlaps.
+    pub fn from_json(text: &str) -> Result<Self, PackError> {
+        let (h, rules): (NationalHeader, Vec<SupportRule>) = load(text)?;
+        let mut issues = Vec::new();
+        check_common(&rules, &mut issues);
+        for (i, r) in rules.iter().enumerate() {
+            check_national_rule(i, r, &mut issues);
+        }
+        if issues.is_empty() {
+            Ok(Self {
+                version: h.version,
+                description: h.description,
+                rules,
+            })
+        } else {
+            Err(PackError::Invalid(issues))
+        }
+    }
+}
+
+fn check_national_rule(i: usize, r: &SupportRule, issues: &mut Vec<PackIssue>) {
+    let at = |field: &str| format!("/rules/{i}/{field}");
+    let citations = std::iter::once(("citation".to_owned(), r.citation)).chain(
+        r.multipliers
+            .iter()
+            .enumerate()
+            .map(|(j, m)| (format!("multipliers/{j}/citation"), m.citation)),
+    );
+    for (field, c) in citations {
+        if c.article_no().is_none() {
+            issues.push(issue(
+                at(&field),
+                "a support level must cite at least an article",
+                "mức hỗ trợ phải trích dẫn ít nhất một Điều",
+            ));
+        }
+    }
+    match r.citation.instrument_id() {
+        InstrumentId::Ttlt26_2014 => {
+            if r.confidence != Confidence::Historical {
+                issues.push(issue(
+                    at("confidence"),
+                    "Joint Circular 26/2014 was repealed on 2018-05-11: its levels are `historical`",
+                    "Thông tư liên tịch 26/2014 hết hiệu lực từ 11/05/2018: mức của nó là `historical`",
+                ));
+            }
+            if r.valid_from < TTLT_26_EFFECTIVE_DAY
+                || r.valid_until.is_none_or(|u| u > TTLT_26_LAST_DAY)
+            {
+                issues.push(issue(
+                    at("valid_until"),
+                    "a Joint Circular 26/2014 level must lie within 2014-04-08 … 2018-05-10",
+                    "mức theo Thông tư liên tịch 26/2014 phải nằm trong 08/04/2014 … 10/05/2018",
+                ));
+            }
+        }
+        InstrumentId::Tt28_2018Btc | InstrumentId::Tt64_2024Btc => {
+            if r.confidence == Confidence::Historical {
+                issues.push(issue(
+                    at("confidence"),
+                    "a Circular 28/2018 level in force is `confirmed` or `secondary`, not `historical`",
+                    "mức theo Thông tư 28/2018 đang có hiệu lực là `confirmed` hoặc `secondary`, không phải `historical`",
+                ));
+            }
+            if r.valid_from < TT_28_EFFECTIVE_DAY {
+                issues.push(issue(
+                    at("valid_from"),
+                    "a Circular 28/2018 level cannot apply before 2018-05-11",
+                    "mức theo Thông tư 28/2018 không áp dụng trước 11/05/2018",
+                ));
+            }
+        }
+        other => issues.push(issue(
+            at("citation/instrument"),
+            format!("`{}` does not set support levels", other.code()),
+            format!("`{}` không quy định mức hỗ trợ", other.code()),
+        )),
+    }
+}
+
+static NATIONAL: OnceLock<Result<NationalPack, PackError>> = OnceLock::new();
+
+/// The national rule pack, parsed and validated at first use.
+///
+/// # Errors
+/// The [`PackError`] of the embedded pack, if it were malformed (a test guards against
+/// this; it is reported, never a panic).
+pub fn national_pack() -> Result<&'static NationalPack, PackError> {
+    NATIONAL
+        .get_or_init(|| NationalPack::from_json(NATIONAL_PACK_JSON))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+impl ProvincialPack {
+    /// Parses and validates a provincial pack.
+    ///
+    /// # Errors
+    /// [`PackError::Syntax`] for text that is not JSON; [`PackError::Invalid`] listing
+    /// every problem with its JSON Pointer: unknown or missing fields, an empty province
+    /// or resolution number, a resolution effective before it was passed, a rule for
+    /// national funds, a rule outside the resolution's window, a citation without a
+    /// valid article/clause/point, duplicate ids, overlapping rules.
+    ///
+    /// # Example
+    /// ```
+    /// use khuyencong::support::ProvincialPack;
+    /// let err = ProvincialPack::from_json(r#"{"province": "X", "rules": []}"#).unwrap_err();
+    /// assert!(err.to_string().contains("resolution"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, PackError> {
+        let (h, rules): (ProvincialHeader, Vec<SupportRule<ArticleRef>>) = load(text)?;
+        let mut issues = Vec::new();
+        check_common(&rules, &mut issues);
+        if h.province.trim().is_empty() {
+            issues.push(issue(
+                "/province",
+                "province must not be empty",
+                "tên tỉnh không được để trống",
+            ));
+        }
+        if h.resolution.number.trim().is_empty() {
+            issues.push(issue(
+                "/resolution/number",
+                "the resolution number must not be empty",
+                "số nghị quyết không được để trống",
+            ));
+        }
+        if h.resolution.effective_from < h.resolution.date {
+            issues.push(issue(
+                "/resolution/effective_from",
+                format!(
+                    "effective_from is before the resolution's date {}",
+                    h.resolution.date
+                ),
+                format!("ngày hiệu lực trước ngày ban hành {}", h.resolution.date),
+            ));
+        }
+        if h.resolution
+            .effective_until
+            .is_some_and(|u| u < h.resolution.effective_from)
+        {
+            issues.push(issue(
+                "/resolution/effective_until",
+                "effective_until is before effective_from",
+                "ngày hết hiệu lực trước ngày có hiệu lực",
+            ));
+        }
+        for (i, r) in rules.iter().enumerate() {
+            let at = |field: &str| format!("/rules/{i}/{field}");
+            if r.activity.is_none() {
+                issues.push(issue(
+                    at("activity"),
+                    "a provincial rule needs an activity",
+                    "quy định của tỉnh cần ghi hoạt động",
+                ));
+            }
+            if let Some(j) = r.fund_levels.iter().position(|f| !f.is_local()) {
+                issues.push(issue(
+                    format!("/rules/{i}/fund_levels/{j}"),
+                    "a provincial pack sets levels for local funds only (provincial, district, commune), not `national`",
+                    "gói của tỉnh chỉ quy định mức cho kinh phí địa phương (tỉnh, huyện, xã), không cho `national`",
+                ));
+            }
+            // A rule without an end lasts as long as the resolution.
+            if r.valid_from < h.resolution.effective_from
+                || h.resolution
+                    .effective_until
+                    .is_some_and(|u| r.valid_from > u || r.valid_until.is_some_and(|ru| ru > u))
+            {
+                issues.push(issue(
+                    at("valid_from"),
+                    "the rule's window must lie within the resolution's effective window",
+                    "thời gian áp dụng của quy định phải nằm trong thời gian hiệu lực của nghị quyết",
+                ));
+            }
+            let cites = std::iter::once(("citation".to_owned(), &r.citation)).chain(
+                r.multipliers
+                    .iter()
+                    .enumerate()
+                    .map(|(j, m)| (format!("multipliers/{j}/citation"), &m.citation)),
+            );
+            for (field, c) in cites {
+                check_article_ref(&at(&field), c, &mut issues);
+            }
+        }
+        if issues.is_empty() {
+            Ok(Self {
+                example: h.example,
+                description: h.description,
+                province: h.province,
+                resolution: h.resolution,
+                rules,
+            })
+        } else {
+            Err(PackError::Invalid(issues))
+        }
+    }
+
+    /// Reads, parses and validates a provincial pack file.
+    ///
+    /// # Errors
+    /// [`PackError::Io`] when the file cannot be read; otherwise as [`Self::from_json`].
+    pub fn from_file(path: &std::path::Path) -> Result<Self, PackError> {
+        let text = std::fs::read_to_string(path).map_err(|e| PackError::Io {
+            file: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        Self::from_json(&text)
+    }
+
+    /// Whether the resolution is in force on `date`.
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.resolution.effective_from <= date
+            && self.resolution.effective_until.is_none_or(|u| date <= u)
+    }
+
+    /// The citation of an article of this pack's resolution.
+    pub fn cite(&self, r: &ArticleRef) -> super::types::ProvincialCitation {
+        super::types::ProvincialCitation {
+            province: self.province.clone(),
+            resolution: self.resolution.number.clone(),
+            article: r.article,
+            clause: r.clause,
+            point: r.point.clone(),
+        }
+    }
+}
+
+fn check_article_ref(path: &str, c: &ArticleRef, issues: &mut Vec<PackIssue>) {
+    if c.article == 0 || c.clause == Some(0) {
+        issues.push(issue(
+            path,
+            "article and clause numbers start at 1",
+            "số Điều và số Khoản bắt đầu từ 1",
+        ));
+    }
+    if let Some(p) = &c.point
+        && Point::parse(p).is_err()
+    {
+        issues.push(issue(
+            format!("{path}/point"),
+            format!("invalid point letter `{p}`: points run a b c d đ e g h i k l m n o p q r s t u v x y"),
+            format!("ký hiệu điểm `{p}` không hợp lệ: điểm theo thứ tự a b c d đ e g h i k l m n o p q r s t u v x y"),
+        ));
+    }
+}
+
+/// The national rules for an activity, variant and day (any fund level).
+pub(super) fn national_rules_on(
+    pack: &NationalPack,
+    activity: Activity,
+    variant: Option<SupportVariant>,
+    date: NaiveDate,
+) -> impl Iterator<Item = &SupportRule<Citation>> {
+    pack.rules
+        .iter()
+        .filter(move |r| r.activity == Some(activity) && r.variant == variant && r.valid_on(date))
+}

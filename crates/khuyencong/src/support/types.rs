@@ -1,0 +1,622 @@
+//! The record shape shared by the national and provincial rule packs, and the result of
+//! [`max_support`](super::max_support).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::activity::Activity;
+use crate::funding::FundLevel;
+use crate::law::{Citation, Confidence, Lang, Point, SupportRegime};
+use crate::money::{Share, Vnd};
+
+/// A text in Vietnamese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Vietnamese (Unicode NFC).
+    pub vi: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in the requested language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Which of several support items of one activity is meant, where the finance circulars
+/// set different levels (e.g. a demonstration model of new technology vs one at an
+/// efficient establishment).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SupportVariant {
+    /// Demonstration model spreading a new technology or producing a new product.
+    NewTechnologyOrProduct,
+    /// Demonstration model at an efficiently operating establishment, for replication.
+    EfficientEstablishment,
+    /// Organising a domestic fair or exhibition.
+    OrganiseDomestic,
+    /// A rural establishment attending another domestic fair.
+    AttendDomestic,
+    /// Organising or attending a fair or exhibition abroad.
+    Abroad,
+    /// Organising a regional typical-product contest round.
+    OrganiseRegional,
+    /// Organising a national typical-product contest round.
+    OrganiseNational,
+    /// Prize for a typical product certified at regional level.
+    PrizeRegional,
+    /// Prize for a typical product certified at national level.
+    PrizeNational,
+    /// Building and registering a brand (thương hiệu).
+    Brand,
+    /// Setting up a regional association.
+    AssociationRegional,
+    /// Setting up a national association.
+    AssociationNational,
+    /// Forming an industrial business-linkage cluster.
+    LinkageCluster,
+    /// Loan-interest support for a polluting establishment relocating into a zone or cluster.
+    RelocationInterest,
+    /// Repair or upgrade of pollution treatment at a rural establishment.
+    PollutionTreatmentEstablishment,
+    /// Repair or upgrade of pollution treatment at an industrial cluster (CCN).
+    PollutionTreatmentCluster,
+    /// Detailed planning of an industrial cluster (CCN).
+    DetailedPlanning,
+    /// Infrastructure of an industrial cluster (CCN).
+    Infrastructure,
+}
+
+impl SupportVariant {
+    /// Every variant.
+    pub const ALL: &'static [Self] = &[
+        Self::NewTechnologyOrProduct,
+        Self::EfficientEstablishment,
+        Self::OrganiseDomestic,
+        Self::AttendDomestic,
+        Self::Abroad,
+        Self::OrganiseRegional,
+        Self::OrganiseNational,
+        Self::PrizeRegional,
+        Self::PrizeNational,
+        Self::Brand,
+        Self::AssociationRegional,
+        Self::AssociationNational,
+        Self::LinkageCluster,
+        Self::RelocationInterest,
+        Self::PollutionTreatmentEstablishment,
+        Self::PollutionTreatmentCluster,
+        Self::DetailedPlanning,
+        Self::Infrastructure,
+    ];
+
+    /// The permanent code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::NewTechnologyOrProduct => "new_technology_or_product",
+            Self::EfficientEstablishment => "efficient_establishment",
+            Self::OrganiseDomestic => "organise_domestic",
+            Self::AttendDomestic => "attend_domestic",
+            Self::Abroad => "abroad",
+            Self::OrganiseRegional => "organise_regional",
+            Self::OrganiseNational => "organise_national",
+            Self::PrizeRegional => "prize_regional",
+            Self::PrizeNational => "prize_national",
+            Self::Brand => "brand",
+            Self::AssociationRegional => "association_regional",
+            Self::AssociationNational => "association_national",
+            Self::LinkageCluster => "linkage_cluster",
+            Self::RelocationInterest => "relocation_interest",
+            Self::PollutionTreatmentEstablishment => "pollution_treatment_establishment",
+            Self::PollutionTreatmentCluster => "pollution_treatment_cluster",
+            Self::DetailedPlanning => "detailed_planning",
+            Self::Infrastructure => "infrastructure",
+        }
+    }
+
+    /// Looks a variant up by its code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.code() == code)
+    }
+
+    /// The activity (Decree 45/2012 Art. 4 item) the variant belongs to.
+    pub const fn activity(self) -> Activity {
+        match self {
+            Self::NewTechnologyOrProduct | Self::EfficientEstablishment => {
+                Activity::DemonstrationModel
+            }
+            Self::OrganiseDomestic | Self::AttendDomestic | Self::Abroad => {
+                Activity::FairsExhibitions
+            }
+            Self::OrganiseRegional
+            | Self::OrganiseNational
+            | Self::PrizeRegional
+            | Self::PrizeNational => Activity::TypicalProductContest,
+            Self::Brand => Activity::BrandShowroomPromotion,
+            Self::AssociationRegional | Self::AssociationNational | Self::LinkageCluster => {
+                Activity::AssociationsLinkage
+            }
+            Self::RelocationInterest
+            | Self::PollutionTreatmentEstablishment
+            | Self::PollutionTreatmentCluster => Activity::RelocationPollutionTreatment,
+            Self::DetailedPlanning | Self::Infrastructure => Activity::IndustrialClusterDevelopment,
+        }
+    }
+
+    /// The variants of an activity; empty when the activity has a single support item.
+    pub fn of(activity: Activity) -> Vec<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|v| v.activity() == activity)
+            .collect()
+    }
+}
+
+impl std::fmt::Display for SupportVariant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The unit an absolute cap applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CapUnit {
+    /// Per establishment (cơ sở).
+    PerEstablishment,
+    /// Per demonstration or pilot model.
+    PerModel,
+    /// Per enterprise set up.
+    PerEnterprise,
+    /// Per product.
+    PerProduct,
+    /// Per contest round.
+    PerRound,
+    /// Per brand.
+    PerBrand,
+    /// Per business-linkage cluster.
+    PerCluster,
+    /// Per industrial cluster (cụm công nghiệp, CCN).
+    PerIndustrialCluster,
+    /// Per association.
+    PerAssociation,
+    /// Per scheme (đề án).
+    PerScheme,
+}
+
+impl CapUnit {
+    /// The unit as the law writes it.
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::PerEstablishment, Lang::Vi) => "cơ sở",
+            (Self::PerEstablishment, Lang::En) => "establishment",
+            (Self::PerModel, Lang::Vi) => "mô hình",
+            (Self::PerModel, Lang::En) => "model",
+            (Self::PerEnterprise, Lang::Vi) => "doanh nghiệp",
+            (Self::PerEnterprise, Lang::En) => "enterprise",
+            (Self::PerProduct, Lang::Vi) => "sản phẩm",
+            (Self::PerProduct, Lang::En) => "product",
+            (Self::PerRound, Lang::Vi) => "lần tổ chức",
+            (Self::PerRound, Lang::En) => "round",
+            (Self::PerBrand, Lang::Vi) => "thương hiệu",
+            (Self::PerBrand, Lang::En) => "brand",
+            (Self::PerCluster, Lang::Vi) => "cụm liên kết",
+            (Self::PerCluster, Lang::En) => "linkage cluster",
+            (Self::PerIndustrialCluster, Lang::Vi) => "cụm công nghiệp",
+            (Self::PerIndustrialCluster, Lang::En) => "industrial cluster",
+            (Self::PerAssociation, Lang::Vi) => "hiệp hội",
+            (Self::PerAssociation, Lang::En) => "association",
+            (Self::PerScheme, Lang::Vi) => "đề án",
+            (Self::PerScheme, Lang::En) => "scheme",
+        }
+    }
+}
+
+/// An absolute ceiling on support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    /// The ceiling in đồng (JSON integer).
+    pub amount_vnd: Vnd,
+    /// What the ceiling applies to.
+    pub unit: CapUnit,
+}
+
+/// What a share is a share of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ShareBase {
+    /// The eligible cost of the item (the usual base).
+    #[default]
+    EligibleCost,
+    /// The booth rent only.
+    BoothRent,
+    /// The air tickets only.
+    AirTickets,
+    /// The interest on eligible loans for the first two years.
+    LoanInterestFirstTwoYears,
+    /// The extension funds allocated for the year (management overhead).
+    AnnualAllocatedFunds,
+    /// The approved scheme estimate (management overhead).
+    SchemeEstimate,
+}
+
+impl ShareBase {
+    /// A label in the requested language.
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::EligibleCost, Lang::Vi) => "chi phí được hỗ trợ",
+            (Self::EligibleCost, Lang::En) => "the eligible cost",
+            (Self::BoothRent, Lang::Vi) => "tiền thuê gian hàng",
+            (Self::BoothRent, Lang::En) => "the booth rent",
+            (Self::AirTickets, Lang::Vi) => "tiền vé máy bay",
+            (Self::AirTickets, Lang::En) => "the air tickets",
+            (Self::LoanInterestFirstTwoYears, Lang::Vi) => "lãi suất vay 2 năm đầu",
+            (Self::LoanInterestFirstTwoYears, Lang::En) => {
+                "the loan interest of the first two years"
+            }
+            (Self::AnnualAllocatedFunds, Lang::Vi) => "kinh phí khuyến công được giao trong năm",
+            (Self::AnnualAllocatedFunds, Lang::En) => "the extension funds allocated for the year",
+            (Self::SchemeEstimate, Lang::Vi) => "dự toán đề án",
+            (Self::SchemeEstimate, Lang::En) => "the scheme estimate",
+        }
+    }
+}
+
+/// A beneficiary or area condition attached to a support item. The conditions are listed
+/// with the limit for the caller to check; [`max_support`](super::max_support) does not
+/// decide them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Condition {
+    /// A rural industrial establishment (Decree 45/2012 Art. 1.2).
+    RuralIndustrialEstablishment,
+    /// A newly set-up rural industrial enterprise.
+    NewRuralIndustrialEnterprise,
+    /// Located in an area with difficult or especially difficult socio-economic conditions.
+    DifficultOrEspeciallyDifficultArea,
+    /// An efficiently operating establishment, outstanding in economic, social and
+    /// environmental results.
+    EfficientOperatingEstablishment,
+    /// A polluting establishment relocating into an industrial zone or cluster.
+    PollutingEstablishmentRelocating,
+    /// An industrial cluster (cụm công nghiệp).
+    IndustrialCluster,
+    /// Priority area or sector (Decree 45/2012 Art. 6), approved by the Ministry.
+    PriorityAreaOrSectorApproved,
+}
+
+/// What a multiplier depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MultiplierKind {
+    /// A whole technology line (dây chuyền công nghệ) is supported.
+    TechnologyLine,
+    /// A priority area or sector (Decree 45/2012 Art. 6).
+    Priority,
+}
+
+/// A factor that raises the cap of a support item when its condition holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "C: Deserialize<'de>"))]
+pub struct Multiplier<C = Citation> {
+    /// When it applies.
+    pub kind: MultiplierKind,
+    /// The largest factor, as a decimal string (e.g. `"1.5"`); applied to the cap.
+    #[schemars(with = "String")]
+    pub factor: Decimal,
+    /// Where the law sets it.
+    pub citation: C,
+    /// How sure the project is of the factor *as applied* (to the cap).
+    pub confidence: Confidence,
+    /// What is uncertain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A reference to an article (Điều), clause (Khoản) and point (Điểm) of the provincial
+/// resolution a provincial pack carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleRef {
+    /// Article (Điều), from 1.
+    #[schemars(range(min = 1))]
+    pub article: u16,
+    /// Clause (Khoản), from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub clause: Option<u16>,
+    /// Point (Điểm), a Vietnamese point letter (a b c d đ e g h i k …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^(a|b|c|d|đ|e|g|h|i|k|l|m|n|o|p|q|r|s|t|u|v|x|y)$"))]
+    pub point: Option<String>,
+}
+
+/// One support item of a rule pack: which activity, for which funds, how much, where the
+/// law says so and how sure the project is. The national pack cites national instruments
+/// ([`Citation`]); a provincial pack cites articles of its resolution ([`ArticleRef`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "C: Deserialize<'de>"))]
+pub struct SupportRule<C = Citation> {
+    /// A stable id, unique in its pack (e.g. `tt28-8.4`).
+    pub id: String,
+    /// The activity (Decree 45/2012 Art. 4 leaf item); absent for items that are not
+    /// support to an activity (management overhead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Activity>,
+    /// The variant, where the activity has several items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<SupportVariant>,
+    /// The item as the law names it, in Vietnamese and English.
+    pub label: Text,
+    /// The fund levels the level is set for.
+    pub fund_levels: Vec<FundLevel>,
+    /// Beneficiary and area conditions (listed, not decided here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// The largest share of the base, as a decimal string (`"0.5"` = 50 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_share: Option<Share>,
+    /// What the share is a share of.
+    #[serde(default)]
+    pub share_of: ShareBase,
+    /// The absolute ceiling, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Cap>,
+    /// Factors that raise the cap.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub multipliers: Vec<Multiplier<C>>,
+    /// The cost items the support may pay for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eligible_costs: Vec<Text>,
+    /// Set when the law fixes no computable level (e.g. priced by tender): why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_computable: Option<Text>,
+    /// First day the level applies.
+    pub valid_from: NaiveDate,
+    /// Last day the level applies, if it has ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    /// Where the law sets the level.
+    pub citation: C,
+    /// How sure the project is of the level.
+    pub confidence: Confidence,
+    /// What is uncertain or how the value was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl<C> SupportRule<C> {
+    /// Whether the rule applies on `date`.
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        self.valid_from <= date && self.valid_until.is_none_or(|u| date <= u)
+    }
+}
+
+/// A citation of an article of a provincial People's Council resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvincialCitation {
+    /// The province or centrally-run city.
+    pub province: String,
+    /// The resolution's number, e.g. `23/2025/NQ-HĐND`.
+    pub resolution: String,
+    /// Article (Điều).
+    pub article: u16,
+    /// Clause (Khoản).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<u16>,
+    /// Point (Điểm).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<String>,
+}
+
+/// The legal basis of a limit: a national instrument or a provincial resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum RuleCitation {
+    /// A national instrument.
+    National(Citation),
+    /// A provincial People's Council resolution.
+    Provincial(ProvincialCitation),
+}
+
+impl RuleCitation {
+    /// Renders the citation in the requested language.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Self::National(c) => c.render(lang),
+            Self::Provincial(p) => {
+                let point = p.point.as_deref().and_then(|s| Point::parse(s).ok());
+                match lang {
+                    Lang::Vi => {
+                        let mut out = String::new();
+                        if let Some(pt) = point {
+                            out.push_str(&format!("điểm {} ", pt.letter()));
+                        }
+                        if let Some(k) = p.clause {
+                            out.push_str(&format!("khoản {k} "));
+                        }
+                        out.push_str(&format!(
+                            "Điều {} Nghị quyết số {} của Hội đồng nhân dân {}",
+                            p.article, p.resolution, p.province
+                        ));
+                        out
+                    }
+                    Lang::En => {
+                        let mut out = format!(
+                            "Resolution {} of the People's Council of {}, Art. {}",
+                            p.resolution, p.province, p.article
+                        );
+                        if let Some(k) = p.clause {
+                            out.push_str(&format!("({k})"));
+                        }
+                        if let Some(pt) = point {
+                            out.push_str(&format!("({})", pt.ascii()));
+                        }
+                        out
+                    }
+                }
+            }
+        }
+    }
+
+    /// The national citation, if the basis is national.
+    pub const fn national(&self) -> Option<Citation> {
+        match self {
+            Self::National(c) => Some(*c),
+            Self::Provincial(_) => None,
+        }
+    }
+}
+
+/// Which limit decided the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Binding {
+    /// The share of the eligible cost is the lower limit.
+    Share,
+    /// The absolute cap is the lower limit.
+    Cap,
+    /// The cap raised by a multiplier (technology line, priority) is the lower limit.
+    MultipliedCap,
+    /// A fixed amount per unit (no share), and the cost reaches it.
+    LumpSum,
+    /// The whole eligible cost (100 %, or below a lump-sum ceiling).
+    FullCost,
+}
+
+impl Binding {
+    /// The permanent code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Share => "share",
+            Self::Cap => "cap",
+            Self::MultipliedCap => "multiplied_cap",
+            Self::LumpSum => "lump_sum",
+            Self::FullCost => "full_cost",
+        }
+    }
+}
+
+/// Where the rule that produced a limit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RuleSource {
+    /// The national pack, for national funds.
+    National,
+    /// A provincial pack, for local funds.
+    Provincial,
+    /// The national pack used as a reference for local funds, because no provincial level
+    /// was given: provinces set local levels by People's Council resolution, so the result
+    /// is at best `secondary`.
+    NationalAsReference,
+}
+
+/// One step of a computation, with its value and basis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// What the step does, in Vietnamese.
+    pub description_vi: String,
+    /// What the step does, in English.
+    pub description_en: String,
+    /// The amount the step yields, in đồng, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vnd>,
+    /// The provision the step applies, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<RuleCitation>,
+}
+
+/// A limit the project could compute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssessedLimit {
+    /// The most state support allowed, in đồng (rounded down).
+    pub max_support_vnd: Vnd,
+    /// Which limit decided it.
+    pub binding: Binding,
+    /// The eligible cost the limit was computed from, in đồng.
+    pub eligible_cost_vnd: Vnd,
+    /// The unit the cap applies to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_unit: Option<CapUnit>,
+    /// The steps, in order.
+    pub derivation: Vec<Step>,
+    /// The provision the level rests on.
+    pub citation: RuleCitation,
+    /// How sure the project is of the result (the weakest basis used).
+    pub confidence: Confidence,
+    /// The id of the rule applied.
+    pub rule_id: String,
+    /// Where the rule comes from.
+    pub rule_source: RuleSource,
+    /// The instrument that sets national levels on the date.
+    pub support_regime: SupportRegime,
+    /// Conditions the beneficiary or area must meet (not checked here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+}
+
+/// A limit the project does not compute, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotAssessedLimit {
+    /// Why, in Vietnamese.
+    pub reason_vi: String,
+    /// Why, in English.
+    pub reason_en: String,
+    /// The provision that would set the level.
+    pub citation: RuleCitation,
+    /// The instrument that sets national levels on the date.
+    pub support_regime: SupportRegime,
+    /// The rule found, when it has no computable level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_id: Option<String>,
+}
+
+/// The result of [`max_support`](super::max_support).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SupportLimit {
+    /// A computed limit.
+    Assessed(AssessedLimit),
+    /// Not computed, with the reason.
+    NotAssessed(NotAssessedLimit),
+}
+
+impl SupportLimit {
+    /// The computed limit, if assessed.
+    pub const fn assessed(&self) -> Option<&AssessedLimit> {
+        match self {
+            Self::Assessed(a) => Some(a),
+            Self::NotAssessed(_) => None,
+        }
+    }
+
+    /// The most support allowed, if assessed.
+    pub fn max_support_vnd(&self) -> Option<Vnd> {
+        self.assessed().map(|a| a.max_support_vnd)
+    }
+}

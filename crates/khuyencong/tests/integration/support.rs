@@ -1,0 +1,562 @@
+//! Support limits, rule packs and funding-mix checks (issue: money).
+
+use chrono::NaiveDate;
+use khuyencong::activity::Activity;
+use khuyencong::funding::{FundLevel, FundingLine, FundingSource, SchemeFunding, check_funding};
+use khuyencong::law::{Confidence, InstrumentId, Point};
+use khuyencong::money::Vnd;
+use khuyencong::support::{
+    AssessedLimit, Binding, NATIONAL_PACK_JSON, NationalPack, ProvincialPack, RuleSource,
+    SupportContext, SupportError, SupportLimit, SupportVariant, max_support, national_pack,
+};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("test date")
+}
+
+fn m(million: u64) -> Vnd {
+    Vnd::from_million(million).expect("amount")
+}
+
+fn assessed(
+    activity: Activity,
+    cost: Vnd,
+    ctx: &SupportContext<'_>,
+    date: NaiveDate,
+) -> AssessedLimit {
+    match max_support(activity, cost, ctx, date) {
+        Ok(SupportLimit::Assessed(a)) => a,
+        other => panic!("expected an assessed limit, got {other:?}"),
+    }
+}
+
+const NATIONAL: SupportContext<'static> = SupportContext::new(FundLevel::National);
+
+#[test]
+fn national_pack_parses_and_validates() {
+    let pack = NationalPack::from_json(NATIONAL_PACK_JSON).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(national_pack().map(|p| p.rules.len()), Ok(pack.rules.len()));
+}
+
+/// Modelling decision 3: every record carries its citation and confidence, and the
+/// confidence fits the instrument's window.
+#[test]
+fn every_national_record_is_cited_with_a_confidence() {
+    let pack = national_pack().expect("pack");
+    for r in &pack.rules {
+        assert!(r.citation.article_no().is_some(), "{}", r.id);
+        match r.citation.instrument_id() {
+            InstrumentId::Ttlt26_2014 => {
+                assert_eq!(r.confidence, Confidence::Historical, "{}", r.id);
+                assert_eq!(r.valid_until, Some(d(2018, 5, 10)), "{}", r.id);
+                assert_eq!(r.citation.clause_no(), Some(2), "{}", r.id);
+                assert!(r.citation.point_letter().is_some(), "{}", r.id);
+            }
+            InstrumentId::Tt28_2018Btc => {
+                assert_ne!(r.confidence, Confidence::Historical, "{}", r.id);
+                assert!(r.valid_from >= d(2018, 5, 11), "{}", r.id);
+            }
+            other => panic!("{}: unexpected instrument {other:?}", r.id),
+        }
+        for mlt in &r.multipliers {
+            assert!(mlt.citation.article_no().is_some(), "{}", r.id);
+        }
+    }
+}
+
+/// Joint Circular 26/2014 Art. 6.2: every point a … t is in the pack (t as the priority
+/// multiplier).
+#[test]
+fn ttlt26_article_6_2_is_complete() {
+    let pack = national_pack().expect("pack");
+    let letters = [
+        Point::A,
+        Point::B,
+        Point::C,
+        Point::D,
+        Point::Dd,
+        Point::E,
+        Point::G,
+        Point::H,
+        Point::I,
+        Point::K,
+        Point::L,
+        Point::M,
+        Point::N,
+        Point::O,
+        Point::P,
+        Point::Q,
+        Point::R,
+        Point::S,
+    ];
+    for p in letters {
+        assert!(
+            pack.rules.iter().any(|r| {
+                r.citation.instrument_id() == InstrumentId::Ttlt26_2014
+                    && r.citation.point_letter() == Some(p)
+            }),
+            "point {p} missing"
+        );
+    }
+    assert!(pack.rules.iter().any(|r| {
+        r.multipliers
+            .iter()
+            .any(|x| x.citation.point_letter() == Some(Point::T))
+    }));
+}
+
+#[test]
+fn malformed_national_pack_is_an_error_with_paths() {
+    let mut v: serde_json::Value = serde_json::from_str(NATIONAL_PACK_JSON).expect("json");
+    v["rules"][3]["confidence"] = "confirmed".into();
+    v["rules"][4]["valid_until"] = "2019-01-01".into();
+    let e = NationalPack::from_json(&v.to_string()).expect_err("must fail");
+    let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
+    assert!(paths.contains(&"/rules/3/confidence"), "{e}");
+    assert!(paths.contains(&"/rules/4/valid_until"), "{e}");
+    assert!(e.message_vi().contains("historical"));
+    // Shape errors name the rule and the field.
+    let mut v: serde_json::Value = serde_json::from_str(NATIONAL_PACK_JSON).expect("json");
+    v["rules"][5]["surprise"] = true.into();
+    v["rules"][6]["max_share"] = serde_json::json!(0.5);
+    let e = NationalPack::from_json(&v.to_string()).expect_err("must fail");
+    let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["/rules/5", "/rules/6"], "{e}");
+    assert!(e.to_string().contains("unknown field `surprise`"), "{e}");
+    assert!(NationalPack::from_json("{").is_err());
+    assert!(NationalPack::from_json("[]").is_err());
+}
+
+/// HTX Nông nghiệp kỹ nghệ Quảng Nam (2022): 620 M cost, national → 300 M, the cap binds.
+#[test]
+fn tt28_art_8_4_quang_nam_2022_cap_binds() {
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2022, 6, 1),
+    );
+    assert_eq!(a.max_support_vnd, m(300));
+    assert_eq!(a.binding, Binding::Cap);
+    assert_eq!(a.confidence, Confidence::Confirmed);
+    assert_eq!(a.rule_id, "tt28-8.4");
+    assert_eq!(a.rule_source, RuleSource::National);
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::En),
+        "Circular 28/2018/TT-BTC, Art. 8(4)"
+    );
+    assert!(a.derivation.len() >= 3);
+    let json = serde_json::to_value(&a).expect("json");
+    assert_eq!(json["max_support_vnd"], 300_000_000);
+    assert_eq!(json["binding"], "cap");
+}
+
+/// HKD 2 Đậu, Giồng Riềng (2025): 97.82 M → 48.91 M, the share binds.
+#[test]
+fn tt28_art_8_4_giong_rieng_2025_share_binds() {
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        Vnd::new(97_820_000).expect("vnd"),
+        &NATIONAL,
+        d(2025, 6, 1),
+    );
+    assert_eq!(a.max_support_vnd, Vnd::new(48_910_000).expect("vnd"));
+    assert_eq!(a.binding, Binding::Share);
+}
+
+/// HKD bánh tráng Cô Út, Long An (2018, local funds, after 2018-05-11): 77 M → 38.5 M,
+/// the national level used as a reference (no provincial pack), so `secondary`.
+#[test]
+fn tt28_local_funds_long_an_2018_reference_level() {
+    let ctx = SupportContext::new(FundLevel::Provincial);
+    let a = assessed(Activity::AdvancedMachinery, m(77), &ctx, d(2018, 8, 1));
+    assert_eq!(a.max_support_vnd, Vnd::new(38_500_000).expect("vnd"));
+    assert_eq!(a.binding, Binding::Share);
+    assert_eq!(a.rule_source, RuleSource::NationalAsReference);
+    assert_eq!(a.confidence, Confidence::Secondary);
+}
+
+/// 2018-05-10 is the last day of Joint Circular 26/2014 (cap 200 M); 2018-05-11 the first of
+/// Circular 28/2018 (cap 300 M).
+#[test]
+fn machinery_cap_on_both_sides_of_2018_05_11() {
+    let before = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2018, 5, 10),
+    );
+    assert_eq!(before.max_support_vnd, m(200));
+    assert_eq!(before.confidence, Confidence::Historical);
+    assert_eq!(before.rule_id, "ttlt26-6.2.c");
+    let after = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2018, 5, 11),
+    );
+    assert_eq!(after.max_support_vnd, m(300));
+    assert_eq!(after.confidence, Confidence::Confirmed);
+    // Before 2014-04-08 nothing is modelled: an error.
+    let early = max_support(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2014, 4, 7),
+    );
+    assert!(matches!(early, Err(SupportError::Regime(_))));
+    assert!(
+        max_support(
+            Activity::AdvancedMachinery,
+            m(620),
+            &NATIONAL,
+            d(2014, 4, 8)
+        )
+        .is_ok()
+    );
+}
+
+/// Circular 28/2018 Art. 8.4: a whole technology line raises the cap by 1.5 (450 M,
+/// inferred → secondary).
+#[test]
+fn tt28_technology_line_multiplied_cap() {
+    let ctx = NATIONAL.technology_line(true);
+    let a = assessed(Activity::AdvancedMachinery, m(1_000), &ctx, d(2024, 1, 1));
+    assert_eq!(a.max_support_vnd, m(450));
+    assert_eq!(a.binding, Binding::MultipliedCap);
+    assert_eq!(a.confidence, Confidence::Secondary);
+    // Share still binds on a small line.
+    let a = assessed(Activity::AdvancedMachinery, m(800), &ctx, d(2024, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(400), Binding::Share));
+}
+
+#[test]
+fn ttlt26_priority_uplift_and_lump_sums() {
+    let ctx = NATIONAL.priority(true);
+    let a = assessed(Activity::AdvancedMachinery, m(1_000), &ctx, d(2016, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding),
+        (m(300), Binding::MultipliedCap)
+    );
+    // Enterprise setup: 10 M per enterprise, or the cost if lower.
+    let a = assessed(Activity::EnterpriseSetup, m(25), &NATIONAL, d(2016, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(10), Binding::LumpSum));
+    let a = assessed(Activity::EnterpriseSetup, m(7), &NATIONAL, d(2020, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(7), Binding::FullCost));
+    // Fairs abroad: 100 % of the eligible items.
+    let ctx = NATIONAL.variant(SupportVariant::Abroad);
+    let a = assessed(Activity::FairsExhibitions, m(123), &ctx, d(2020, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(123), Binding::FullCost));
+    assert_eq!(a.rule_id, "tt28-8.6");
+}
+
+#[test]
+fn demonstration_models_by_variant() {
+    let new = NATIONAL.variant(SupportVariant::NewTechnologyOrProduct);
+    let a = assessed(Activity::DemonstrationModel, m(5_000), &new, d(2019, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(1_000), Binding::Cap));
+    let a = assessed(Activity::DemonstrationModel, m(5_000), &new, d(2017, 1, 1));
+    assert_eq!(a.max_support_vnd, m(500));
+    // Efficient establishment: TTLT 26 had 100 M; the Circular 28 level was not read.
+    let eff = NATIONAL.variant(SupportVariant::EfficientEstablishment);
+    let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2017, 1, 1));
+    assert_eq!(a.max_support_vnd, m(100));
+    let SupportLimit::NotAssessed(n) =
+        max_support(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1)).expect("limit")
+    else {
+        panic!("must not carry the TTLT 26 level into the TT 28 window");
+    };
+    assert!(n.reason_en.contains("not carried over"), "{}", n.reason_en);
+    assert!(matches!(
+        max_support(Activity::DemonstrationModel, m(1), &NATIONAL, d(2019, 1, 1)),
+        Err(SupportError::VariantRequired { .. })
+    ));
+    assert!(matches!(
+        max_support(Activity::AdvancedMachinery, m(1), &eff, d(2019, 1, 1)),
+        Err(SupportError::VariantMismatch { .. })
+    ));
+}
+
+/// Everything not read in Circular 28/2018 is not assessed, with the reason.
+#[test]
+fn tt28_unread_items_are_not_assessed() {
+    let cases = [
+        (Activity::Advisory, None),
+        (Activity::VocationalTraining, None),
+        (
+            Activity::TypicalProductContest,
+            Some(SupportVariant::OrganiseNational),
+        ),
+        (
+            Activity::IndustrialClusterDevelopment,
+            Some(SupportVariant::Infrastructure),
+        ),
+        (
+            Activity::FairsExhibitions,
+            Some(SupportVariant::AttendDomestic),
+        ),
+    ];
+    for (activity, variant) in cases {
+        let mut ctx = NATIONAL;
+        ctx.variant = variant;
+        match max_support(activity, m(100), &ctx, d(2023, 1, 1)) {
+            Ok(SupportLimit::NotAssessed(n)) => {
+                assert!(n.reason_en.starts_with("Not assessed"), "{activity}");
+                assert!(n.reason_vi.starts_with("Chưa đánh giá"), "{activity}");
+                assert_eq!(
+                    n.citation.national().map(|c| c.instrument_id()),
+                    Some(InstrumentId::Tt28_2018Btc)
+                );
+            }
+            other => panic!("{activity}: {other:?}"),
+        }
+    }
+    // TTLT 26 point k: priced by contract, not computable.
+    let r = max_support(Activity::Information, m(100), &NATIONAL, d(2016, 1, 1)).expect("limit");
+    assert!(matches!(r, SupportLimit::NotAssessed(_)));
+}
+
+const PACK: &str = r#"{
+  "province": "Tỉnh Thử",
+  "resolution": {"number": "23/2025/NQ-HĐND", "date": "2025-10-28", "effective_from": "2026-01-01"},
+  "rules": [{
+    "id": "local-machinery",
+    "activity": "advanced_machinery_technology_transfer",
+    "label": {"vi": "Máy móc tiên tiến", "en": "Advanced machinery"},
+    "fund_levels": ["provincial", "commune"],
+    "max_share": "0.5",
+    "cap": {"amount_vnd": 250000000, "unit": "per_establishment"},
+    "valid_from": "2026-01-01",
+    "citation": {"article": 5, "clause": 2, "point": "đ"},
+    "confidence": "confirmed"
+  }]
+}"#;
+
+#[test]
+fn provincial_pack_overrides_local_level_in_its_window() {
+    let pack = ProvincialPack::from_json(PACK).unwrap_or_else(|e| panic!("{e}"));
+    let local = SupportContext::new(FundLevel::Provincial).provincial_pack(&pack);
+    let a = assessed(Activity::AdvancedMachinery, m(620), &local, d(2026, 3, 1));
+    assert_eq!(a.max_support_vnd, m(250));
+    assert_eq!(a.rule_source, RuleSource::Provincial);
+    assert_eq!(a.rule_id, "local-machinery");
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::Vi),
+        "điểm đ khoản 2 Điều 5 Nghị quyết số 23/2025/NQ-HĐND của Hội đồng nhân dân Tỉnh Thử"
+    );
+    // Before the resolution applies: the national level as a reference.
+    let a = assessed(Activity::AdvancedMachinery, m(620), &local, d(2025, 12, 31));
+    assert_eq!(
+        (a.max_support_vnd, a.rule_source),
+        (m(300), RuleSource::NationalAsReference)
+    );
+    // National funds ignore the provincial pack.
+    let nat = SupportContext::new(FundLevel::National).provincial_pack(&pack);
+    let a = assessed(Activity::AdvancedMachinery, m(620), &nat, d(2026, 3, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.rule_source),
+        (m(300), RuleSource::National)
+    );
+}
+
+#[test]
+fn malformed_provincial_pack_is_rejected_with_paths() {
+    let mut v: serde_json::Value = serde_json::from_str(PACK).expect("json");
+    v["rules"][0]["fund_levels"] = serde_json::json!(["national"]);
+    v["rules"][0]["citation"]["point"] = "f".into();
+    v["resolution"]["effective_from"] = "2025-01-01".into();
+    let e = ProvincialPack::from_json(&v.to_string()).expect_err("must fail");
+    let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
+    assert!(paths.contains(&"/rules/0/fund_levels/0"), "{e}");
+    assert!(paths.contains(&"/rules/0/citation/point"), "{e}");
+    assert!(paths.contains(&"/resolution/effective_from"), "{e}");
+    assert!(e.message_vi().contains("không hợp lệ"));
+    // A missing citation is a shape error at the rule.
+    let mut v: serde_json::Value = serde_json::from_str(PACK).expect("json");
+    v["rules"][0]
+        .as_object_mut()
+        .expect("obj")
+        .remove("citation");
+    let e = ProvincialPack::from_json(&v.to_string()).expect_err("must fail");
+    assert_eq!(e.issues()[0].path, "/rules/0");
+    assert!(e.to_string().contains("missing field `citation`"), "{e}");
+    // A float where đồng are expected.
+    let bad = PACK.replace("250000000", "250000000.5");
+    assert!(ProvincialPack::from_json(&bad).is_err());
+}
+
+#[test]
+fn example_provincial_pack_loads() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/provincial-pack.example.json"
+    );
+    let pack =
+        ProvincialPack::from_file(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(pack.example);
+}
+
+fn line(source: FundingSource, amount: Vnd) -> FundingLine {
+    FundingLine {
+        source,
+        amount,
+        note: None,
+    }
+}
+
+#[test]
+fn check_funding_clean_scheme_reports_only_shares() {
+    let f = SchemeFunding {
+        total_cost: m(620),
+        eligible_cost: m(620),
+        fund_level: FundLevel::National,
+        lines: vec![
+            line(FundingSource::NationalExtensionFund, m(300)),
+            line(FundingSource::Counterpart, m(320)),
+        ],
+        no_other_state_funding: Some(true),
+    };
+    let out = check_funding(
+        &f,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2022, 6, 1),
+        "/schemes/0",
+    );
+    let codes: Vec<&str> = out.iter().map(|x| x.code.as_str()).collect();
+    assert_eq!(codes, ["funding.shares"]);
+    assert_eq!(out[0].params["state_share"], "300000000/620000000");
+    assert_eq!(out[0].params["state_share_percent_2dp_floor"], "48.38");
+}
+
+#[test]
+fn check_funding_reports_every_problem_with_paths() {
+    let f = SchemeFunding {
+        total_cost: m(620),
+        eligible_cost: m(620),
+        fund_level: FundLevel::National,
+        lines: vec![
+            line(FundingSource::NationalExtensionFund, m(310)),
+            line(FundingSource::LocalBudgetProvincial, m(10)),
+            line(FundingSource::Counterpart, m(200)),
+        ],
+        no_other_state_funding: None,
+    };
+    let out = check_funding(
+        &f,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2022, 6, 1),
+        "/schemes/0",
+    );
+    let has = |code: &str, path: &str| {
+        out.iter().any(|x| {
+            x.code == code && x.path == path && !x.message_vi.is_empty() && !x.message_en.is_empty()
+        })
+    };
+    assert!(
+        has(
+            "funding.sources_do_not_sum",
+            "/schemes/0/funding/total_cost"
+        ),
+        "{out:#?}"
+    );
+    assert!(has(
+        "funding.fund_level_mismatch",
+        "/schemes/0/funding/lines/1/source"
+    ));
+    assert!(has(
+        "funding.support_exceeds_limit",
+        "/schemes/0/funding/lines/0/amount"
+    ));
+    assert!(has("funding.counterpart_short", "/schemes/0/funding/lines"));
+    assert!(has(
+        "funding.no_other_state_funding_missing",
+        "/schemes/0/funding/no_other_state_funding"
+    ));
+    let cp = out
+        .iter()
+        .find(|x| x.code == "funding.counterpart_short")
+        .expect("finding");
+    assert_eq!(cp.confidence, Some(Confidence::Secondary));
+    assert!(
+        cp.message_en
+            .contains("Circular 28/2018 equivalent was not read")
+    );
+    for x in &out {
+        assert!(
+            khuyencong::finding::explain(&x.code).is_some(),
+            "{} undocumented",
+            x.code
+        );
+    }
+}
+
+#[test]
+fn check_funding_not_assessed_is_a_warning_never_silent() {
+    let f = SchemeFunding {
+        total_cost: m(100),
+        eligible_cost: m(100),
+        fund_level: FundLevel::National,
+        lines: vec![
+            line(FundingSource::NationalExtensionFund, m(50)),
+            line(FundingSource::Counterpart, m(50)),
+        ],
+        no_other_state_funding: Some(true),
+    };
+    let out = check_funding(&f, Activity::Advisory, &NATIONAL, d(2022, 6, 1), "");
+    let w = out
+        .iter()
+        .find(|x| x.code == "funding.support_not_assessed")
+        .expect("warning");
+    assert_eq!(w.severity, khuyencong::Severity::Warning);
+    assert_eq!(w.path, "/funding/lines/0/amount");
+    // In the TTLT 26 window the counterpart rule is historical.
+    let mut g = f.clone();
+    g.lines[1].amount = m(40);
+    g.total_cost = m(90);
+    let out = check_funding(
+        &g,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2016, 6, 1),
+        "",
+    );
+    assert!(out.iter().all(|x| x.code != "funding.counterpart_short"));
+    g.lines[1].amount = m(30);
+    let out = check_funding(
+        &g,
+        Activity::AdvancedMachinery,
+        &NATIONAL,
+        d(2016, 6, 1),
+        "",
+    );
+    let cp = out
+        .iter()
+        .find(|x| x.code == "funding.counterpart_short")
+        .expect("short");
+    assert_eq!(cp.confidence, Some(Confidence::Historical));
+}
+
+#[test]
+fn scheme_funding_json_rejects_unknown_fields_and_floats() {
+    let ok = r#"{"total_cost": 620000000, "eligible_cost": 620000000, "fund_level": "national",
+        "lines": [{"source": "national_extension_fund", "amount": 300000000}], "no_other_state_funding": true}"#;
+    assert!(serde_json::from_str::<SchemeFunding>(ok).is_ok());
+    assert!(
+        serde_json::from_str::<SchemeFunding>(&ok.replace("620000000,", "620000000.0,")).is_err()
+    );
+    assert!(
+        serde_json::from_str::<SchemeFunding>(&ok.replace("\"lines\"", "\"extra\": 1, \"lines\""))
+            .is_err()
+    );
+}
+
+#[test]
+fn support_limit_serializes_with_status_tag() {
+    let r = max_support(Activity::Advisory, m(1), &NATIONAL, d(2022, 1, 1)).expect("limit");
+    let v = serde_json::to_value(&r).expect("json");
+    assert_eq!(v["status"], "not_assessed");
+    let _schema = schemars::schema_for!(SupportLimit);
+    let _schema = schemars::schema_for!(ProvincialPack);
+}
