@@ -311,6 +311,98 @@ case("plan_2025_activity_in_2026", plan(year=2026, schemes=[
     {"scheme_id": "da-1", "activity": "digital_transformation", "support": 100 * M}]), [])
 
 
+# ---------------------------------------------------------------- schemes
+QN = json.loads((HERE / "../../docs/examples/scheme-quang-nam-2022.json").read_text("utf-8"))
+
+
+def scheme(**over):
+    d = copy.deepcopy(QN)
+    d.update(over)
+    return d
+
+
+case("scheme_quang_nam_2022_cap_binds", scheme(),
+     [("info", "/funding", "funding.shares")],
+     "620 M machinery scheme, national funds, 2022: 50 % would be 310 M, the 300 M cap binds; "
+     "support 300 M + counterpart 320 M = 620 M (Circular 28/2018 Art. 8.4).",
+     totals=[{"by": ["source"], "rows": [
+         {"keys": {"source": None}, "support_vnd": 300 * M, "total_investment_vnd": 620 * M,
+          "counterpart_vnd": 320 * M, "establishments": 1},
+         {"keys": {"source": "counterpart"}, "funding_vnd": 320 * M},
+         {"keys": {"source": "national_extension_fund"}, "funding_vnd": 300 * M}]}])
+d = scheme()
+d["funding"]["lines"] = [{"source": "national_extension_fund", "amount": 310 * M},
+                         {"source": "counterpart", "amount": 310 * M}]
+case("scheme_support_above_cap", d,
+     [("info", "/funding", "funding.shares"), ("error", "/funding/lines/0/amount", "funding.support_exceeds_limit")],
+     "310 M of national support exceeds the 300 M per-establishment cap (Circular 28/2018 Art. 8.4).")
+d = scheme()
+d["funding"]["lines"][1]["amount"] = 300 * M
+case("scheme_sources_do_not_sum", d,
+     [("info", "/funding", "funding.shares"), ("error", "/funding/lines", "funding.counterpart_short"),
+      ("error", "/funding/total_cost", "funding.sources_do_not_sum")],
+     "300 + 300 M of funding against a total cost of 620 M.")
+d = scheme()
+d["funding"]["lines"][0]["source"] = "local_budget_provincial"
+case("scheme_local_funds_on_national_scheme", d,
+     [("info", "/funding", "funding.shares"), ("error", "/funding/lines/0/source", "funding.fund_level_mismatch")],
+     "Local budgets do not pay for national schemes (Decree 45/2012 Art. 11).")
+d = scheme()
+del d["funding"]["no_other_state_funding"]
+case("scheme_declaration_missing", d,
+     [("info", "/funding", "funding.shares"),
+      ("error", "/funding/no_other_state_funding", "funding.no_other_state_funding_missing")],
+     "The declaration that no other state money funds the same items is a condition of support (Joint Circular 26/2014 Art. 7.4).")
+d = scheme()
+d["beneficiaries"][0]["legal_form"] = "large_enterprise"
+case("scheme_large_enterprise_not_rural_establishment", d,
+     [("error", "/beneficiaries/0", "scheme.beneficiary_not_eligible"),
+      ("error", "/beneficiaries/0/legal_form", "eligibility.large_enterprise"),
+      ("info", "/funding", "funding.shares")],
+     "A large enterprise is not a rural industrial establishment (Decree 45/2012 Art. 1.2(a)).")
+d = scheme()
+del d["beneficiaries"][0]["head_office"]
+case("scheme_beneficiary_location_missing", d,
+     [("warning", "/beneficiaries/0", "scheme.beneficiary_indeterminate"),
+      ("warning", "/beneficiaries/0/production_site", "eligibility.location_unknown"),
+      ("info", "/funding", "funding.shares")],
+     "Without a location the eligibility is indeterminate, never assumed.")
+d = scheme(approval={"number": "x/QĐ-BCT", "date": "2016-06-01", "issuer": "Bộ Công Thương"})
+case("scheme_ttlt26_window_cap_200m", d,
+     [("info", "/funding", "funding.shares"), ("error", "/funding/lines/0/amount", "funding.support_exceeds_limit")],
+     "Approved in 2016, the scheme falls under Joint Circular 26/2014 (Art. 6.2(c): 50 % and 200 M): 300 M is too much.")
+d = scheme(approval={"number": "x/QĐ-BCT", "date": "2012-01-01", "issuer": "Bộ Công Thương"})
+case("scheme_approved_before_2012", d, [("error", "/approval/date", "document.before_coverage")])
+d = scheme(activities=["technology"])
+case("scheme_activity_group", d,
+     [("warning", "/activities/0", "scheme.activity_not_specific"), ("info", "/funding", "funding.shares"),
+      ("warning", "/funding/lines/0/amount", "funding.support_not_assessed")],
+     "A group has no support level of its own: the limit is not assessed, and the scheme should name the item.")
+d = scheme()
+d["declarations"] = {}
+case("scheme_counterpart_commitment_missing", d,
+     [("warning", "/declarations", "scheme.counterpart_commitment_missing"), ("info", "/funding", "funding.shares")])
+d = scheme()
+d["funding"]["lines"][0]["amount"] = 300000000.5
+case("structure_scheme_fractional_amount", d, [("error", "/funding/lines/0/amount", "structure.not_whole_number")])
+d = scheme()
+d["beneficiaries"][0]["legal_form"] = "corporation"
+case("structure_scheme_unknown_legal_form", d, [("error", "/beneficiaries/0/legal_form", "structure.unknown_code")])
+d = scheme(activities=[])
+case("structure_scheme_no_activities", d, [("error", "/activities", "structure.invalid_length")])
+GR = json.loads((HERE / "../../docs/examples/scheme-giong-rieng-2025.json").read_text("utf-8"))
+case("scheme_giong_rieng_2025_share_binds", GR, [("info", "/funding", "funding.shares")],
+     "97.82 M, 2025, local funds: 50 % = 48.91 M, the share binds (national level as reference, no provincial pack).")
+d = copy.deepcopy(GR)
+d["approval"]["date"] = "2025-10-20"
+d["beneficiaries"][0]["head_office"] = {"province_kind": "centrally_run_city", "unit_kind": "ward"}
+case("scheme_2025_ward_of_central_city", d,
+     [("warning", "/beneficiaries/0", "scheme.beneficiary_indeterminate"),
+      ("warning", "/beneficiaries/0/head_office", "eligibility.location_unknown"),
+      ("info", "/funding", "funding.shares")],
+     "From 2025-10-15 a ward of a centrally-run city qualifies only inside a recognised craft village (Decree 235/2025 Art. 1.1).")
+
+
 def main():
     for old in HERE.iterdir():
         if old.is_dir() and (old / "expected.json").exists():

@@ -80,7 +80,7 @@ fn render(r: &DocumentFindings, lang: Lang) -> String {
     let mut s = String::new();
     let place = match r.line {
         Some(l) => format!("{}:{l}", r.file),
-        None => r.file.to_owned(),
+        None => r.file.clone(),
     };
     s.push_str(&format!(
         "{place}  {}  {}\n",

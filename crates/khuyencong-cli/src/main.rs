@@ -9,9 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use khuyencong::law::Lang;
 
 mod check;
+mod eligibility;
 mod explain;
 mod input;
-mod eligibility;
 mod support;
 mod table;
 mod totals;

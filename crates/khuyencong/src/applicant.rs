@@ -103,7 +103,6 @@ pub struct SmeFacts {
     /// The year the figures are for (normally the year before the assessment).
     /// / Năm của số liệu.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1990, max = 2100))]
     pub figures_year: Option<i32>,
 }
 
@@ -180,16 +179,24 @@ pub struct Location {
 #[non_exhaustive]
 pub enum KilnTechnology {
     /// Fired-clay brick in an improved manual kiln (lò thủ công cải tiến) — excluded.
+    #[schemars(
+        title = "Improved manual fired-clay brick kiln / Lò gạch đất sét nung thủ công cải tiến"
+    )]
     ImprovedManualFiredClay,
     /// Fired-clay brick in a ring kiln (lò vòng) — excluded.
+    #[schemars(title = "Ring kiln, fired clay / Lò vòng nung gạch đất sét")]
     RingKilnFiredClay,
     /// Tunnel kiln (lò tuynel).
+    #[schemars(title = "Tunnel kiln / Lò tuynel")]
     TunnelKiln,
     /// Vertical-shaft kiln (lò đứng liên tục).
+    #[schemars(title = "Vertical shaft kiln / Lò đứng liên tục")]
     VerticalShaftKiln,
     /// Unfired building materials (vật liệu xây không nung).
+    #[schemars(title = "Unfired building materials / Vật liệu xây không nung")]
     Unfired,
     /// Another technology.
+    #[schemars(title = "Other technology / Công nghệ khác")]
     Other,
 }
 
@@ -249,8 +256,10 @@ impl KilnTechnology {
 #[non_exhaustive]
 pub enum ArtisanTitle {
     /// People's Artisan (nghệ nhân nhân dân).
+    #[schemars(title = "People's Artisan / Nghệ nhân nhân dân")]
     PeoplesArtisan,
     /// Meritorious Artisan (nghệ nhân ưu tú).
+    #[schemars(title = "Meritorious Artisan / Nghệ nhân ưu tú")]
     MeritoriousArtisan,
 }
 

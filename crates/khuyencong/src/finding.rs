@@ -15,10 +15,13 @@ use crate::law::{Citation, Confidence, Lang};
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The document breaks the law or cannot be read: it must be fixed.
+    #[schemars(title = "Error / Lỗi")]
     Error,
     /// A reviewer should look: unusual, or not assessed.
+    #[schemars(title = "Warning / Cảnh báo")]
     Warning,
     /// For information: how a result was reached.
+    #[schemars(title = "Information / Thông tin")]
     Info,
 }
 

@@ -59,9 +59,9 @@ pub mod location;
 pub mod money;
 pub mod product;
 pub mod schema;
-pub mod totals;
 pub mod sme;
 pub mod support;
+pub mod totals;
 
 pub use applicant::ApplicantFacts;
 pub use catalog::{Catalog, catalog};

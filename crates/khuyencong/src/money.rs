@@ -368,14 +368,28 @@ impl Ratio {
 pub enum Exactness {
     /// The amount is stated exactly.
     #[default]
+    #[schemars(title = "Exact / Chính xác")]
     Exact,
     /// The true amount is more than the stated one (*hơn*, *trên*).
+    #[schemars(title = "Lower bound (more than) / Cận dưới (hơn, trên)")]
     LowerBound,
     /// The true amount is near the stated one (*gần*, *khoảng*, *xấp xỉ*).
+    #[schemars(title = "Approximate / Xấp xỉ (gần, khoảng)")]
     Approximate,
 }
 
 impl Exactness {
+    /// The exactness of a sum of figures: exact only if all parts are; any approximation
+    /// makes it approximate; otherwise a lower bound.
+    #[must_use]
+    pub fn combine(self, other: Self) -> Self {
+        match (self, other) {
+            (Self::Approximate, _) | (_, Self::Approximate) => Self::Approximate,
+            (Self::LowerBound, _) | (_, Self::LowerBound) => Self::LowerBound,
+            _ => Self::Exact,
+        }
+    }
+
     /// The permanent code (`exact`, `lower_bound`, `approximate`).
     pub const fn code(self) -> &'static str {
         match self {

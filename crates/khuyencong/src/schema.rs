@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::document::{CheckReport, Plan, PeriodReport};
+use crate::document::{CheckReport, PeriodReport, Plan, Scheme};
 
 /// The version of the document formats the schemas describe (`schema_version`).
 pub const SCHEMA_VERSION: u64 = crate::document::common::SCHEMA_VERSION;
@@ -15,8 +15,10 @@ pub const SCHEMA_VERSION: u64 = crate::document::common::SCHEMA_VERSION;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SchemaKind {
-    /// Any document: dispatches on `kind` to the plan or period-report schema.
+    /// Any document: dispatches on `kind` to the scheme, plan or period-report schema.
     Document,
+    /// A scheme.
+    Scheme,
     /// An annual plan.
     Plan,
     /// A period report.
@@ -27,12 +29,19 @@ pub enum SchemaKind {
 
 impl SchemaKind {
     /// Every schema.
-    pub const ALL: [Self; 4] = [Self::Document, Self::Plan, Self::PeriodReport, Self::Findings];
+    pub const ALL: [Self; 5] = [
+        Self::Document,
+        Self::Scheme,
+        Self::Plan,
+        Self::PeriodReport,
+        Self::Findings,
+    ];
 
     /// The schema's name, also its file stem in `docs/schema/`.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Document => "document",
+            Self::Scheme => "scheme",
             Self::Plan => "plan",
             Self::PeriodReport => "period_report",
             Self::Findings => "findings",
@@ -68,6 +77,7 @@ fn root<T: JsonSchema>(kind: SchemaKind) -> Value {
 /// The JSON Schema of one kind, as a JSON value.
 pub fn json_schema(kind: SchemaKind) -> Value {
     match kind {
+        SchemaKind::Scheme => root::<Scheme>(kind),
         SchemaKind::Plan => root::<Plan>(kind),
         SchemaKind::PeriodReport => root::<PeriodReport>(kind),
         SchemaKind::Findings => root::<CheckReport>(kind),
@@ -83,19 +93,21 @@ pub fn json_schema(kind: SchemaKind) -> Value {
                 "$id": kind.id(),
                 "x-schema-version": SCHEMA_VERSION,
                 "title": "Industrial-extension document / Văn bản khuyến công",
-                "description": "Any document: `kind` selects the plan or the period-report schema (their `$id`s must be registered with the validator). / Mọi loại văn bản: trường `kind` chọn lược đồ.",
+                "description": "Any document: `kind` selects the scheme, plan or period-report schema (their `$id`s must be registered with the validator). / Mọi loại văn bản: trường `kind` chọn lược đồ.",
                 "type": "object",
                 "required": ["kind"],
                 "properties": {
                     "kind": {
                         "description": "The document kind. / Loại văn bản.",
                         "oneOf": [
+                            { "const": "scheme", "title": "Scheme / Đề án khuyến công" },
                             { "const": "plan", "title": "Plan / Kế hoạch khuyến công" },
                             { "const": "period_report", "title": "Period report / Báo cáo tình hình thực hiện" }
                         ]
                     }
                 },
                 "allOf": [
+                    branch(SchemaKind::Scheme, "scheme"),
                     branch(SchemaKind::Plan, "plan"),
                     branch(SchemaKind::PeriodReport, "period_report")
                 ]

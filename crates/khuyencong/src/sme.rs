@@ -55,10 +55,13 @@ pub const DECREE_80_EFFECTIVE: NaiveDate = ymd(2021, 10, 15);
 #[non_exhaustive]
 pub enum SmeSector {
     /// Agriculture, forestry and fishery. / Nông nghiệp, lâm nghiệp và thủy sản.
+    #[schemars(title = "Agriculture, forestry and fishery / Nông nghiệp, lâm nghiệp và thủy sản")]
     AgricultureForestryFishery,
     /// Industry and construction. / Công nghiệp và xây dựng.
+    #[schemars(title = "Industry and construction / Công nghiệp và xây dựng")]
     IndustryConstruction,
     /// Trade and services. / Thương mại và dịch vụ.
+    #[schemars(title = "Trade and services / Thương mại và dịch vụ")]
     TradeServices,
 }
 

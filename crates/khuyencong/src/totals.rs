@@ -224,6 +224,41 @@ fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
                 }
             }
         }
+        Document::Scheme(s) => {
+            use chrono::Datelike;
+            let period = Some(s.approval.date.year().to_string());
+            let level = s.funding.fund_level.code();
+            let support: u64 = s
+                .funding
+                .lines
+                .iter()
+                .filter(|l| l.source.is_state())
+                .map(|l| l.amount.get())
+                .fold(0u64, u64::saturating_add);
+            out.push(Fact {
+                province: s.province.clone(),
+                period: period.clone(),
+                fund_level: Some(level),
+                activity: s.activities.first().map(|a| a.code()),
+                kind: "scheme",
+                support: Some(support),
+                investment: Some(s.funding.total_cost.get()),
+                establishments: s.beneficiaries.len() as u64,
+                ..Fact::default()
+            });
+            for line in &s.funding.lines {
+                out.push(Fact {
+                    province: s.province.clone(),
+                    period: period.clone(),
+                    fund_level: line.source.fund_level().map(FundLevel::code),
+                    source: Some(line.source.code()),
+                    activity: s.activities.first().map(|a| a.code()),
+                    kind: "scheme",
+                    funding: line.amount.get(),
+                    ..Fact::default()
+                });
+            }
+        }
         Document::Plan(p) => {
             let period = Some(p.year.to_string());
             for s in &p.schemes {

@@ -7,47 +7,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use crate::money::Exactness;
 use crate::money::{MAX_VND, Vnd};
-
-/// How exactly a source states a figure.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Exactness {
-    /// The figure is exact.
-    #[default]
-    Exact,
-    /// The figure is a lower bound ("hơn", "trên": more than).
-    LowerBound,
-    /// The figure is approximate ("gần", "khoảng": nearly, about).
-    Approximate,
-}
-
-impl Exactness {
-    /// The exactness of a sum of figures: exact only if all parts are; any approximation
-    /// makes it approximate; otherwise a lower bound.
-    #[must_use]
-    pub fn combine(self, other: Self) -> Self {
-        match (self, other) {
-            (Self::Approximate, _) | (_, Self::Approximate) => Self::Approximate,
-            (Self::LowerBound, _) | (_, Self::LowerBound) => Self::LowerBound,
-            _ => Self::Exact,
-        }
-    }
-}
 
 /// An amount of money as a document states it: whole đồng, with its exactness.
 ///
@@ -97,7 +58,11 @@ struct AmountObject {
     #[serde(default)]
     exactness: Exactness,
     /// The source's own words, e.g. "hơn 15,2 tỷ". / Nguyên văn trong văn bản.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 200>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 200))]
     text: Option<String>,
 }
@@ -112,7 +77,11 @@ struct CountObject {
     #[serde(default)]
     exactness: Exactness,
     /// The source's own words, e.g. "hơn 100 lượt". / Nguyên văn trong văn bản.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 200>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 200))]
     text: Option<String>,
 }
@@ -338,11 +307,16 @@ impl JsonSchema for SchemaVersion {
 pub struct DecisionRef {
     /// The number exactly as written, e.g. "2080/QĐ-UBND". / Số hiệu văn bản.
     #[schemars(length(min = 1, max = 100))]
+    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 100>")]
     pub number: String,
     /// The date it was signed. / Ngày ký.
     pub date: NaiveDate,
     /// The body that issued it, e.g. "Ủy ban nhân dân tỉnh An Giang". / Cơ quan ban hành.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 300>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 300))]
     pub issuer: Option<String>,
 }
@@ -452,4 +426,85 @@ impl Counts {
         .into_iter()
         .filter_map(|(k, v)| v.as_ref().map(|c| (k, c)))
     }
+}
+
+/// Reads a string of `MIN ..= MAX` characters (Unicode scalar values, as JSON Schema's
+/// `minLength`/`maxLength` count them).
+pub(crate) fn text<'de, D, const MIN: usize, const MAX: usize>(d: D) -> Result<String, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let s = String::deserialize(d)?;
+    let n = s.chars().count();
+    if (MIN..=MAX).contains(&n) {
+        Ok(s)
+    } else {
+        Err(serde::de::Error::custom(format_args!(
+            "text length {n} is out of range: expected {MIN} to {MAX} characters"
+        )))
+    }
+}
+
+/// [`text`] for an optional field.
+pub(crate) fn opt_text<'de, D, const MIN: usize, const MAX: usize>(
+    d: D,
+) -> Result<Option<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(transparent)]
+    struct Wrap(#[serde(deserialize_with = "text::<_, 0, { usize::MAX }>")] String);
+    let s = Option::<Wrap>::deserialize(d)?.map(|w| w.0);
+    match s {
+        None => Ok(None),
+        Some(s) => {
+            let n = s.chars().count();
+            if (MIN..=MAX).contains(&n) {
+                Ok(Some(s))
+            } else {
+                Err(serde::de::Error::custom(format_args!(
+                    "text length {n} is out of range: expected {MIN} to {MAX} characters"
+                )))
+            }
+        }
+    }
+}
+
+/// Reads an array of `MIN ..= MAX` items, refusing the input as soon as it has one too many
+/// (so a huge array is never held in memory).
+pub(crate) fn items<'de, D, T, const MIN: usize, const MAX: usize>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct V<T, const MIN: usize, const MAX: usize>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>, const MIN: usize, const MAX: usize> serde::de::Visitor<'de>
+        for V<T, MIN, MAX>
+    {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "an array of {MIN} to {MAX} items")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX).min(1024));
+            while let Some(item) = seq.next_element()? {
+                if out.len() == MAX {
+                    return Err(serde::de::Error::invalid_length(
+                        MAX + 1,
+                        &format!("at most {MAX} items").as_str(),
+                    ));
+                }
+                out.push(item);
+            }
+            if out.len() < MIN {
+                return Err(serde::de::Error::invalid_length(
+                    out.len(),
+                    &format!("at least {MIN} items").as_str(),
+                ));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(V::<T, MIN, MAX>(std::marker::PhantomData))
 }

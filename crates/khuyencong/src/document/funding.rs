@@ -15,6 +15,10 @@ pub struct FundingBreakdown {
     pub total: Option<Amount>,
     /// The lines by source. / Các nguồn.
     #[schemars(length(max = 1000))]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>"
+    )]
     pub lines: Vec<FundingPart>,
 }
 
@@ -26,13 +30,21 @@ pub struct FundingPart {
     /// The source. / Nguồn kinh phí.
     pub source: FundingSource,
     /// A label as the document words it, e.g. "Chương trình MTQG XD NTM". / Tên gọi trong văn bản.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 300>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 300))]
     pub label: Option<String>,
     /// The amount in đồng. / Số tiền (đồng).
     pub amount: Amount,
     /// Parts that make up this amount ("trong đó"). / Chi tiết (trong đó).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(length(max = 1000))]
     pub parts: Vec<FundingPart>,
 }

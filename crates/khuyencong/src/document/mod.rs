@@ -16,6 +16,7 @@ pub mod funding;
 pub mod plan;
 pub(crate) mod reconcile;
 pub mod report;
+pub mod scheme;
 mod structure;
 pub mod tag;
 
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 pub use common::{Amount, Count, Counts, DecisionRef, Exactness, Period, SchemaVersion};
 pub use plan::Plan;
 pub use report::PeriodReport;
+pub use scheme::Scheme;
 
 use crate::Codelist;
 use crate::activity::Activity;
@@ -41,6 +43,9 @@ use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Regime};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentKind {
+    /// A scheme. / Đề án khuyến công.
+    #[schemars(title = "Scheme / Đề án")]
+    Scheme,
     /// An annual plan. / Kế hoạch khuyến công.
     #[schemars(title = "Plan / Kế hoạch")]
     Plan,
@@ -53,6 +58,7 @@ impl DocumentKind {
     /// The `kind` string of the JSON form.
     pub const fn code(self) -> &'static str {
         match self {
+            Self::Scheme => "scheme",
             Self::Plan => "plan",
             Self::PeriodReport => "period_report",
         }
@@ -64,6 +70,8 @@ impl DocumentKind {
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Document {
+    /// A scheme.
+    Scheme(Scheme),
     /// An annual plan.
     Plan(Plan),
     /// A period report.
@@ -74,6 +82,7 @@ impl Document {
     /// The document's kind.
     pub const fn kind(&self) -> DocumentKind {
         match self {
+            Self::Scheme(_) => DocumentKind::Scheme,
             Self::Plan(_) => DocumentKind::Plan,
             Self::PeriodReport(_) => DocumentKind::PeriodReport,
         }
@@ -82,6 +91,7 @@ impl Document {
     /// The document's identifier.
     pub fn id(&self) -> &str {
         match self {
+            Self::Scheme(s) => &s.id,
             Self::Plan(p) => &p.id,
             Self::PeriodReport(r) => &r.id,
         }
@@ -91,7 +101,19 @@ impl Document {
 /// Options of [`check`].
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
-pub struct CheckOptions {}
+pub struct CheckOptions {
+    /// A provincial rule pack, layered over the national levels for local-fund schemes.
+    pub provincial_pack: Option<crate::support::ProvincialPack>,
+}
+
+impl CheckOptions {
+    /// Options with a provincial rule pack.
+    #[must_use]
+    pub fn with_provincial_pack(mut self, pack: crate::support::ProvincialPack) -> Self {
+        self.provincial_pack = Some(pack);
+        self
+    }
+}
 
 /// The result of checking one input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -218,6 +240,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Finding> {
         Err(e) => return Err(structure::syntax(&e)),
     };
     match probe.kind.as_deref() {
+        Some(tag::SchemeTag::VALUE) => typed(bytes).map(Document::Scheme),
         Some(tag::PlanTag::VALUE) => typed(bytes).map(Document::Plan),
         Some(tag::ReportTag::VALUE) => typed(bytes).map(Document::PeriodReport),
         Some(other) => Err(Finding::new(
@@ -255,9 +278,9 @@ fn typed<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
 
 /// Checks a parsed document: every finding, in deterministic order.
 pub fn check(document: &Document, options: &CheckOptions) -> Vec<Finding> {
-    let _ = options;
     let mut out = Vec::new();
     match document {
+        Document::Scheme(s) => s.check(&mut out, options),
         Document::Plan(p) => p.check(&mut out),
         Document::PeriodReport(r) => r.check(&mut out),
     }
@@ -732,6 +755,51 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "The contest level does not match its usual fund (district and provincial: local; regional and national: national).",
         "Kiểm tra nguồn kinh phí.",
         "Check the fund."
+    ),
+    def!(
+        "scheme.activity_not_specific",
+        Warning,
+        None,
+        "Đề án nêu một nhóm nội dung thay vì nội dung cụ thể.",
+        "A scheme names an Art. 4 group instead of a specific item.",
+        "Nêu nội dung cụ thể (ví dụ `advanced_machinery_technology_transfer` thay vì `technology`).",
+        "Name the specific item (e.g. `advanced_machinery_technology_transfer` rather than `technology`)."
+    ),
+    def!(
+        "scheme.beneficiary_not_eligible",
+        Error,
+        None,
+        "Một đối tượng thụ hưởng không đủ điều kiện cho nội dung chính của đề án; các lỗi điều kiện nêu lý do.",
+        "A beneficiary is not eligible for the scheme's main activity; the eligibility errors say why.",
+        "Thay đối tượng, nội dung hoặc sửa thông tin.",
+        "Change the beneficiary or the activity, or correct the facts."
+    ),
+    def!(
+        "scheme.beneficiary_indeterminate",
+        Warning,
+        None,
+        "Chưa xác định được điều kiện của một đối tượng thụ hưởng vì thiếu thông tin.",
+        "A beneficiary's eligibility cannot be decided: facts are missing.",
+        "Bổ sung các thông tin được liệt kê.",
+        "Supply the facts listed."
+    ),
+    def!(
+        "scheme.limit_of_main_activity",
+        Info,
+        None,
+        "Mức hỗ trợ tối đa chỉ được kiểm tra theo nội dung chính (nội dung đầu tiên).",
+        "The support limit is checked for the main (first) activity only.",
+        "Tách đề án nếu các nội dung có mức hỗ trợ khác nhau.",
+        "Split the scheme if its activities have different support levels."
+    ),
+    def!(
+        "scheme.counterpart_commitment_missing",
+        Warning,
+        Some(Citation::article(InstrumentId::Ttlt26_2014, 7).clause(3)),
+        "Thiếu cam kết đầu tư phần kinh phí còn lại (điều kiện hỗ trợ).",
+        "The commitment to invest the rest of the cost (a condition of support) is missing.",
+        "Ghi `declarations.counterpart_committed: true` khi đã có cam kết.",
+        "Set `declarations.counterpart_committed: true` once committed."
     ),
     def!(
         "plan.duplicate_scheme",

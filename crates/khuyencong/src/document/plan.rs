@@ -29,25 +29,38 @@ pub struct Plan {
     pub schema_version: SchemaVersion,
     /// An identifier unique within the submitting system. / Mã định danh kế hoạch.
     #[schemars(length(min = 1, max = 200))]
+    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 200>")]
     pub id: String,
     /// The title. / Tiêu đề.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 1000>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 1000))]
     pub title: Option<String>,
-    /// The plan year; it decides the regime. / Năm kế hoạch.
-    #[schemars(range(min = 2012, max = 2100))]
+    /// The plan year (2000 … 2100); it decides the regime. / Năm kế hoạch.
+    #[schemars(range(min = 2000, max = 2100))]
+    #[serde(deserialize_with = "plan_year")]
     pub year: i32,
     /// The fund level of the plan. / Cấp kinh phí của kế hoạch.
     pub fund_level: FundLevel,
     /// The province or centrally-run city, for local plans. / Tỉnh, thành phố (kế hoạch địa phương).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 1, 100>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(min = 1, max = 100))]
     pub province: Option<String>,
     /// The approving decision. / Quyết định phê duyệt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<DecisionRef>,
     /// The schemes of the plan. / Các đề án.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 100_000>"
+    )]
     #[schemars(length(max = 100_000))]
     pub schemes: Vec<PlanScheme>,
     /// The budget by source. / Kinh phí theo nguồn.
@@ -61,9 +74,14 @@ pub struct Plan {
 pub struct PlanScheme {
     /// The scheme's identifier (the `id` of a scheme document, if submitted). / Mã đề án.
     #[schemars(length(min = 1, max = 200))]
+    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 200>")]
     pub scheme_id: String,
     /// The title. / Tên đề án.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 1000>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 1000))]
     pub title: Option<String>,
     /// The activity (Decree 45/2012 Art. 4). / Nội dung hoạt động.
@@ -73,6 +91,17 @@ pub struct PlanScheme {
     /// Total cost of the scheme, in đồng. / Tổng kinh phí thực hiện đề án.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_cost: Option<Amount>,
+}
+
+fn plan_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    let year = i64::deserialize(d)?;
+    if (2000..=2100).contains(&year) {
+        Ok(i32::try_from(year).unwrap_or_default())
+    } else {
+        Err(serde::de::Error::custom(format_args!(
+            "plan year must be between 2000 and 2100, got {year}"
+        )))
+    }
 }
 
 impl Plan {

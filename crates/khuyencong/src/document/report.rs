@@ -25,9 +25,14 @@ pub struct PeriodReport {
     pub schema_version: SchemaVersion,
     /// An identifier unique within the submitting system. / Mã định danh của báo cáo.
     #[schemars(length(min = 1, max = 200))]
+    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 200>")]
     pub id: String,
     /// The title. / Tiêu đề.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 1000>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 1000))]
     pub title: Option<String>,
     /// Who reports. / Đơn vị báo cáo.
@@ -44,8 +49,11 @@ pub struct PeriodReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<InstrumentId>,
     /// Results by activity and fund. / Kết quả theo nội dung và nguồn kinh phí.
-    #[serde(default)]
-    #[schemars(length(max = 10000))]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 10_000>"
+    )]
+    #[schemars(length(max = 10_000))]
     pub results: Vec<ResultLine>,
     /// A stated total of the results, if the report gives one; checked against the lines. / Tổng kết quả nêu trong báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,8 +62,11 @@ pub struct PeriodReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<FundingBreakdown>,
     /// Targets for the next period. / Mục tiêu giai đoạn tới.
-    #[serde(default)]
-    #[schemars(length(max = 10000))]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 10_000>"
+    )]
+    #[schemars(length(max = 10_000))]
     pub targets: Vec<ResultLine>,
 }
 
@@ -65,9 +76,11 @@ pub struct PeriodReport {
 pub struct ReportingUnit {
     /// The unit's name, e.g. "Ủy ban nhân dân tỉnh An Giang". / Tên đơn vị.
     #[schemars(length(min = 1, max = 300))]
+    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 300>")]
     pub name: String,
     /// The province or centrally-run city (as named at the time). / Tỉnh, thành phố.
     #[schemars(length(min = 1, max = 100))]
+    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 100>")]
     pub province: String,
 }
 
@@ -93,7 +106,11 @@ pub struct ResultLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_investment: Option<Amount>,
     /// A note, e.g. the report's own words. / Ghi chú.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 2000>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(max = 2000))]
     pub note: Option<String>,
 }

@@ -233,7 +233,7 @@ pub(crate) fn data(err: &serde_json::Error, path: String) -> Finding {
             ),
             format!("wrong type at {at}: got {got}, expected {expected}"),
         )
-    } else if msg.starts_with("invalid length") {
+    } else if msg.starts_with("invalid length") || msg.starts_with("text length") {
         (
             "structure.invalid_length",
             format!("số phần tử không hợp lệ tại {at}: {msg}"),

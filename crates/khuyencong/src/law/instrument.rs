@@ -417,6 +417,8 @@ impl JsonSchema for InstrumentId {
                     "const": id.code(),
                     "title": info.designation(Lang::En),
                     "description": format!("{} — {}", info.designation(Lang::Vi), info.title_vi),
+                    "x-label-vi": info.designation(Lang::Vi),
+                    "x-label-en": info.designation(Lang::En),
                 })
             })
             .collect();

@@ -30,10 +30,13 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum Confidence {
     /// Read in the legal text itself (or its official codification).
+    #[schemars(title = "Confirmed from the legal text / Đã xác nhận từ văn bản")]
     Confirmed,
     /// Taken from news, summaries or provincial restatements; likely but not read in the legal text.
+    #[schemars(title = "Secondary source / Nguồn thứ cấp")]
     Secondary,
     /// From a repealed instrument; applied only inside its own window.
+    #[schemars(title = "Historical (repealed instrument) / Văn bản đã hết hiệu lực")]
     Historical,
 }
 

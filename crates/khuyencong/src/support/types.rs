@@ -41,40 +41,68 @@ impl Text {
 #[non_exhaustive]
 pub enum SupportVariant {
     /// Demonstration model spreading a new technology or producing a new product.
+    #[schemars(
+        title = "Demonstration model of a new technology or product / Mô hình trình diễn công nghệ mới, sản phẩm mới"
+    )]
     NewTechnologyOrProduct,
     /// Demonstration model at an efficiently operating establishment, for replication.
+    #[schemars(
+        title = "Demonstration at an efficient establishment / Mô hình trình diễn tại cơ sở đang hoạt động hiệu quả"
+    )]
     EfficientEstablishment,
     /// Organising a domestic fair or exhibition.
+    #[schemars(title = "Organising a domestic fair / Tổ chức hội chợ, triển lãm trong nước")]
     OrganiseDomestic,
     /// A rural establishment attending another domestic fair.
+    #[schemars(title = "Attending a domestic fair / Tham gia hội chợ, triển lãm trong nước")]
     AttendDomestic,
     /// Organising or attending a fair or exhibition abroad.
+    #[schemars(title = "Fair or exhibition abroad / Hội chợ, triển lãm ở nước ngoài")]
     Abroad,
     /// Organising a regional typical-product contest round.
+    #[schemars(title = "Organising a regional contest round / Tổ chức bình chọn cấp khu vực")]
     OrganiseRegional,
     /// Organising a national typical-product contest round.
+    #[schemars(title = "Organising a national contest round / Tổ chức bình chọn cấp quốc gia")]
     OrganiseNational,
     /// Prize for a typical product certified at regional level.
+    #[schemars(title = "Prize, regional level / Thưởng sản phẩm cấp khu vực")]
     PrizeRegional,
     /// Prize for a typical product certified at national level.
+    #[schemars(title = "Prize, national level / Thưởng sản phẩm cấp quốc gia")]
     PrizeNational,
     /// Building and registering a brand (thương hiệu).
+    #[schemars(title = "Brand building and registration / Xây dựng, đăng ký thương hiệu")]
     Brand,
     /// Setting up a regional association.
+    #[schemars(title = "Setting up a regional association / Thành lập hiệp hội cấp vùng")]
     AssociationRegional,
     /// Setting up a national association.
+    #[schemars(title = "Setting up a national association / Thành lập hiệp hội cấp quốc gia")]
     AssociationNational,
     /// Forming an industrial business-linkage cluster.
+    #[schemars(title = "Business-linkage cluster / Cụm liên kết doanh nghiệp")]
     LinkageCluster,
     /// Loan-interest support for a polluting establishment relocating into a zone or cluster.
+    #[schemars(
+        title = "Loan interest for relocating polluters / Hỗ trợ lãi suất di dời cơ sở gây ô nhiễm"
+    )]
     RelocationInterest,
     /// Repair or upgrade of pollution treatment at a rural establishment.
+    #[schemars(title = "Pollution treatment at an establishment / Xử lý ô nhiễm tại cơ sở")]
     PollutionTreatmentEstablishment,
     /// Repair or upgrade of pollution treatment at an industrial cluster (CCN).
+    #[schemars(
+        title = "Pollution treatment in an industrial cluster / Xử lý ô nhiễm tại cụm công nghiệp"
+    )]
     PollutionTreatmentCluster,
     /// Detailed planning of an industrial cluster (CCN).
+    #[schemars(
+        title = "Detailed planning of an industrial cluster / Quy hoạch chi tiết cụm công nghiệp"
+    )]
     DetailedPlanning,
     /// Infrastructure of an industrial cluster (CCN).
+    #[schemars(title = "Industrial-cluster infrastructure / Hạ tầng cụm công nghiệp")]
     Infrastructure,
 }
 

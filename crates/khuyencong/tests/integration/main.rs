@@ -3,9 +3,9 @@
 mod cases;
 mod catalog;
 mod codelists;
-mod findings_doc;
 mod eligibility;
+mod findings_doc;
 mod law;
-mod schema;
 mod money;
+mod schema;
 mod support;
