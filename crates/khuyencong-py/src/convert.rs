@@ -253,6 +253,9 @@ pub fn vnd(obj: &Bound<'_, PyAny>) -> PyResult<Vnd> {
         if !obj.call_method0("is_finite")?.is_truthy()? {
             return Err(not_whole());
         }
+        if obj.lt(0)? {
+            return Err(negative(&shown));
+        }
         // Beyond 10^18 the amount is out of range anyway; checking first avoids turning
         // a huge exponent (up to 10^999999) into an int.
         let adjusted: i64 = obj.call_method0("adjusted")?.extract()?;
@@ -271,13 +274,17 @@ pub fn vnd(obj: &Bound<'_, PyAny>) -> PyResult<Vnd> {
     };
     let shown = whole.str()?.to_string();
     if whole.lt(0)? {
-        return Err(error(
-            format!("amount must not be negative, got {shown}"),
-            format!("số tiền không được âm, nhận được {shown}"),
-        ));
+        return Err(negative(&shown));
     }
     let dong: u64 = whole.extract().map_err(|_| too_large(&shown))?;
     Vnd::new(dong).map_err(|e| error(e.to_string(), e.message_vi()))
+}
+
+fn negative(shown: &str) -> PyErr {
+    error(
+        format!("amount must not be negative, got {shown}"),
+        format!("số tiền không được âm, nhận được {shown}"),
+    )
 }
 
 fn too_large(shown: &str) -> PyErr {
