@@ -1,0 +1,68 @@
+//! The Python exceptions, defined in `khuyencong/errors.py` and raised from here.
+//!
+//! Defining them in Python keeps them ordinary, picklable classes with a readable
+//! `__init__`; the binding only imports them (on first use) and fills in the messages.
+
+use khuyencong::Finding;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use crate::convert::json_to_py;
+
+mod py {
+    // `import_exception!` declares a public type without a doc comment of its own.
+    #![allow(missing_docs)]
+    pyo3::import_exception!(khuyencong.errors, Error);
+    pyo3::import_exception!(khuyencong.errors, ValidationError);
+}
+
+/// A `khuyencong.Error` with its English and Vietnamese messages.
+pub fn error(message_en: impl Into<String>, message_vi: impl Into<String>) -> PyErr {
+    py::Error::new_err((message_en.into(), message_vi.into()))
+}
+
+/// A `khuyencong.Error` whose text holds both languages joined by ` / `, as the core's
+/// [`khuyencong::law::Lang::parse`] writes it.
+pub fn error_bilingual(message: &str) -> PyErr {
+    match message.split_once(" / ") {
+        Some((en, vi)) => error(en, vi),
+        None => error(message, message),
+    }
+}
+
+/// The `khuyencong.ValidationError` for a list of findings: `.findings` holds one dict per
+/// finding, in the JSON form of [`Finding`].
+pub fn validation_error(py: Python<'_>, findings: &[Finding]) -> PyResult<PyErr> {
+    let list = PyList::empty(py);
+    for finding in findings {
+        let value = serde_json::to_value(finding).map_err(|e| {
+            error(
+                format!("cannot encode a finding: {e}"),
+                format!("không mã hóa được phát hiện: {e}"),
+            )
+        })?;
+        list.append(json_to_py(py, &value)?)?;
+    }
+    let (en, vi) = match findings.first() {
+        None => (
+            "the document has no findings".to_owned(),
+            "tài liệu không có phát hiện nào".to_owned(),
+        ),
+        Some(first) => (
+            format!(
+                "the document has {} finding(s); the first, at `{}`: {}",
+                findings.len(),
+                first.path,
+                first.message_en
+            ),
+            format!(
+                "tài liệu có {} phát hiện; phát hiện đầu tiên, tại `{}`: {}",
+                findings.len(),
+                first.path,
+                first.message_vi
+            ),
+        ),
+    };
+    let instance = py.get_type::<py::ValidationError>().call1((en, vi, list))?;
+    Ok(PyErr::from_value(instance))
+}
