@@ -26,6 +26,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print a JSON Schema (draft 2020-12): document, scheme, plan, period_report, findings,
+    /// provincial_pack; or, with --codelist, a codelist as CSV or JSON.
+    Schema {
+        /// The schema's name.
+        #[arg(required_unless_present = "codelist")]
+        kind: Option<String>,
+        /// Print a codelist (e.g. `activities`) with every value, titles, citation and validity.
+        #[arg(long, conflicts_with = "kind")]
+        codelist: Option<String>,
+        /// Output format for --codelist (json or csv).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
     /// Check documents (schemes, plans, period reports): every problem, where, and which article.
     ///
     /// Exit code 0: no errors; 1: errors found (including unreadable JSON content);
@@ -168,6 +181,11 @@ fn main() -> ExitCode {
             format,
             list,
         } => cmd_catalog(as_of, lang.into(), format, list.as_deref()),
+        Command::Schema {
+            kind,
+            codelist,
+            format,
+        } => cmd_schema(kind.as_deref(), codelist.as_deref(), format),
         Command::Check {
             files,
             jsonl,
@@ -245,6 +263,52 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Usage> {
                 format!("không mã hóa được JSON: {e}"),
             )
         })
+}
+
+fn cmd_schema(
+    kind: Option<&str>,
+    codelist: Option<&str>,
+    format: Format,
+) -> Result<ExitCode, Usage> {
+    use khuyencong::schema::{SchemaKind, json_schema};
+    let text = if let Some(list) = codelist {
+        let unknown = || {
+            Usage::new(
+                format!(
+                    "unknown codelist `{list}`; expected one of: {}",
+                    khuyencong::catalog::LISTS[1..].join(", ")
+                ),
+                format!(
+                    "danh mục `{list}` không tồn tại; chọn một trong: {}",
+                    khuyencong::catalog::LISTS[1..].join(", ")
+                ),
+            )
+        };
+        match format {
+            Format::Csv => khuyencong::catalog::to_csv(
+                &khuyencong::catalog::codelist_rows(list).ok_or_else(unknown)?,
+            ),
+            _ => to_json(&khuyencong::catalog::codelist_json(list).ok_or_else(unknown)?)?,
+        }
+    } else {
+        let name = kind.unwrap_or_default();
+        let names: Vec<&str> = SchemaKind::ALL.iter().map(|k| k.name()).collect();
+        let kind = SchemaKind::from_name(name).ok_or_else(|| {
+            Usage::new(
+                format!(
+                    "unknown schema `{name}`; expected one of: {}",
+                    names.join(", ")
+                ),
+                format!(
+                    "lược đồ `{name}` không tồn tại; chọn một trong: {}",
+                    names.join(", ")
+                ),
+            )
+        })?;
+        to_json(&json_schema(kind))?
+    };
+    write_out(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_catalog(

@@ -505,3 +505,36 @@ fn support_provincial_pack_and_bad_inputs() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown activity `nope`"));
 }
+
+#[test]
+fn schema_prints_each_kind_and_codelists() {
+    for kind in [
+        "document",
+        "scheme",
+        "plan",
+        "period_report",
+        "findings",
+        "provincial_pack",
+    ] {
+        let o = run(&["schema", kind]);
+        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(v["$id"], format!("urn:khuyencong:schema:{kind}:1"));
+        let committed = std::fs::read_to_string(format!(
+            "{}/../../docs/schema/{kind}.schema.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("committed schema");
+        assert_eq!(stdout(&o), committed, "{kind}: the CLI prints the committed schema");
+    }
+    let o = run(&["schema", "--codelist", "activities", "--format", "csv"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("code,title_vi,title_en,citation,"));
+    let o = run(&["schema", "--codelist", "funding_sources"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v[0]["code"], "national_extension_fund");
+    assert_eq!(v[0]["citation"]["article"], 12);
+    let o = run(&["schema", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -388,3 +388,89 @@ pub fn to_csv(rows: &[Vec<String>]) -> String {
     }
     out
 }
+
+/// Every value of one codelist — retired ones included, with their windows — as rows for a
+/// spreadsheet (OCDS-style codelist export): header first. `None` for an unknown list name.
+pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
+    fn rows<T: Codelist>() -> Vec<Vec<String>> {
+        let mut out = vec![
+            [
+                "code",
+                "title_vi",
+                "title_en",
+                "citation",
+                "citation_vi",
+                "citation_en",
+                "valid_from",
+                "valid_until",
+                "regimes",
+                "confidence",
+                "note",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        ];
+        out.extend(T::ALL.iter().map(|v| {
+            let i = v.info();
+            vec![
+                i.code.to_owned(),
+                i.label_vi.to_owned(),
+                i.label_en.to_owned(),
+                serde_json::to_string(&i.citation).unwrap_or_default(),
+                i.citation.render(Lang::Vi),
+                i.citation.render(Lang::En),
+                i.valid_from.to_string(),
+                i.valid_until.map(|d| d.to_string()).unwrap_or_default(),
+                i.regimes
+                    .iter()
+                    .map(|(r, c)| format!("{}:{}", r.code(), c.code()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                i.confidence().code().to_owned(),
+                i.note.unwrap_or_default().to_owned(),
+            ]
+        }));
+        out
+    }
+    Some(match name {
+        "activities" => rows::<Activity>(),
+        "beneficiary_categories" => rows::<BeneficiaryCategory>(),
+        "legal_forms" => rows::<LegalForm>(),
+        "industries" => rows::<Industry>(),
+        "priority_areas" => rows::<PriorityArea>(),
+        "priority_industries" => rows::<PriorityIndustry>(),
+        "funding_sources" => rows::<FundingSource>(),
+        "fund_levels" => rows::<FundLevel>(),
+        "admin_units" => rows::<AdminUnit>(),
+        "urban_classes" => rows::<UrbanClass>(),
+        "typical_product_levels" => rows::<TypicalProductLevel>(),
+        "typical_product_groups" => rows::<ProductGroup>(),
+        _ => return None,
+    })
+}
+
+/// [`codelist_rows`] as JSON: an array of objects, one per value.
+pub fn codelist_json(name: &str) -> Option<serde_json::Value> {
+    let rows = codelist_rows(name)?;
+    let (header, body) = rows.split_first()?;
+    Some(serde_json::Value::Array(
+        body.iter()
+            .map(|r| {
+                serde_json::Value::Object(
+                    header
+                        .iter()
+                        .zip(r)
+                        .map(|(k, v)| {
+                            let value = match k.as_str() {
+                                "citation" => serde_json::from_str(v).unwrap_or_default(),
+                                "valid_until" | "note" if v.is_empty() => serde_json::Value::Null,
+                                _ => serde_json::Value::String(v.clone()),
+                            };
+                            (k.clone(), value)
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+    ))
+}

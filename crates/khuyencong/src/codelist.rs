@@ -112,7 +112,7 @@ pub(crate) mod regimes {
 /// and a JSON Schema of `oneOf` constants with Vietnamese and English titles.
 macro_rules! codelist {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $edoc:literal])*
         pub enum $name:ident : $list:literal {
             $(
                 $(#[doc = $doc:literal])*
@@ -121,7 +121,7 @@ macro_rules! codelist {
             ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $edoc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum $name {
@@ -197,7 +197,7 @@ macro_rules! codelist {
             }
 
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                $crate::codelist::schema_of::<Self>(concat!($($($doc, "\n",)*)*))
+                $crate::codelist::schema_of::<Self>(concat!($($edoc, "\n",)*))
             }
         }
     };
@@ -270,6 +270,7 @@ pub(crate) fn schema_of<T: Codelist>(doc: &str) -> schemars::Schema {
             })
         })
         .collect();
+    let doc = doc.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     schemars::json_schema!({
         "description": doc.trim(),
         "type": "string",

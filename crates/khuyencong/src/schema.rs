@@ -7,6 +7,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use crate::document::{CheckReport, PeriodReport, Plan, Scheme};
+use crate::support::ProvincialPack;
 
 /// The version of the document formats the schemas describe (`schema_version`).
 pub const SCHEMA_VERSION: u64 = crate::document::common::SCHEMA_VERSION;
@@ -25,16 +26,19 @@ pub enum SchemaKind {
     PeriodReport,
     /// The output of `check` (documents with their findings, and a summary).
     Findings,
+    /// A provincial rule pack (local support levels set by a People's Council resolution).
+    ProvincialPack,
 }
 
 impl SchemaKind {
     /// Every schema.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Document,
         Self::Scheme,
         Self::Plan,
         Self::PeriodReport,
         Self::Findings,
+        Self::ProvincialPack,
     ];
 
     /// The schema's name, also its file stem in `docs/schema/`.
@@ -45,6 +49,7 @@ impl SchemaKind {
             Self::Plan => "plan",
             Self::PeriodReport => "period_report",
             Self::Findings => "findings",
+            Self::ProvincialPack => "provincial_pack",
         }
     }
 
@@ -81,6 +86,7 @@ pub fn json_schema(kind: SchemaKind) -> Value {
         SchemaKind::Plan => root::<Plan>(kind),
         SchemaKind::PeriodReport => root::<PeriodReport>(kind),
         SchemaKind::Findings => root::<CheckReport>(kind),
+        SchemaKind::ProvincialPack => root::<ProvincialPack>(kind),
         SchemaKind::Document => {
             let branch = |k: SchemaKind, tag: &str| {
                 serde_json::json!({

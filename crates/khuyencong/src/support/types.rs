@@ -204,24 +204,34 @@ impl std::fmt::Display for SupportVariant {
 #[non_exhaustive]
 pub enum CapUnit {
     /// Per establishment (cơ sở).
+    #[schemars(title = "Per establishment / Mỗi cơ sở")]
     PerEstablishment,
     /// Per demonstration or pilot model.
+    #[schemars(title = "Per model / Mỗi mô hình")]
     PerModel,
     /// Per enterprise set up.
+    #[schemars(title = "Per enterprise / Mỗi doanh nghiệp")]
     PerEnterprise,
     /// Per product.
+    #[schemars(title = "Per product / Mỗi sản phẩm")]
     PerProduct,
     /// Per contest round.
+    #[schemars(title = "Per contest round / Mỗi cuộc bình chọn")]
     PerRound,
     /// Per brand.
+    #[schemars(title = "Per brand / Mỗi thương hiệu")]
     PerBrand,
     /// Per business-linkage cluster.
+    #[schemars(title = "Per business-linkage cluster / Mỗi cụm liên kết doanh nghiệp")]
     PerCluster,
     /// Per industrial cluster (cụm công nghiệp, CCN).
+    #[schemars(title = "Per industrial cluster / Mỗi cụm công nghiệp")]
     PerIndustrialCluster,
     /// Per association.
+    #[schemars(title = "Per association / Mỗi hiệp hội")]
     PerAssociation,
     /// Per scheme (đề án).
+    #[schemars(title = "Per scheme / Mỗi đề án")]
     PerScheme,
 }
 
@@ -270,16 +280,24 @@ pub struct Cap {
 pub enum ShareBase {
     /// The eligible cost of the item (the usual base).
     #[default]
+    #[schemars(title = "Eligible cost / Chi phí được hỗ trợ")]
     EligibleCost,
     /// The booth rent only.
+    #[schemars(title = "Booth rent / Tiền thuê gian hàng")]
     BoothRent,
     /// The air tickets only.
+    #[schemars(title = "Air tickets / Vé máy bay")]
     AirTickets,
     /// The interest on eligible loans for the first two years.
+    #[schemars(title = "Loan interest, first two years / Lãi suất vốn vay hai năm đầu")]
     LoanInterestFirstTwoYears,
     /// The extension funds allocated for the year (management overhead).
+    #[schemars(
+        title = "Extension funds allocated for the year / Kinh phí khuyến công được giao trong năm"
+    )]
     AnnualAllocatedFunds,
     /// The approved scheme estimate (management overhead).
+    #[schemars(title = "Approved scheme estimate / Dự toán đề án được duyệt")]
     SchemeEstimate,
 }
 
@@ -313,19 +331,32 @@ impl ShareBase {
 #[non_exhaustive]
 pub enum Condition {
     /// A rural industrial establishment (Decree 45/2012 Art. 1.2).
+    #[schemars(title = "Rural industrial establishment / Cơ sở công nghiệp nông thôn")]
     RuralIndustrialEstablishment,
     /// A newly set-up rural industrial enterprise.
+    #[schemars(
+        title = "Newly set-up rural industrial enterprise / Doanh nghiệp công nghiệp nông thôn mới thành lập"
+    )]
     NewRuralIndustrialEnterprise,
     /// Located in an area with difficult or especially difficult socio-economic conditions.
+    #[schemars(
+        title = "Difficult or especially difficult area / Địa bàn khó khăn, đặc biệt khó khăn"
+    )]
     DifficultOrEspeciallyDifficultArea,
     /// An efficiently operating establishment, outstanding in economic, social and
     /// environmental results.
+    #[schemars(title = "Efficiently operating establishment / Cơ sở đang hoạt động hiệu quả")]
     EfficientOperatingEstablishment,
     /// A polluting establishment relocating into an industrial zone or cluster.
+    #[schemars(title = "Polluting establishment relocating / Cơ sở gây ô nhiễm di dời")]
     PollutingEstablishmentRelocating,
     /// An industrial cluster (cụm công nghiệp).
+    #[schemars(title = "Industrial cluster / Cụm công nghiệp")]
     IndustrialCluster,
     /// Priority area or sector (Decree 45/2012 Art. 6), approved by the Ministry.
+    #[schemars(
+        title = "Approved priority area or sector / Địa bàn, ngành nghề ưu tiên được phê duyệt"
+    )]
     PriorityAreaOrSectorApproved,
 }
 
@@ -335,8 +366,10 @@ pub enum Condition {
 #[non_exhaustive]
 pub enum MultiplierKind {
     /// A whole technology line (dây chuyền công nghệ) is supported.
+    #[schemars(title = "Whole technology line / Cả dây chuyền công nghệ")]
     TechnologyLine,
     /// A priority area or sector (Decree 45/2012 Art. 6).
+    #[schemars(title = "Priority area or sector / Địa bàn, ngành nghề ưu tiên")]
     Priority,
 }
 

@@ -36,6 +36,62 @@ fn committed_schemas_are_current() {
     );
 }
 
+#[test]
+fn committed_codelists_are_current() {
+    let bless = std::env::var_os("KHUYENCONG_BLESS").is_some();
+    let dir = root().join("docs/schema/codelists");
+    if bless {
+        std::fs::create_dir_all(&dir).expect("mkdir");
+    }
+    let mut stale = Vec::new();
+    for list in &khuyencong::catalog::LISTS[1..] {
+        let csv = khuyencong::catalog::to_csv(
+            &khuyencong::catalog::codelist_rows(list).expect("known list"),
+        );
+        let json = serde_json::to_string_pretty(
+            &khuyencong::catalog::codelist_json(list).expect("known list"),
+        )
+        .expect("json")
+            + "\n";
+        for (ext, fresh) in [("csv", csv), ("json", json)] {
+            let path = dir.join(format!("{list}.{ext}"));
+            if bless {
+                std::fs::write(&path, &fresh).expect("write");
+            }
+            if std::fs::read_to_string(&path).unwrap_or_default() != fresh {
+                stale.push(format!("{list}.{ext}"));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale codelists {stale:?}; regenerate with KHUYENCONG_BLESS=1"
+    );
+}
+
+#[test]
+fn provincial_pack_schema_and_loader_agree() {
+    let schema = json_schema(SchemaKind::ProvincialPack);
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("pack schema compiles");
+    let text = std::fs::read_to_string(root().join("docs/examples/provincial-pack.example.json"))
+        .expect("example pack");
+    let value: Value = serde_json::from_str(&text).expect("json");
+    assert!(
+        validator.is_valid(&value),
+        "the example pack is schema-valid"
+    );
+    assert!(khuyencong::support::ProvincialPack::from_json(&text).is_ok());
+    let mut broken = value.clone();
+    broken["resolution"]["colour"] = Value::from("red");
+    assert!(!validator.is_valid(&broken));
+    let err = khuyencong::support::ProvincialPack::from_json(&broken.to_string())
+        .expect_err("unknown field");
+    assert!(err.to_string().contains("colour"), "{err}");
+}
+
 /// Walks every subschema.
 fn walk<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
     match v {
