@@ -267,3 +267,19 @@ fn geography_eras() {
     assert_eq!(GeographyEra::at(d(2025, 6, 30)), GeographyEra::ThreeTier);
     assert_eq!(GeographyEra::at(d(2025, 7, 1)), GeographyEra::TwoTier);
 }
+
+#[test]
+fn legal_coverage_page_lists_every_instrument() {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/legal-coverage.md"
+    ))
+    .expect("docs/legal-coverage.md");
+    for id in InstrumentId::ALL {
+        assert!(
+            page.contains(&format!("`{}`", id.code())),
+            "docs/legal-coverage.md does not mention {}",
+            id.code()
+        );
+    }
+}
