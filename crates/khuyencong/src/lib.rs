@@ -70,3 +70,8 @@ pub use eligibility::{Assessment, Verdict, assess};
 pub use finding::{Finding, Severity};
 pub use money::{Exactness, ParsedAmount, Ratio, Share, Vnd, parse_vnd};
 pub use support::{SupportContext, SupportLimit, max_support};
+
+// The README's Rust example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
