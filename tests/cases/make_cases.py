@@ -124,6 +124,15 @@ def small_report(period, results, funding=None, **extra):
     return d
 
 
+case("report_average_support_above_usual_cap", small_report(("2022-01-01", "2022-12-31"),
+     [{"activity": "advanced_machinery_technology_transfer", "fund": "national", "counts": {"establishments": 4},
+       "support": 1_400 * M, "total_investment": 4_000 * M}]),
+     [("warning", "/results/0/support", "report.support_above_usual_limit")],
+     "350 M of support per establishment on 1,000 M of investment: above the 300 M cap of Circular 28/2018 Art. 8.4.")
+case("report_average_support_within_usual_cap", small_report(("2022-01-01", "2022-12-31"),
+     [{"activity": "advanced_machinery_technology_transfer", "fund": "national", "counts": {"establishments": 5},
+       "support": 1_400 * M, "total_investment": 4_600 * M}]), [],
+     "280 M per establishment on 920 M of investment: within 50 % and 300 M.")
 case("report_2025_activity_in_2022", small_report(("2022-01-01", "2022-12-31"),
      [{"activity": "digital_transformation", "counts": {"schemes": 1}}]),
      [("error", "/results/0/activity", "document.activity_not_in_regime")],

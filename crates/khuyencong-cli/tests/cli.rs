@@ -526,7 +526,11 @@ fn schema_prints_each_kind_and_codelists() {
             env!("CARGO_MANIFEST_DIR")
         ))
         .expect("committed schema");
-        assert_eq!(stdout(&o), committed, "{kind}: the CLI prints the committed schema");
+        assert_eq!(
+            stdout(&o),
+            committed,
+            "{kind}: the CLI prints the committed schema"
+        );
     }
     let o = run(&["schema", "--codelist", "activities", "--format", "csv"]);
     assert!(o.status.success());

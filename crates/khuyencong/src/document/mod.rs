@@ -802,6 +802,15 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "Set `declarations.counterpart_committed: true` once committed."
     ),
     def!(
+        "report.support_above_usual_limit",
+        Warning,
+        None,
+        "Hỗ trợ bình quân mỗi cơ sở của một dòng kết quả vượt mức hỗ trợ tối đa thông thường (theo vốn đầu tư bình quân).",
+        "A result line's average support per establishment is above the usual maximum for its average investment.",
+        "Kiểm tra từng đề án của dòng này (mức trần, tỷ lệ, đề án ưu tiên).",
+        "Check the schemes behind the line (cap, share, priority schemes)."
+    ),
+    def!(
         "plan.duplicate_scheme",
         Error,
         None,

@@ -380,6 +380,77 @@ pub(crate) fn overflow_finding(path: &str) -> Finding {
     overflow(path)
 }
 
+/// A reviewer should look when a line's average support per establishment is above what the
+/// national rule pack allows for the average investment per establishment (e.g. more than
+/// 50 % or more than 300 M for advanced machinery under Circular 28/2018 Art. 8.4). A report
+/// gives averages only, so this is a warning, never an error; limits the project does not
+/// know are not assessed here (they appear on schemes).
+fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: &str) {
+    use crate::support::{RuleCitation, SupportContext, SupportLimit, max_support};
+    let (Some(fund), Some(support), Some(investment), Some(count)) = (
+        line.fund,
+        line.support.as_ref(),
+        line.total_investment.as_ref(),
+        line.counts.establishments.as_ref(),
+    ) else {
+        return;
+    };
+    // Investment below support is an error of its own (`report.investment_below_support`).
+    if count.value == 0
+        || count.exactness != super::common::Exactness::Exact
+        || investment.vnd < support.vnd
+    {
+        return;
+    }
+    let (Ok(avg_support), Ok(avg_investment)) = (
+        crate::money::Vnd::new(support.vnd.get() / count.value),
+        crate::money::Vnd::new(investment.vnd.get() / count.value),
+    ) else {
+        return;
+    };
+    let ctx = SupportContext::new(fund);
+    let Ok(SupportLimit::Assessed(limit)) =
+        max_support(line.activity, avg_investment, &ctx, period.to)
+    else {
+        return;
+    };
+    if avg_support <= limit.max_support_vnd {
+        return;
+    }
+    let (_, a_en) = describe(support.into(), true);
+    let avg = Figure {
+        value: avg_support.get(),
+        exactness: super::common::Exactness::Exact,
+    };
+    let lim = Figure {
+        value: limit.max_support_vnd.get(),
+        exactness: super::common::Exactness::Exact,
+    };
+    let (avg_vi, avg_en) = describe(avg, true);
+    let (lim_vi, lim_en) = describe(lim, true);
+    let mut f = Finding::new(
+        "report.support_above_usual_limit",
+        Severity::Warning,
+        format!("{path}/support"),
+        format!(
+            "hỗ trợ bình quân {avg_vi}/cơ sở vượt mức thông thường {lim_vi} ({}) tính trên vốn đầu tư bình quân; cần xem xét",
+            limit.citation.render(crate::law::Lang::Vi)
+        ),
+        format!(
+            "average support of {avg_en} per establishment (of {a_en}) is above the usual limit of {lim_en} ({}) for the average investment; a reviewer should look",
+            limit.citation.render(crate::law::Lang::En)
+        ),
+    )
+    .confidence(limit.confidence)
+    .param("average_support", avg_support.get())
+    .param("usual_limit", limit.max_support_vnd.get())
+    .param("rule_id", limit.rule_id.clone());
+    if let RuleCitation::National(c) = limit.citation {
+        f = f.cite(c);
+    }
+    out.push(f);
+}
+
 /// Whether support under this activity goes to establishments that put in counterpart funds.
 ///
 /// Contests, information work, international cooperation and the extension system's own
@@ -401,6 +472,7 @@ fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: 
     if let Some(fund) = line.fund {
         check_fund_level_in_period(out, fund, period, &format!("{path}/fund"));
     }
+    check_usual_limit(out, line, period, path);
     if let (Some(support), Some(investment)) = (&line.support, &line.total_investment) {
         let exact = support.exactness == super::common::Exactness::Exact
             && investment.exactness == super::common::Exactness::Exact;
