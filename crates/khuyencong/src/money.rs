@@ -379,6 +379,11 @@ pub enum Exactness {
 }
 
 impl Exactness {
+    /// Whether the figure is exact (the default, left out of the JSON form).
+    pub fn is_exact(&self) -> bool {
+        *self == Self::Exact
+    }
+
     /// The exactness of a sum of figures: exact only if all parts are; any approximation
     /// makes it approximate; otherwise a lower bound.
     #[must_use]

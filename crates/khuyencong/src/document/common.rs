@@ -55,7 +55,7 @@ struct AmountObject {
     /// The amount in đồng (whole đồng, JSON integer). / Số tiền (đồng, số nguyên).
     vnd: Vnd,
     /// How exactly the source states it. / Mức độ chính xác theo nguồn.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Exactness::is_exact")]
     exactness: Exactness,
     /// The source's own words, e.g. "hơn 15,2 tỷ". / Nguyên văn trong văn bản.
     #[serde(
@@ -74,7 +74,7 @@ struct CountObject {
     #[schemars(range(max = 9_007_199_254_740_991_u64))]
     value: u64,
     /// How exactly the source states it. / Mức độ chính xác theo nguồn.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Exactness::is_exact")]
     exactness: Exactness,
     /// The source's own words, e.g. "hơn 100 lượt". / Nguyên văn trong văn bản.
     #[serde(
@@ -402,6 +402,11 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Whether no count is given.
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
     /// Every count with its JSON field name, in field order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Count)> {
         [

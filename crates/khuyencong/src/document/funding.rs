@@ -17,7 +17,8 @@ pub struct FundingBreakdown {
     #[schemars(length(max = 1000))]
     #[serde(
         default,
-        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>"
+        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>",
+        skip_serializing_if = "Vec::is_empty"
     )]
     pub lines: Vec<FundingPart>,
 }

@@ -152,8 +152,10 @@ pub struct DocumentFindings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     /// The document's kind, when it could be read. / Loại văn bản.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<DocumentKind>,
     /// The document's `id`, when it could be read. / Mã văn bản.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Every finding, in deterministic order. / Các phát hiện.
     pub findings: Vec<Finding>,

@@ -59,7 +59,8 @@ pub struct Plan {
     /// The schemes of the plan. / Các đề án.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::items::<_, _, 0, 100_000>"
+        deserialize_with = "crate::document::common::items::<_, _, 0, 100_000>",
+        skip_serializing_if = "Vec::is_empty"
     )]
     #[schemars(length(max = 100_000))]
     pub schemes: Vec<PlanScheme>,

@@ -51,7 +51,8 @@ pub struct PeriodReport {
     /// Results by activity and fund. / Kết quả theo nội dung và nguồn kinh phí.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::items::<_, _, 0, 10_000>"
+        deserialize_with = "crate::document::common::items::<_, _, 0, 10_000>",
+        skip_serializing_if = "Vec::is_empty"
     )]
     #[schemars(length(max = 10_000))]
     pub results: Vec<ResultLine>,
@@ -64,7 +65,8 @@ pub struct PeriodReport {
     /// Targets for the next period. / Mục tiêu giai đoạn tới.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::items::<_, _, 0, 10_000>"
+        deserialize_with = "crate::document::common::items::<_, _, 0, 10_000>",
+        skip_serializing_if = "Vec::is_empty"
     )]
     #[schemars(length(max = 10_000))]
     pub targets: Vec<ResultLine>,
@@ -97,7 +99,7 @@ pub struct ResultLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<TypicalProductLevel>,
     /// Counts of outputs. / Số lượng kết quả.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Counts::is_empty")]
     pub counts: Counts,
     /// State support spent from the extension fund, in đồng. / Kinh phí hỗ trợ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,7 +128,7 @@ pub struct ResultTotal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_investment: Option<Amount>,
     /// Total counts, by kind. / Tổng số lượng.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Counts::is_empty")]
     pub counts: Counts,
 }
 

@@ -53,20 +53,21 @@ pub struct Scheme {
     /// The beneficiaries' facts, each assessed for eligibility. / Đối tượng thụ hưởng.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>"
+        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>",
+        skip_serializing_if = "Vec::is_empty"
     )]
     #[schemars(length(max = 1000))]
     pub beneficiaries: Vec<ApplicantFacts>,
     /// Cost, fund level and funding lines. / Kinh phí và nguồn kinh phí.
     pub funding: SchemeFunding,
     /// What decides the support level besides the activity. / Các yếu tố xác định mức hỗ trợ.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "SupportTerms::is_default")]
     pub support_terms: SupportTerms,
     /// The beneficiaries' declarations. / Cam kết của đối tượng thụ hưởng.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Declarations::is_default")]
     pub declarations: Declarations,
     /// Planned outputs. / Kết quả dự kiến.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Counts::is_empty")]
     pub planned_outputs: Counts,
 }
 
@@ -75,10 +76,10 @@ pub struct Scheme {
 #[serde(deny_unknown_fields)]
 pub struct SupportTerms {
     /// Approved as a priority scheme (Decree 45/2012 Art. 6) for a higher level. / Đề án ưu tiên.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub priority: bool,
     /// A whole technology line is supported (Circular 28/2018 Art. 8.4). / Hỗ trợ cả dây chuyền công nghệ.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub technology_line: bool,
     /// Which item where the activity has several levels. / Hạng mục hỗ trợ cụ thể.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,6 +94,20 @@ pub struct Declarations {
     /// Circular 26/2014 Art. 7.3). / Cam kết đầu tư phần kinh phí còn lại.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterpart_committed: Option<bool>,
+}
+
+impl SupportTerms {
+    /// Whether nothing is set (left out of the JSON form).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl Declarations {
+    /// Whether nothing is declared (left out of the JSON form).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl Scheme {

@@ -302,6 +302,13 @@ pub enum ShareBase {
 }
 
 impl ShareBase {
+    /// Whether this is the usual base (the eligible cost), left out of the JSON form.
+    pub fn is_eligible_cost(&self) -> bool {
+        *self == Self::EligibleCost
+    }
+}
+
+impl ShareBase {
     /// A label in the requested language.
     pub const fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -435,7 +442,7 @@ pub struct SupportRule<C = Citation> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_share: Option<Share>,
     /// What the share is a share of.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ShareBase::is_eligible_cost")]
     pub share_of: ShareBase,
     /// The absolute ceiling, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -314,3 +314,36 @@ fn walkdir(dir: &std::path::Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn serialize_and_deserialize_contracts_are_identical() {
+    use schemars::generate::{Contract, SchemaSettings};
+    fn both<T: schemars::JsonSchema>() -> (Value, Value) {
+        let mut de = SchemaSettings::draft2020_12();
+        de.contract = Contract::Deserialize;
+        let mut ser = SchemaSettings::draft2020_12();
+        ser.contract = Contract::Serialize;
+        (
+            de.into_generator().into_root_schema_for::<T>().to_value(),
+            ser.into_generator().into_root_schema_for::<T>().to_value(),
+        )
+    }
+    use khuyencong::document::{CheckReport, PeriodReport, Plan, Scheme};
+    let pairs = [
+        ("scheme", both::<Scheme>()),
+        ("plan", both::<Plan>()),
+        ("period_report", both::<PeriodReport>()),
+        ("findings", both::<CheckReport>()),
+        (
+            "provincial_pack",
+            both::<khuyencong::support::ProvincialPack>(),
+        ),
+    ];
+    let mut differ = Vec::new();
+    for (name, (de, ser)) in pairs {
+        if de != ser {
+            differ.push(name);
+        }
+    }
+    assert!(differ.is_empty(), "contracts differ for {differ:?}");
+}
