@@ -8,24 +8,46 @@
 //! Điểm) and a [confidence](law::Confidence); what the project does not know is reported
 //! as *not assessed*, never guessed.
 //!
-//! ## Example
+//! ## Example: check a document
+//!
+//! The main job: read a scheme, a plan or a period report, and get back every problem with
+//! where it is (a JSON Pointer), which article it breaks and messages in Vietnamese and English.
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use khuyencong::law::{Lang, Regime};
-//! use khuyencong::activity::Activity;
+//! use khuyencong::document::{CheckOptions, check_bytes};
+//! use khuyencong::Severity;
 //!
-//! let day = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-//! assert_eq!(Regime::at(day)?, Regime::Regime2012);
+//! // The An Giang report on the national programme 2021–2025 reconciles exactly.
+//! let report = include_bytes!("../../../docs/examples/an-giang-2021-2025.json");
+//! let checked = check_bytes(report, &CheckOptions::default());
+//! assert!(checked.findings.iter().all(|f| f.severity != Severity::Error));
 //!
-//! let machinery = Activity::AdvancedMachinery;
-//! assert_eq!(machinery.code(), "advanced_machinery_technology_transfer");
-//! assert_eq!(machinery.citation().render(Lang::En), "Decree 45/2012/ND-CP, Art. 4(3)(b)");
-//!
-//! let catalog = khuyencong::catalog(day)?;
-//! assert_eq!(catalog.activities.iter().filter(|a| a.parent.is_none()).count(), 9);
-//! # Ok::<(), khuyencong::law::RegimeError>(())
+//! // A float where money is expected is refused, with the path and both languages.
+//! let bad = br#"{"kind": "plan", "schema_version": 1, "id": "x", "year": 2024,
+//!   "fund_level": "provincial", "schemes": [{"scheme_id": "a", "activity": "information",
+//!   "support": 1.5}]}"#;
+//! let f = &check_bytes(bad, &CheckOptions::default()).findings[0];
+//! assert_eq!((f.code.as_str(), f.path.as_str()), ("structure.not_whole_number", "/schemes/0/support"));
+//! assert!(f.message_vi.contains("số nguyên"));
 //! ```
+//!
+//! ## Recipes
+//!
+//! - **Which law applies on a date?** [`law::Regime::at`] (2012 text until 2025-10-14, the 2025
+//!   text from 2025-10-15, an error before 2012-07-05) and [`law::SupportRegime::at`] (Joint
+//!   Circular 26/2014 or Circular 28/2018).
+//! - **What are the codes?** [`catalog()`] gives every instrument and codelist value valid on a
+//!   date, with labels, citations and confidence; [`Codelist`] is the trait of each list.
+//! - **May this establishment receive this support?** [`eligibility::assess`] with
+//!   [`applicant::ApplicantFacts`]: `eligible`, `not_eligible` or `indeterminate` with the
+//!   missing facts; SME size is derived by [`sme::classify`].
+//! - **How much may the state pay?** [`support::max_support`]: the limit rounded down to the
+//!   đồng, what binds, the derivation with citations — or *not assessed* with the reason.
+//! - **Does a scheme's money add up?** [`funding::check_funding`].
+//! - **Vietnamese amounts** ("1.400 triệu đồng", "hơn 15,2 tỷ"): [`money::parse_vnd`].
+//! - **Add reports up:** [`totals::totals`], exact integer rows by province, period, fund level,
+//!   source and activity.
+//! - **Validate without the library:** [`schema::json_schema`] (committed in `docs/schema/`).
 //!
 //! ## Overview
 //!
@@ -40,6 +62,12 @@
 //! - [`catalog()`]: everything valid on a date.
 //! - [`applicant::ApplicantFacts`], [`sme::classify`] and [`eligibility::assess`]: whether an
 //!   applicant may receive an activity on a date (Art. 1.2, 5, 6), with every finding cited.
+//! - [`money`] ([`Vnd`], [`Share`], Vietnamese notation), [`support`] (the national rule pack,
+//!   provincial packs, [`support::max_support`]) and [`funding`] (funding mixes).
+//! - [`document`]: schemes, plans and period reports; [`document::check`] and
+//!   [`document::check_bytes`]; [`Finding`] is the one result type of every check, documented
+//!   code by code in `docs/findings.md` ([`finding::explain`]).
+//! - [`totals`] and [`schema`].
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
