@@ -38,10 +38,10 @@ __all__ = [
     "totals",
 ]
 
-DocumentInput: TypeAlias = "Mapping[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document"
+DocumentInput: TypeAlias = Mapping[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document
 """What :func:`check`, :func:`check_many` and :func:`totals` accept as one document."""
 
-PackInput: TypeAlias = "Mapping[str, Any] | str | bytes | os.PathLike[str]"
+PackInput: TypeAlias = Mapping[str, Any] | str | bytes | os.PathLike[str]
 """A provincial rule pack: its JSON form as a dict, JSON text, bytes, or a path to its file."""
 
 _DOCUMENT_TYPES = (

@@ -35,12 +35,10 @@ __all__ = [
     "set_language",
 ]
 
-Lang = Literal["vi", "en"]
-
-_language: list[Lang] = ["vi"]
+_language: list[Literal["vi", "en"]] = ["vi"]
 
 
-def set_language(lang: Lang) -> None:
+def set_language(lang: Literal["vi", "en"]) -> None:
     """Sets the language of notebook displays and of ``message`` columns: ``"vi"`` or ``"en"``.
 
     Raises :class:`khuyencong.Error` for any other value.
@@ -53,7 +51,7 @@ def set_language(lang: Lang) -> None:
     _language[0] = lang
 
 
-def get_language() -> Lang:
+def get_language() -> Literal["vi", "en"]:
     """The language of notebook displays (``"vi"`` until :func:`set_language` is called)."""
     return _language[0]
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped, unused-ignore]
 import pytest
 import referencing
 from referencing.jsonschema import DRAFT202012
