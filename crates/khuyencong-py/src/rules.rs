@@ -190,7 +190,7 @@ pub fn json_schema<'py>(kind: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>
 #[pyfunction]
 pub fn explain<'py>(code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = code.py();
-    let name = text(code, "code", "report.funding_sum_mismatch")?;
+    let name = text(code, "code", "funding.total_mismatch")?;
     let Some(def) = khuyencong::finding::explain(name) else {
         let mut prefixes: Vec<&str> = khuyencong::finding::registry()
             .filter_map(|d| d.code.split('.').next())
