@@ -22,6 +22,7 @@ __all__ = [
     "Document",
     "_check_many",
     "_load",
+    "_document",
     "_totals",
     "_assess",
     "_max_support",
@@ -116,6 +117,11 @@ class Document:
         """The line of a JSON Lines file (1-based), if any."""
     def to_dict(self) -> dict[str, Any]:
         """The document in its JSON form (amounts are ``int`` đồng, dates ISO strings)."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, str | None, int | None]]: ...
+
+def _document(text: str, source: str | None = None, line: int | None = None) -> Document:
+    """A document read from JSON text (how a pickled ``Document`` is read again)."""
 
 _DocumentInput = dict[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document
 _PackInput = dict[str, Any] | str | bytes | os.PathLike[str]

@@ -180,6 +180,10 @@ def test_load_json_lines_with_file_and_line_in_errors(tmp_path: Path) -> None:
     assert [(d.kind, d.line) for d in docs] == [("period_report", 1), ("scheme", 3)]
     assert all(d.source == str(good) for d in docs)
     assert [r.ok for r in khuyencong.check_many(docs)] == [True, True]
+    back = pickle.loads(pickle.dumps(docs))
+    assert back == docs and back[1].line == 3 and back[1].source == str(good)
+    result = khuyencong.check(docs[0])
+    assert pickle.loads(pickle.dumps(result)) == result
 
     bad = tmp_path / "bad.jsonl"
     bad.write_text(lines[0] + '\n{"kind": "plan", "id": 3}\n', encoding="utf-8")

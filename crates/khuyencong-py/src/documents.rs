@@ -23,10 +23,14 @@ static PATH_LIKE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 /// What a document input may be, for messages.
 const DOCUMENT_TYPES: &str = "a dict, a str of JSON text, bytes of JSON, an os.PathLike (pathlib.Path) to a JSON file, or a khuyencong.Document";
 
+/// What [`PyDocument::__reduce__`] returns: the reader and its arguments.
+type Reduced<'py> = (Bound<'py, PyAny>, (String, Option<String>, Option<u64>));
+
 /// A document read by the core, with the file (and line of a JSON Lines file) it came from.
 ///
 /// Made by `khuyencong.load()` or `CheckResult.document`; `to_dict()` gives its JSON form.
-#[pyclass(frozen, module = "khuyencong", name = "Document")]
+#[pyclass(frozen, eq, module = "khuyencong", name = "Document")]
+#[derive(PartialEq)]
 pub struct PyDocument {
     inner: Document,
     source: Option<String>,
@@ -70,6 +74,22 @@ impl PyDocument {
         json_to_py(py, &value)
     }
 
+    /// Pickles as the document's JSON text, its source and line (read again on unpickling).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        let text = serde_json::to_string(&this.inner).map_err(|e| {
+            error(
+                format!("cannot encode the document: {e}"),
+                format!("không mã hóa được văn bản: {e}"),
+            )
+        })?;
+        let read = slf
+            .py()
+            .import("khuyencong._khuyencong")?
+            .getattr("_document")?;
+        Ok((read, (text, this.source.clone(), this.line)))
+    }
+
     fn __repr__(&self) -> String {
         let mut s = format!(
             "Document(kind={:?}, id={:?}",
@@ -85,6 +105,27 @@ impl PyDocument {
         s.push(')');
         s
     }
+}
+
+/// Reads one document from JSON text, with its source and line (how a pickled
+/// [`PyDocument`] is read again); a structural problem raises `ValidationError`.
+#[pyfunction]
+#[pyo3(signature = (text, source = None, line = None))]
+pub fn _document(
+    py: Python<'_>,
+    text: &str,
+    source: Option<String>,
+    line: Option<u64>,
+) -> PyResult<PyDocument> {
+    document::parse(text.as_bytes())
+        .map(|inner| PyDocument {
+            inner,
+            source,
+            line,
+        })
+        .map_err(|f| match validation_error_at(py, "", &[f]) {
+            Ok(e) | Err(e) => e,
+        })
 }
 
 /// One input, ready to be read without the interpreter.

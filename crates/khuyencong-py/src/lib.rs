@@ -200,6 +200,7 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<documents::PyDocument>()?;
     m.add_function(wrap_pyfunction!(documents::_check_many, m)?)?;
     m.add_function(wrap_pyfunction!(documents::_load, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::_document, m)?)?;
     m.add_function(wrap_pyfunction!(documents::_totals, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_assess, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_max_support, m)?)?;
