@@ -11,26 +11,71 @@ crate ``khuyencong``; this package is its Python face.
 >>> khuyencong.render_citation(c, "vi")
 'điểm b khoản 3 Điều 4 Nghị định số 45/2012/NĐ-CP'
 
+>>> khuyencong.parse_vnd("1.400 triệu đồng").vnd
+1400000000
+>>> khuyencong.check({"kind": "plan"}).findings[0]["code"]
+'structure.missing_field'
+
 Dates are ``datetime.date`` or ISO strings; amounts are ``int`` đồng; shares are
 ``decimal.Decimal``; floats are refused. Rejected values raise :class:`Error` (a
-``ValueError``) with messages in English and Vietnamese.
+``ValueError``) with messages in English and Vietnamese. See ``docs/python.md``.
 """
 
 from khuyencong._khuyencong import (
+    Document,
     __version__,
     catalog,
+    explain,
+    finding_codes,
+    json_schema,
     parse_citation,
     regime_at,
     render_citation,
 )
+from khuyencong.api import (
+    assess,
+    check,
+    check_many,
+    load,
+    max_support,
+    parse_vnd,
+    totals,
+)
 from khuyencong.errors import Error, ValidationError
+from khuyencong.results import (
+    Assessment,
+    CheckResult,
+    ParsedAmount,
+    SupportLimit,
+    Totals,
+    get_language,
+    set_language,
+)
 
 __all__ = [
+    "Assessment",
+    "CheckResult",
+    "Document",
     "Error",
+    "ParsedAmount",
+    "SupportLimit",
+    "Totals",
     "ValidationError",
     "__version__",
+    "assess",
     "catalog",
+    "check",
+    "check_many",
+    "explain",
+    "finding_codes",
+    "get_language",
+    "json_schema",
+    "load",
+    "max_support",
     "parse_citation",
+    "parse_vnd",
     "regime_at",
     "render_citation",
+    "set_language",
+    "totals",
 ]

@@ -1,8 +1,10 @@
 """The native module of khuyencong (Rust, PyO3): conversions and delegation to the core."""
 
 import datetime
+import os
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict, final
 
 from khuyencong.errors import ValidationError
 
@@ -17,6 +19,17 @@ __all__ = [
     "_json_round_trip",
     "_json_loads",
     "_validation_error",
+    "Document",
+    "_check_many",
+    "_load",
+    "_document",
+    "_totals",
+    "_assess",
+    "_max_support",
+    "_parse_vnd",
+    "json_schema",
+    "explain",
+    "finding_codes",
 ]
 
 __version__: str
@@ -81,3 +94,85 @@ def _json_loads(text: str) -> Any:
 
 def _validation_error(findings: list[dict[str, Any]]) -> ValidationError:
     """The ``ValidationError`` a check raises for these findings (returned, not raised)."""
+
+@final
+class Document:
+    """A document read by the core (a scheme, a plan or a period report).
+
+    Made by :func:`khuyencong.load` or found in ``CheckResult.document``; checking or
+    totalling it again does not read it again.
+    """
+
+    @property
+    def kind(self) -> Literal["scheme", "plan", "period_report"]:
+        """The document kind."""
+    @property
+    def id(self) -> str:
+        """The document's ``id``."""
+    @property
+    def source(self) -> str | None:
+        """The file the document was read from, if any."""
+    @property
+    def line(self) -> int | None:
+        """The line of a JSON Lines file (1-based), if any."""
+    def to_dict(self) -> dict[str, Any]:
+        """The document in its JSON form (amounts are ``int`` đồng, dates ISO strings)."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, str | None, int | None]]: ...
+
+def _document(text: str, source: str | None = None, line: int | None = None) -> Document:
+    """A document read from JSON text (how a pickled ``Document`` is read again)."""
+
+_DocumentInput = dict[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document
+_PackInput = dict[str, Any] | str | bytes | os.PathLike[str]
+
+def _check_many(
+    docs: Iterable[_DocumentInput], *, provincial_pack: _PackInput | None = None
+) -> list[tuple[str | None, str | None, list[dict[str, Any]], Document | None]]:
+    """Checks documents with the GIL released: ``(kind, id, findings, document)`` each."""
+
+def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
+    """Reads the documents of files (``.json``: one; ``.jsonl``/``.ndjson``: one a line)."""
+
+def _totals(docs: Iterable[_DocumentInput], by: Iterable[str]) -> list[dict[str, Any]]:
+    """Totals rows as flat dicts: the keys, then the figures (shares as ``Decimal``)."""
+
+def _assess(
+    applicant: dict[str, Any], activity: str, as_of: datetime.date | str
+) -> dict[str, Any]:
+    """The JSON form of an eligibility assessment."""
+
+def _max_support(
+    activity: str,
+    eligible_cost: int | Decimal,
+    as_of: datetime.date | str,
+    *,
+    fund: str | None = None,
+    priority: bool = False,
+    technology_line: bool = False,
+    variant: str | None = None,
+    provincial_pack: _PackInput | None = None,
+) -> dict[str, Any]:
+    """The JSON form of a support limit (``status``: ``assessed`` or ``not_assessed``)."""
+
+def _parse_vnd(text: str) -> tuple[int, str]:
+    """``(đồng, exactness)`` of an amount in Vietnamese notation."""
+
+def json_schema(
+    kind: Literal["document", "scheme", "plan", "period_report", "findings"] | str,
+) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of documents (``document`` dispatches on ``kind``
+    to ``scheme``, ``plan`` and ``period_report``) or of check output (``findings``).
+
+    Raises :class:`khuyencong.Error` for an unknown kind.
+    """
+
+def explain(code: str) -> dict[str, Any]:
+    """What a finding code means: ``code``, ``severity``, ``citation`` (with ``vi`` and
+    ``en`` renderings, or ``None``), ``meaning_vi``, ``meaning_en``, ``fix_vi``, ``fix_en``.
+
+    Raises :class:`khuyencong.Error` for an unknown code.
+    """
+
+def finding_codes() -> list[str]:
+    """Every finding code the library can report."""

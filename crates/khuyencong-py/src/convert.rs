@@ -120,7 +120,7 @@ pub fn py_to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Py
     }
     if obj.is_instance_of::<PyFloat>() {
         return Err(PyTypeError::new_err(format!(
-            "floats are not accepted{}: pass an int for amounts and counts, a decimal.Decimal or a str for shares",
+            "floats are not accepted{}: pass an int of whole đồng for amounts (e.g. 1_400_000_000) and an int for counts, a decimal.Decimal or a str for shares",
             at(path)
         )));
     }
@@ -328,4 +328,9 @@ pub fn share(obj: &Bound<'_, PyAny>) -> PyResult<Share> {
 /// A share as a `decimal.Decimal`.
 pub fn share_to_py(py: Python<'_>, share: Share) -> PyResult<Bound<'_, PyAny>> {
     decimal_type(py)?.call1((share.get().to_string(),))
+}
+
+/// A `decimal.Decimal` from its exact decimal text (as the core writes ratios).
+pub fn decimal<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    decimal_type(py)?.call1((text,))
 }

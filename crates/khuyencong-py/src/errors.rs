@@ -33,6 +33,12 @@ pub fn error_bilingual(message: &str) -> PyErr {
 /// The `khuyencong.ValidationError` for a list of findings: `.findings` holds one dict per
 /// finding, in the JSON form of [`Finding`].
 pub fn validation_error(py: Python<'_>, findings: &[Finding]) -> PyResult<PyErr> {
+    validation_error_at(py, "", findings)
+}
+
+/// The `khuyencong.ValidationError` for the findings of one input; `place` (a file, a file
+/// and line, `document 3`) starts the message when not empty.
+pub fn validation_error_at(py: Python<'_>, place: &str, findings: &[Finding]) -> PyResult<PyErr> {
     let list = PyList::empty(py);
     for finding in findings {
         let value = serde_json::to_value(finding).map_err(|e| {
@@ -48,20 +54,32 @@ pub fn validation_error(py: Python<'_>, findings: &[Finding]) -> PyResult<PyErr>
             "the document has no findings".to_owned(),
             "tài liệu không có phát hiện nào".to_owned(),
         ),
-        Some(first) => (
-            format!(
-                "the document has {} finding(s); the first, at `{}`: {}",
-                findings.len(),
-                first.path,
-                first.message_en
-            ),
-            format!(
-                "tài liệu có {} phát hiện; phát hiện đầu tiên, tại `{}`: {}",
-                findings.len(),
-                first.path,
-                first.message_vi
-            ),
-        ),
+        Some(first) => {
+            let path = if first.path.is_empty() {
+                "/"
+            } else {
+                &first.path
+            };
+            (
+                format!(
+                    "the document has {} finding(s); the first, at `{}`: {}",
+                    findings.len(),
+                    path,
+                    first.message_en
+                ),
+                format!(
+                    "tài liệu có {} phát hiện; phát hiện đầu tiên, tại `{}`: {}",
+                    findings.len(),
+                    path,
+                    first.message_vi
+                ),
+            )
+        }
+    };
+    let (en, vi) = if place.is_empty() {
+        (en, vi)
+    } else {
+        (format!("`{place}`: {en}"), format!("`{place}`: {vi}"))
     };
     let instance = py.get_type::<py::ValidationError>().call1((en, vi, list))?;
     Ok(PyErr::from_value(instance))

@@ -16,7 +16,9 @@
 #![forbid(unsafe_code)]
 
 mod convert;
+mod documents;
 mod errors;
+mod rules;
 
 use khuyencong::Finding;
 use khuyencong::law::{Citation, Lang, Regime};
@@ -195,5 +197,16 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_json_round_trip, m)?)?;
     m.add_function(wrap_pyfunction!(_json_loads, m)?)?;
     m.add_function(wrap_pyfunction!(_validation_error, m)?)?;
+    m.add_class::<documents::PyDocument>()?;
+    m.add_function(wrap_pyfunction!(documents::_check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::_load, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::_document, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::_totals, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::_assess, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::_max_support, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::_parse_vnd, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::finding_codes, m)?)?;
     Ok(())
 }

@@ -1,0 +1,216 @@
+"""The functions of khuyencong: documents (check, load, totals) and the law's answers
+(assess, max_support, parse_vnd). Each converts its arguments and delegates to the Rust
+core; no rule of the law is decided here.
+
+A document may be given as
+
+- a ``dict`` (its JSON form; a ``float`` anywhere raises :class:`TypeError`: amounts are
+  ``int`` đồng),
+- a ``str`` holding **JSON text** (never a file name),
+- ``bytes`` or ``bytearray`` holding JSON,
+- an ``os.PathLike`` such as ``pathlib.Path``: a JSON file holding one document,
+- a :class:`khuyencong.Document` (from :func:`load` or ``CheckResult.document``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import glob
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from khuyencong import _khuyencong as _native
+from khuyencong._khuyencong import Document
+from khuyencong.results import Assessment, CheckResult, ParsedAmount, SupportLimit, Totals
+
+__all__ = [
+    "DocumentInput",
+    "PackInput",
+    "assess",
+    "check",
+    "check_many",
+    "load",
+    "max_support",
+    "parse_vnd",
+    "totals",
+]
+
+DocumentInput: TypeAlias = Mapping[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document
+"""What :func:`check`, :func:`check_many` and :func:`totals` accept as one document."""
+
+PackInput: TypeAlias = Mapping[str, Any] | str | bytes | os.PathLike[str]
+"""A provincial rule pack: its JSON form as a dict, JSON text, bytes, or a path to its file."""
+
+_DOCUMENT_TYPES = (
+    "a dict, a str of JSON text, bytes of JSON, an os.PathLike (pathlib.Path) "
+    "to a JSON file, or a khuyencong.Document"
+)
+
+
+def _plain(doc: Any) -> Any:
+    # A Mapping that is not a dict (e.g. a MappingProxy) is copied; the binding reads dicts.
+    if isinstance(doc, Mapping) and not isinstance(doc, dict):
+        return dict(doc)
+    return doc
+
+
+def _results(raw: list[tuple[Any, Any, Any, Any]]) -> list[CheckResult]:
+    return [CheckResult(kind=k, id=i, findings=f, document=d) for k, i, f, d in raw]
+
+
+def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> CheckResult:
+    """Checks one document: every finding, in deterministic order.
+
+    A document that cannot be read is not an exception: its findings have ``structure.*``
+    codes (and ``kind`` and ``id`` are ``None``). ``provincial_pack`` layers a province's
+    levels over the national ones for local-fund schemes.
+
+    Raises :class:`TypeError` for an input of another type or a ``float`` inside a dict,
+    :class:`FileNotFoundError` / :class:`OSError` when a path cannot be read, and
+    :class:`khuyencong.Error` for an invalid provincial pack.
+    """
+    if not isinstance(doc, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
+        raise TypeError(f"doc must be {_DOCUMENT_TYPES}, not {type(doc).__name__}")
+    return _results(_native._check_many([_plain(doc)], provincial_pack=_plain(provincial_pack)))[0]
+
+
+def check_many(
+    docs: Iterable[DocumentInput], *, provincial_pack: PackInput | None = None
+) -> list[CheckResult]:
+    """Checks many documents, one :class:`CheckResult` each, in order.
+
+    The inputs are converted first; then the core checks them all with the GIL released,
+    so other Python threads run meanwhile.
+    """
+    if isinstance(docs, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
+        raise TypeError(
+            "check_many() takes an iterable of documents, not a single "
+            f"{type(docs).__name__}: use check() or wrap it in a list"
+        )
+    return _results(
+        _native._check_many([_plain(d) for d in docs], provincial_pack=_plain(provincial_pack))
+    )
+
+
+def _expand(path_or_glob: str | os.PathLike[str]) -> list[str]:
+    if isinstance(path_or_glob, os.PathLike):
+        name = os.fspath(path_or_glob)
+    elif isinstance(path_or_glob, str):
+        name = path_or_glob
+    else:
+        raise TypeError(
+            "path_or_glob must be a str (a path or a glob such as 'data/*.jsonl') "
+            f"or an os.PathLike, not {type(path_or_glob).__name__}"
+        )
+    if os.path.isdir(name):
+        return sorted(
+            str(p)
+            for p in Path(name).iterdir()
+            if p.is_file() and p.suffix.lower() in (".json", ".jsonl", ".ndjson")
+        )
+    if isinstance(path_or_glob, str) and not os.path.exists(name) and glob.has_magic(name):
+        matches = sorted(p for p in glob.glob(name, recursive=True) if os.path.isfile(p))
+        if not matches:
+            raise FileNotFoundError(f"no file matches `{name}`")
+        return matches
+    return [name]
+
+
+def load(path_or_glob: str | os.PathLike[str]) -> list[Document]:
+    """Reads documents from a file, a directory or a glob (``"reports/**/*.jsonl"``).
+
+    A ``.json`` file holds one document; a ``.jsonl`` (or ``.ndjson``) file one per line
+    (blank lines are skipped). A directory means its ``.json``, ``.jsonl`` and ``.ndjson``
+    files, in name order; a glob, its matching files in name order.
+
+    Returns :class:`khuyencong.Document` objects (``kind``, ``id``, ``source``, ``line``,
+    ``to_dict()``), ready for :func:`check_many` and :func:`totals` without being read
+    again. Loading reads documents; it does not check the law: use :func:`check_many`.
+
+    Raises :class:`khuyencong.ValidationError` (with ``.findings``, and the file and line
+    in its message) for the first document that cannot be read, and
+    :class:`FileNotFoundError` when a file or glob matches nothing.
+    """
+    return _native._load(_expand(path_or_glob))
+
+
+def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
+    """Exact totals of documents, grouped by keys among ``province``, ``period`` (or
+    ``year``), ``fund_level``, ``source``, ``activity`` and ``kind`` (none: one grand
+    total).
+
+    Raises :class:`khuyencong.ValidationError` when a document cannot be read, and
+    :class:`khuyencong.Error` for an unknown key.
+    """
+    if isinstance(docs, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
+        raise TypeError(
+            "totals() takes an iterable of documents, not a single "
+            f"{type(docs).__name__}: wrap it in a list"
+        )
+    if isinstance(by, str):
+        raise TypeError(f"by must be a list of keys such as [{by!r}], not a str")
+    keys = list(by)
+    rows = _native._totals([_plain(d) for d in docs], keys)
+    return Totals(by=tuple("period" if k == "year" else k for k in keys), rows=rows)
+
+
+def assess(
+    applicant: Mapping[str, Any], activity: str, as_of: datetime.date | str
+) -> Assessment:
+    """Assesses whether an applicant may receive an activity on a date.
+
+    ``applicant`` holds the facts known (``legal_form``, ``sme``, ``location`` …, see
+    ``docs/eligibility.md``); what is missing makes the verdict ``indeterminate`` rather
+    than guessed.
+
+    Raises :class:`khuyencong.Error` for unknown facts or codes and dates before
+    2012-07-05, and :class:`TypeError` for a ``float`` among the facts.
+    """
+    return Assessment._from_json(_native._assess(_plain(applicant), activity, as_of))
+
+
+def max_support(
+    activity: str,
+    eligible_cost: int | Decimal,
+    as_of: datetime.date | str,
+    *,
+    fund: str = "national",
+    priority: bool = False,
+    technology_line: bool = False,
+    variant: str | None = None,
+    provincial_pack: PackInput | None = None,
+) -> SupportLimit:
+    """The most state support an activity may receive on a date.
+
+    ``eligible_cost`` is whole đồng (an ``int``; a ``float`` raises :class:`TypeError`).
+    ``fund`` is ``national``, ``provincial``, ``district`` or ``commune``; a
+    ``provincial_pack`` sets the levels of local funds.
+
+    Raises :class:`khuyencong.Error` when the activity has several items and no
+    ``variant`` is named, for unknown codes, and for dates before 2014-04-08.
+    """
+    return SupportLimit._from_json(
+        _native._max_support(
+            activity,
+            eligible_cost,
+            as_of,
+            fund=fund,
+            priority=priority,
+            technology_line=technology_line,
+            variant=variant,
+            provincial_pack=_plain(provincial_pack),
+        )
+    )
+
+
+def parse_vnd(text: str) -> ParsedAmount:
+    """Reads an amount in Vietnamese notation: ``"1.400 triệu đồng"`` is 1,400,000,000
+    đồng, exact; ``"hơn 15,2 tỷ"`` is a lower bound.
+
+    Raises :class:`khuyencong.Error` for ambiguous or malformed text (``"1,400 triệu"``).
+    """
+    vnd, exactness = _native._parse_vnd(text)
+    return ParsedAmount(vnd=vnd, exactness=exactness)

@@ -1,0 +1,352 @@
+"""The document and rule functions: inputs, results, errors, tables, notebook displays."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pickle
+import threading
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas  # type: ignore[import-untyped, unused-ignore]
+import polars
+import pytest
+
+import khuyencong
+from _corpus import CASES, EXAMPLES
+from khuyencong import Document, Error, ValidationError
+
+SEED = EXAMPLES / "an-giang-2021-2025.json"
+PACK = EXAMPLES / "provincial-pack.example.json"
+SCHEMES = sorted(EXAMPLES.glob("scheme-*.json"))
+MACHINERY = "advanced_machinery_technology_transfer"
+M = 1_000_000
+
+
+def seed() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SEED.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _language() -> Any:
+    yield
+    khuyencong.set_language("vi")
+
+
+# --- check: every input form gives the same findings ------------------------------------
+
+
+def test_check_accepts_every_input_form() -> None:
+    raw = SEED.read_bytes()
+    (doc,) = khuyencong.load(SEED)
+    forms: list[Any] = [seed(), raw.decode("utf-8"), raw, bytearray(raw), SEED, doc]
+    results = [khuyencong.check(f) for f in forms]
+    for r in results:
+        assert (r.kind, r.id, r.ok, r.findings) == ("period_report", "an-giang-kcqg-2021-2025", True, [])
+        assert isinstance(r.document, Document)
+    assert results[0] == results[-1]
+    assert results[0].to_dict() == {"kind": "period_report", "id": "an-giang-kcqg-2021-2025", "ok": True, "findings": []}
+
+
+def test_a_document_round_trips_through_to_dict() -> None:
+    for path in [SEED, *SCHEMES]:
+        (doc,) = khuyencong.load(path)
+        again = khuyencong.check(doc.to_dict())
+        assert again.findings == khuyencong.check(doc).findings
+        assert again.id == doc.id and again.kind == doc.kind
+
+
+def test_findings_carry_codes_paths_messages_and_citations() -> None:
+    r = khuyencong.check(CASES / "report_funding_total_mismatch" / "input.json")
+    assert not r.ok
+    f = r.findings[0]
+    assert {"code", "severity", "path", "message_vi", "message_en"} <= f.keys()
+    assert r.rows()[0]["message"] == f["message_vi"]
+    khuyencong.set_language("en")
+    assert r.rows()[0]["message"] == f["message_en"]
+
+
+def test_a_str_is_json_text_not_a_path() -> None:
+    r = khuyencong.check(str(SEED))
+    assert r.kind is None and r.id is None and r.document is None and not r.ok
+    assert r.findings[0]["code"].startswith("structure.")
+
+
+def test_unreadable_input_is_a_finding_not_an_exception() -> None:
+    for text in ["", "{", "[1]", '{"kind": "memo"}']:
+        r = khuyencong.check(text)
+        assert not r.ok and r.findings[0]["code"].startswith("structure.")
+    assert khuyencong.check(b"\xff\xfe").findings[0]["code"] == "structure.not_utf8"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "where"),
+    [
+        (lambda d: d["funding"].__setitem__("total", 34_387_000_000.0), "/funding/total"),
+        (lambda d: d["funding"]["lines"][1]["parts"][0].__setitem__("amount", 8.38e8), "/funding/lines/1/parts/0/amount"),
+        (lambda d: d["results"][0]["counts"].__setitem__("establishments", 5.0), "/results/0/counts/establishments"),
+    ],
+)
+def test_a_float_anywhere_in_a_dict_is_a_type_error_naming_its_place(mutate: Any, where: str) -> None:
+    doc = seed()
+    mutate(doc)
+    with pytest.raises(TypeError) as info:
+        khuyencong.check(doc)
+    message = str(info.value)
+    assert f"floats are not accepted at `{where}`" in message
+    assert "pass an int of whole đồng" in message
+
+
+@pytest.mark.parametrize("bad", [None, 1, 1.5, [seed()], {1, 2}])
+def test_check_of_another_type_is_a_type_error(bad: Any) -> None:
+    with pytest.raises(TypeError, match="doc must be a dict, a str of JSON text"):
+        khuyencong.check(bad)
+
+
+def test_a_missing_file_is_file_not_found() -> None:
+    with pytest.raises(FileNotFoundError, match="cannot read `.*nope.json`"):
+        khuyencong.check(EXAMPLES / "nope.json")
+
+
+def test_check_many_keeps_order_and_refuses_a_single_document() -> None:
+    docs: list[Any] = [SEED, *SCHEMES, "{"]
+    results = khuyencong.check_many(iter(docs))
+    assert [r.id for r in results][:2] == ["an-giang-kcqg-2021-2025", "kcdp-2025-giong-rieng-hkd-2-dau"]
+    assert results[-1].kind is None
+    assert [r.findings for r in results[:-1]] == [khuyencong.check(d).findings for d in docs[:-1]]
+    singles: list[Any] = [seed(), "{}", b"{}", SEED]
+    for single in singles:
+        with pytest.raises(TypeError, match="iterable of documents"):
+            khuyencong.check_many(single)
+    with pytest.raises(TypeError, match="document 1 must be"):
+        khuyencong.check_many([seed(), 3])  # type: ignore[list-item]
+
+
+def test_check_many_releases_the_gil_and_runs_from_threads() -> None:
+    batch = [SEED.read_bytes()] * 300
+    out: dict[int, list[khuyencong.CheckResult]] = {}
+
+    def work(i: int) -> None:
+        out[i] = khuyencong.check_many(batch)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads)
+    assert all(len(r) == 300 and all(x.ok for x in r) for r in out.values())
+
+
+def test_provincial_pack_in_every_form_and_an_invalid_one() -> None:
+    scheme = EXAMPLES / "scheme-giong-rieng-2025.json"
+    pack = json.loads(PACK.read_text(encoding="utf-8"))
+    base = khuyencong.check(scheme, provincial_pack=PACK)
+    assert khuyencong.check(scheme, provincial_pack=pack).findings == base.findings
+    assert khuyencong.check(scheme, provincial_pack=PACK.read_text(encoding="utf-8")).findings == base.findings
+    assert khuyencong.check_many([scheme], provincial_pack=PACK)[0].findings == base.findings
+    with pytest.raises(Error, match="invalid rule pack|rule pack is not valid JSON") as info:
+        khuyencong.check(scheme, provincial_pack="{}")
+    assert info.value.message_vi != info.value.message_en
+    with pytest.raises(TypeError, match="provincial_pack must be"):
+        khuyencong.check(scheme, provincial_pack=3)  # type: ignore[arg-type]
+
+
+# --- load -------------------------------------------------------------------------------
+
+
+def test_load_a_file_a_directory_and_a_glob() -> None:
+    (doc,) = khuyencong.load(str(SEED))
+    assert (doc.kind, doc.id, doc.source, doc.line) == ("period_report", "an-giang-kcqg-2021-2025", str(SEED), None)
+    assert "an-giang-kcqg-2021-2025" in repr(doc)
+    schemes = khuyencong.load(str(EXAMPLES / "scheme-*.json"))
+    assert [d.kind for d in schemes] == ["scheme"] * len(SCHEMES) and len(schemes) == 3
+    with pytest.raises(ValidationError, match="provincial-pack.example.json"):
+        khuyencong.load(EXAMPLES)  # the pack is not a document
+    with pytest.raises(FileNotFoundError, match="no file matches"):
+        khuyencong.load(str(EXAMPLES / "*.nothing"))
+    with pytest.raises(TypeError, match="path_or_glob must be"):
+        khuyencong.load(3)  # type: ignore[arg-type]
+
+
+def test_load_json_lines_with_file_and_line_in_errors(tmp_path: Path) -> None:
+    lines = [json.dumps(seed()), "", json.dumps(json.loads(SCHEMES[0].read_text(encoding="utf-8")))]
+    good = tmp_path / "batch.jsonl"
+    good.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = khuyencong.load(good)
+    assert [(d.kind, d.line) for d in docs] == [("period_report", 1), ("scheme", 3)]
+    assert all(d.source == str(good) for d in docs)
+    assert [r.ok for r in khuyencong.check_many(docs)] == [True, True]
+    back = pickle.loads(pickle.dumps(docs))
+    assert back == docs and back[1].line == 3 and back[1].source == str(good)
+    result = khuyencong.check(docs[0])
+    assert pickle.loads(pickle.dumps(result)) == result
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(lines[0] + '\n{"kind": "plan", "id": 3}\n', encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        khuyencong.load(bad)
+    e = info.value
+    assert f"`{bad}:2`" in e.message_en and f"`{bad}:2`" in e.message_vi
+    assert e.findings and e.findings[0]["code"].startswith("structure.")
+    back = pickle.loads(pickle.dumps(e))
+    assert back.findings == e.findings and str(back) == str(e)
+
+
+# --- totals -----------------------------------------------------------------------------
+
+
+def test_seed_totals_by_source_are_exact_integers() -> None:
+    t = khuyencong.totals([SEED], by=["source"])
+    by_source = {r["source"]: r for r in t.rows}
+    assert by_source["national_extension_fund"]["funding_vnd"] == 1_400 * M
+    assert by_source["local_budget_provincial"]["funding_vnd"] == 15_697 * M
+    assert by_source["counterpart"]["funding_vnd"] == 17_290 * M
+    assert sum(r["funding_vnd"] for r in t.rows) == 34_387 * M
+    assert all(type(r["funding_vnd"]) is int for r in t.rows)
+    grand = khuyencong.totals([SEED]).rows
+    assert len(grand) == 1 and grand[0]["funding_vnd"] == 34_387 * M
+    assert grand[0]["counterpart_vnd"] == 17_290 * M
+    assert isinstance(grand[0]["support_share"], Decimal)
+    assert t.to_dict()["by"] == ["source"] and len(t) == 4 and list(t) == t.rows
+    assert by_source[None]["funding_vnd"] == 0  # results have no source
+
+
+def test_totals_keys_years_errors() -> None:
+    docs = khuyencong.load(str(EXAMPLES / "[aps]*-20*.json"))
+    t = khuyencong.totals(docs, by=["kind", "year"])
+    assert t.by == ("kind", "period")
+    assert list(t.rows[0])[:3] == ["kind", "period", "documents"]
+    assert {r["kind"] for r in t.rows} == {"period_report", "plan", "scheme"}
+    with pytest.raises(Error, match="unknown totals key `colour`"):
+        khuyencong.totals(docs, by=["colour"])
+    with pytest.raises(TypeError, match="by must be a list"):
+        khuyencong.totals(docs, by="source")
+    with pytest.raises(ValidationError, match="document 1"):
+        khuyencong.totals([SEED, "{"])
+
+
+def test_totals_and_findings_as_frames() -> None:
+    t = khuyencong.totals([SEED, *SCHEMES], by=["activity"])
+    df = t.to_pandas()
+    assert isinstance(df, pandas.DataFrame)
+    assert str(df["support_vnd"].dtype) == "int64"
+    assert int(df["funding_vnd"].sum()) == 34_387 * M + sum(
+        khuyencong.totals([s]).rows[0]["funding_vnd"] for s in SCHEMES
+    )
+    pl = t.to_polars()
+    assert isinstance(pl, polars.DataFrame) and pl.height == len(t)
+    assert pl["support_vnd"].dtype == polars.Int64
+    r = khuyencong.check(EXAMPLES / "scheme-long-an-2018.json")
+    fdf = r.to_pandas()
+    assert list(fdf["code"]) == [f["code"] for f in r.findings]
+    assert r.to_polars().height == len(r.findings)
+
+
+# --- assess, max_support, parse_vnd, explain --------------------------------------------
+
+
+def test_assess_returns_a_typed_assessment() -> None:
+    a = khuyencong.assess({"legal_form": "cooperative"}, MACHINERY, datetime.date(2024, 6, 1))
+    assert a.verdict == "indeterminate" and not a.eligible
+    assert a.missing_facts and all(m.startswith("/") for m in a.missing_facts)
+    assert a.as_of == datetime.date(2024, 6, 1) and a.regime == "regime_2012"
+    assert a.to_dict()["as_of"] == "2024-06-01"
+    assert a.to_pandas().shape[0] == len(a.findings) == a.to_polars().height
+
+
+def test_assess_errors() -> None:
+    with pytest.raises(TypeError, match="floats are not accepted at `/sme/total_capital`"):
+        khuyencong.assess({"sme": {"total_capital": 1.5}}, MACHINERY, "2024-06-01")
+    with pytest.raises(Error, match="invalid applicant facts: unknown field `colour`"):
+        khuyencong.assess({"colour": 1}, MACHINERY, "2024-06-01")
+    with pytest.raises(Error, match="unknown activity `juggling`"):
+        khuyencong.assess({}, "juggling", "2024-06-01")
+    with pytest.raises(Error, match="before 2012-07-05"):
+        khuyencong.assess({}, MACHINERY, "2012-07-04")
+    with pytest.raises(TypeError, match="applicant must be a dict"):
+        khuyencong.assess([], MACHINERY, "2024-06-01")  # type: ignore[arg-type]
+
+
+def test_max_support_share_binds() -> None:
+    s = khuyencong.max_support(MACHINERY, 97_820_000, datetime.date(2025, 3, 1))
+    assert s.assessed and s.max_support_vnd == 48_910_000 and type(s.max_support_vnd) is int
+    assert s.binding == "share" and s.eligible_cost_vnd == 97_820_000
+    assert s.to_dict()["status"] == "assessed" and s.derivation
+    assert khuyencong.max_support(MACHINERY, Decimal("97820000"), "2025-03-01") == s
+
+
+def test_max_support_with_a_provincial_pack() -> None:
+    s = khuyencong.max_support(
+        MACHINERY, 2_000 * M, "2025-06-01", fund="provincial", provincial_pack=PACK
+    )
+    assert s.rule_source == "provincial" and s.max_support_vnd == 250 * M
+
+
+@pytest.mark.parametrize("cost", [97_820_000.0, 1e9, True])
+def test_max_support_refuses_a_float_cost(cost: Any) -> None:
+    with pytest.raises(TypeError, match=r"amounts are whole đồng: pass an int"):
+        khuyencong.max_support(MACHINERY, cost, "2025-03-01")
+
+
+def test_max_support_errors() -> None:
+    with pytest.raises(Error, match="name one with a variant"):
+        khuyencong.max_support("demonstration_model", 1, "2025-03-01")
+    with pytest.raises(Error, match="unknown variant `x`"):
+        khuyencong.max_support("demonstration_model", 1, "2025-03-01", variant="x")
+    with pytest.raises(Error, match="unknown fund level `city`"):
+        khuyencong.max_support(MACHINERY, 1, "2025-03-01", fund="city")
+    with pytest.raises(Error, match="must not be negative"):
+        khuyencong.max_support(MACHINERY, -1, "2025-03-01")
+
+
+def test_parse_vnd() -> None:
+    p = khuyencong.parse_vnd("1.400 triệu đồng")
+    assert (p.vnd, p.exactness) == (1_400 * M, "exact") and type(p.vnd) is int
+    assert khuyencong.parse_vnd("hơn 15,2 tỷ").exactness == "lower_bound"
+    assert p.to_dict() == {"amount": 1_400 * M, "exactness": "exact"}
+    with pytest.raises(Error) as info:
+        khuyencong.parse_vnd("1,400 triệu")
+    assert info.value.message_vi != info.value.message_en
+    with pytest.raises(TypeError, match="text must be a str"):
+        khuyencong.parse_vnd(1400)  # type: ignore[arg-type]
+
+
+def test_explain_every_code() -> None:
+    codes = khuyencong.finding_codes()
+    assert len(codes) == len(set(codes)) > 50
+    for code in codes:
+        d = khuyencong.explain(code)
+        assert d["code"] == code and d["meaning_vi"] and d["fix_en"]
+        if d["citation"] is not None:
+            assert d["citation"]["vi"] and d["citation"]["en"]
+    with pytest.raises(Error, match="unknown finding code `nope`"):
+        khuyencong.explain("nope")
+
+
+# --- notebook displays ------------------------------------------------------------------
+
+
+def test_html_is_escaped_and_follows_the_language() -> None:
+    doc = seed()
+    doc["id"] = "<script>alert(1)</script>"
+    doc["funding"]["total"] = 1
+    r = khuyencong.check(doc)
+    page = r._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Lỗi" in page
+    khuyencong.set_language("en")
+    assert khuyencong.get_language() == "en"
+    page_en = r._repr_html_()
+    assert "Error" in page_en and r.findings[0]["message_en"].split("<")[0][:20] in page_en
+    t = khuyencong.totals([doc], by=["source"])._repr_html_()
+    assert "<table>" in t and "17,290,000,000" in t
+    a = khuyencong.assess({"name": "<b>x</b>"} if False else {}, MACHINERY, "2024-06-01")._repr_html_()
+    assert "Indeterminate" in a
+    s = khuyencong.max_support(MACHINERY, 97_820_000, "2025-03-01")._repr_html_()
+    assert "48,910,000" in s
+    with pytest.raises(Error, match="unknown language `fr`"):
+        khuyencong.set_language("fr")  # type: ignore[arg-type]
