@@ -205,11 +205,18 @@ pub struct CheckReport {
     pub summary: Summary,
 }
 
+/// The largest input [`parse`] and [`check_bytes`] read: 16 MiB (16 777 216 bytes).
+///
+/// The largest document the format allows (1 000 beneficiaries or result lines of bounded
+/// strings) is a few megabytes; anything larger is refused before it is read, with the
+/// finding `structure.too_large_input`, so that one input cannot exhaust memory.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
 /// Reads a document from JSON bytes.
 ///
 /// # Errors
-/// A structural [`Finding`] (code `structure.*`) saying what is wrong and where: an empty
-/// input, a byte-order mark, invalid UTF-8, malformed JSON (with line and column), a missing
+/// A structural [`Finding`] (code `structure.*`) saying what is wrong and where: an input
+/// larger than [`MAX_INPUT_BYTES`], an empty input, a byte-order mark, invalid UTF-8, malformed JSON (with line and column), a missing
 /// or unknown `kind`, and any unknown field, missing field, wrong type, float or negative
 /// amount, unknown code or impossible date (with its JSON Pointer).
 pub fn parse(bytes: &[u8]) -> Result<Document, Finding> {
@@ -450,6 +457,15 @@ macro_rules! def {
 
 /// The finding codes of document reading and reconciliation.
 pub(crate) const FINDINGS: &[FindingDef] = &[
+    def!(
+        "structure.too_large_input",
+        Error,
+        None,
+        "Tệp lớn hơn 16 MiB (16.777.216 byte), giới hạn của một văn bản.",
+        "The input is larger than 16 MiB (16,777,216 bytes), the limit for one document.",
+        "Kiểm tra tệp; tách dữ liệu thành nhiều văn bản (JSON Lines: mỗi dòng một văn bản).",
+        "Check the file; split the data into several documents (JSON Lines: one per line)."
+    ),
     def!(
         "structure.empty",
         Error,

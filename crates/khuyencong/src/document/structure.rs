@@ -287,6 +287,20 @@ fn translate_kind(got: &str) -> String {
 
 /// Input problems found before any JSON is read.
 pub(crate) fn preflight(bytes: &[u8]) -> Option<Finding> {
+    // First, before any byte is looked at: an oversize input costs nothing to refuse.
+    let max = super::MAX_INPUT_BYTES;
+    if bytes.len() > max {
+        return Some(
+            Finding::new(
+                "structure.too_large_input",
+                Severity::Error,
+                "",
+                format!("tệp lớn hơn 16 MiB ({max} byte), giới hạn của một văn bản; hãy tách dữ liệu thành nhiều văn bản"),
+                format!("the input is larger than 16 MiB ({max} bytes), the limit for one document; split the data into several documents"),
+            )
+            .param("max_bytes", max),
+        );
+    }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Some(Finding::new(
             "structure.bom",
