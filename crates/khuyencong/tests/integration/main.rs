@@ -7,5 +7,15 @@ mod eligibility;
 mod findings_doc;
 mod law;
 mod money;
+mod robustness;
 mod schema;
 mod support;
+
+/// The corpus generator shared with the benchmarks and the `gen_corpus` example.
+#[path = "../../examples/gen_corpus/corpus.rs"]
+mod generator;
+
+/// The repository's root (where `tests/cases` and `docs/examples` are).
+fn cases_root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
