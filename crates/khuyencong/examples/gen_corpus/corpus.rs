@@ -408,6 +408,20 @@ fn break_figures(rng: &mut Rng, doc: &mut Value) {
     }
 }
 
+/// The compact JSON text of a document with `kind` first, as the examples and the schema
+/// order it (the other keys in alphabetical order).
+pub fn to_text(doc: &Value) -> String {
+    let mut rest = doc.clone();
+    let kind = rest
+        .as_object_mut()
+        .and_then(|m| m.remove("kind"))
+        .unwrap_or(Value::Null);
+    let rest = rest.to_string();
+    let tail = rest.strip_prefix('{').unwrap_or(&rest);
+    let sep = if tail == "}" { "" } else { "," };
+    format!("{{\"kind\":{kind}{sep}{tail}")
+}
+
 /// One document: the `index`-th of a corpus, with `invalid_percent` % made invalid.
 pub fn document(rng: &mut Rng, index: u64, invalid_percent: u64) -> (String, Flaw) {
     let mut doc = if rng.chance(70) {
@@ -416,11 +430,11 @@ pub fn document(rng: &mut Rng, index: u64, invalid_percent: u64) -> (String, Fla
         report(rng, index)
     };
     if !rng.chance(invalid_percent) {
-        return (doc.to_string(), Flaw::None);
+        return (to_text(&doc), Flaw::None);
     }
     if rng.chance(50) {
         let truncate = break_structure(rng, &mut doc);
-        let mut text = doc.to_string();
+        let mut text = to_text(&doc);
         if truncate {
             let mut cut = usize::try_from(rng.below(text.len() as u64)).unwrap_or(0);
             while !text.is_char_boundary(cut) {
@@ -431,7 +445,7 @@ pub fn document(rng: &mut Rng, index: u64, invalid_percent: u64) -> (String, Fla
         (text, Flaw::Structural)
     } else {
         break_figures(rng, &mut doc);
-        (doc.to_string(), Flaw::Reconciliation)
+        (to_text(&doc), Flaw::Reconciliation)
     }
 }
 

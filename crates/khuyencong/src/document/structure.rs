@@ -335,17 +335,17 @@ pub(crate) fn preflight(bytes: &[u8]) -> Option<Finding> {
     None
 }
 
-/// The value of the top-level `"kind"` of a JSON object, found by a quick scan that skips
-/// every other value without reading it; `None` when the scan meets anything unusual (an
-/// escape in a key or in the kind, a second `kind`, malformed text). Only a hint: the typed
-/// reader that follows checks the tag and everything else.
+/// The value of the first top-level `"kind"` of a JSON object, found by a quick scan that
+/// skips every value before it without reading it (documents usually start with `kind`, as
+/// the schema and the examples do); `None` when the scan meets anything unusual (an escape in
+/// a key or in the kind, malformed text). Only a hint: the typed reader that follows checks
+/// the tag, duplicates and everything else.
 pub(crate) fn quick_kind(b: &[u8]) -> Option<&[u8]> {
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
     }
     i += 1;
-    let mut found = None;
     loop {
         i = skip_ws(b, i);
         let (key, next) = plain_string(b, i)?;
@@ -355,21 +355,14 @@ pub(crate) fn quick_kind(b: &[u8]) -> Option<&[u8]> {
         }
         i = skip_ws(b, i + 1);
         if key == b"kind" {
-            if found.is_some() {
-                return None;
-            }
-            let (value, next) = plain_string(b, i)?;
-            found = Some(value);
-            i = next;
-        } else {
-            i = skip_value(b, i)?;
+            return plain_string(b, i).map(|(value, _)| value);
         }
+        i = skip_value(b, i)?;
         i = skip_ws(b, i);
-        match b.get(i) {
-            Some(b',') => i += 1,
-            Some(b'}') => return found,
-            _ => return None,
+        if b.get(i) != Some(&b',') {
+            return None;
         }
+        i += 1;
     }
 }
 
