@@ -94,7 +94,7 @@ if [ "$only" = all ] || [ "$only" = rss ]; then
         [ -f "$f" ] || "$gen" "$n" --seed 1 --invalid 10 -o "$f"
         bytes=$(stat -c %s "$f")
         /usr/bin/time -f "%e %M" -o "$work/time" "$bin" check --jsonl --format jsonl "$f" >/dev/null || true
-        read -r secs kb <"$work/time"
+        read -r secs kb < <(tail -n 1 "$work/time")
         python3 -c "import sys; n,b,s,kb=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]); s=max(s,0.01); print(f'| {n:,} | {b/1e6:,.1f} MB | {s:.2f} s | {n/s:,.0f} | {b/s/1e6:.1f} | {kb/1024:.1f} MiB |')" "$n" "$bytes" "$secs" "$kb"
     done
     echo
