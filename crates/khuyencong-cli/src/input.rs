@@ -25,17 +25,13 @@ fn read_line(buf: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<usiz
         if available.is_empty() {
             return Ok(n + skipped);
         }
-        match available.iter().position(|b| *b == b'\n') {
-            Some(i) => {
-                buf.consume(i + 1);
-                return Ok(n + skipped + i + 1);
-            }
-            None => {
-                let len = available.len();
-                skipped += len;
-                buf.consume(len);
-            }
+        if let Some(i) = available.iter().position(|b| *b == b'\n') {
+            buf.consume(i + 1);
+            return Ok(n + skipped + i + 1);
         }
+        let len = available.len();
+        skipped += len;
+        buf.consume(len);
     }
 }
 
@@ -148,7 +144,10 @@ mod tests {
         let mut line = Vec::new();
         assert_eq!(read_line(&mut buf, &mut line).ok(), Some(limit + 1001));
         assert_eq!(line.len(), limit);
-        let checked = khuyencong::document::check_bytes(&line, &Default::default());
+        let checked = khuyencong::document::check_bytes(
+            &line,
+            &khuyencong::document::CheckOptions::default(),
+        );
         assert_eq!(checked.findings[0].code, "structure.too_large_input");
         line.clear();
         assert_eq!(read_line(&mut buf, &mut line).ok(), Some(17));

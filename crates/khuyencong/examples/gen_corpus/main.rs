@@ -41,16 +41,15 @@ fn main() -> ExitCode {
     let Some(count) = count else {
         return usage();
     };
-    let result = match output {
-        Some(path) => std::fs::File::create(&path).and_then(|f| {
+    let result = if let Some(path) = output {
+        std::fs::File::create(&path).and_then(|f| {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
             corpus::write_jsonl(&mut w, seed, count, invalid)?;
             w.flush()
-        }),
-        None => {
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            corpus::write_jsonl(&mut w, seed, count, invalid).and_then(|()| w.flush())
-        }
+        })
+    } else {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        corpus::write_jsonl(&mut w, seed, count, invalid).and_then(|()| w.flush())
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -533,12 +533,11 @@ fn render() -> String {
         let f = first_error(&c.input);
         let _ = write!(
             s,
-            "\n## {}\n\n<a id=\"{}\"></a>{} — {}. {}.\n\n",
+            "\n## {}\n\n<a id=\"{}\"></a>{} — {}. Test: `bad_inputs::every_class_gets_its_finding`.\n\n",
             c.title,
             i + 1,
             c.shown,
             c.decision,
-            "Test: `bad_inputs::every_class_gets_its_finding`"
         );
         let _ = writeln!(s, "- **message_vi:** {}", f.message_vi);
         let _ = writeln!(s, "- **message_en:** {}", f.message_en);
