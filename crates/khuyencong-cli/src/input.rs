@@ -3,7 +3,37 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 
+use khuyencong::document::MAX_INPUT_BYTES;
+
 use crate::Usage;
+
+/// How much of one document is read: one byte past the limit is enough for the library to
+/// refuse it (`structure.too_large_input`), so memory stays bounded whatever the input.
+const READ_LIMIT: u64 = MAX_INPUT_BYTES as u64 + 1;
+
+/// Reads one line (up to and including `\n`) into `line`, keeping at most [`READ_LIMIT`]
+/// bytes of it and skipping the rest; returns the number of bytes consumed.
+fn read_line(buf: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    let n = buf.by_ref().take(READ_LIMIT).read_until(b'\n', line)?;
+    if n == 0 || line.last() == Some(&b'\n') {
+        return Ok(n);
+    }
+    // An overlong line: skip to its end without keeping it.
+    let mut skipped = 0;
+    loop {
+        let available = buf.fill_buf()?;
+        if available.is_empty() {
+            return Ok(n + skipped);
+        }
+        if let Some(i) = available.iter().position(|b| *b == b'\n') {
+            buf.consume(i + 1);
+            return Ok(n + skipped + i + 1);
+        }
+        let len = available.len();
+        skipped += len;
+        buf.consume(len);
+    }
+}
 
 /// One document's bytes and where they came from.
 pub struct Input<'a> {
@@ -45,14 +75,14 @@ pub fn for_each(
     let progress = std::io::stderr().is_terminal();
     let mut count = 0u64;
     for name in files {
-        let mut reader = open(name)?;
+        let reader = open(name)?;
         if jsonl || is_jsonl(name) {
             let mut buf = BufReader::with_capacity(1 << 16, reader);
             let mut line = Vec::new();
             let mut number = 0u64;
             loop {
                 line.clear();
-                let n = buf.read_until(b'\n', &mut line).map_err(|e| {
+                let n = read_line(&mut buf, &mut line).map_err(|e| {
                     Usage::new(
                         format!("cannot read `{name}`: {e}"),
                         format!("không đọc được tệp `{name}`: {e}"),
@@ -78,12 +108,15 @@ pub fn for_each(
             }
         } else {
             let mut bytes = Vec::new();
-            reader.read_to_end(&mut bytes).map_err(|e| {
-                Usage::new(
-                    format!("cannot read `{name}`: {e}"),
-                    format!("không đọc được tệp `{name}`: {e}"),
-                )
-            })?;
+            reader
+                .take(READ_LIMIT)
+                .read_to_end(&mut bytes)
+                .map_err(|e| {
+                    Usage::new(
+                        format!("cannot read `{name}`: {e}"),
+                        format!("không đọc được tệp `{name}`: {e}"),
+                    )
+                })?;
             each(Input {
                 source: name,
                 line: None,
@@ -96,4 +129,30 @@ pub fn for_each(
         eprintln!("\r{count} documents.");
     }
     Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overlong_line_is_cut_at_the_limit_and_the_next_line_still_read() {
+        let limit = usize::try_from(READ_LIMIT).unwrap_or(usize::MAX);
+        let mut data = vec![b'a'; limit + 1000];
+        data.extend_from_slice(b"\n{\"kind\": \"plan\"}\n");
+        let mut buf = std::io::BufReader::new(&data[..]);
+        let mut line = Vec::new();
+        assert_eq!(read_line(&mut buf, &mut line).ok(), Some(limit + 1001));
+        assert_eq!(line.len(), limit);
+        let checked = khuyencong::document::check_bytes(
+            &line,
+            &khuyencong::document::CheckOptions::default(),
+        );
+        assert_eq!(checked.findings[0].code, "structure.too_large_input");
+        line.clear();
+        assert_eq!(read_line(&mut buf, &mut line).ok(), Some(17));
+        assert_eq!(line, b"{\"kind\": \"plan\"}\n");
+        line.clear();
+        assert_eq!(read_line(&mut buf, &mut line).ok(), Some(0));
+    }
 }

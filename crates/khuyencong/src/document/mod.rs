@@ -207,14 +207,50 @@ pub struct CheckReport {
     pub summary: Summary,
 }
 
+/// The largest input [`parse`] and [`check_bytes`] read: 16 MiB (16 777 216 bytes).
+///
+/// The largest document the format allows (1 000 beneficiaries or result lines of bounded
+/// strings) is a few megabytes; anything larger is refused before it is read, with the
+/// finding `structure.too_large_input`, so that one input cannot exhaust memory.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
 /// Reads a document from JSON bytes.
 ///
 /// # Errors
-/// A structural [`Finding`] (code `structure.*`) saying what is wrong and where: an empty
-/// input, a byte-order mark, invalid UTF-8, malformed JSON (with line and column), a missing
+/// A structural [`Finding`] (code `structure.*`) saying what is wrong and where: an input
+/// larger than [`MAX_INPUT_BYTES`], an empty input, a byte-order mark, invalid UTF-8, malformed JSON (with line and column), a missing
 /// or unknown `kind`, and any unknown field, missing field, wrong type, float or negative
 /// amount, unknown code or impossible date (with its JSON Pointer).
 pub fn parse(bytes: &[u8]) -> Result<Document, Finding> {
+    if bytes.len() <= MAX_INPUT_BYTES
+        && let Some(document) = read_well_formed(bytes)
+    {
+        return Ok(document);
+    }
+    parse_reporting(bytes)
+}
+
+/// The fast path for the common case, a well-formed document: one pass of the typed reader,
+/// no error paths kept. `None` whenever anything is wrong — then [`parse_reporting`] reads the
+/// input again to say what and where.
+///
+/// It accepts exactly what [`parse_reporting`] accepts: the typed reader checks the `kind`
+/// tag itself (the scan only picks which type to try); every string it reads is checked to be
+/// UTF-8 (no value is skipped unread: the types are closed); a byte-order mark, an empty
+/// input or trailing text are JSON errors; its depth limit is the same.
+fn read_well_formed(bytes: &[u8]) -> Option<Document> {
+    match structure::quick_kind(bytes)? {
+        b"scheme" => serde_json::from_slice(bytes).ok().map(Document::Scheme),
+        b"plan" => serde_json::from_slice(bytes).ok().map(Document::Plan),
+        b"period_report" => serde_json::from_slice(bytes)
+            .ok()
+            .map(Document::PeriodReport),
+        _ => None,
+    }
+}
+
+/// Reads a document and, when it cannot be read, says exactly why (with its JSON Pointer).
+fn parse_reporting(bytes: &[u8]) -> Result<Document, Finding> {
     if let Some(f) = structure::preflight(bytes) {
         return Err(f);
     }
@@ -452,6 +488,15 @@ macro_rules! def {
 
 /// The finding codes of document reading and reconciliation.
 pub(crate) const FINDINGS: &[FindingDef] = &[
+    def!(
+        "structure.too_large_input",
+        Error,
+        None,
+        "Tệp lớn hơn 16 MiB (16.777.216 byte), giới hạn của một văn bản.",
+        "The input is larger than 16 MiB (16,777,216 bytes), the limit for one document.",
+        "Kiểm tra tệp; tách dữ liệu thành nhiều văn bản (JSON Lines: mỗi dòng một văn bản).",
+        "Check the file; split the data into several documents (JSON Lines: one per line)."
+    ),
     def!(
         "structure.empty",
         Error,
@@ -849,3 +894,40 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "Adjust the schemes or the budget."
     ),
 ];
+
+/// The generator of the benchmarks and the fuzzer, for the test below.
+#[cfg(test)]
+#[path = "../../examples/gen_corpus/corpus.rs"]
+mod corpus;
+
+#[cfg(test)]
+mod tests {
+    use super::{corpus, parse, parse_reporting};
+
+    /// The fast path changes nothing: on the shared corpus, generated documents and
+    /// thousands of mutations of them, `parse` gives exactly what the reporting reader gives.
+    #[test]
+    fn the_fast_path_agrees_with_the_reporting_reader() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let seeds = corpus::seed_inputs(&root);
+        assert!(seeds.len() > 40);
+        let mut rng = corpus::Rng::new(99);
+        let mut inputs = seeds.clone();
+        for _ in 0..4000 {
+            let base = rng.pick(&seeds).clone();
+            inputs.push(corpus::mutate(&mut rng, &base, &seeds));
+        }
+        let mut read = 0;
+        for input in &inputs {
+            let fast = parse(input);
+            read += usize::from(fast.is_ok());
+            assert_eq!(
+                fast,
+                parse_reporting(input),
+                "{}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        assert!(read > 40, "{read}");
+    }
+}

@@ -165,6 +165,10 @@ pub fn check_total(
     money: bool,
 ) {
     let agreement = compare(stated, computed);
+    if matches!(agreement, Agreement::Equal | Agreement::Consistent) {
+        // The common case: nothing to say, so nothing to render.
+        return;
+    }
     let (s_vi, s_en) = describe(stated, money);
     let (c_vi, c_en) = describe(computed, money);
     let finding = match agreement {

@@ -287,6 +287,20 @@ fn translate_kind(got: &str) -> String {
 
 /// Input problems found before any JSON is read.
 pub(crate) fn preflight(bytes: &[u8]) -> Option<Finding> {
+    // First, before any byte is looked at: an oversize input costs nothing to refuse.
+    let max = super::MAX_INPUT_BYTES;
+    if bytes.len() > max {
+        return Some(
+            Finding::new(
+                "structure.too_large_input",
+                Severity::Error,
+                "",
+                format!("tệp lớn hơn 16 MiB ({max} byte), giới hạn của một văn bản; hãy tách dữ liệu thành nhiều văn bản"),
+                format!("the input is larger than 16 MiB ({max} bytes), the limit for one document; split the data into several documents"),
+            )
+            .param("max_bytes", max),
+        );
+    }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Some(Finding::new(
             "structure.bom",
@@ -319,4 +333,105 @@ pub(crate) fn preflight(bytes: &[u8]) -> Option<Finding> {
         ));
     }
     None
+}
+
+/// The value of the first top-level `"kind"` of a JSON object, found by a quick scan that
+/// skips every value before it without reading it (documents usually start with `kind`, as
+/// the schema and the examples do); `None` when the scan meets anything unusual (an escape in
+/// a key or in the kind, malformed text). Only a hint: the typed reader that follows checks
+/// the tag, duplicates and everything else.
+pub(crate) fn quick_kind(b: &[u8]) -> Option<&[u8]> {
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    loop {
+        i = skip_ws(b, i);
+        let (key, next) = plain_string(b, i)?;
+        i = skip_ws(b, next);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        if key == b"kind" {
+            return plain_string(b, i).map(|(value, _)| value);
+        }
+        i = skip_value(b, i)?;
+        i = skip_ws(b, i);
+        if b.get(i) != Some(&b',') {
+            return None;
+        }
+        i += 1;
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while b
+        .get(i)
+        .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// A string without escapes starting at `i`: its contents and the index after it.
+fn plain_string(b: &[u8], i: usize) -> Option<(&[u8], usize)> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let rest = b.get(i + 1..)?;
+    let end = rest.iter().position(|c| *c == b'"' || *c == b'\\')?;
+    (rest[end] == b'"').then(|| (&rest[..end], i + 1 + end + 1))
+}
+
+/// The index after the string starting at `i` (escapes allowed).
+fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        let rest = b.get(i..)?;
+        let at = rest.iter().position(|c| *c == b'"' || *c == b'\\')?;
+        if rest[at] == b'"' {
+            return Some(i + at + 1);
+        }
+        i += at + 2;
+    }
+}
+
+/// The index after the value starting at `i`, without reading it.
+fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
+    match b.get(i)? {
+        b'"' => skip_string(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            loop {
+                match b.get(i)? {
+                    b'"' => {
+                        i = skip_string(b, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        _ => {
+            let start = i;
+            while b
+                .get(i)
+                .is_some_and(|c| !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+            {
+                i += 1;
+            }
+            (i > start).then_some(i)
+        }
+    }
 }

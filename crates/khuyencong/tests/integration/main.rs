@@ -1,5 +1,6 @@
 //! The integration tests of the core crate, one binary (fast links on small machines).
 
+mod bad_inputs;
 mod cases;
 mod catalog;
 mod codelists;
@@ -7,5 +8,15 @@ mod eligibility;
 mod findings_doc;
 mod law;
 mod money;
+mod robustness;
 mod schema;
 mod support;
+
+/// The corpus generator shared with the benchmarks and the `gen_corpus` example.
+#[path = "../../examples/gen_corpus/corpus.rs"]
+mod generator;
+
+/// The repository's root (where `tests/cases` and `docs/examples` are).
+fn cases_root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}

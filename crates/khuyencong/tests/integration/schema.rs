@@ -162,7 +162,7 @@ fn schemas_are_closed_bilingual_and_bounded() {
     );
 }
 
-fn validator() -> jsonschema::Validator {
+pub(crate) fn validator() -> jsonschema::Validator {
     let mut resources = Vec::new();
     for kind in [
         SchemaKind::Scheme,
