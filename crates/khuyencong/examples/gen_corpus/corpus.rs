@@ -260,7 +260,9 @@ pub fn report(rng: &mut Rng, index: u64) -> Value {
         let establishments = rng.range(1, 60);
         let support = thousands(rng, 50_000_000, 300_000_000) * establishments / 4;
         let support = support / 1000 * 1000;
-        let investment = support + thousands(rng, support / 2, support * 3);
+        // Support is at most half of the investment (Circular 28/2018 Art. 8.4), and at most
+        // 75 M per establishment, well under the 300 M cap.
+        let investment = support + thousands(rng, support, support * 3);
         if national {
             national_support += support;
         } else {
