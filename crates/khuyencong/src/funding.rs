@@ -110,8 +110,12 @@ use serde::{Deserialize, Serialize};
 use crate::activity::Activity;
 use crate::finding::{Finding, FindingDef, Severity};
 use crate::law::{Confidence, SupportRegime};
-use crate::money::{MoneyError, Ratio, Vnd, format_million_en, format_million_vi};
-use crate::support::{RuleSource, SupportContext, SupportLimit, max_support};
+use crate::money::{
+    MoneyError, Ratio, Vnd, format_million_en, format_million_vi, push_million_en, push_million_vi,
+};
+use crate::support::{
+    Binding, RuleCitation, RuleSource, SupportContext, SupportLimit, max_support, quick_limit,
+};
 
 /// One line of a scheme's funding: a source and an amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -476,78 +480,104 @@ pub fn check_funding(
     let non_state = sum.checked_sub(state).unwrap_or(Vnd::ZERO);
 
     // The support limit for the scheme's fund level.
-    let support_lines: Vec<usize> = funding
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| {
+    let support_path = || {
+        let mut own = funding.lines.iter().enumerate().filter(|(_, l)| {
             l.source
                 .fund_level()
                 .is_some_and(|f| f.is_local() == level.is_local())
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let support_path = match support_lines.as_slice() {
-        [i] => format!("{p}/lines/{i}/amount"),
-        _ => format!("{p}/lines"),
-    };
-    match max_support(activity, funding.eligible_cost, &ctx, date) {
-        Err(e) => out.push(
-            Finding::new(
-                "funding.support_limit_unavailable",
-                Severity::Error,
-                format!("{p}/eligible_cost"),
-                e.message_vi(),
-                e.to_string(),
-            )
-            .param("activity", activity.code()),
-        ),
-        Ok(SupportLimit::NotAssessed(n)) => {
-            let mut f = Finding::new(
-                "funding.support_not_assessed",
-                Severity::Warning,
-                support_path.clone(),
-                n.reason_vi.clone(),
-                n.reason_en.clone(),
-            )
-            .param("activity", activity.code())
-            .param("support_vnd", extension.get());
-            if let Some(c) = n.citation.national() {
-                f = f.cite(c);
-            }
-            out.push(f);
+        });
+        match (own.next(), own.next()) {
+            (Some((i, _)), None) => format!("{p}/lines/{i}/amount"),
+            _ => format!("{p}/lines"),
         }
-        Ok(SupportLimit::Assessed(a)) => {
-            if extension > a.max_support_vnd {
-                let (s_vi, s_en) = mil(extension);
-                let (m_vi, m_en) = mil(a.max_support_vnd);
-                let severity = if a.rule_source == RuleSource::NationalAsReference {
-                    Severity::Warning
-                } else {
-                    Severity::Error
-                };
-                let mut f = Finding::new(
-                    "funding.support_exceeds_limit",
-                    severity,
-                    support_path.clone(),
-                    format!(
-                        "Kinh phí khuyến công hỗ trợ {s_vi} vượt mức tối đa {m_vi} ({})",
-                        a.citation.render(crate::law::Lang::Vi)
-                    ),
-                    format!(
-                        "Extension support {s_en} exceeds the maximum {m_en} ({})",
-                        a.citation.render(crate::law::Lang::En)
-                    ),
+    };
+    let exceeds = |max: Vnd,
+                   source: RuleSource,
+                   citation: &RuleCitation,
+                   confidence: Confidence,
+                   binding: Binding,
+                   rule_id: &str| {
+        let (s_vi, s_en) = mil(extension);
+        let (m_vi, m_en) = mil(max);
+        let severity = if source == RuleSource::NationalAsReference {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let mut f = Finding::new(
+            "funding.support_exceeds_limit",
+            severity,
+            support_path(),
+            format!(
+                "Kinh phí khuyến công hỗ trợ {s_vi} vượt mức tối đa {m_vi} ({})",
+                citation.render(crate::law::Lang::Vi)
+            ),
+            format!(
+                "Extension support {s_en} exceeds the maximum {m_en} ({})",
+                citation.render(crate::law::Lang::En)
+            ),
+        )
+        .confidence(confidence)
+        .param("support_vnd", extension.get())
+        .param("max_support_vnd", max.get())
+        .param("binding", binding.code())
+        .param("rule_id", rule_id);
+        if let Some(c) = citation.national() {
+            f = f.cite(c);
+        }
+        f
+    };
+    // The usual case, an assessed limit, needs no derivation; anything else takes the
+    // full answer of `max_support`.
+    if let Some(q) = quick_limit(activity, funding.eligible_cost, &ctx, date) {
+        if extension > q.max_support_vnd {
+            out.push(exceeds(
+                q.max_support_vnd,
+                q.rule_source,
+                &q.citation,
+                q.confidence,
+                q.binding,
+                q.rule_id,
+            ));
+        }
+    } else {
+        match max_support(activity, funding.eligible_cost, &ctx, date) {
+            Err(e) => out.push(
+                Finding::new(
+                    "funding.support_limit_unavailable",
+                    Severity::Error,
+                    format!("{p}/eligible_cost"),
+                    e.message_vi(),
+                    e.to_string(),
                 )
-                .confidence(a.confidence)
-                .param("support_vnd", extension.get())
-                .param("max_support_vnd", a.max_support_vnd.get())
-                .param("binding", a.binding.code())
-                .param("rule_id", a.rule_id.clone());
-                if let Some(c) = a.citation.national() {
+                .param("activity", activity.code()),
+            ),
+            Ok(SupportLimit::NotAssessed(n)) => {
+                let mut f = Finding::new(
+                    "funding.support_not_assessed",
+                    Severity::Warning,
+                    support_path(),
+                    n.reason_vi.clone(),
+                    n.reason_en.clone(),
+                )
+                .param("activity", activity.code())
+                .param("support_vnd", extension.get());
+                if let Some(c) = n.citation.national() {
                     f = f.cite(c);
                 }
                 out.push(f);
+            }
+            Ok(SupportLimit::Assessed(a)) => {
+                if extension > a.max_support_vnd {
+                    out.push(exceeds(
+                        a.max_support_vnd,
+                        a.rule_source,
+                        &a.citation,
+                        a.confidence,
+                        a.binding,
+                        &a.rule_id,
+                    ));
+                }
             }
         }
     }
@@ -637,27 +667,26 @@ pub fn check_funding(
     }
 
     // The mix, with exact shares.
-    let mut shares = Finding::new(
-        "funding.shares",
-        Severity::Info,
-        p.clone(),
-        format!(
-            "Cơ cấu nguồn vốn: hỗ trợ của Nhà nước {}, vốn đối ứng và nguồn khác {}, tổng {}",
-            format_million_vi(state),
-            format_million_vi(non_state),
-            format_million_vi(sum)
-        ),
-        format!(
-            "Funding mix: state support {}, counterpart and other {}, total {}",
-            format_million_en(state),
-            format_million_en(non_state),
-            format_million_en(sum)
-        ),
-    )
-    .param("total_vnd", sum.get())
-    .param("state_support_vnd", state.get())
-    .param("extension_support_vnd", extension.get())
-    .param("counterpart_and_other_vnd", non_state.get());
+    // Built in place: every scheme gets this finding.
+    let mut vi = String::with_capacity(160);
+    vi.push_str("Cơ cấu nguồn vốn: hỗ trợ của Nhà nước ");
+    push_million_vi(&mut vi, state);
+    vi.push_str(", vốn đối ứng và nguồn khác ");
+    push_million_vi(&mut vi, non_state);
+    vi.push_str(", tổng ");
+    push_million_vi(&mut vi, sum);
+    let mut en = String::with_capacity(128);
+    en.push_str("Funding mix: state support ");
+    push_million_en(&mut en, state);
+    en.push_str(", counterpart and other ");
+    push_million_en(&mut en, non_state);
+    en.push_str(", total ");
+    push_million_en(&mut en, sum);
+    let mut shares = Finding::new("funding.shares", Severity::Info, p, vi, en)
+        .param("total_vnd", sum.get())
+        .param("state_support_vnd", state.get())
+        .param("extension_support_vnd", extension.get())
+        .param("counterpart_and_other_vnd", non_state.get());
     if let Ok(r) = support_share(state, sum) {
         shares = shares
             .param(

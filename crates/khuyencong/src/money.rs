@@ -104,15 +104,22 @@ impl fmt::Display for Vnd {
 
 /// Groups the digits of `n` by thousands with `sep`.
 pub fn group_thousands(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
+    let mut out = String::with_capacity(26);
+    push_grouped(&mut out, n, sep);
     out
+}
+
+/// Appends `n` grouped by thousands with `sep` (as [`group_thousands`]), without allocating.
+fn push_grouped(out: &mut String, n: u64, sep: char) {
+    use fmt::Write as _;
+    // Writing to a `String` cannot fail.
+    if n < 1000 {
+        let _ = write!(out, "{n}");
+    } else {
+        push_grouped(out, n / 1000, sep);
+        out.push(sep);
+        let _ = write!(out, "{:03}", n % 1000);
+    }
 }
 
 impl<'de> Deserialize<'de> for Vnd {
@@ -750,13 +757,29 @@ fn split_vi_number(number: &str, shown: &str) -> Result<(String, String), Notati
 /// # Ok::<(), khuyencong::money::MoneyError>(())
 /// ```
 pub fn format_million_vi(amount: Vnd) -> String {
-    format!("{} triệu đồng", million_digits(amount, '.', ','))
+    let mut out = String::with_capacity(40);
+    push_million_vi(&mut out, amount);
+    out
+}
+
+/// Appends [`format_million_vi`] of `amount` to `out`.
+pub(crate) fn push_million_vi(out: &mut String, amount: Vnd) {
+    push_million_digits(out, amount, '.', ',');
+    out.push_str(" triệu đồng");
+}
+
+/// Appends [`format_million_en`] of `amount` to `out`.
+pub(crate) fn push_million_en(out: &mut String, amount: Vnd) {
+    push_million_digits(out, amount, ',', '.');
+    out.push_str(" million VND");
 }
 
 /// Formats an amount in million đồng, English style: `1,400 million VND`,
 /// `48.91 million VND`. Exact: every non-zero digit is kept.
 pub fn format_million_en(amount: Vnd) -> String {
-    format!("{} million VND", million_digits(amount, ',', '.'))
+    let mut out = String::with_capacity(40);
+    push_million_en(&mut out, amount);
+    out
 }
 
 /// Formats an amount in million đồng in the requested language.
@@ -767,14 +790,19 @@ pub fn format_million(amount: Vnd, lang: crate::law::Lang) -> String {
     }
 }
 
-fn million_digits(amount: Vnd, group: char, decimal: char) -> String {
+fn push_million_digits(out: &mut String, amount: Vnd, group: char, decimal: char) {
+    use fmt::Write as _;
     let whole = amount.get() / 1_000_000;
-    let rest = amount.get() % 1_000_000;
-    let mut out = group_thousands(whole, group);
+    let mut rest = amount.get() % 1_000_000;
+    push_grouped(out, whole, group);
     if rest != 0 {
-        let frac = format!("{rest:06}");
+        // Six decimals, without the trailing zeros.
+        let mut width = 6;
+        while rest % 10 == 0 {
+            rest /= 10;
+            width -= 1;
+        }
         out.push(decimal);
-        out.push_str(frac.trim_end_matches('0'));
+        let _ = write!(out, "{rest:0width$}");
     }
-    out
 }

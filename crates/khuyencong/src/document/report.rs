@@ -388,7 +388,7 @@ pub(crate) fn overflow_finding(path: &str) -> Finding {
 /// gives averages only, so this is a warning, never an error; limits the project does not
 /// know are not assessed here (they appear on schemes).
 fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: &str) {
-    use crate::support::{RuleCitation, SupportContext, SupportLimit, max_support};
+    use crate::support::{RuleCitation, SupportContext, quick_limit};
     let (Some(fund), Some(support), Some(investment), Some(count)) = (
         line.fund,
         line.support.as_ref(),
@@ -411,9 +411,8 @@ fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period,
         return;
     };
     let ctx = SupportContext::new(fund);
-    let Ok(SupportLimit::Assessed(limit)) =
-        max_support(line.activity, avg_investment, &ctx, period.to)
-    else {
+    // Only an assessed limit matters here, and it needs no derivation.
+    let Some(limit) = quick_limit(line.activity, avg_investment, &ctx, period.to) else {
         return;
     };
     if avg_support <= limit.max_support_vnd {
@@ -446,7 +445,7 @@ fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period,
     .confidence(limit.confidence)
     .param("average_support", avg_support.get())
     .param("usual_limit", limit.max_support_vnd.get())
-    .param("rule_id", limit.rule_id.clone());
+    .param("rule_id", limit.rule_id);
     if let RuleCitation::National(c) = limit.citation {
         f = f.cite(c);
     }

@@ -11,7 +11,7 @@ use super::types::{
 use crate::activity::Activity;
 use crate::funding::FundLevel;
 use crate::law::{Citation, Confidence, InstrumentId, Lang, RegimeError, SupportRegime};
-use crate::money::{MoneyError, Vnd, format_million_en, format_million_vi};
+use crate::money::{MoneyError, Share, Vnd, format_million_en, format_million_vi};
 
 /// The facts besides activity, cost and date that decide a support limit.
 #[derive(Debug, Clone, Copy)]
@@ -474,17 +474,7 @@ fn compute<C>(
         ));
     }
 
-    let (max, binding) = match (share_limit, cap_limit) {
-        (Some((_, s)), Some(c)) if s < c => (s, Binding::Share),
-        (Some(_), Some(c)) if multiplied => (c, Binding::MultipliedCap),
-        (Some(_), Some(c)) => (c, Binding::Cap),
-        (Some((s, v)), None) if s.get() == Decimal::ONE => (v, Binding::FullCost),
-        (Some((_, v)), None) => (v, Binding::Share),
-        (None, Some(c)) if cost < c => (cost, Binding::FullCost),
-        (None, Some(c)) if multiplied => (c, Binding::MultipliedCap),
-        (None, Some(c)) => (c, Binding::LumpSum),
-        (None, None) => (cost, Binding::FullCost),
-    };
+    let (max, binding) = binding(share_limit, cap_limit, multiplied, cost);
     let (m_vi, m_en) = amounts(max);
     let (b_vi, b_en) = match binding {
         Binding::Share => (
@@ -521,4 +511,299 @@ fn compute<C>(
         support_regime: regime,
         conditions: rule.conditions.clone(),
     }))
+}
+
+/// An assessed limit without its derivation: what the document checks need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuickLimit<'a> {
+    /// The most support, in đồng.
+    pub max_support_vnd: Vnd,
+    /// Which limit binds.
+    pub binding: Binding,
+    /// Where the level is set.
+    pub citation: RuleCitation,
+    /// How sure the project is of the level.
+    pub confidence: Confidence,
+    /// The rule's id.
+    pub rule_id: &'a str,
+    /// Where the rule comes from.
+    pub rule_source: RuleSource,
+}
+
+/// The same limit as [`max_support`] when it is assessed, computed without rendering the
+/// derivation; `None` when [`max_support`] would give an error or a not-assessed limit
+/// (callers then ask [`max_support`] for the full answer).
+pub(crate) fn quick_limit<'a>(
+    activity: Activity,
+    eligible_cost: Vnd,
+    context: &SupportContext<'a>,
+    date: NaiveDate,
+) -> Option<QuickLimit<'a>> {
+    SupportRegime::at(date).ok()?;
+    match context.variant {
+        None if !SupportVariant::of(activity).is_empty() => return None,
+        Some(v) if v.activity() != activity => return None,
+        _ => {}
+    }
+    let national = national_pack().ok()?;
+    if let Some(pack) = context.provincial_pack
+        && context.fund.is_local()
+        && pack.in_force(date)
+        && let Some(rule) = pack.rules.iter().find(|r| {
+            r.activity == Some(activity)
+                && r.variant == context.variant
+                && r.fund_levels.contains(&context.fund)
+                && r.valid_on(date)
+        })
+    {
+        return quick_compute(
+            rule,
+            |c| RuleCitation::Provincial(pack.cite(c)),
+            eligible_cost,
+            context,
+            RuleSource::Provincial,
+        );
+    }
+    let mut rules = national_rules_on(national, activity, context.variant, date);
+    let mut reference = None;
+    let own = rules.find(|r| {
+        if r.fund_levels.contains(&context.fund) {
+            return true;
+        }
+        if reference.is_none() && r.fund_levels.contains(&FundLevel::National) {
+            reference = Some(*r);
+        }
+        false
+    });
+    // Without its own rule, a local fund takes the first national rule as a reference
+    // (rules after the first own one never matter: `max_support` stops at it too).
+    let (rule, source) = match own {
+        Some(r) => (r, RuleSource::National),
+        None if context.fund.is_local() => (reference?, RuleSource::NationalAsReference),
+        None => return None,
+    };
+    quick_compute(
+        rule,
+        |c| RuleCitation::National(*c),
+        eligible_cost,
+        context,
+        source,
+    )
+}
+
+/// [`compute`] without the derivation steps.
+fn quick_compute<'a, C>(
+    rule: &'a SupportRule<C>,
+    cite: impl Fn(&C) -> RuleCitation,
+    cost: Vnd,
+    context: &SupportContext<'_>,
+    source: RuleSource,
+) -> Option<QuickLimit<'a>> {
+    if rule.not_computable.is_some() {
+        return None;
+    }
+    let mut confidence = rule.confidence;
+    if source == RuleSource::NationalAsReference {
+        confidence = confidence.max(Confidence::Secondary);
+    }
+    let share_limit = rule.max_share.map(|s| (s, s.of(cost)));
+    let mut cap_limit = None;
+    let mut multiplied = false;
+    if let Some(cap) = rule.cap {
+        let mut value = cap.amount_vnd;
+        for m in &rule.multipliers {
+            let wanted = match m.kind {
+                MultiplierKind::TechnologyLine => context.technology_line,
+                MultiplierKind::Priority => context.priority,
+            };
+            if !wanted {
+                continue;
+            }
+            let raised =
+                (value.to_decimal() * m.factor).round_dp_with_strategy(0, RoundingStrategy::ToZero);
+            value = u64::try_from(raised).ok().and_then(|v| Vnd::new(v).ok())?;
+            multiplied = true;
+            confidence = confidence.max(m.confidence);
+        }
+        cap_limit = Some(value);
+    }
+    let (max, binding) = binding(share_limit, cap_limit, multiplied, cost);
+    Some(QuickLimit {
+        max_support_vnd: max,
+        binding,
+        citation: cite(&rule.citation),
+        confidence,
+        rule_id: &rule.id,
+        rule_source: source,
+    })
+}
+
+/// The binding limit of a share limit and a (multiplied) cap.
+fn binding(
+    share_limit: Option<(Share, Vnd)>,
+    cap_limit: Option<Vnd>,
+    multiplied: bool,
+    cost: Vnd,
+) -> (Vnd, Binding) {
+    match (share_limit, cap_limit) {
+        (Some((_, s)), Some(c)) if s < c => (s, Binding::Share),
+        (Some(_), Some(c)) if multiplied => (c, Binding::MultipliedCap),
+        (Some(_), Some(c)) => (c, Binding::Cap),
+        (Some((s, v)), None) if s.get() == Decimal::ONE => (v, Binding::FullCost),
+        (Some((_, v)), None) => (v, Binding::Share),
+        (None, Some(c)) if cost < c => (cost, Binding::FullCost),
+        (None, Some(c)) if multiplied => (c, Binding::MultipliedCap),
+        (None, Some(c)) => (c, Binding::LumpSum),
+        (None, None) => (cost, Binding::FullCost),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Codelist;
+
+    fn days(rules: impl Iterator<Item = (NaiveDate, Option<NaiveDate>)>) -> Vec<NaiveDate> {
+        let mut out = vec![
+            crate::law::ymd(2013, 1, 1),
+            crate::law::ymd(2014, 4, 7),
+            crate::law::ymd(2016, 6, 1),
+            crate::law::ymd(2022, 6, 1),
+            crate::law::ymd(2025, 10, 15),
+            crate::law::ymd(2026, 3, 1),
+        ];
+        for (from, until) in rules {
+            out.extend([from, from.pred_opt().unwrap_or(from)]);
+            if let Some(u) = until {
+                out.extend([u, u.succ_opt().unwrap_or(u)]);
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The quick limit is exactly the assessed limit of `max_support`, and absent whenever
+    /// `max_support` gives an error or a not-assessed limit.
+    #[test]
+    fn quick_limit_agrees_with_max_support() {
+        let national = national_pack().unwrap_or_else(|e| panic!("{e}"));
+        let pack = ProvincialPack::from_json(include_str!(
+            "../../../../docs/examples/provincial-pack.example.json"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let dates = days(
+            national
+                .rules
+                .iter()
+                .map(|r| (r.valid_from, r.valid_until))
+                .chain(pack.rules.iter().map(|r| (r.valid_from, r.valid_until)))
+                .chain([(
+                    pack.resolution.effective_from,
+                    pack.resolution.effective_until,
+                )]),
+        );
+        let mut compared = 0;
+        let mut assessed = 0;
+        let (mut provincial, mut reference) = (0, 0);
+        for &activity in Activity::ALL {
+            // No variant, its own variants, and one of another activity.
+            let foreign = SupportVariant::ALL
+                .iter()
+                .copied()
+                .find(|v| v.activity() != activity);
+            let variants: Vec<Option<SupportVariant>> = std::iter::once(None)
+                .chain(SupportVariant::of(activity).iter().copied().map(Some))
+                .chain([foreign])
+                .collect();
+            let mut costs = vec![
+                0,
+                1,
+                999_999,
+                97_820_000,
+                620_000_000,
+                9_007_199_254_740_991,
+            ];
+            let caps = national
+                .rules
+                .iter()
+                .filter(|r| r.activity == Some(activity))
+                .filter_map(|r| r.cap)
+                .chain(
+                    pack.rules
+                        .iter()
+                        .filter(|r| r.activity == Some(activity))
+                        .filter_map(|r| r.cap),
+                );
+            for c in caps {
+                let v = c.amount_vnd.get();
+                costs.extend([v - 1, v, v + 1, v * 2, v * 3 + 7]);
+            }
+            for variant in variants {
+                for &fund in FundLevel::ALL {
+                    for (priority, line) in
+                        [(false, false), (true, false), (false, true), (true, true)]
+                    {
+                        for with_pack in [false, true] {
+                            let mut ctx = SupportContext::new(fund)
+                                .priority(priority)
+                                .technology_line(line);
+                            ctx.variant = variant;
+                            if with_pack {
+                                ctx = ctx.provincial_pack(&pack);
+                            }
+                            for &date in &dates {
+                                for &cost in &costs {
+                                    let Ok(cost) = Vnd::new(cost) else { continue };
+                                    let full = max_support(activity, cost, &ctx, date);
+                                    let quick = quick_limit(activity, cost, &ctx, date);
+                                    compared += 1;
+                                    match (&full, &quick) {
+                                        (Ok(SupportLimit::Assessed(a)), Some(q)) => {
+                                            assessed += 1;
+                                            match q.rule_source {
+                                                RuleSource::Provincial => provincial += 1,
+                                                RuleSource::NationalAsReference => reference += 1,
+                                                RuleSource::National => {}
+                                            }
+                                            assert_eq!(
+                                                (
+                                                    a.max_support_vnd,
+                                                    a.binding,
+                                                    &a.citation,
+                                                    a.confidence,
+                                                    a.rule_id.as_str(),
+                                                    a.rule_source
+                                                ),
+                                                (
+                                                    q.max_support_vnd,
+                                                    q.binding,
+                                                    &q.citation,
+                                                    q.confidence,
+                                                    q.rule_id,
+                                                    q.rule_source
+                                                ),
+                                                "{activity:?} {variant:?} {fund:?} {date} {cost:?}"
+                                            );
+                                        }
+                                        (Ok(SupportLimit::Assessed(_)), None) | (_, Some(_)) => {
+                                            panic!(
+                                                "{activity:?} {variant:?} {fund:?} {date} {cost:?}: {full:?} vs {quick:?}"
+                                            )
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            assessed > 10_000 && compared > assessed,
+            "{assessed} of {compared}"
+        );
+        assert!(provincial > 0 && reference > 0, "{provincial}, {reference}");
+    }
 }
