@@ -873,6 +873,28 @@ pub fn assess(
     })
 }
 
+/// [`assess`] of an applicant embedded at `base` in a document whose checks keep only
+/// warnings and errors: the verdict, the missing facts and the findings that are not
+/// information, every pointer prefixed by `base` — exactly what
+/// `assess(..)?.prefixed(base)` gives after dropping [`Severity::Info`] findings, without
+/// prefixing the findings that are dropped.
+pub(crate) fn assess_embedded(
+    applicant: &ApplicantFacts,
+    activity: Activity,
+    date: NaiveDate,
+    base: &str,
+) -> Result<(Verdict, Vec<Finding>, Vec<String>), RegimeError> {
+    let mut a = assess(applicant, activity, date)?;
+    a.findings.retain(|f| f.severity != Severity::Info);
+    let p = |s: &mut String| s.insert_str(0, base);
+    for f in &mut a.findings {
+        p(&mut f.path);
+        f.facts.iter_mut().for_each(p);
+    }
+    a.missing_facts.iter_mut().for_each(p);
+    Ok((a.verdict, a.findings, a.missing_facts))
+}
+
 fn is_system_capacity(activity: Activity) -> bool {
     activity == Activity::SystemCapacity || activity.parent() == Some(Activity::SystemCapacity)
 }

@@ -70,7 +70,10 @@ pub(crate) fn check_breakdown(out: &mut Vec<Finding>, b: &FundingBreakdown, path
         }
     }
     for (i, line) in b.lines.iter().enumerate() {
-        check_part(out, line, &format!("{path}/lines/{i}"));
+        // Lines without parts have nothing to check: no path to build.
+        if !line.parts.is_empty() {
+            check_part(out, line, &format!("{path}/lines/{i}"));
+        }
     }
 }
 

@@ -411,6 +411,16 @@ pub(crate) fn check_activity_in_period(
     period: &Period,
     path: &str,
 ) {
+    check_activity_in_period_at(out, activity, period, || path.to_owned());
+}
+
+/// [`check_activity_in_period`] with the path built only when there is a finding.
+pub(crate) fn check_activity_in_period_at(
+    out: &mut Vec<Finding>,
+    activity: Activity,
+    period: &Period,
+    path: impl FnOnce() -> String,
+) {
     let info = activity.info();
     let in_regime = regimes_of(period)
         .iter()
@@ -420,7 +430,7 @@ pub(crate) fn check_activity_in_period(
             Finding::new(
                 "document.activity_not_in_regime",
                 Severity::Error,
-                path,
+                path(),
                 format!(
                     "nội dung `{}` không có hiệu lực trong kỳ {} – {} (có từ {})",
                     activity.code(),
@@ -449,13 +459,23 @@ pub(crate) fn check_fund_level_in_period(
     period: &Period,
     path: &str,
 ) {
+    check_fund_level_in_period_at(out, level, period, || path.to_owned());
+}
+
+/// [`check_fund_level_in_period`] with the path built only when there is a finding.
+pub(crate) fn check_fund_level_in_period_at(
+    out: &mut Vec<Finding>,
+    level: FundLevel,
+    period: &Period,
+    path: impl FnOnce() -> String,
+) {
     let info = level.info();
     if !overlaps(info, period) {
         out.push(
             Finding::new(
                 "document.fund_level_not_in_force",
                 Severity::Error,
-                path,
+                path(),
                 format!(
                     "cấp kinh phí `{}` không còn trong kỳ này (đến {})",
                     level.code(),

@@ -133,7 +133,7 @@ pub struct ResultTotal {
 }
 
 use super::reconcile::{Figure, check_total, describe, sum};
-use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
+use super::{check_activity_in_period_at, check_coverage, check_fund_level_in_period_at};
 use crate::finding::{Finding, Severity};
 use crate::funding::FundingSource;
 use crate::law::{Citation, Point};
@@ -145,7 +145,7 @@ impl PeriodReport {
             return;
         }
         for (i, line) in self.results.iter().enumerate() {
-            check_line(out, line, &self.period, &format!("/results/{i}"));
+            check_line(out, line, &self.period, i);
         }
         if let Some(next) = self.period.to.succ_opt() {
             let next_period = super::common::Period {
@@ -153,12 +153,9 @@ impl PeriodReport {
                 to: next,
             };
             for (i, line) in self.targets.iter().enumerate() {
-                check_activity_in_period(
-                    out,
-                    line.activity,
-                    &next_period,
-                    &format!("/targets/{i}/activity"),
-                );
+                check_activity_in_period_at(out, line.activity, &next_period, || {
+                    format!("/targets/{i}/activity")
+                });
             }
         }
         if let Some(total) = &self.results_total {
@@ -387,7 +384,7 @@ pub(crate) fn overflow_finding(path: &str) -> Finding {
 /// 50 % or more than 300 M for advanced machinery under Circular 28/2018 Art. 8.4). A report
 /// gives averages only, so this is a warning, never an error; limits the project does not
 /// know are not assessed here (they appear on schemes).
-fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: &str) {
+fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, index: usize) {
     use crate::support::{RuleCitation, SupportContext, quick_limit};
     let (Some(fund), Some(support), Some(investment), Some(count)) = (
         line.fund,
@@ -432,7 +429,7 @@ fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period,
     let mut f = Finding::new(
         "report.support_above_usual_limit",
         Severity::Warning,
-        format!("{path}/support"),
+        format!("/results/{index}/support"),
         format!(
             "hỗ trợ bình quân {avg_vi}/cơ sở vượt mức thông thường {lim_vi} ({}) tính trên vốn đầu tư bình quân; cần xem xét",
             limit.citation.render(crate::law::Lang::Vi)
@@ -468,12 +465,16 @@ fn has_beneficiary_counterpart(activity: Activity) -> bool {
     ) && activity != A::TypicalProductContest
 }
 
-fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: &str) {
-    check_activity_in_period(out, line.activity, period, &format!("{path}/activity"));
+/// Checks result line `index`; paths are built only for findings.
+fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, index: usize) {
+    let path = || format!("/results/{index}");
+    check_activity_in_period_at(out, line.activity, period, || {
+        format!("/results/{index}/activity")
+    });
     if let Some(fund) = line.fund {
-        check_fund_level_in_period(out, fund, period, &format!("{path}/fund"));
+        check_fund_level_in_period_at(out, fund, period, || format!("/results/{index}/fund"));
     }
-    check_usual_limit(out, line, period, path);
+    check_usual_limit(out, line, period, index);
     if let (Some(support), Some(investment)) = (&line.support, &line.total_investment) {
         let exact = support.exactness == super::common::Exactness::Exact
             && investment.exactness == super::common::Exactness::Exact;
@@ -484,7 +485,7 @@ fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: 
                 Finding::new(
                     "report.investment_below_support",
                     Severity::Error,
-                    format!("{path}/total_investment"),
+                    format!("{}/total_investment", path()),
                     format!("tổng vốn đầu tư ({i_vi}) nhỏ hơn kinh phí hỗ trợ ({s_vi}); tổng vốn đầu tư phải bao gồm phần hỗ trợ"),
                     format!("the total investment ({i_en}) is below the support ({s_en}); the investment includes the support"),
                 )
@@ -503,7 +504,7 @@ fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, path: 
                 Finding::new(
                     "report.contest_fund_level",
                     Severity::Warning,
-                    format!("{path}/fund"),
+                    format!("{}/fund", path()),
                     format!(
                         "bình chọn cấp {} thường do kinh phí {} chi trả",
                         level

@@ -9,7 +9,7 @@ use super::tag::SchemeTag;
 use super::{CheckOptions, check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
 use crate::applicant::ApplicantFacts;
-use crate::eligibility::{Verdict, assess};
+use crate::eligibility::{Verdict, assess_embedded};
 use crate::finding::{Finding, Severity};
 use crate::funding::{SchemeFunding, check_funding};
 use crate::support::{SupportContext, SupportVariant};
@@ -150,17 +150,13 @@ impl Scheme {
         };
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
             let base = format!("/beneficiaries/{i}");
-            let Ok(assessment) = assess(applicant, main, date) else {
+            let Ok((verdict, findings, missing_facts)) =
+                assess_embedded(applicant, main, date, &base)
+            else {
                 continue;
             };
-            let assessment = assessment.prefixed(&base);
-            out.extend(
-                assessment
-                    .findings
-                    .into_iter()
-                    .filter(|f| f.severity != Severity::Info),
-            );
-            match assessment.verdict {
+            out.extend(findings);
+            match verdict {
                 Verdict::Eligible => {}
                 Verdict::NotEligible => out.push(
                     Finding::new(
@@ -179,15 +175,15 @@ impl Scheme {
                         base,
                         format!(
                             "chưa xác định được điều kiện của đối tượng thụ hưởng {i}: thiếu {}",
-                            assessment.missing_facts.join(", ")
+                            missing_facts.join(", ")
                         ),
                         format!(
                             "the eligibility of beneficiary {i} cannot be decided: missing {}",
-                            assessment.missing_facts.join(", ")
+                            missing_facts.join(", ")
                         ),
                     )
-                    .facts(assessment.missing_facts.clone())
-                    .param("missing_facts", assessment.missing_facts),
+                    .facts(missing_facts.clone())
+                    .param("missing_facts", missing_facts),
                 ),
             }
         }
