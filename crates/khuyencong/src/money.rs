@@ -798,7 +798,7 @@ fn push_million_digits(out: &mut String, amount: Vnd, group: char, decimal: char
     if rest != 0 {
         // Six decimals, without the trailing zeros.
         let mut width = 6;
-        while rest % 10 == 0 {
+        while rest.is_multiple_of(10) {
             rest /= 10;
             width -= 1;
         }
