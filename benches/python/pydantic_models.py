@@ -12,6 +12,9 @@ refuse an explicit ``null`` (defaults are not validated), as the schemas do.
 
 What it does not check that the schemas do: nothing structural that we know of, except that
 pydantic's strict ``date`` and the schema's ``format: date`` may differ on exotic inputs.
+Stricter than the schemas: ``1400000000.0`` is refused as money (JSON Schema's ``integer``
+accepts a number with a zero fraction; khuyencong refuses it too). Like every reader here,
+it lets a duplicate key pass (the last one wins).
 Like the schemas, it checks none of the law: eligibility, support limits, reconciliation of
 totals and sources, dates against the regimes.
 """
