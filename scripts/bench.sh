@@ -4,7 +4,13 @@
 #
 #   scripts/bench.sh            # everything (1 k and 100 k documents for memory)
 #   BENCH_RSS_SIZES="1000 100000 1000000" scripts/bench.sh   # larger memory runs
-#   BENCH_ONLY=criterion scripts/bench.sh                     # one part: criterion|startup|rss
+#   BENCH_ONLY=criterion scripts/bench.sh                     # one part: criterion|startup|rss|python
+#
+# The python part builds the package in release mode into a virtual environment
+# ($BENCH_VENV, default $CARGO_TARGET_DIR/venv-bench) with the competitors of the `bench`
+# extra, generates 1 000 and 10 000 documents (valid, and 10 % invalid) and runs
+# benches/python/bench_check_many.py on them (BENCH_PYTHON_REPEAT timed runs, default 5).
+# It is not part of "all": it takes minutes, mostly in the pure-Python jsonschema.
 #
 # Uses CARGO_TARGET_DIR if set (default: target). hyperfine is used for start-up time when
 # installed (Debian: apt-get install hyperfine); otherwise a timed loop of 200 runs.
@@ -98,4 +104,20 @@ if [ "$only" = all ] || [ "$only" = rss ]; then
         python3 -c "import sys; n,b,s,kb=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]); s=max(s,0.01); print(f'| {n:,} | {b/1e6:,.1f} MB | {s:.2f} s | {n/s:,.0f} | {b/s/1e6:.1f} | {kb/1024:.1f} MiB |')" "$n" "$bytes" "$secs" "$kb"
     done
     echo
+fi
+
+if [ "$only" = python ]; then
+    venv="${BENCH_VENV:-$target/venv-bench}"
+    [ -x "$venv/bin/python" ] || "${PYTHON:-python3}" -m venv "$venv"
+    # A plain `pip install` builds the release profile (unlike scripts/test.sh).
+    env -u MATURIN_PEP517_ARGS "$venv/bin/pip" install --quiet --disable-pip-version-check ".[bench]" >&2
+    corpora=()
+    for n in 1000 10000; do
+        for invalid in 0 10; do
+            f="$work/corpus-$n-invalid$invalid.jsonl"
+            [ -f "$f" ] || "$gen" "$n" --seed 1 --invalid "$invalid" -o "$f"
+            corpora+=("$f")
+        done
+    done
+    "$venv/bin/python" benches/python/bench_check_many.py --repeat "${BENCH_PYTHON_REPEAT:-5}" "${corpora[@]}"
 fi

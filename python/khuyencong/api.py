@@ -50,15 +50,22 @@ _DOCUMENT_TYPES = (
 )
 
 
+# Inputs the binding reads as they are (checked first: isinstance against the Mapping ABC
+# is slow, and a batch may hold many thousands of documents).
+_NATIVE_TYPES = frozenset((bytes, str, dict, bytearray, Document))
+
+
 def _plain(doc: Any) -> Any:
     # A Mapping that is not a dict (e.g. a MappingProxy) is copied; the binding reads dicts.
+    if type(doc) in _NATIVE_TYPES:
+        return doc
     if isinstance(doc, Mapping) and not isinstance(doc, dict):
         return dict(doc)
     return doc
 
 
 def _results(raw: list[tuple[Any, Any, Any, Any]]) -> list[CheckResult]:
-    return [CheckResult(kind=k, id=i, findings=f, document=d) for k, i, f, d in raw]
+    return [CheckResult(k, i, f, d) for k, i, f, d in raw]
 
 
 def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> CheckResult:

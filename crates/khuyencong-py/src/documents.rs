@@ -10,7 +10,9 @@ use khuyencong::document::{self, CheckOptions, Checked, Document};
 use khuyencong::support::ProvincialPack;
 use khuyencong::totals::{TotalsKey, TotalsRow};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError};
+use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use serde_json::Value;
@@ -129,13 +131,34 @@ pub fn _document(
 }
 
 /// One input, ready to be read without the interpreter.
+///
+/// `bytes` and `str` are not copied: [`PyBackedBytes`] and [`PyBackedStr`] hold a
+/// reference to the immutable Python object and read its buffer directly (a `bytearray`,
+/// which may change, is copied). They are only read, never dropped, while the interpreter
+/// is released: the inputs are borrowed there and dropped afterwards, attached.
 enum Input {
-    /// JSON bytes.
-    Bytes(Vec<u8>),
+    /// JSON bytes (`bytes`, or a copy of a `bytearray`).
+    Bytes(PyBackedBytes),
+    /// JSON text (`str`).
+    Text(PyBackedStr),
+    /// JSON made from a dict.
+    Owned(Vec<u8>),
     /// A file to read.
     Path(PathBuf),
-    /// A document already read.
-    Parsed(Document),
+    /// A document already read; taken (once) by the reader.
+    Parsed(Option<Document>),
+}
+
+impl Input {
+    /// The JSON bytes of an input that holds them.
+    fn json(&self) -> Option<&[u8]> {
+        match self {
+            Self::Bytes(b) => Some(b),
+            Self::Text(t) => Some(t.as_bytes()),
+            Self::Owned(b) => Some(b),
+            Self::Path(_) | Self::Parsed(_) => None,
+        }
+    }
 }
 
 /// A failure to read an input's file.
@@ -166,8 +189,11 @@ fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// Reads one Python document input; `what` names it in messages.
 fn input(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
     let py = obj.py();
+    if let Ok(bytes) = obj.cast::<PyBytes>() {
+        return Ok(Input::Bytes(bytes.clone().into()));
+    }
     if let Ok(doc) = obj.cast::<PyDocument>() {
-        return Ok(Input::Parsed(doc.get().inner.clone()));
+        return Ok(Input::Parsed(Some(doc.get().inner.clone())));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let value = py_to_json(dict.as_any(), &mut String::new(), 0)?;
@@ -177,16 +203,13 @@ fn input(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
                 format!("không mã hóa được {what} thành JSON: {e}"),
             )
         })?;
-        return Ok(Input::Bytes(bytes));
+        return Ok(Input::Owned(bytes));
     }
     if let Ok(text) = obj.cast::<PyString>() {
-        return Ok(Input::Bytes(text.to_str()?.as_bytes().to_vec()));
-    }
-    if let Ok(bytes) = obj.cast::<PyBytes>() {
-        return Ok(Input::Bytes(bytes.as_bytes().to_vec()));
+        return Ok(Input::Text(PyBackedStr::try_from(text.clone())?));
     }
     if let Ok(bytes) = obj.cast::<PyByteArray>() {
-        return Ok(Input::Bytes(bytes.to_vec()));
+        return Ok(Input::Bytes(bytes.clone().into()));
     }
     if obj.is_instance(PATH_LIKE.import(py, "os", "PathLike")?)? {
         return Ok(Input::Path(obj.extract::<PathBuf>()?));
@@ -226,7 +249,14 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
     };
     let pack_error = |e: khuyencong::support::PackError| error(e.to_string(), e.message_vi());
     let text = match input(obj, "provincial_pack") {
-        Ok(Input::Bytes(bytes)) => String::from_utf8(bytes).map_err(|e| {
+        Ok(Input::Text(text)) => text.to_string(),
+        Ok(Input::Bytes(bytes)) => String::from_utf8(bytes.to_vec()).map_err(|e| {
+            error(
+                format!("provincial_pack is not UTF-8: {e}"),
+                format!("gói quy định của tỉnh không phải UTF-8: {e}"),
+            )
+        })?,
+        Ok(Input::Owned(bytes)) => String::from_utf8(bytes).map_err(|e| {
             error(
                 format!("provincial_pack is not UTF-8: {e}"),
                 format!("gói quy định của tỉnh không phải UTF-8: {e}"),
@@ -249,41 +279,90 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
         .map_err(pack_error)
 }
 
+/// One finding as a dict, directly from its fields: the keys and values of its JSON form
+/// (`serde_json::to_value(finding)`), in the same (sorted) order, with the keys interned.
+fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    if let Some(citation) = &finding.citation {
+        let value = serde_json::to_value(citation).map_err(|e| {
+            error(
+                format!("cannot encode a citation: {e}"),
+                format!("không mã hóa được trích dẫn: {e}"),
+            )
+        })?;
+        dict.set_item(intern!(py, "citation"), json_to_py(py, &value)?)?;
+    }
+    dict.set_item(intern!(py, "code"), &finding.code)?;
+    if let Some(confidence) = finding.confidence {
+        dict.set_item(intern!(py, "confidence"), confidence.code())?;
+    }
+    if !finding.facts.is_empty() {
+        dict.set_item(intern!(py, "facts"), PyList::new(py, &finding.facts)?)?;
+    }
+    dict.set_item(intern!(py, "message_en"), &finding.message_en)?;
+    dict.set_item(intern!(py, "message_vi"), &finding.message_vi)?;
+    if !finding.params.is_empty() {
+        let params = PyDict::new(py);
+        for (key, value) in &finding.params {
+            params.set_item(key, json_to_py(py, value)?)?;
+        }
+        dict.set_item(intern!(py, "params"), params)?;
+    }
+    dict.set_item(intern!(py, "path"), &finding.path)?;
+    dict.set_item(intern!(py, "severity"), finding.severity.code())?;
+    Ok(dict)
+}
+
 /// The findings as a list of dicts.
 pub fn findings_to_py<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for finding in findings {
-        let value = serde_json::to_value(finding).map_err(|e| {
-            error(
-                format!("cannot encode a finding: {e}"),
-                format!("không mã hóa được phát hiện: {e}"),
-            )
-        })?;
-        list.append(json_to_py(py, &value)?)?;
+        list.append(finding_to_py(py, finding)?)?;
     }
     Ok(list)
 }
 
-/// Checks every input with the interpreter released; files are read there too.
-fn check_all(py: Python<'_>, inputs: Vec<Input>, options: &CheckOptions) -> PyResult<Vec<Checked>> {
-    let results: Result<Vec<Checked>, ReadError> = py.detach(|| {
-        inputs
-            .into_iter()
-            .map(|input| {
-                Ok(match input {
-                    Input::Bytes(bytes) => document::check_bytes(&bytes, options),
-                    Input::Path(path) => document::check_bytes(&read(&path)?, options),
-                    Input::Parsed(doc) => Checked {
-                        kind: Some(doc.kind()),
-                        id: Some(doc.id().to_owned()),
-                        findings: document::check(&doc, options),
-                        document: Some(doc),
-                    },
-                })
-            })
-            .collect()
+/// Reads or checks every input with the interpreter released (files are read there too),
+/// in order, stopping at the first file that cannot be read. The inputs are only borrowed,
+/// so that none is dropped while detached.
+fn detached<T: Send>(
+    py: Python<'_>,
+    inputs: &mut [Input],
+    mut f: impl FnMut(usize, Result<&[u8], Document>) -> T + Send,
+) -> PyResult<Vec<T>> {
+    let results: Result<Vec<T>, ReadError> = py.detach(|| {
+        let mut out = Vec::with_capacity(inputs.len());
+        for (i, input) in inputs.iter_mut().enumerate() {
+            out.push(match input {
+                Input::Path(path) => f(i, Ok(&read(path)?)),
+                Input::Parsed(doc) => match doc.take() {
+                    Some(doc) => f(i, Err(doc)),
+                    // Each input is read once; an empty slot cannot occur.
+                    None => f(i, Ok(&[])),
+                },
+                other => f(i, Ok(other.json().unwrap_or_default())),
+            });
+        }
+        Ok(out)
     });
     results.map_err(ReadError::into_py)
+}
+
+/// Checks every input with the interpreter released.
+fn check_all(
+    py: Python<'_>,
+    inputs: &mut [Input],
+    options: &CheckOptions,
+) -> PyResult<Vec<Checked>> {
+    detached(py, inputs, |_, input| match input {
+        Ok(bytes) => document::check_bytes(bytes, options),
+        Err(doc) => Checked {
+            kind: Some(doc.kind()),
+            id: Some(doc.id().to_owned()),
+            findings: document::check(&doc, options),
+            document: Some(doc),
+        },
+    })
 }
 
 /// Checks documents; each result is `(kind, id, findings, document)`.
@@ -295,12 +374,13 @@ pub fn _check_many<'py>(
     provincial_pack: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let pack = self::provincial_pack(provincial_pack)?;
-    let inputs = inputs(docs, "check_many")?;
+    let mut inputs = inputs(docs, "check_many")?;
     let options = match pack {
         Some(p) => CheckOptions::default().with_provincial_pack(p),
         None => CheckOptions::default(),
     };
-    let checked = check_all(py, inputs, &options)?;
+    let checked = check_all(py, &mut inputs, &options)?;
+    drop(inputs);
     let out = PyList::empty(py);
     for c in checked {
         let document = match c.document {
@@ -484,22 +564,14 @@ pub fn _totals<'py>(
     for k in by.try_iter()? {
         keys.push(totals_key(&k?)?);
     }
-    let inputs = inputs(docs, "totals")?;
-    let parsed: Result<Vec<Parsed>, ReadError> = py.detach(|| {
-        inputs
-            .into_iter()
-            .enumerate()
-            .map(|(i, input)| {
-                Ok(match input {
-                    Input::Parsed(d) => Ok(d),
-                    Input::Bytes(b) => document::parse(&b).map_err(|f| (i, f)),
-                    Input::Path(p) => document::parse(&read(&p)?).map_err(|f| (i, f)),
-                })
-            })
-            .collect()
-    });
+    let mut inputs = inputs(docs, "totals")?;
+    let parsed: Vec<Parsed> = detached(py, &mut inputs, |i, input| match input {
+        Ok(bytes) => document::parse(bytes).map_err(|f| (i, f)),
+        Err(doc) => Ok(doc),
+    })?;
+    drop(inputs);
     let mut documents = Vec::new();
-    for doc in parsed.map_err(ReadError::into_py)? {
+    for doc in parsed {
         match doc {
             Ok(d) => documents.push(d),
             Err((i, finding)) => {
