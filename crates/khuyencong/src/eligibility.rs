@@ -621,10 +621,11 @@ enum Outcome {
     Unknown,
 }
 
-/// One rule's answer: its outcome, its finding, and the facts it still needs.
+/// One rule's answer: its outcome, its finding (none for an information finding that is
+/// not kept), and the facts it still needs.
 struct Judged {
     outcome: Outcome,
-    finding: Finding,
+    finding: Option<Finding>,
     missing: Vec<String>,
 }
 
@@ -632,35 +633,56 @@ impl Judged {
     fn pass(f: Finding) -> Self {
         Self {
             outcome: Outcome::Pass,
-            finding: f,
+            finding: Some(f),
             missing: Vec::new(),
         }
     }
     fn fail(f: Finding) -> Self {
         Self {
             outcome: Outcome::Fail,
-            finding: f,
+            finding: Some(f),
             missing: Vec::new(),
         }
     }
     fn unknown(f: Finding, missing: Vec<String>) -> Self {
         Self {
             outcome: Outcome::Unknown,
-            finding: f,
+            finding: Some(f),
             missing,
+        }
+    }
+    /// A passed condition whose finding is information: built only if `keep`.
+    fn info(keep: bool, f: impl FnOnce() -> Finding) -> Self {
+        Self {
+            outcome: Outcome::Pass,
+            finding: keep.then(f),
+            missing: Vec::new(),
         }
     }
 }
 
-#[derive(Default)]
 struct Ctx {
     findings: Vec<Finding>,
     missing: Vec<String>,
     failed: bool,
     unknown: bool,
+    /// Whether information findings (and priorities) are built: false when the caller keeps
+    /// only warnings and errors. Outcomes, missing facts and every other finding are the same
+    /// either way.
+    keep_info: bool,
 }
 
 impl Ctx {
+    fn new(keep_info: bool) -> Self {
+        Self {
+            findings: Vec::new(),
+            missing: Vec::new(),
+            failed: false,
+            unknown: false,
+            keep_info,
+        }
+    }
+
     fn add(&mut self, j: Judged) {
         match j.outcome {
             Outcome::Pass => {}
@@ -672,7 +694,7 @@ impl Ctx {
                 self.missing.push(m);
             }
         }
-        self.findings.push(j.finding);
+        self.findings.extend(j.finding);
     }
 
     fn merge(&mut self, other: Ctx) {
@@ -711,8 +733,16 @@ fn finding(
         .confidence(confidence)
 }
 
-fn pass(code: &str, path: &str, msg: (String, String), c: Citation, conf: Confidence) -> Judged {
-    Judged::pass(finding(code, Severity::Info, path, msg, c, conf))
+/// A passed condition with an information finding, its messages built only if `keep`.
+fn pass(
+    keep: bool,
+    code: &str,
+    path: &str,
+    msg: impl FnOnce() -> (String, String),
+    c: Citation,
+    conf: Confidence,
+) -> Judged {
+    Judged::info(keep, || finding(code, Severity::Info, path, msg(), c, conf))
 }
 fn fail(code: &str, path: &str, msg: (String, String), c: Citation, conf: Confidence) -> Judged {
     Judged::fail(finding(code, Severity::Error, path, msg, c, conf))
@@ -814,7 +844,38 @@ pub fn assess(
     date: NaiveDate,
 ) -> Result<Assessment, RegimeError> {
     let regime = Regime::at(date)?;
-    let mut common = Ctx::default();
+    let (category, common, priorities, sme_status) = judge(applicant, activity, date, regime, true);
+    let confidence = common
+        .findings
+        .iter()
+        .filter_map(|f| f.confidence)
+        .max()
+        .unwrap_or(Confidence::Confirmed);
+    Ok(Assessment {
+        verdict: common.verdict(),
+        beneficiary_category: category,
+        findings: common.findings,
+        missing_facts: common.missing,
+        priorities,
+        sme_status,
+        regime,
+        as_of: date,
+        plan_year: date.year(),
+        activity,
+        confidence,
+    })
+}
+
+/// Every rule of [`assess`] in order; information findings and priorities only if
+/// `keep_info`.
+fn judge(
+    applicant: &ApplicantFacts,
+    activity: Activity,
+    date: NaiveDate,
+    regime: Regime,
+    keep_info: bool,
+) -> CategoryResult {
+    let mut common = Ctx::new(keep_info);
 
     // Decree 45/2012 Art. 4 (as replaced by Decree 235/2025): the activity must exist.
     if !activity.exists_in(regime) {
@@ -842,57 +903,39 @@ pub fn assess(
     let (category, mut ctx, priorities, sme_status) = if is_system_capacity(activity) {
         (
             Some(BeneficiaryCategory::ExtensionServiceProvider),
-            service_provider(activity, regime),
+            service_provider(activity, regime, keep_info),
             Vec::new(),
             None,
         )
     } else {
-        by_category(applicant, activity, date, regime)
+        by_category(applicant, activity, date, regime, keep_info)
     };
 
     double_funding(applicant, date, &mut ctx);
     common.merge(ctx);
-    let confidence = common
-        .findings
-        .iter()
-        .filter_map(|f| f.confidence)
-        .max()
-        .unwrap_or(Confidence::Confirmed);
-    Ok(Assessment {
-        verdict: common.verdict(),
-        beneficiary_category: category,
-        findings: common.findings,
-        missing_facts: common.missing,
-        priorities,
-        sme_status,
-        regime,
-        as_of: date,
-        plan_year: date.year(),
-        activity,
-        confidence,
-    })
+    (category, common, priorities, sme_status)
 }
 
 /// [`assess`] of an applicant embedded at `base` in a document whose checks keep only
 /// warnings and errors: the verdict, the missing facts and the findings that are not
 /// information, every pointer prefixed by `base` — exactly what
 /// `assess(..)?.prefixed(base)` gives after dropping [`Severity::Info`] findings, without
-/// prefixing the findings that are dropped.
+/// building the findings that would be dropped (nor the priorities).
 pub(crate) fn assess_embedded(
     applicant: &ApplicantFacts,
     activity: Activity,
     date: NaiveDate,
     base: &str,
 ) -> Result<(Verdict, Vec<Finding>, Vec<String>), RegimeError> {
-    let mut a = assess(applicant, activity, date)?;
-    a.findings.retain(|f| f.severity != Severity::Info);
+    let regime = Regime::at(date)?;
+    let (_, mut ctx, ..) = judge(applicant, activity, date, regime, false);
     let p = |s: &mut String| s.insert_str(0, base);
-    for f in &mut a.findings {
+    for f in &mut ctx.findings {
         p(&mut f.path);
         f.facts.iter_mut().for_each(p);
     }
-    a.missing_facts.iter_mut().for_each(p);
-    Ok((a.verdict, a.findings, a.missing_facts))
+    ctx.missing.iter_mut().for_each(p);
+    Ok((ctx.verdict(), ctx.findings, ctx.missing))
 }
 
 fn is_system_capacity(activity: Activity) -> bool {
@@ -902,8 +945,8 @@ fn is_system_capacity(activity: Activity) -> bool {
 /// Group 9 (capacity of the extension system) supports the extension system itself, not
 /// establishments: the subject is Art. 1.2(c). Its capacity test (TT 46/2012 Art. 7) is a
 /// judgement of staff, finances and experience and is not modelled.
-fn service_provider(activity: Activity, regime: Regime) -> Ctx {
-    let mut ctx = Ctx::default();
+fn service_provider(activity: Activity, regime: Regime, keep_info: bool) -> Ctx {
+    let mut ctx = Ctx::new(keep_info);
     let conf = if regime == Regime::Regime2025 {
         Confidence::Secondary
     } else {
@@ -943,6 +986,7 @@ fn by_category(
     activity: Activity,
     date: NaiveDate,
     regime: Regime,
+    keep_info: bool,
 ) -> CategoryResult {
     let routes: Vec<Route> = Route::ALL
         .iter()
@@ -951,10 +995,19 @@ fn by_category(
         .collect();
     // A special category the applicant claims decides the matter.
     if let Some(route) = routes.iter().copied().find(|r| r.flag(a).0 == Some(true)) {
-        return (Some(route.category()), special(route, a), Vec::new(), None);
+        return (
+            Some(route.category()),
+            special(route, a, keep_info),
+            Vec::new(),
+            None,
+        );
     }
-    let (mut ctx, sme_status) = rural_establishment(a, activity, date, regime);
-    let priorities = priorities(a, regime);
+    let (mut ctx, sme_status) = rural_establishment(a, activity, date, regime, keep_info);
+    let priorities = if keep_info {
+        priorities(a, regime)
+    } else {
+        Vec::new()
+    };
     let open: Vec<&'static str> = routes
         .iter()
         .filter_map(|r| {
@@ -976,6 +1029,7 @@ fn by_category(
             missing: Vec::new(),
             failed: false,
             unknown: false,
+            keep_info,
         };
         out.add(unknown(
             "eligibility.alternative_category_unknown",
@@ -1007,12 +1061,13 @@ fn by_category(
 }
 
 /// Art. 1.2(b) and the 2025 categories: no size or place limit.
-fn special(route: Route, a: &ApplicantFacts) -> Ctx {
-    let mut ctx = Ctx::default();
+fn special(route: Route, a: &ApplicantFacts, keep_info: bool) -> Ctx {
+    let mut ctx = Ctx::new(keep_info);
+    let keep = keep_info;
     let (_, ptr) = route.flag(a);
     match route {
         // Decree 45/2012 Art. 1.2(b); TT 46/2012 Art. 3.2: no limit on capital, headcount or place.
-        Route::CleanerProduction => ctx.add(Judged::pass(finding(
+        Route::CleanerProduction => ctx.add(Judged::info(keep, || finding(
             "eligibility.cleaner_production_establishment",
             Severity::Info,
             ptr,
@@ -1027,9 +1082,10 @@ fn special(route: Route, a: &ApplicantFacts) -> Ctx {
         .facts([ptr]))),
         // Decree 235/2025 Art. 1.1 (new Art. 1.2(b)).
         Route::Sustainable => ctx.add(pass(
+            keep,
             "eligibility.sustainable_production_establishment",
             ptr,
-            m(
+            || m(
                 "Cơ sở sản xuất công nghiệp áp dụng sản xuất và tiêu dùng bền vững (điểm b khoản 2 Điều 1 sửa đổi bởi Nghị định 235/2025/NĐ-CP).",
                 "Industrial establishment applying sustainable production and consumption (Art. 1.2(b) as amended by Decree 235/2025).",
             ),
@@ -1048,9 +1104,10 @@ fn special(route: Route, a: &ApplicantFacts) -> Ctx {
                 )
             });
             ctx.add(pass(
+                keep,
                 "eligibility.industrial_cluster_investor",
                 ptr,
-                m(
+                || m(
                     "Chủ đầu tư xây dựng hạ tầng cụm công nghiệp (điểm b khoản 2 Điều 1 sửa đổi bởi Nghị định 235/2025/NĐ-CP).",
                     "Investor in industrial-cluster infrastructure (Art. 1.2(b) as amended by Decree 235/2025).",
                 ),
@@ -1083,9 +1140,10 @@ fn special(route: Route, a: &ApplicantFacts) -> Ctx {
             }
         }
         Route::Artisan => ctx.add(pass(
+            keep,
             "eligibility.artisan",
             ptr,
-            m(
+            || m(
                 "Nghệ nhân nhân dân, nghệ nhân ưu tú: theo tin tức về Nghị định 235/2025/NĐ-CP là đối tượng mới; điểm cụ thể của khoản 2 Điều 1 chưa được đọc (nguồn thứ cấp).",
                 "People's or Meritorious Artisan: a new subject according to news on Decree 235/2025; the exact point of the new Art. 1.2 was not read (secondary source).",
             ),
@@ -1103,8 +1161,9 @@ fn rural_establishment(
     activity: Activity,
     date: NaiveDate,
     regime: Regime,
+    keep_info: bool,
 ) -> (Ctx, Option<SmeStatus>) {
-    let mut ctx = Ctx::default();
+    let mut ctx = Ctx::new(keep_info);
     let sme_status = legal_form(a, date, regime, &mut ctx);
     location(a, date, regime, &mut ctx);
     industry(a, date, regime, &mut ctx);
@@ -1124,6 +1183,7 @@ fn legal_form(
     regime: Regime,
     ctx: &mut Ctx,
 ) -> Option<SmeStatus> {
+    let keep = ctx.keep_info;
     let cite = if regime == Regime::Regime2025 {
         ND235_1_1
     } else {
@@ -1147,12 +1207,15 @@ fn legal_form(
     let ok = |ctx: &mut Ctx| {
         ctx.add(
             pass(
+                keep,
                 "eligibility.legal_form_eligible",
                 "/legal_form",
-                m(
-                    format!("Loại hình `{code}` thuộc cơ sở công nghiệp nông thôn."),
-                    format!("Legal form `{code}` is one of a rural industrial establishment."),
-                ),
+                || {
+                    m(
+                        format!("Loại hình `{code}` thuộc cơ sở công nghiệp nông thôn."),
+                        format!("Legal form `{code}` is one of a rural industrial establishment."),
+                    )
+                },
                 cite,
                 Confidence::Confirmed,
             )
@@ -1237,7 +1300,7 @@ fn sme_test(a: &ApplicantFacts, date: NaiveDate, cite: Citation, ctx: &mut Ctx) 
             } else {
                 ""
             };
-            ctx.add(Judged::pass(
+            ctx.add(Judged::info(ctx.keep_info, || {
                 finding(
                     "eligibility.sme_derived",
                     Severity::Info,
@@ -1257,8 +1320,8 @@ fn sme_test(a: &ApplicantFacts, date: NaiveDate, cite: Citation, ctx: &mut Ctx) 
                 )
                 .param("sme_status", r.status.code())
                 .param("legal_basis", cite.render(crate::law::Lang::En))
-                .facts(used),
-            ));
+                .facts(used)
+            }));
         }
         Some(false) => ctx.add(Judged::fail(
             finding(
@@ -1343,7 +1406,7 @@ trait WithFacts {
 
 impl WithFacts for Judged {
     fn with_facts(mut self, facts: &[&str]) -> Self {
-        self.finding = self.finding.facts(facts.iter().copied());
+        self.finding = self.finding.map(|f| f.facts(facts.iter().copied()));
         self
     }
 }
@@ -1353,16 +1416,18 @@ impl WithFacts for Judged {
 // ---------------------------------------------------------------------------------------
 
 fn location(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) {
+    let keep = ctx.keep_info;
     match (&a.production_site, &a.head_office) {
         (Some(site), head) => {
-            let j = judge_location(site, "/production_site", date, regime);
+            let j = judge_location(site, "/production_site", date, regime, keep);
             // TT 46/2012 Art. 3.1(d): registered in an ineligible place but investing and
             // producing in an eligible one — the production site decides.
             if let Some(h) = head
                 && j.outcome == Outcome::Pass
-                && judge_location(h, "/head_office", date, regime).outcome == Outcome::Fail
+                // Only the outcome is used: no information finding is built.
+                && judge_location(h, "/head_office", date, regime, false).outcome == Outcome::Fail
             {
-                ctx.add(Judged::pass(
+                ctx.add(Judged::info(keep, || {
                     finding(
                         "eligibility.production_site_judged",
                         Severity::Info,
@@ -1374,12 +1439,12 @@ fn location(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) 
                         tt46_3_1(Point::D),
                         if date < TT46_EFFECTIVE { Confidence::Secondary } else { Confidence::Confirmed },
                     )
-                    .facts(["/head_office", "/production_site"]),
-                ));
+                    .facts(["/head_office", "/production_site"])
+                }));
             }
             ctx.add(j);
         }
-        (None, Some(head)) => ctx.add(judge_location(head, "/head_office", date, regime)),
+        (None, Some(head)) => ctx.add(judge_location(head, "/head_office", date, regime, keep)),
         (None, None) => ctx.add(unknown(
             "eligibility.location_unknown",
             "/production_site",
@@ -1401,13 +1466,19 @@ const fn location_citation(regime: Regime) -> Citation {
     }
 }
 
-fn judge_location(loc: &Location, base: &str, date: NaiveDate, regime: Regime) -> Judged {
+fn judge_location(
+    loc: &Location,
+    base: &str,
+    date: NaiveDate,
+    regime: Regime,
+    keep: bool,
+) -> Judged {
     if regime == Regime::Regime2025 {
-        location_2025(loc, base)
+        location_2025(loc, base, keep)
     } else if GeographyEra::at(date) == GeographyEra::TwoTier {
-        location_window(loc, base, date)
+        location_window(loc, base, date, keep)
     } else {
-        location_2012(loc, base, date)
+        location_2012(loc, base, date, keep)
     }
 }
 
@@ -1416,23 +1487,24 @@ fn ptr(base: &str, field: &str) -> String {
 }
 
 fn loc_pass(
+    keep: bool,
     base: &str,
     facts: &[String],
-    msg: (String, String),
+    msg: impl FnOnce() -> (String, String),
     c: Citation,
     conf: Confidence,
 ) -> Judged {
-    Judged::pass(
+    Judged::info(keep, || {
         finding(
             "eligibility.location_eligible",
             Severity::Info,
             base,
-            msg,
+            msg(),
             c,
             conf,
         )
-        .facts(facts.iter().cloned()),
-    )
+        .facts(facts.iter().cloned())
+    })
 }
 fn loc_fail(
     base: &str,
@@ -1486,31 +1558,37 @@ fn not_in_era(base: &str, field: &str, kind: AdminUnit, date: NaiveDate) -> Judg
 }
 
 /// Decree 45/2012 Art. 1.2(a), 2012 wording, on the three-tier map (until 2025-06-30).
-fn location_2012(loc: &Location, base: &str, date: NaiveDate) -> Judged {
+fn location_2012(loc: &Location, base: &str, date: NaiveDate, keep: bool) -> Judged {
     let cite = nd45_1_2(Point::A);
     let unit_p = ptr(base, "unit_kind");
     let district_p = ptr(base, "district_kind");
     match loc.unit_kind {
         Some(AdminUnit::Commune) => {
             return loc_pass(
+                keep,
                 base,
                 &[unit_p],
-                m(
-                    "Xã: thuộc địa bàn được hỗ trợ.",
-                    "A commune: an eligible place.",
-                ),
+                || {
+                    m(
+                        "Xã: thuộc địa bàn được hỗ trợ.",
+                        "A commune: an eligible place.",
+                    )
+                },
                 cite,
                 Confidence::Confirmed,
             );
         }
         Some(AdminUnit::Township) => {
             return loc_pass(
+                keep,
                 base,
                 &[unit_p],
-                m(
-                    "Thị trấn: thuộc địa bàn được hỗ trợ.",
-                    "A township: an eligible place.",
-                ),
+                || {
+                    m(
+                        "Thị trấn: thuộc địa bàn được hỗ trợ.",
+                        "A township: an eligible place.",
+                    )
+                },
                 cite,
                 Confidence::Confirmed,
             );
@@ -1520,12 +1598,15 @@ fn location_2012(loc: &Location, base: &str, date: NaiveDate) -> Judged {
     }
     match loc.district_kind {
         Some(AdminUnit::RuralDistrict) => loc_pass(
+            keep,
             base,
             &[district_p],
-            m(
-                "Huyện: toàn bộ địa bàn huyện được hỗ trợ.",
-                "A rural district: the whole district is eligible.",
-            ),
+            || {
+                m(
+                    "Huyện: toàn bộ địa bàn huyện được hỗ trợ.",
+                    "A rural district: the whole district is eligible.",
+                )
+            },
             cite,
             Confidence::Confirmed,
         ),
@@ -1538,12 +1619,15 @@ fn location_2012(loc: &Location, base: &str, date: NaiveDate) -> Judged {
                 Confidence::Confirmed
             };
             loc_pass(
+                keep,
                 base,
                 &[district_p],
-                m(
-                    "Thị xã: được hỗ trợ trên toàn địa bàn thị xã (kể cả phường — cách đọc văn bản, chưa được xác nhận).",
-                    "A town: eligible throughout the town (wards included — a reading of the text, not confirmed).",
-                ),
+                || {
+                    m(
+                        "Thị xã: được hỗ trợ trên toàn địa bàn thị xã (kể cả phường — cách đọc văn bản, chưa được xác nhận).",
+                        "A town: eligible throughout the town (wards included — a reading of the text, not confirmed).",
+                    )
+                },
                 cite,
                 conf,
             )
@@ -1576,6 +1660,7 @@ fn location_2012(loc: &Location, base: &str, date: NaiveDate) -> Judged {
                 date,
                 (loc.city_urban_class, ptr(base, "city_urban_class")),
                 conf,
+                keep,
             )
         }
         Some(other) => not_in_era(base, "district_kind", other, date),
@@ -1607,6 +1692,7 @@ fn ward_test(
     date: NaiveDate,
     class: (Option<UrbanClass>, String),
     conf: Confidence,
+    keep: bool,
 ) -> Judged {
     let cite = nd45_1_2(Point::A);
     let (class, class_p) = class;
@@ -1625,16 +1711,19 @@ fn ward_test(
     let facts = [unit_p, class_p];
     match class {
         UrbanClass::Class2 | UrbanClass::Class3 => loc_pass(
+            keep,
             base,
             &facts,
-            m(
-                "Phường của thành phố loại II, loại III: thuộc địa bàn được hỗ trợ.",
-                "A ward of a class-2 or class-3 city: an eligible place.",
-            ),
+            || {
+                m(
+                    "Phường của thành phố loại II, loại III: thuộc địa bàn được hỗ trợ.",
+                    "A ward of a class-2 or class-3 city: an eligible place.",
+                )
+            },
             cite,
             conf,
         ),
-        UrbanClass::Class1 => conversion_test(loc, base, date, &facts, conf),
+        UrbanClass::Class1 => conversion_test(loc, base, date, &facts, conf, keep),
         _ => loc_fail(
             base,
             &facts,
@@ -1662,6 +1751,7 @@ fn conversion_test(
     date: NaiveDate,
     facts: &[String],
     conf: Confidence,
+    keep: bool,
 ) -> Judged {
     let cite = tt46_3_1(Point::Dd);
     // Before TT 46/2012 took effect the decree alone applied; the same count is used.
@@ -1710,7 +1800,7 @@ fn conversion_test(
     };
     let cutoff_s = cutoff.map_or_else(String::new, |c| c.to_string());
     if within {
-        Judged::pass(
+        Judged::info(keep, || {
             finding(
                 "eligibility.location_eligible",
                 Severity::Info,
@@ -1730,8 +1820,8 @@ fn conversion_test(
             )
             .param("converted_on", converted.to_string())
             .param("cutoff", cutoff_s)
-            .facts(f),
-        )
+            .facts(f)
+        })
     } else {
         Judged::fail(
             finding(
@@ -1759,29 +1849,35 @@ fn conversion_test(
 }
 
 /// 2025-07-01 … 2025-10-14: the 2012 wording of Art. 1.2(a) meets the two-tier map.
-fn location_window(loc: &Location, base: &str, date: NaiveDate) -> Judged {
+fn location_window(loc: &Location, base: &str, date: NaiveDate, keep: bool) -> Judged {
     let cite = nd45_1_2(Point::A);
     let unit_p = ptr(base, "unit_kind");
     match loc.unit_kind {
         Some(AdminUnit::Commune) => loc_pass(
+            keep,
             base,
             &[unit_p],
-            m(
-                "Xã (hệ thống hai cấp): thuộc địa bàn được hỗ trợ theo điểm a khoản 2 Điều 1 bản năm 2012.",
-                "A commune (two-tier map): eligible under the 2012 wording of Art. 1.2(a).",
-            ),
+            || {
+                m(
+                    "Xã (hệ thống hai cấp): thuộc địa bàn được hỗ trợ theo điểm a khoản 2 Điều 1 bản năm 2012.",
+                    "A commune (two-tier map): eligible under the 2012 wording of Art. 1.2(a).",
+                )
+            },
             cite,
             Confidence::Confirmed,
         ),
         // Special zones took the place of island districts on 2025-07-01; the 2012 text
         // covers districts anywhere, so they are treated like districts (a reading).
         Some(AdminUnit::SpecialZone) => loc_pass(
+            keep,
             base,
             &[unit_p],
-            m(
-                "Đặc khu (từ 01/7/2025) thay cho huyện đảo; văn bản năm 2012 bao gồm toàn bộ huyện nên đặc khu được coi như huyện (cách đọc, nguồn thứ cấp).",
-                "A special zone (from 2025-07-01) replaced an island district; the 2012 text covers districts anywhere, so a special zone is treated like a district (a reading, secondary).",
-            ),
+            || {
+                m(
+                    "Đặc khu (từ 01/7/2025) thay cho huyện đảo; văn bản năm 2012 bao gồm toàn bộ huyện nên đặc khu được coi như huyện (cách đọc, nguồn thứ cấp).",
+                    "A special zone (from 2025-07-01) replaced an island district; the 2012 text covers districts anywhere, so a special zone is treated like a district (a reading, secondary).",
+                )
+            },
             cite,
             Confidence::Secondary,
         ),
@@ -1798,12 +1894,15 @@ fn location_window(loc: &Location, base: &str, date: NaiveDate) -> Judged {
                     cite,
                 ),
                 Some(AdminUnit::RuralDistrict | AdminUnit::Town) => loc_pass(
+                    keep,
                     base,
                     &[unit_p, kind_p],
-                    m(
-                        "Phường có đơn vị cấp huyện cũ là huyện hoặc thị xã: được hỗ trợ theo văn bản năm 2012 (áp dụng cho đơn vị mới — cách đọc).",
-                        "A ward whose former tier-2 unit was a rural district or town: eligible under the 2012 text (applied to the new units — a reading).",
-                    ),
+                    || {
+                        m(
+                            "Phường có đơn vị cấp huyện cũ là huyện hoặc thị xã: được hỗ trợ theo văn bản năm 2012 (áp dụng cho đơn vị mới — cách đọc).",
+                            "A ward whose former tier-2 unit was a rural district or town: eligible under the 2012 text (applied to the new units — a reading).",
+                        )
+                    },
                     cite,
                     Confidence::Secondary,
                 ),
@@ -1820,6 +1919,7 @@ fn location_window(loc: &Location, base: &str, date: NaiveDate) -> Judged {
                         ptr(base, "former_parent_urban_class"),
                     ),
                     Confidence::Secondary,
+                    keep,
                 ),
                 Some(other) => not_in_era(base, "former_parent_kind", other, date),
             }
@@ -1838,42 +1938,51 @@ fn location_window(loc: &Location, base: &str, date: NaiveDate) -> Judged {
 }
 
 /// From 2025-10-15: Decree 235/2025 Art. 1.1 (new Art. 1.2(a)).
-fn location_2025(loc: &Location, base: &str) -> Judged {
+fn location_2025(loc: &Location, base: &str, keep: bool) -> Judged {
     let cite = ND235_1_1;
     let unit_p = ptr(base, "unit_kind");
     let village_p = ptr(base, "craft_village_recognised");
     let province_p = ptr(base, "province_kind");
     if loc.craft_village_recognised == Some(true) {
         return loc_pass(
+            keep,
             base,
             &[village_p],
-            m(
-                "Làng nghề được Ủy ban nhân dân cấp tỉnh công nhận: thuộc địa bàn được hỗ trợ.",
-                "A craft village recognised by the provincial People's Committee: an eligible place.",
-            ),
+            || {
+                m(
+                    "Làng nghề được Ủy ban nhân dân cấp tỉnh công nhận: thuộc địa bàn được hỗ trợ.",
+                    "A craft village recognised by the provincial People's Committee: an eligible place.",
+                )
+            },
             cite,
             Confidence::Confirmed,
         );
     }
     match loc.unit_kind {
         Some(AdminUnit::Commune | AdminUnit::SpecialZone) => loc_pass(
+            keep,
             base,
             &[unit_p],
-            m(
-                "Xã, đặc khu (của tỉnh hoặc thành phố trực thuộc trung ương): thuộc địa bàn được hỗ trợ.",
-                "A commune or special zone (of a province or centrally-run city): an eligible place.",
-            ),
+            || {
+                m(
+                    "Xã, đặc khu (của tỉnh hoặc thành phố trực thuộc trung ương): thuộc địa bàn được hỗ trợ.",
+                    "A commune or special zone (of a province or centrally-run city): an eligible place.",
+                )
+            },
             cite,
             Confidence::Confirmed,
         ),
         Some(AdminUnit::Ward) => match loc.province_kind {
             Some(AdminUnit::Province) => loc_pass(
+                keep,
                 base,
                 &[unit_p, province_p],
-                m(
-                    "Phường của tỉnh: thuộc địa bàn được hỗ trợ.",
-                    "A ward of a province: an eligible place.",
-                ),
+                || {
+                    m(
+                        "Phường của tỉnh: thuộc địa bàn được hỗ trợ.",
+                        "A ward of a province: an eligible place.",
+                    )
+                },
                 cite,
                 Confidence::Confirmed,
             ),
@@ -1939,6 +2048,7 @@ fn location_2025(loc: &Location, base: &str) -> Judged {
 // ---------------------------------------------------------------------------------------
 
 fn industry(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) {
+    let keep = ctx.keep_info;
     let Some(ind) = a.industry else {
         ctx.add(unknown(
             "eligibility.industry_unknown",
@@ -1979,9 +2089,10 @@ fn industry(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) 
         ),
         Some(conf) => ctx.add(
             pass(
+                keep,
                 "eligibility.industry_eligible",
                 "/industry",
-                m(
+                || m(
                     format!("Ngành `{}` thuộc danh mục khoản 1 Điều 5.", ind.code()),
                     format!("Industry `{}` is on the Art. 5.1 list.", ind.code()),
                 ),
@@ -1999,9 +2110,10 @@ fn industry(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) 
             match a.priority.difficult_area() {
                 Some(true) => ctx.add(
                     pass(
+                        keep,
                         "eligibility.industry_eligible",
                         "/priority/areas",
-                        m(
+                        || m(
                             "Khai thác, chế biến khoáng sản tại địa bàn khó khăn, đặc biệt khó khăn: được hỗ trợ.",
                             "Mining and mineral processing in a difficult or especially difficult area: eligible.",
                         ),
@@ -2043,13 +2155,15 @@ fn industry(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) 
 }
 
 fn kiln(a: &ApplicantFacts, date: NaiveDate, ctx: &mut Ctx) {
+    let keep = ctx.keep_info;
     let cite = KilnTechnology::citation();
     if date < TT46_EFFECTIVE {
         ctx.add(
             pass(
+                keep,
                 "eligibility.kiln_rule_not_in_force",
                 "/kiln_technology",
-                m(
+                || m(
                     "Quy định không hỗ trợ lò gạch thủ công cải tiến, lò vòng (Thông tư 46/2012/TT-BCT) có hiệu lực từ 10/02/2013; chưa áp dụng.",
                     "The exclusion of improved-manual and ring kilns (Circular 46/2012) applies from 2013-02-10; not applied.",
                 ),
@@ -2102,6 +2216,7 @@ fn kiln(a: &ApplicantFacts, date: NaiveDate, ctx: &mut Ctx) {
 /// TTLT 26/2014 Art. 6.2(a) (2014-04-08 … 2018-05-10, historical), TT 28/2018 Art. 8.1 (from
 /// 2018-05-11; the clause number is not confirmed).
 fn enterprise_setup(a: &ApplicantFacts, date: NaiveDate, ctx: &mut Ctx) {
+    let keep = ctx.keep_info;
     let (cite, conf) = match SupportRegime::at(date) {
         Err(_) => {
             ctx.add(Judged::unknown(
@@ -2126,9 +2241,10 @@ fn enterprise_setup(a: &ApplicantFacts, date: NaiveDate, ctx: &mut Ctx) {
     match a.priority.difficult_area() {
         Some(true) => ctx.add(
             pass(
+                keep,
                 "eligibility.enterprise_setup_in_difficult_area",
                 "/priority/areas",
-                m(
+                || m(
                     "Địa bàn khó khăn, đặc biệt khó khăn: đáp ứng điều kiện hỗ trợ khởi sự, thành lập doanh nghiệp.",
                     "Difficult or especially difficult area: the enterprise set-up condition is met.",
                 ),
@@ -2317,4 +2433,99 @@ fn priorities(a: &ApplicantFacts, regime: Regime) -> Vec<Priority> {
     // Stable: areas (1–4) before 6.2(b) (5) before 6.2(a) (6); within a rank, the order above.
     out.sort_by_key(|p| p.rank);
     out
+}
+
+/// The generator of the benchmarks and the fuzzer, for the test below.
+#[cfg(test)]
+#[allow(
+    clippy::duplicate_mod,
+    reason = "the document tests load it too; each test module keeps its own copy"
+)]
+#[path = "../examples/gen_corpus/corpus.rs"]
+mod corpus;
+
+#[cfg(test)]
+mod tests {
+    use super::{Activity, ApplicantFacts, Codelist, NaiveDate, Severity, assess, assess_embedded};
+    use crate::document::{Document, parse};
+
+    /// `assess_embedded` gives exactly the warnings and errors, verdict and missing facts of
+    /// `assess(..).prefixed(base)`: on the eligibility case table and the beneficiaries of the
+    /// shared corpus and of generated schemes, for every activity, on the boundary dates of
+    /// both regimes and on each document's own date.
+    #[test]
+    fn embedded_agrees_with_assess() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut applicants: Vec<(ApplicantFacts, NaiveDate)> = Vec::new();
+        let cases: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("tests/cases/eligibility/cases.json")).unwrap(),
+        )
+        .unwrap();
+        for case in cases.as_array().unwrap() {
+            let applicant = serde_json::from_value(case["applicant"].clone()).unwrap();
+            let as_of = serde_json::from_value(case["as_of"].clone()).unwrap();
+            applicants.push((applicant, as_of));
+        }
+        assert!(applicants.len() >= 100, "{}", applicants.len());
+        let mut schemes = 0;
+        let mut seeds = super::corpus::seed_inputs(&root);
+        let mut rng = super::corpus::Rng::new(7);
+        for i in 0..200 {
+            let doc = super::corpus::scheme(&mut rng, i);
+            seeds.push(super::corpus::to_text(&doc).into_bytes());
+        }
+        for input in &seeds {
+            if let Ok(Document::Scheme(s)) = parse(input) {
+                schemes += 1;
+                for b in s.beneficiaries {
+                    applicants.push((b, s.approval.date));
+                }
+            }
+        }
+        assert!(schemes > 200, "{schemes}");
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let dates = [
+            ymd(2012, 7, 4),
+            ymd(2012, 7, 5),
+            ymd(2013, 2, 9),
+            ymd(2013, 2, 10),
+            ymd(2014, 4, 8),
+            ymd(2016, 6, 1),
+            ymd(2018, 3, 10),
+            ymd(2018, 5, 11),
+            ymd(2021, 12, 31),
+            ymd(2025, 6, 30),
+            ymd(2025, 7, 1),
+            ymd(2025, 10, 14),
+            ymd(2025, 10, 15),
+            ymd(2026, 3, 1),
+        ];
+        let (mut compared, mut dropped) = (0usize, 0usize);
+        for (i, (applicant, own)) in applicants.iter().enumerate() {
+            let base = format!("/beneficiaries/{i}");
+            for &activity in Activity::ALL {
+                for &date in dates.iter().chain([own]) {
+                    let full = assess(applicant, activity, date).map(|a| {
+                        let a = a.prefixed(&base);
+                        let n = a.findings.len();
+                        let kept: Vec<_> = a
+                            .findings
+                            .into_iter()
+                            .filter(|f| f.severity != Severity::Info)
+                            .collect();
+                        dropped += n - kept.len();
+                        (a.verdict, kept, a.missing_facts)
+                    });
+                    assert_eq!(
+                        assess_embedded(applicant, activity, date, &base),
+                        full,
+                        "{applicant:?} {activity:?} {date}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 100_000, "{compared}");
+        assert!(dropped > compared, "{dropped} {compared}");
+    }
 }
