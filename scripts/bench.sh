@@ -109,7 +109,7 @@ fi
 if [ "$only" = python ]; then
     venv="${BENCH_VENV:-$target/venv-bench}"
     [ -x "$venv/bin/python" ] || "${PYTHON:-python3}" -m venv "$venv"
-    # A plain `pip install` builds the release profile (unlike scripts/test.sh).
+    # A plain `pip install` builds the release profile (unlike .ci/run, which builds the dev profile).
     env -u MATURIN_PEP517_ARGS "$venv/bin/pip" install --quiet --disable-pip-version-check ".[bench]" >&2
     corpora=()
     for n in 1000 10000; do
