@@ -122,6 +122,55 @@ fn push_grouped(out: &mut String, n: u64, sep: char) {
     }
 }
 
+/// What a JSON reader handed over for a whole quantity (an amount of đồng or a count).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum JsonNumber {
+    /// A non-negative integer.
+    Unsigned(u64),
+    /// A negative integer.
+    Signed(i64),
+    /// A number with a fraction or an exponent — or an integer beyond 64 bits, which JSON
+    /// readers hand over as a float.
+    Float(f64),
+}
+
+/// The kind of whole quantity being read, for the messages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Quantity {
+    /// Money, in đồng.
+    Amount,
+    /// A count of things.
+    Count,
+}
+
+/// Checks that a JSON number is a whole quantity in 0 … [`MAX_VND`]: the one rule for every
+/// amount and count the library reads, with the one wording of its errors.
+pub(crate) fn whole<E: serde::de::Error>(n: JsonNumber, what: Quantity) -> Result<u64, E> {
+    let (name, unit, of_unit) = match what {
+        Quantity::Amount => ("amount", " đồng", " of đồng"),
+        Quantity::Count => ("count", "", ""),
+    };
+    match n {
+        JsonNumber::Unsigned(v) if v <= MAX_VND => Ok(v),
+        JsonNumber::Unsigned(v) => Err(E::custom(format_args!(
+            "{name} {v} exceeds the maximum {MAX_VND}{unit}"
+        ))),
+        JsonNumber::Signed(v) => match u64::try_from(v) {
+            Ok(u) => whole(JsonNumber::Unsigned(u), what),
+            Err(_) => Err(E::custom(format_args!(
+                "{name} must not be negative, got {v}"
+            ))),
+        },
+        // Integers beyond 64 bits arrive as floats: say what is wrong with them.
+        JsonNumber::Float(v) if v >= 9_007_199_254_740_992.0 && v.fract() == 0.0 => Err(E::custom(
+            format_args!("{name} {v} exceeds the maximum {MAX_VND}{unit}"),
+        )),
+        JsonNumber::Float(v) => Err(E::custom(format_args!(
+            "{name} must be a whole number{of_unit} written as a JSON integer, got {v}"
+        ))),
+    }
+}
+
 impl<'de> Deserialize<'de> for Vnd {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -131,30 +180,13 @@ impl<'de> Deserialize<'de> for Vnd {
                 f.write_str("a whole number of đồng (JSON integer, 0 … 9007199254740991)")
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Vnd, E> {
-                Vnd::new(v).map_err(|_| {
-                    E::custom(format_args!(
-                        "amount {v} exceeds the maximum 9007199254740991 đồng"
-                    ))
-                })
+                whole(JsonNumber::Unsigned(v), Quantity::Amount).map(Vnd)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Vnd, E> {
-                match u64::try_from(v) {
-                    Ok(u) => self.visit_u64(u),
-                    Err(_) => Err(E::custom(format_args!(
-                        "amount must not be negative, got {v}"
-                    ))),
-                }
+                whole(JsonNumber::Signed(v), Quantity::Amount).map(Vnd)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Vnd, E> {
-                // JSON integers beyond u64 arrive here as floats: say what is wrong with them.
-                if v >= 9_007_199_254_740_992.0 && v.fract() == 0.0 {
-                    return Err(E::custom(format_args!(
-                        "amount {v} exceeds the maximum 9007199254740991 đồng"
-                    )));
-                }
-                Err(E::custom(format_args!(
-                    "amount must be a whole number of đồng written as a JSON integer, got {v}"
-                )))
+                whole(JsonNumber::Float(v), Quantity::Amount).map(Vnd)
             }
         }
         d.deserialize_u64(V)

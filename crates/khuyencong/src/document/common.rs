@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::money::Exactness;
-use crate::money::{MAX_VND, Vnd};
+use crate::money::{JsonNumber, MAX_VND, Quantity, Vnd, whole};
 
 /// An amount of money as a document states it: whole đồng, with its exactness.
 ///
@@ -110,30 +110,13 @@ impl<'de> Deserialize<'de> for Amount {
                 f.write_str("an amount: a whole number of đồng, or {\"vnd\": …, \"exactness\": …}")
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
-                Vnd::new(v).map(Amount::exact).map_err(|_| {
-                    E::custom(format_args!(
-                        "amount {v} exceeds the maximum {MAX_VND} đồng"
-                    ))
-                })
+                amount(JsonNumber::Unsigned(v))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
-                match u64::try_from(v) {
-                    Ok(u) => self.visit_u64(u),
-                    Err(_) => Err(E::custom(format_args!(
-                        "amount must not be negative, got {v}"
-                    ))),
-                }
+                amount(JsonNumber::Signed(v))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
-                // JSON integers beyond u64 arrive here as floats: say what is wrong with them.
-                if v >= 9_007_199_254_740_992.0 && v.fract() == 0.0 {
-                    return Err(E::custom(format_args!(
-                        "amount {v} exceeds the maximum {MAX_VND} đồng"
-                    )));
-                }
-                Err(E::custom(format_args!(
-                    "amount must be a whole number of đồng written as a JSON integer, got {v}"
-                )))
+                amount(JsonNumber::Float(v))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Amount, A::Error> {
                 let o =
@@ -162,6 +145,15 @@ impl JsonSchema for Amount {
             "oneOf": [int, obj],
         })
     }
+}
+
+fn amount<E: serde::de::Error>(n: JsonNumber) -> Result<Amount, E> {
+    // `whole` bounds the value to MAX_VND, so `Vnd::new` cannot fail here.
+    whole(n, Quantity::Amount).and_then(|v| Vnd::new(v).map_err(E::custom).map(Amount::exact))
+}
+
+fn count<E: serde::de::Error>(n: JsonNumber) -> Result<Count, E> {
+    whole(n, Quantity::Count).map(Count::exact)
 }
 
 impl Count {
@@ -199,42 +191,19 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str("a count: a non-negative integer, or {\"value\": …, \"exactness\": …}")
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
-                if v > MAX_VND {
-                    return Err(E::custom(format_args!(
-                        "count {v} exceeds the maximum {MAX_VND}"
-                    )));
-                }
-                Ok(Count::exact(v))
+                count(JsonNumber::Unsigned(v))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
-                match u64::try_from(v) {
-                    Ok(u) => self.visit_u64(u),
-                    Err(_) => Err(E::custom(format_args!(
-                        "count must not be negative, got {v}"
-                    ))),
-                }
+                count(JsonNumber::Signed(v))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
-                if v >= 9_007_199_254_740_992.0 && v.fract() == 0.0 {
-                    return Err(E::custom(format_args!(
-                        "count {v} exceeds the maximum {MAX_VND}"
-                    )));
-                }
-                Err(E::custom(format_args!(
-                    "count must be a whole number written as a JSON integer, got {v}"
-                )))
+                count(JsonNumber::Float(v))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Count, A::Error> {
                 let o =
                     CountObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                if o.value > MAX_VND {
-                    return Err(serde::de::Error::custom(format_args!(
-                        "count {} exceeds the maximum {MAX_VND}",
-                        o.value
-                    )));
-                }
                 Ok(Count {
-                    value: o.value,
+                    value: whole(JsonNumber::Unsigned(o.value), Quantity::Count)?,
                     exactness: o.exactness,
                     text: o.text,
                 })
