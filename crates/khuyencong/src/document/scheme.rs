@@ -163,8 +163,8 @@ impl Scheme {
                         "scheme.beneficiary_not_eligible",
                         Severity::Error,
                         base,
-                        format!("đối tượng thụ hưởng {i} không đủ điều kiện nhận hỗ trợ `{}`; xem các lỗi tại đường dẫn này", main.code()),
-                        format!("beneficiary {i} is not eligible for `{}`; see the errors at its path", main.code()),
+                        format!("đối tượng thụ hưởng thứ {} không đủ điều kiện nhận hỗ trợ `{}`; xem các lỗi tại đường dẫn này", i + 1, main.code()),
+                        format!("beneficiary no. {} is not eligible for `{}`; see the errors at its path", i + 1, main.code()),
                     )
                     .param("activity", main.code()),
                 ),
@@ -174,11 +174,13 @@ impl Scheme {
                         Severity::Warning,
                         base,
                         format!(
-                            "chưa xác định được điều kiện của đối tượng thụ hưởng {i}: thiếu {}",
+                            "chưa xác định được điều kiện của đối tượng thụ hưởng thứ {}: thiếu {}",
+                            i + 1,
                             missing_facts.join(", ")
                         ),
                         format!(
-                            "the eligibility of beneficiary {i} cannot be decided: missing {}",
+                            "the eligibility of beneficiary no. {} cannot be decided: missing {}",
+                            i + 1,
                             missing_facts.join(", ")
                         ),
                     )
