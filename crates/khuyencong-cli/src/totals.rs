@@ -70,19 +70,9 @@ fn grid(
     };
     let mut header: Vec<String> = by.iter().map(|k| k.code().to_owned()).collect();
     header.extend(
-        [
-            "documents",
-            "funding_vnd",
-            "support_vnd",
-            "total_investment_vnd",
-            "counterpart_vnd",
-            "establishments",
-            "exactness",
-            "support_share",
-            "counterpart_per_support",
-            "avg_support_per_establishment_vnd",
-        ]
-        .map(str::to_owned),
+        khuyencong::totals::TotalsRow::FIGURES
+            .iter()
+            .map(|f| (*f).to_owned()),
     );
     let mut out = vec![header];
     for r in rows {

@@ -493,18 +493,7 @@ fn totals_key(obj: &Bound<'_, PyAny>) -> PyResult<TotalsKey> {
 }
 
 /// The figures of a totals row, in the order of [`TotalsRow`].
-const ROW_FIELDS: [&str; 10] = [
-    "documents",
-    "funding_vnd",
-    "support_vnd",
-    "total_investment_vnd",
-    "counterpart_vnd",
-    "establishments",
-    "exactness",
-    "support_share",
-    "counterpart_per_support",
-    "avg_support_per_establishment_vnd",
-];
+const ROW_FIELDS: [&str; 10] = TotalsRow::FIGURES;
 
 /// One totals row as a flat dict: the keys first, then the figures; shares are
 /// `decimal.Decimal`.

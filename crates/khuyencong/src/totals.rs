@@ -398,6 +398,20 @@ where
 }
 
 impl TotalsRow {
+    /// The names of the figures of a row, in their JSON order — for tables and frames.
+    pub const FIGURES: [&'static str; 10] = [
+        "documents",
+        "funding_vnd",
+        "support_vnd",
+        "total_investment_vnd",
+        "counterpart_vnd",
+        "establishments",
+        "exactness",
+        "support_share",
+        "counterpart_per_support",
+        "avg_support_per_establishment_vnd",
+    ];
+
     /// The funding total as an amount.
     pub fn funding(&self) -> Vnd {
         Vnd::new(self.funding_vnd).unwrap_or(Vnd::ZERO)
