@@ -34,7 +34,7 @@ mod compute;
 mod pack;
 mod types;
 
-pub(crate) use compute::{QuickLimit, quick_limit};
+pub(crate) use compute::quick_limit;
 pub use compute::{SupportContext, SupportError, max_support};
 pub use pack::{
     NATIONAL_PACK_JSON, NationalPack, PackError, PackIssue, ProvincialPack, Resolution,
