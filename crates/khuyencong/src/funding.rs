@@ -394,6 +394,7 @@ pub(crate) struct Content {
 /// support for the units known (`soft`, below `hard` only when the number of units is not
 /// known).
 struct ContentLimit {
+    activity: Activity,
     hard: Vnd,
     soft: Vnd,
     per_unit: Option<Vnd>,
@@ -433,6 +434,7 @@ fn content_limit(
     .units(count);
     let limit = if let Some(q) = quick_limit(c.activity, c.eligible_cost, &ctx, date) {
         ContentLimit {
+            activity: c.activity,
             hard: q.max_support_vnd,
             soft: q.max_support_vnd,
             per_unit: q.cap_per_unit_vnd,
@@ -451,6 +453,7 @@ fn content_limit(
                 return Err(NoLimit::NotAssessed(n.reason_vi, n.reason_en, n.citation));
             }
             Ok(SupportLimit::Assessed(a)) => ContentLimit {
+                activity: c.activity,
                 hard: a.max_support_vnd,
                 soft: a.max_support_vnd,
                 per_unit: a.cap_per_unit_vnd,
@@ -500,6 +503,10 @@ pub(crate) fn unit_of(
     }
 }
 
+/// The usual subject of a limit finding.
+pub(crate) const EXTENSION_SUPPORT: (&str, &str) =
+    ("Kinh phí khuyến công hỗ trợ", "Extension support");
+
 /// Checks `support` against the sum of the contents' limits and says what it finds:
 /// `funding.support_exceeds_limit` above the certain limit, `funding.units_not_stated`
 /// above the limit for the units known, `funding.support_not_assessed` when a content's
@@ -512,6 +519,7 @@ pub(crate) fn check_limit(
     context: &SupportContext<'_>,
     date: NaiveDate,
     path: &dyn Fn() -> String,
+    subject: (&str, &str),
 ) {
     let several = contents.len() > 1;
     let mut limits = Vec::with_capacity(contents.len());
@@ -583,24 +591,38 @@ pub(crate) fn check_limit(
         .map(|l| l.confidence)
         .max()
         .unwrap_or(first.confidence);
-    let units_text = |lang: crate::law::Lang| -> String {
-        limits
-            .iter()
-            .filter(|l| l.units > 1)
-            .filter_map(|l| {
-                let per = l.per_unit?;
-                let unit = l.unit?.label(lang);
-                Some(match lang {
+    // The basis of the limit: its provision and, for several units, units × cap; for several
+    // contents, each content's own limit.
+    let basis = |lang: crate::law::Lang, pick: fn(&ContentLimit) -> Vnd| -> String {
+        let one = |l: &ContentLimit| {
+            let mut text = l.citation.render(lang);
+            if let (true, Some(per), Some(unit)) = (l.units > 1, l.per_unit, l.unit) {
+                let unit = unit.label(lang);
+                text.push_str(&match lang {
                     crate::law::Lang::Vi => {
                         format!("; {} {unit} × {}/{unit}", l.units, format_million_vi(per))
                     }
                     crate::law::Lang::En => {
                         format!("; {} × {} per {unit}", l.units, format_million_en(per))
                     }
-                })
+                });
+            }
+            text
+        };
+        if !several {
+            return one(first);
+        }
+        limits
+            .iter()
+            .map(|l| {
+                let (vi, en) = mil(pick(l));
+                let amount = if lang == crate::law::Lang::Vi { vi } else { en };
+                format!("`{}` {amount}: {}", l.activity.code(), one(l))
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .join("; ")
     };
+    let (subject_vi, subject_en) = subject;
     let (s_vi, s_en) = mil(support);
     if support > hard {
         let (m_vi, m_en) = mil(hard);
@@ -625,14 +647,12 @@ pub(crate) fn check_limit(
             severity,
             path(),
             format!(
-                "Kinh phí khuyến công hỗ trợ {s_vi} vượt {what_vi} {m_vi} ({}{})",
-                first.citation.render(crate::law::Lang::Vi),
-                units_text(crate::law::Lang::Vi)
+                "{subject_vi} {s_vi} vượt {what_vi} {m_vi} ({})",
+                basis(crate::law::Lang::Vi, |l| l.hard)
             ),
             format!(
-                "Extension support {s_en} exceeds {what_en} {m_en} ({}{})",
-                first.citation.render(crate::law::Lang::En),
-                units_text(crate::law::Lang::En)
+                "{subject_en} {s_en} exceeds {what_en} {m_en} ({})",
+                basis(crate::law::Lang::En, |l| l.hard)
             ),
         )
         .confidence(confidence)
@@ -665,12 +685,12 @@ pub(crate) fn check_limit(
             Severity::Warning,
             path(),
             format!(
-                "Kinh phí khuyến công hỗ trợ {s_vi} vượt mức trần tính cho số {u_vi} đã biết ({m_vi}, {}) nhưng đề án không nêu được hỗ trợ bao nhiêu {u_vi}: chỉ kiểm tra được đến mức {h_vi} theo tỷ lệ hỗ trợ",
-                first.citation.render(crate::law::Lang::Vi)
+                "{subject_vi} {s_vi} vượt mức trần tính cho số {u_vi} đã biết ({m_vi}; {}) nhưng đề án không nêu được hỗ trợ bao nhiêu {u_vi}: chỉ kiểm tra được đến mức {h_vi} theo tỷ lệ hỗ trợ",
+                basis(crate::law::Lang::Vi, |l| l.soft)
             ),
             format!(
-                "Extension support {s_en} exceeds the cap for the {u_en}s known ({m_en}, {}) but the scheme does not state how many {u_en}s it supports: it is assessed only up to {h_en}, by the share",
-                first.citation.render(crate::law::Lang::En)
+                "{subject_en} {s_en} exceeds the cap for the {u_en}s known ({m_en}; {}) but the scheme does not state how many {u_en}s it supports: it is assessed only up to {h_en}, by the share",
+                basis(crate::law::Lang::En, |l| l.soft)
             ),
         )
         .confidence(confidence)
@@ -846,7 +866,15 @@ pub(crate) fn check_funding_with(
                 _ => format!("{p}/lines"),
             }
         };
-        check_limit(&mut out, contents, extension, &ctx, date, &support_path);
+        check_limit(
+            &mut out,
+            contents,
+            extension,
+            &ctx,
+            date,
+            &support_path,
+            EXTENSION_SUPPORT,
+        );
     }
 
     // The counterpart covers the rest (Joint Circular 26/2014 Art. 7.3).

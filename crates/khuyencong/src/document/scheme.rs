@@ -15,7 +15,8 @@ use crate::applicant::ApplicantFacts;
 use crate::eligibility::{Verdict, assess_embedded};
 use crate::finding::{Finding, Severity};
 use crate::funding::{
-    Content, SchemeFunding, Units, check_funding_with, check_limit, extension_support, unit_of,
+    Content, EXTENSION_SUPPORT, SchemeFunding, Units, check_funding_with, check_limit,
+    extension_support, unit_of,
 };
 use crate::money::Vnd;
 use crate::support::{CapUnit, SupportContext, SupportVariant};
@@ -415,9 +416,15 @@ impl Scheme {
                 ),
             };
             match share.support {
-                Some(support) => check_limit(out, &[content], support, &ctx, date, &|| {
-                    format!("/support_split/{i}/support")
-                }),
+                Some(support) => check_limit(
+                    out,
+                    &[content],
+                    support,
+                    &ctx,
+                    date,
+                    &|| format!("/support_split/{i}/support"),
+                    EXTENSION_SUPPORT,
+                ),
                 None => unstated.push(content),
             }
         }
@@ -453,9 +460,18 @@ impl Scheme {
         if !unstated.is_empty()
             && let Ok(rest) = extension.checked_sub(Vnd::new(parts.sum.value).unwrap_or(extension))
         {
-            check_limit(out, &unstated, rest, &ctx, date, &|| {
-                "/support_split".to_owned()
-            });
+            check_limit(
+                out,
+                &unstated,
+                rest,
+                &ctx,
+                date,
+                &|| "/support_split".to_owned(),
+                (
+                    "Phần kinh phí khuyến công còn lại cho các nội dung không nêu số tiền",
+                    "The extension support left for the contents that state none",
+                ),
+            );
         }
         let stated_eligible: u64 = self
             .support_split
