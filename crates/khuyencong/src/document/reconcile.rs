@@ -266,14 +266,8 @@ pub fn check_total(
     let n = parts.stated + parts.unstated;
     let (of_vi, of_en) = if partial {
         (
-            format!(
-                " ({} trong {n} phần nêu số liệu; {} phần không nêu)",
-                parts.stated, parts.unstated
-            ),
-            format!(
-                " ({} of {n} parts state it; {} do not)",
-                parts.stated, parts.unstated
-            ),
+            format!(" ({} trong {n} phần có nêu số liệu)", parts.stated),
+            format!(" ({} of {n} parts state it)", parts.stated),
         )
     } else {
         (String::new(), String::new())
