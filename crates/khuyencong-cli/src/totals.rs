@@ -109,7 +109,9 @@ fn grid(
             .collect();
         line.extend([
             r.documents.to_string(),
-            r.documents_with_errors.to_string(),
+            r.documents_with_errors
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             money(r.funding_vnd),
             money(r.support_vnd),
             money(r.total_investment_vnd),

@@ -19,8 +19,9 @@
 //! counterpart is used as stated; the part the lines derive (investment − support) is
 //! attributed to their activity and fund, the rest is not itemised. A funding line that
 //! states no amount adds nothing and marks its row `lower_bound`. Every row also says how
-//! many of its documents have errors when checked (`documents_with_errors`): their figures are
-//! included as stated, and [`totals_report`] lists each document with its error count.
+//! many of its documents have errors when checked (`documents_with_errors`, by
+//! [`totals_report`], which lists each document with its error count): their figures are
+//! included as stated.
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -113,8 +114,10 @@ pub struct TotalsRow {
     pub keys: BTreeMap<&'static str, Option<String>>,
     /// Number of documents contributing.
     pub documents: u64,
-    /// Of those, the documents whose check finds errors (their figures are included as stated).
-    pub documents_with_errors: u64,
+    /// Of those, the documents whose check finds errors (their figures are included as
+    /// stated); `None` when the documents were not checked ([`totals`] rather than
+    /// [`totals_report`]).
+    pub documents_with_errors: Option<u64>,
     /// Funding by source as stated (top-level lines), in đồng.
     pub funding_vnd: u64,
     /// State support in the results, in đồng.
@@ -512,7 +515,8 @@ fn ratio(num: u64, den: u64) -> Option<Decimal> {
 }
 
 /// Adds up documents grouped by `by` (no keys: one grand-total row). Rows come sorted by
-/// their key values. The same as [`totals_report`] without the list of documents.
+/// their key values. The documents are not checked, so `documents_with_errors` is `None`:
+/// [`totals_report`] checks them too (at the cost of a check per document).
 ///
 /// # Errors
 /// [`TotalsError::Overflow`] when a total exceeds 9,007,199,254,740,991 đồng.
@@ -520,7 +524,7 @@ pub fn totals<'a, I>(documents: I, by: &[TotalsKey]) -> Result<Vec<TotalsRow>, T
 where
     I: IntoIterator<Item = &'a Document>,
 {
-    totals_report(documents, by).map(|r| r.rows)
+    aggregate(documents, by, false).map(|r| r.rows)
 }
 
 /// Adds up documents grouped by `by`, and lists every document with the number of errors its
@@ -549,21 +553,38 @@ pub fn totals_report<'a, I>(documents: I, by: &[TotalsKey]) -> Result<TotalsRepo
 where
     I: IntoIterator<Item = &'a Document>,
 {
+    aggregate(documents, by, true)
+}
+
+/// The totals, checking each document when `checked`.
+fn aggregate<'a, I>(
+    documents: I,
+    by: &[TotalsKey],
+    checked: bool,
+) -> Result<TotalsReport, TotalsError>
+where
+    I: IntoIterator<Item = &'a Document>,
+{
     let mut groups: BTreeMap<Vec<Option<String>>, (TotalsRow, Option<usize>)> = BTreeMap::new();
     let mut facts = Vec::new();
     let mut listed = Vec::new();
     let options = CheckOptions::default();
     for (doc_index, doc) in documents.into_iter().enumerate() {
-        let errors = check(doc, &options)
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count() as u64;
-        listed.push(TotalsDocument {
-            index: doc_index,
-            id: doc.id().to_owned(),
-            kind: doc.kind(),
-            errors,
-        });
+        let errors = if checked {
+            let errors = check(doc, &options)
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count() as u64;
+            listed.push(TotalsDocument {
+                index: doc_index,
+                id: doc.id().to_owned(),
+                kind: doc.kind(),
+                errors,
+            });
+            Some(errors)
+        } else {
+            None
+        };
         facts.clear();
         facts_of(doc, &mut facts);
         for fact in &facts {
@@ -577,7 +598,7 @@ where
                             .zip(key.iter().cloned())
                             .collect(),
                         documents: 0,
-                        documents_with_errors: 0,
+                        documents_with_errors: checked.then_some(0),
                         funding_vnd: 0,
                         support_vnd: 0,
                         total_investment_vnd: 0,
@@ -597,7 +618,9 @@ where
             });
             if *last_doc != Some(doc_index) {
                 row.documents += 1;
-                row.documents_with_errors += u64::from(errors > 0);
+                if let (Some(n), Some(e)) = (row.documents_with_errors.as_mut(), errors) {
+                    *n += u64::from(e > 0);
+                }
                 *last_doc = Some(doc_index);
             }
             add(&mut row.funding_vnd, fact.funding)?;
