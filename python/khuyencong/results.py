@@ -223,6 +223,7 @@ class Totals:
     def _repr_html_(self) -> str:
         columns = list(self.by) + [
             "documents",
+            "documents_with_errors",
             "funding_vnd",
             "support_vnd",
             "total_investment_vnd",

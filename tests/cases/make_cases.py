@@ -652,7 +652,8 @@ case("report_usual_limit_enterprises_set_up",
 p = plan(); del p["schemes"][2]["support"]
 case("plan_scheme_support_unstated", p, [],
      "A scheme listed without its support: unknown, and the others (800 M) are within the budget.",
-     totals=[{"by": ["fund_level"], "rows": [{"keys": {"fund_level": "provincial"}, "support_vnd": 800 * M}]}])
+     totals=[{"by": ["fund_level"], "rows": [{"keys": {"fund_level": "provincial"}, "support_vnd": 800 * M,
+                                               "exactness": "lower_bound"}]}])
 p = plan(); p["schemes"][0]["support"] = 700 * M; del p["schemes"][2]["support"]
 p["schemes"][0]["total_cost"] = 1_400 * M
 case("plan_known_support_exceeds_budget", p, [("error", "/schemes", "plan.schemes_exceed_budget")],

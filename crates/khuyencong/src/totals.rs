@@ -17,8 +17,8 @@
 //! the keys it cannot be attributed to (activity and fund level for results, source and fund
 //! level for funding), so a document that states only its totals is counted in full. A stated
 //! counterpart is used as stated; the part the lines derive (investment − support) is
-//! attributed to their activity and fund, the rest is not itemised. A funding line that
-//! states no amount adds nothing and marks its row `lower_bound`. Every row also says how
+//! attributed to their activity and fund, the rest is not itemised. A funding line or a plan's
+//! scheme that states no amount adds nothing and marks its row `lower_bound`. Every row also says how
 //! many of its documents have errors when checked (`documents_with_errors`, by
 //! [`totals_report`], which lists each document with its error count): their figures are
 //! included as stated.
@@ -461,7 +461,12 @@ fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
         ..Fact::default()
     };
     for s in &p.schemes {
-        let mut exactness = Exactness::Exact;
+        // A scheme listed without its support has some support, unknown: at least 0.
+        let mut exactness = if s.support.is_some() {
+            Exactness::Exact
+        } else {
+            Exactness::LowerBound
+        };
         for a in [&s.support, &s.total_cost].into_iter().flatten() {
             exactness = exactness.combine(a.exactness);
         }

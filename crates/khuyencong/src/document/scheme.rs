@@ -52,8 +52,10 @@ pub struct Scheme {
     /// Industry and Trade for national schemes; the provincial, district or commune People's
     /// Committee for local ones). / Quyết định phê duyệt: số, ngày (xác định chế độ áp dụng), cơ quan.
     pub approval: DecisionRef,
-    /// The activities (Decree 45/2012 Art. 4 sub-items); the first is the main one, whose
-    /// support limit is checked. / Nội dung hoạt động; nội dung đầu tiên là nội dung chính.
+    /// The activities (Decree 45/2012 Art. 4 sub-items); the first is the main one, for which
+    /// the beneficiaries' eligibility is assessed. The support is held to the sum of every
+    /// activity's limit, or to each one's own with `support_split`. / Nội dung hoạt động; nội
+    /// dung đầu tiên là nội dung chính.
     #[schemars(length(min = 1, max = 20))]
     #[serde(deserialize_with = "crate::document::common::items::<_, _, 1, 20>")]
     pub activities: Vec<Activity>,
