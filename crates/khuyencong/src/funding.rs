@@ -486,21 +486,15 @@ fn content_limit(
     Ok(limit)
 }
 
-/// The unit of the level that applies to an activity (and variant) on a date, whether the
-/// level is assessed or not; `None` when no rule is known.
+/// The unit of the assessed level that applies to an activity (and variant) on a date;
+/// `None` when the level is not assessed — then the number of units does not matter.
 pub(crate) fn unit_of(
     activity: Activity,
     context: &SupportContext<'_>,
     date: NaiveDate,
 ) -> Option<CapUnit> {
-    if let Some(q) = quick_limit(activity, Vnd::ZERO, context, date) {
-        return q.unit;
-    }
-    match max_support(activity, Vnd::ZERO, context, date) {
-        Ok(SupportLimit::Assessed(a)) => a.unit,
-        Ok(SupportLimit::NotAssessed(n)) => n.unit,
-        Err(_) => None,
-    }
+    // `quick_limit` answers exactly when `max_support` assesses (a tested property).
+    quick_limit(activity, Vnd::ZERO, context, date).and_then(|q| q.unit)
 }
 
 /// The usual subject of a limit finding.
