@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::document::{CheckReport, PeriodReport, Plan, Scheme};
+use crate::document::{CheckReport, PeriodReport, Plan, Programme, Scheme};
 use crate::support::ProvincialPack;
 
 /// The version of the document formats the schemas describe (`schema_version`).
@@ -16,7 +16,8 @@ pub const SCHEMA_VERSION: u64 = crate::document::common::SCHEMA_VERSION;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SchemaKind {
-    /// Any document: dispatches on `kind` to the scheme, plan or period-report schema.
+    /// Any document: dispatches on `kind` to the scheme, plan, period-report or programme
+    /// schema.
     Document,
     /// A scheme.
     Scheme,
@@ -24,6 +25,8 @@ pub enum SchemaKind {
     Plan,
     /// A period report.
     PeriodReport,
+    /// A multi-year programme.
+    Programme,
     /// The output of `check` (documents with their findings, and a summary).
     Findings,
     /// A provincial rule pack (local support levels set by a People's Council resolution).
@@ -32,11 +35,12 @@ pub enum SchemaKind {
 
 impl SchemaKind {
     /// Every schema.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Document,
         Self::Scheme,
         Self::Plan,
         Self::PeriodReport,
+        Self::Programme,
         Self::Findings,
         Self::ProvincialPack,
     ];
@@ -48,6 +52,7 @@ impl SchemaKind {
             Self::Scheme => "scheme",
             Self::Plan => "plan",
             Self::PeriodReport => "period_report",
+            Self::Programme => "programme",
             Self::Findings => "findings",
             Self::ProvincialPack => "provincial_pack",
         }
@@ -85,6 +90,7 @@ pub fn json_schema(kind: SchemaKind) -> Value {
         SchemaKind::Scheme => root::<Scheme>(kind),
         SchemaKind::Plan => root::<Plan>(kind),
         SchemaKind::PeriodReport => root::<PeriodReport>(kind),
+        SchemaKind::Programme => root::<Programme>(kind),
         SchemaKind::Findings => root::<CheckReport>(kind),
         SchemaKind::ProvincialPack => root::<ProvincialPack>(kind),
         SchemaKind::Document => {
@@ -99,7 +105,7 @@ pub fn json_schema(kind: SchemaKind) -> Value {
                 "$id": kind.id(),
                 "x-schema-version": SCHEMA_VERSION,
                 "title": "Industrial-extension document / Văn bản khuyến công",
-                "description": "Any document: `kind` selects the scheme, plan or period-report schema (their `$id`s must be registered with the validator). / Mọi loại văn bản: trường `kind` chọn lược đồ.",
+                "description": "Any document: `kind` selects the scheme, plan, period-report or programme schema (their `$id`s must be registered with the validator). / Mọi loại văn bản: trường `kind` chọn lược đồ.",
                 "type": "object",
                 "required": ["kind"],
                 "properties": {
@@ -108,14 +114,16 @@ pub fn json_schema(kind: SchemaKind) -> Value {
                         "oneOf": [
                             { "const": "scheme", "title": "Scheme / Đề án khuyến công" },
                             { "const": "plan", "title": "Plan / Kế hoạch khuyến công" },
-                            { "const": "period_report", "title": "Period report / Báo cáo tình hình thực hiện" }
+                            { "const": "period_report", "title": "Period report / Báo cáo tình hình thực hiện" },
+                            { "const": "programme", "title": "Programme / Chương trình khuyến công" }
                         ]
                     }
                 },
                 "allOf": [
                     branch(SchemaKind::Scheme, "scheme"),
                     branch(SchemaKind::Plan, "plan"),
-                    branch(SchemaKind::PeriodReport, "period_report")
+                    branch(SchemaKind::PeriodReport, "period_report"),
+                    branch(SchemaKind::Programme, "programme")
                 ]
             })
         }

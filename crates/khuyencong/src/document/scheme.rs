@@ -110,6 +110,13 @@ pub struct SupportShare {
     /// beneficiaries listed give it. / Số đơn vị được hỗ trợ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<Count>,
+    /// The beneficiary this line supports, by its position in `beneficiaries` from 0 (as in
+    /// a JSON Pointer): the line is then one unit (one establishment) of its content, held
+    /// to the per-unit limit; several lines of one content for one beneficiary are held to it
+    /// together. / Đối tượng thụ hưởng của dòng (vị trí trong `beneficiaries`, từ 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 999))]
+    pub beneficiary_index: Option<u32>,
     /// The eligible cost of this content, in đồng; when absent, the scheme's eligible cost
     /// bounds it. / Chi phí được hỗ trợ của nội dung.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -206,13 +213,16 @@ impl Scheme {
             return;
         };
         let mut eligible_listed = 0u64;
+        let mut verdicts = Vec::with_capacity(self.beneficiaries.len());
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
             let base = format!("/beneficiaries/{i}");
             let Ok((verdict, findings, missing_facts)) =
                 assess_embedded(applicant, main, date, &base)
             else {
+                verdicts.push(None);
                 continue;
             };
+            verdicts.push(Some(verdict));
             out.extend(findings);
             // A beneficiary not found ineligible may be supported: it counts as a unit.
             eligible_listed += u64::from(verdict != Verdict::NotEligible);
@@ -272,7 +282,7 @@ impl Scheme {
                         activity,
                         variant,
                         technology_line: self.support_terms.technology_line,
-                        eligible_cost: self.funding.eligible_cost,
+                        eligible_cost: self.funding.eligible_cost.vnd,
                         units: self.units_of(activity, variant, None, eligible_listed, &ctx),
                     }
                 })
@@ -307,7 +317,7 @@ impl Scheme {
             }
         } else {
             out.extend(check_funding_with(&self.funding, None, &ctx, date, ""));
-            self.check_split(out, &ctx, eligible_listed);
+            self.check_split(out, &ctx, eligible_listed, &verdicts);
         }
         if self.declarations.counterpart_committed != Some(true) {
             out.push(
@@ -345,7 +355,7 @@ impl Scheme {
     ) -> Units {
         let from_count = |c: &Count, floor: u64| {
             let n = NonZeroU64::new(c.value.max(floor)).unwrap_or(NonZeroU64::MIN);
-            if c.exactness == Exactness::Exact && c.value > 0 {
+            if c.is_exact() && c.value > 0 {
                 Units::Known(n)
             } else {
                 Units::AtLeast(n)
@@ -376,13 +386,52 @@ impl Scheme {
     /// Checks a support split by content: each content against its own limit, the split
     /// against the scheme's extension support, the contents' eligible costs against the
     /// scheme's.
-    fn check_split(&self, out: &mut Vec<Finding>, ctx: &SupportContext<'_>, eligible_listed: u64) {
+    fn check_split(
+        &self,
+        out: &mut Vec<Finding>,
+        ctx: &SupportContext<'_>,
+        eligible_listed: u64,
+        verdicts: &[Option<Verdict>],
+    ) {
         let date = self.approval.date;
         let level = self.funding.fund_level;
         let ctx = SupportContext {
             fund: level,
             ..*ctx
         };
+        let uncertain = crate::funding::limit_uncertain(&self.funding);
+        // Lines of one content for one beneficiary share its per-unit limit: the first of
+        // them is checked with the support and eligible cost of all of them.
+        let mut grouped: std::collections::HashMap<(Activity, Option<SupportVariant>, u32), usize> =
+            std::collections::HashMap::new();
+        let mut merged: Vec<Option<(Vnd, Option<Vnd>)>> = vec![None; self.support_split.len()];
+        for (i, share) in self.support_split.iter().enumerate() {
+            let Some(b) = share.beneficiary_index else {
+                continue;
+            };
+            match grouped.entry((share.activity, share.variant, b)) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let first = *o.get();
+                    let (support, eligible) = merged[first].unwrap_or((
+                        self.support_split[first].support.unwrap_or(Vnd::ZERO),
+                        self.support_split[first].eligible_cost,
+                    ));
+                    merged[first] = Some((
+                        support
+                            .checked_add(share.support.unwrap_or(Vnd::ZERO))
+                            .unwrap_or(support),
+                        eligible
+                            .zip(share.eligible_cost)
+                            .and_then(|(a, b)| a.checked_add(b).ok()),
+                    ));
+                    // Checked with the first line.
+                    merged[i] = Some((Vnd::ZERO, None));
+                }
+            }
+        }
         let mut unstated = Vec::new();
         for (i, share) in self.support_split.iter().enumerate() {
             if !self.activities.contains(&share.activity) {
@@ -404,20 +453,82 @@ impl Scheme {
                 );
                 continue;
             }
+            let mut units = share.units.as_ref();
+            let one = Count::exact(1);
+            if let Some(b) = share.beneficiary_index {
+                let index = usize::try_from(b).unwrap_or(usize::MAX);
+                match verdicts.get(index) {
+                    None => {
+                        out.push(
+                            Finding::new(
+                                "scheme.split_beneficiary_unknown",
+                                Severity::Error,
+                                format!("/support_split/{i}/beneficiary_index"),
+                                format!(
+                                    "dòng chia kinh phí nêu đối tượng thụ hưởng vị trí {b} nhưng đề án chỉ liệt kê {} đối tượng",
+                                    self.beneficiaries.len()
+                                ),
+                                format!(
+                                    "the line names the beneficiary at position {b} but the scheme lists {} beneficiaries",
+                                    self.beneficiaries.len()
+                                ),
+                            )
+                            .param("beneficiary_index", b)
+                            .param("beneficiaries", self.beneficiaries.len()),
+                        );
+                        continue;
+                    }
+                    Some(Some(Verdict::NotEligible)) if share.support.is_some_and(|s| s > Vnd::ZERO) => {
+                        out.push(
+                            Finding::new(
+                                "scheme.split_beneficiary_not_eligible",
+                                Severity::Error,
+                                format!("/support_split/{i}/support"),
+                                format!(
+                                    "kinh phí hỗ trợ được chia cho đối tượng thụ hưởng thứ {}, là đối tượng không đủ điều kiện",
+                                    index + 1
+                                ),
+                                format!(
+                                    "support is split to beneficiary no. {}, who is not eligible",
+                                    index + 1
+                                ),
+                            )
+                            .param("beneficiary_index", b),
+                        );
+                    }
+                    _ => {}
+                }
+                match share.units.as_ref() {
+                    Some(c) if !(c.is_exact() && c.value == 1) => {
+                        out.push(
+                            Finding::new(
+                                "scheme.split_beneficiary_units",
+                                Severity::Error,
+                                format!("/support_split/{i}/units"),
+                                "một dòng chia kinh phí cho một đối tượng thụ hưởng là một đơn vị; không ghi số đơn vị khác 1",
+                                "a line for one beneficiary is one unit; its `units` cannot be other than 1",
+                            )
+                            .param("beneficiary_index", b),
+                        );
+                        continue;
+                    }
+                    _ => units = Some(&one),
+                }
+            }
+            let (support, eligible) = match merged[i] {
+                // A later line of a beneficiary's content: checked with the first.
+                Some((_, _)) if grouped.get(&(share.activity, share.variant, share.beneficiary_index.unwrap_or(u32::MAX))) != Some(&i) => continue,
+                Some((support, eligible)) => (Some(support), eligible),
+                None => (share.support, share.eligible_cost),
+            };
             let content = Content {
                 activity: share.activity,
                 variant: share.variant,
                 technology_line: share.technology_line,
-                eligible_cost: share.eligible_cost.unwrap_or(self.funding.eligible_cost),
-                units: self.units_of(
-                    share.activity,
-                    share.variant,
-                    share.units.as_ref(),
-                    eligible_listed,
-                    &ctx,
-                ),
+                eligible_cost: eligible.unwrap_or(self.funding.eligible_cost.vnd),
+                units: self.units_of(share.activity, share.variant, units, eligible_listed, &ctx),
             };
-            match share.support {
+            match support {
                 Some(support) => check_limit(
                     out,
                     &[content],
@@ -426,6 +537,7 @@ impl Scheme {
                     date,
                     &|| format!("/support_split/{i}/support"),
                     EXTENSION_SUPPORT,
+                    uncertain,
                 ),
                 None => unstated.push(content),
             }
@@ -433,12 +545,11 @@ impl Scheme {
         let Ok(extension) = extension_support(&self.funding) else {
             return;
         };
-        let parts = Parts::of(self.support_split.iter().map(|s| {
-            s.support.map(|v| Figure {
-                value: v.get(),
-                exactness: Exactness::Exact,
-            })
-        }));
+        let parts = Parts::of(
+            self.support_split
+                .iter()
+                .map(|s| s.support.map(|v| Figure::exact(v.get()))),
+        );
         let Some(parts) = parts else {
             out.push(super::report::overflow_finding("/support_split"));
             return;
@@ -451,10 +562,13 @@ impl Scheme {
                 "Kinh phí khuyến công của đề án",
                 "The scheme's extension support",
             ),
-            Figure {
-                value: extension.get(),
-                exactness: Exactness::Exact,
-            },
+            Figure::new(
+                extension.get(),
+                self.funding.exactness_of(|s| {
+                    s.fund_level()
+                        .is_some_and(|l| l.is_local() == level.is_local())
+                }),
+            ),
             parts,
             true,
         );
@@ -473,6 +587,7 @@ impl Scheme {
                     "Phần kinh phí khuyến công còn lại cho các nội dung không nêu số tiền",
                     "The extension support left for the contents that state none",
                 ),
+                uncertain,
             );
         }
         let stated_eligible: u64 = self
@@ -481,19 +596,13 @@ impl Scheme {
             .filter_map(|s| s.eligible_cost)
             .map(Vnd::get)
             .fold(0, u64::saturating_add);
-        if stated_eligible > self.funding.eligible_cost.get() {
-            let (s_vi, s_en) = super::reconcile::describe(
-                Figure {
-                    value: stated_eligible,
-                    exactness: Exactness::Exact,
-                },
-                true,
-            );
+        if stated_eligible > self.funding.eligible_cost.vnd.get()
+            && self.funding.eligible_cost.exactness == Exactness::Exact
+        {
+            let (s_vi, s_en) =
+                super::reconcile::describe(Figure::exact(stated_eligible), true);
             let (e_vi, e_en) = super::reconcile::describe(
-                Figure {
-                    value: self.funding.eligible_cost.get(),
-                    exactness: Exactness::Exact,
-                },
+                Figure::exact(self.funding.eligible_cost.vnd.get()),
                 true,
             );
             out.push(
@@ -505,7 +614,7 @@ impl Scheme {
                     format!("the contents' eligible costs add up to {s_en}, more than the scheme's eligible cost {e_en}"),
                 )
                 .param("split_eligible_cost_vnd", stated_eligible)
-                .param("eligible_cost_vnd", self.funding.eligible_cost.get()),
+                .param("eligible_cost_vnd", self.funding.eligible_cost.vnd.get()),
             );
         }
     }

@@ -199,7 +199,7 @@ pub(crate) fn data(err: &serde_json::Error, path: String) -> Finding {
         (
             "structure.unsupported_schema_version",
             format!(
-                "phiên bản định dạng không được hỗ trợ (tại {at}); thư viện này đọc phiên bản 1"
+                "phiên bản định dạng không được hỗ trợ (tại {at}); thư viện này đọc phiên bản 1 và 2"
             ),
             format!("{msg} (at {at})"),
         )
@@ -207,9 +207,9 @@ pub(crate) fn data(err: &serde_json::Error, path: String) -> Finding {
         (
             "structure.unknown_kind",
             format!(
-                "loại văn bản `{field}` không hợp lệ; chọn `scheme`, `plan` hoặc `period_report`"
+                "loại văn bản `{field}` không hợp lệ; chọn `scheme`, `plan`, `period_report` hoặc `programme`"
             ),
-            format!("{msg}; expected `scheme`, `plan` or `period_report`"),
+            format!("{msg}; expected `scheme`, `plan`, `period_report` or `programme`"),
         )
     } else if is_date_error(&msg) {
         (

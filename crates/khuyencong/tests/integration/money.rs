@@ -159,9 +159,9 @@ fn overflow_is_an_error_not_a_panic() {
     );
     assert_eq!(Vnd::sum([max, max]), Err(MoneyError::Overflow));
     assert_eq!(Vnd::from_million(u64::MAX), Err(MoneyError::Overflow));
-    let line = |amount| FundingLine {
+    let line = |amount: Vnd| FundingLine {
         source: FundingSource::Counterpart,
-        amount,
+        amount: amount.into(),
         note: None,
     };
     assert_eq!(
@@ -188,7 +188,7 @@ fn seed_reconciliation_an_giang() -> Result<(), MoneyError> {
 
     let line = |source, million| FundingLine {
         source,
-        amount: m(million),
+        amount: m(million).into(),
         note: None,
     };
     let lines = [
