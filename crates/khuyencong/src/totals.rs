@@ -168,6 +168,10 @@ pub struct TotalsRow {
     pub jobs_created: u64,
     /// Workers trained (an outcome the documents state).
     pub workers_trained: u64,
+    /// Every other count the documents state, by kind (`schemes`, `models`,
+    /// `products_certified`…; a plan's line for one scheme counts one scheme, a scheme
+    /// document one), summed like the figures above.
+    pub counts: BTreeMap<&'static str, u64>,
     /// How exactly the figures are known (weakest of the parts).
     pub exactness: Exactness,
     /// support ÷ total investment, over lines stating both; 6 decimals, rounded toward zero.
@@ -249,6 +253,8 @@ struct Fact {
     establishments: u64,
     jobs: u64,
     trained: u64,
+    /// Other counts, by kind.
+    counts: Vec<(&'static str, u64)>,
     exactness: Exactness,
 }
 
@@ -287,6 +293,7 @@ impl Fact {
             && self.establishments == 0
             && self.jobs == 0
             && self.trained == 0
+            && self.counts.is_empty()
             && self.exactness == Exactness::Exact
     }
 }
@@ -468,6 +475,7 @@ fn line_fact(line: &ResultLine, keys: Fact) -> Fact {
         })
     };
     let establishments = count(line.counts.establishments.as_ref(), &mut exactness);
+    let counts = other_counts(&line.counts, &mut exactness);
     let jobs = count(line.outcomes.jobs_created.as_ref(), &mut exactness);
     let trained = count(line.outcomes.workers_trained.as_ref(), &mut exactness);
     let support = line.support.as_ref().map(|a| a.vnd.get());
@@ -484,9 +492,43 @@ fn line_fact(line: &ResultLine, keys: Fact) -> Fact {
         establishments,
         jobs,
         trained,
+        counts,
         exactness,
         ..keys
     }
+}
+
+/// The counts of a line other than establishments, by kind.
+fn other_counts(
+    counts: &crate::document::Counts,
+    exactness: &mut Exactness,
+) -> Vec<(&'static str, u64)> {
+    counts
+        .iter()
+        .filter(|(k, _)| *k != "establishments")
+        .map(|(k, c)| {
+            *exactness = exactness.combine(count_exactness(c));
+            (k, c.value)
+        })
+        .collect()
+}
+
+/// `a − b` by kind, keeping the positive differences.
+fn counts_beyond(
+    whole: &[(&'static str, u64)],
+    parts: &[(&'static str, u64)],
+) -> Vec<(&'static str, u64)> {
+    whole
+        .iter()
+        .filter_map(|(k, v)| {
+            let known: u64 = parts
+                .iter()
+                .filter(|(n, _)| n == k)
+                .map(|(_, v)| *v)
+                .fold(0, u64::saturating_add);
+            (*v > known).then_some((*k, v - known))
+        })
+        .collect()
 }
 
 /// The facts of a result line: the line itself, or its parts (recursively) and what the line
@@ -504,6 +546,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
     let mut parts_support = 0u64;
     let mut parts_investment = 0u64;
     let mut parts_counts = [0u64; 3];
+    let mut parts_other: Vec<(&'static str, u64)> = Vec::new();
     let mut all_paired = true;
     let mut exactness = Exactness::Exact;
     for p in &line.parts {
@@ -530,6 +573,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
         parts_counts[0] = parts_counts[0].saturating_add(f.establishments);
         parts_counts[1] = parts_counts[1].saturating_add(f.jobs);
         parts_counts[2] = parts_counts[2].saturating_add(f.trained);
+        parts_other.extend(f.counts.iter().copied());
         all_paired &= f.paired;
         exactness = exactness.combine(f.exactness);
         line_facts(p, pk, base, out);
@@ -557,6 +601,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
         establishments: whole.establishments.saturating_sub(parts_counts[0]),
         jobs: whole.jobs.saturating_sub(parts_counts[1]),
         trained: whole.trained.saturating_sub(parts_counts[2]),
+        counts: counts_beyond(&whole.counts, &parts_other),
         exactness: if whole.is_empty() {
             Exactness::Exact
         } else {
@@ -569,6 +614,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
         || remainder.establishments > 0
         || remainder.jobs > 0
         || remainder.trained > 0
+        || !remainder.counts.is_empty()
     {
         out.push(remainder);
     }
@@ -655,6 +701,15 @@ fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
             if let Some((v, e)) = count_remainder(stated, &parts) {
                 put(rest_line(|l| l.counts.establishments.is_some()), &|f| {
                     f.establishments = v;
+                    f.exactness = f.exactness.combine(e);
+                });
+            }
+        }
+        for (kind, stated) in total.counts.iter().filter(|(k, _)| *k != "establishments") {
+            let parts: Vec<_> = lines.iter().map(|l| l.counts.get(kind)).collect();
+            if let Some((v, e)) = count_remainder(stated, &parts) {
+                put(None, &|f| {
+                    f.counts.push((kind, v));
                     f.exactness = f.exactness.combine(e);
                 });
             }
@@ -766,6 +821,7 @@ fn scheme_facts(s: &Scheme, out: &mut Vec<Fact>) {
         counterpart: Some(investment.saturating_sub(support)),
         paired: true,
         establishments,
+        counts: vec![("schemes", 1)],
         exactness,
         ..base.clone_keys()
     });
@@ -814,6 +870,14 @@ fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
             exactness = exactness.combine(count_exactness(c));
             c.value
         });
+        let mut counts = other_counts(&s.counts, &mut exactness);
+        // A line for one scheme counts one scheme.
+        if s.scheme_id.is_some()
+            && s.line_type == LineType::Activity
+            && s.counts.schemes.is_none()
+        {
+            counts.push(("schemes", 1));
+        }
         let keys = Keys {
             activity: s.activity,
             line_type: s.line_type,
@@ -830,6 +894,7 @@ fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
             counterpart,
             paired,
             establishments,
+            counts,
             exactness,
             ..base.clone_keys()
         });
@@ -998,6 +1063,7 @@ where
                         establishments: 0,
                         jobs_created: 0,
                         workers_trained: 0,
+                        counts: BTreeMap::new(),
                         exactness: Exactness::Exact,
                         support_share: None,
                         counterpart_per_support: None,
@@ -1050,6 +1116,10 @@ where
                 .workers_trained
                 .checked_add(fact.trained)
                 .ok_or(TotalsError::Overflow)?;
+            for (kind, v) in &fact.counts {
+                let slot = row.counts.entry(kind).or_insert(0);
+                *slot = slot.checked_add(*v).ok_or(TotalsError::Overflow)?;
+            }
             row.exactness = row.exactness.combine(fact.exactness);
         }
     }
@@ -1072,7 +1142,7 @@ where
 
 impl TotalsRow {
     /// The names of the figures of a row, in their JSON order — for tables and frames.
-    pub const FIGURES: [&'static str; 13] = [
+    pub const FIGURES: [&'static str; 14] = [
         "documents",
         "documents_with_errors",
         "funding_vnd",
@@ -1082,6 +1152,7 @@ impl TotalsRow {
         "establishments",
         "jobs_created",
         "workers_trained",
+        "counts",
         "exactness",
         "support_share",
         "counterpart_per_support",

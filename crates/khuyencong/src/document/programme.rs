@@ -322,6 +322,10 @@ impl Programme {
                 }
             };
             let mut check = |name: String, stated: Figure, get: &dyn Fn(&Target) -> Option<Figure>, money: bool| {
+                // Only a figure some year target states is broken down by year.
+                if by_year.iter().all(|t| get(t).is_none()) {
+                    return;
+                }
                 let parts: Vec<Part> = by_year
                     .iter()
                     .map(|t| Part {

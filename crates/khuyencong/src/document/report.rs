@@ -424,7 +424,9 @@ impl PeriodReport {
                         .is_some_and(|f| f.is_local() != national)
                 })
                 .collect();
-            let (Some(support), false) = (support, lines.is_empty() && unsplit.value == 0) else {
+            // No line of this level: what was mobilised from it is not stated (the unsplit
+            // state budget alone says nothing of a level the report does not name).
+            let (Some(support), false) = (support, lines.is_empty()) else {
                 continue;
             };
             // A line of this level that states no amount leaves the funding unknown.
