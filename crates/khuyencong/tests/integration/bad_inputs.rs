@@ -159,9 +159,9 @@ fn classes() -> Vec<Class> {
         ),
         class(
             "Unsupported format version",
-            "`\"schema_version\": 2`",
-            "refused: only version 1 exists",
-            scheme_with("\"schema_version\": 1", "\"schema_version\": 2"),
+            "`\"schema_version\": 3`",
+            "refused: versions 1 and 2 exist",
+            scheme_with("\"schema_version\": 2", "\"schema_version\": 3"),
             "structure.unsupported_schema_version",
         ),
         class(

@@ -115,7 +115,7 @@ fn schemas_are_closed_bilingual_and_bounded() {
             schema["$schema"],
             "https://json-schema.org/draft/2020-12/schema"
         );
-        assert!(schema["$id"].as_str().unwrap_or_default().ends_with(":1"));
+        assert!(schema["$id"].as_str().unwrap_or_default().ends_with(":2"));
         let mut all = Vec::new();
         walk(&schema, &mut all);
         for s in all {
@@ -168,6 +168,7 @@ pub(crate) fn validator() -> jsonschema::Validator {
         SchemaKind::Scheme,
         SchemaKind::Plan,
         SchemaKind::PeriodReport,
+        SchemaKind::Programme,
     ] {
         resources.push((
             kind.id(),
@@ -328,11 +329,12 @@ fn serialize_and_deserialize_contracts_are_identical() {
             ser.into_generator().into_root_schema_for::<T>().to_value(),
         )
     }
-    use khuyencong::document::{CheckReport, PeriodReport, Plan, Scheme};
+    use khuyencong::document::{CheckReport, PeriodReport, Plan, Programme, Scheme};
     let pairs = [
         ("scheme", both::<Scheme>()),
         ("plan", both::<Plan>()),
         ("period_report", both::<PeriodReport>()),
+        ("programme", both::<Programme>()),
         ("findings", both::<CheckReport>()),
         (
             "provincial_pack",
