@@ -992,6 +992,26 @@ case("report_management_overheads",
          {"keys": {"activity": MACH}, "support_vnd": 1_000 * M, "counterpart_vnd": 1_500 * M},
          {"keys": {"activity": "management"}, "support_vnd": 150 * M}]}])
 
+money_in_parts = [{"fund": "local", "parts": [{"activity": MACH, "support": 2_000 * M},
+                                               {"activity": "information", "support": 600 * M}]},
+                  {"fund": "national", "support": 1_000 * M}]
+case("report_fund_line_money_in_its_parts",
+     rep2(money_in_parts, results_total={"support": 3_600 * M}), [],
+     "The local line states its money only through its parts (2,000 + 600 M): with the national 1,000 M, the total "
+     "3,600 M agrees, and totals count the parts once.",
+     totals=[{"by": [], "rows": [{"keys": {}, "support_vnd": 3_600 * M}]},
+             {"by": ["fund_level"], "rows": [{"keys": {"fund_level": "local"}, "support_vnd": 2_600 * M},
+                                             {"keys": {"fund_level": "national"}, "support_vnd": 1_000 * M}]}])
+case("report_fund_line_money_in_its_parts_exceed",
+     rep2(money_in_parts, results_total={"support": 3_500 * M}),
+     [("error", "/results_total/support", "report.results_total_mismatch")],
+     "The parts of the local line and the national line already add up to 3,600 M, above the stated 3,500 M.")
+case("report_management_line_is_no_scheme",
+     rep2([{"activity": MACH, "fund": "provincial", "counts": {"schemes": 10}, "support": 2_000 * M},
+           {"line_type": "management", "fund": "provincial", "support": 100 * M}],
+          results_total={"counts": {"schemes": 10}, "support": 2_100 * M}), [],
+     "The overheads line counts no scheme: 10 schemes in all, compared exactly (no partial breakdown).")
+
 # ---------------------------------------------------------------- ranges
 case("report_count_range_reversed",
      rep2([{"activity": MACH, "fund": "provincial", "counts": {"schemes": {"min": 12, "max": 8}}}]),
@@ -1053,8 +1073,9 @@ by_industry = {"activity": MACH, "fund": "provincial", "counts": {"establishment
                          {"industry": "handicraft", "counts": {"establishments": 3}},
                          {"industry": "mechanical_electrical_electronic", "counts": {"establishments": 4}}]}
 case("report_industry_breakdown",
-     rep2([by_industry]), [("info", "/results/0/support", "reconcile.not_itemised")],
-     "'18 cơ sở: 11 chế biến nông sản, 3 thủ công, 4 cơ khí' — counts by industry; the money is not split by industry.",
+     rep2([by_industry]), [],
+     "'18 cơ sở: 11 chế biến nông sản, 3 thủ công, 4 cơ khí' — counts by industry; the money is not split by "
+     "industry (a line's parts split only the figures they state).",
      totals=[{"by": ["industry"], "rows": [
          {"keys": {"industry": "agro_forestry_fishery_food_processing"}, "establishments": 11, "support_vnd": 0},
          {"keys": {"industry": "handicraft"}, "establishments": 3},
@@ -1062,8 +1083,7 @@ case("report_industry_breakdown",
          {"keys": {"industry": "not_itemised"}, "support_vnd": 4_000 * M, "establishments": 0}]}])
 d = copy.deepcopy(by_industry); d["parts"][2]["counts"]["establishments"] = 5
 case("report_industry_counts_mismatch",
-     rep2([d]), [("error", "/results/0/counts/establishments", "report.line_parts_mismatch"),
-                 ("info", "/results/0/support", "reconcile.not_itemised")],
+     rep2([d]), [("error", "/results/0/counts/establishments", "report.line_parts_mismatch")],
      "11 + 3 + 5 = 19 establishments, not 18.")
 contest = {"activity": "typical_product_contest", "fund": "provincial", "level": "provincial",
            "counts": {"products_certified": 33}, "support": 128 * M,
@@ -1072,7 +1092,7 @@ contest = {"activity": "typical_product_contest", "fund": "provincial", "level":
                      {"product_group": "machinery_tools_parts", "counts": {"products_certified": 3}},
                      {"product_group": "other", "counts": {"products_certified": 5}}]}
 case("report_contest_by_product_group",
-     rep2([contest], period=FIVE), [("info", "/results/0/support", "reconcile.not_itemised")],
+     rep2([contest], period=FIVE), [],
      "33 products certified at provincial level, by product group (Circular 26/2014/TT-BCT Art. 5): 15 + 10 + 3 + 5.",
      totals=[{"by": ["product_group"], "rows": [
          {"keys": {"product_group": "agro_forestry_fishery_food"}, "counts": {"products_certified": 15}},
@@ -1083,8 +1103,7 @@ case("report_contest_by_product_group",
 d = copy.deepcopy(contest); d["parts"][0]["level"] = "national"
 case("report_contest_part_level_contradicts",
      rep2([d], period=FIVE), [("warning", "/results/0/parts/0/fund", "report.contest_fund_level"),
-                              ("error", "/results/0/parts/0/level", "report.part_contradicts_line"),
-                              ("info", "/results/0/support", "reconcile.not_itemised")],
+                              ("error", "/results/0/parts/0/level", "report.part_contradicts_line")],
      "A part of a provincial-level contest line cannot be a national-level certificate (and national contests "
      "are not paid from the provincial funds it inherits).")
 

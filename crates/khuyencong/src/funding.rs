@@ -46,7 +46,10 @@ impl FundLevel {
         matches!(
             (self, other),
             (Self::National, Self::National)
-                | (Self::Local, Self::Provincial | Self::District | Self::Commune | Self::Local)
+                | (
+                    Self::Local,
+                    Self::Provincial | Self::District | Self::Commune | Self::Local
+                )
                 | (Self::Provincial, Self::Provincial)
                 | (Self::District, Self::District)
                 | (Self::Commune, Self::Commune)
@@ -876,7 +879,10 @@ pub(crate) fn check_funding_with(
                 &mut out,
                 "funding.eligible_exceeds_total",
                 format!("{p}/eligible_cost"),
-                ("Tổng kinh phí so với chi phí được hỗ trợ", "The total cost against the eligible cost"),
+                (
+                    "Tổng kinh phí so với chi phí được hỗ trợ",
+                    "The total cost against the eligible cost",
+                ),
                 (&funding.total_cost).into(),
                 crate::document::reconcile::Parts {
                     sum: (&funding.eligible_cost).into(),
@@ -1060,19 +1066,32 @@ pub(crate) fn check_funding_with(
         // Approximate or bounded money: only what the bounds make certain is an error; an
         // approximation beyond the tolerance is a warning.
         use crate::document::reconcile::{Agreement, compare, shortfall};
-        let tolerate = |out: &mut Vec<Finding>, code: &str, agreement: Agreement, vi: String, en: String| {
-            match agreement {
-                Agreement::Mismatch => out.push(Finding::new(code, Severity::Error, format!("{p}/lines"), vi, en)),
-                Agreement::OutsideTolerance => out.push(Finding::new(
-                    "reconcile.approximate_outside_tolerance",
-                    Severity::Warning,
-                    format!("{p}/lines"),
-                    format!("{vi} — số liệu ước tính, chênh lệch quá {}%", crate::document::reconcile::APPROXIMATE_TOLERANCE_PERCENT),
-                    format!("{en} — approximate figures, more than {}% apart", crate::document::reconcile::APPROXIMATE_TOLERANCE_PERCENT),
-                )),
-                _ => {}
-            }
-        };
+        let tolerate =
+            |out: &mut Vec<Finding>, code: &str, agreement: Agreement, vi: String, en: String| {
+                match agreement {
+                    Agreement::Mismatch => out.push(Finding::new(
+                        code,
+                        Severity::Error,
+                        format!("{p}/lines"),
+                        vi,
+                        en,
+                    )),
+                    Agreement::OutsideTolerance => out.push(Finding::new(
+                        "reconcile.approximate_outside_tolerance",
+                        Severity::Warning,
+                        format!("{p}/lines"),
+                        format!(
+                            "{vi} — số liệu ước tính, chênh lệch quá {}%",
+                            crate::document::reconcile::APPROXIMATE_TOLERANCE_PERCENT
+                        ),
+                        format!(
+                            "{en} — approximate figures, more than {}% apart",
+                            crate::document::reconcile::APPROXIMATE_TOLERANCE_PERCENT
+                        ),
+                    )),
+                    _ => {}
+                }
+            };
         let (s_vi, s_en) = mil(state);
         let (t_vi, t_en) = mil(funding.total_cost.vnd);
         tolerate(
@@ -1097,8 +1116,12 @@ pub(crate) fn check_funding_with(
                 &mut out,
                 "funding.counterpart_short",
                 shortfall(required, have),
-                format!("Phần kinh phí còn lại sau hỗ trợ của Nhà nước là {r_vi} nhưng vốn đối ứng và nguồn khác chỉ có {n_vi}{why_vi}"),
-                format!("The cost left after state support is {r_en} but counterpart and other funds are only {n_en}{why_en}"),
+                format!(
+                    "Phần kinh phí còn lại sau hỗ trợ của Nhà nước là {r_vi} nhưng vốn đối ứng và nguồn khác chỉ có {n_vi}{why_vi}"
+                ),
+                format!(
+                    "The cost left after state support is {r_en} but counterpart and other funds are only {n_en}{why_en}"
+                ),
             );
         }
     }

@@ -45,8 +45,8 @@ use crate::document::common::{Count, LineType};
 use crate::document::funding::{FundingBreakdown, FundingPart};
 use crate::document::report::{Keys, ResultLine};
 use crate::document::{
-    Amount, CheckOptions, Document, DocumentKind, Exactness, PeriodReport, Plan, Programme,
-    Scheme, check,
+    Amount, CheckOptions, Document, DocumentKind, Exactness, PeriodReport, Plan, Programme, Scheme,
+    check,
 };
 use crate::finding::Severity;
 use crate::funding::{FundLevel, FundingSource};
@@ -312,18 +312,6 @@ fn remainder(stated: &Amount, parts: &[Option<&Amount>]) -> Option<(u64, Exactne
     (rest > 0).then_some((rest, exactness))
 }
 
-/// The same for a count.
-fn count_remainder(stated: &Count, parts: &[Option<&Count>]) -> Option<(u64, Exactness)> {
-    let mut known = 0u64;
-    let mut exactness = count_exactness(stated);
-    for c in parts.iter().flatten() {
-        known = known.saturating_add(c.value);
-        exactness = exactness.combine(count_exactness(c));
-    }
-    let rest = stated.value.saturating_sub(known);
-    (rest > 0).then_some((rest, exactness))
-}
-
 /// A count's exactness in totals: a range adds its lower end, so it is a lower bound.
 fn count_exactness(c: &Count) -> Exactness {
     if c.max.is_some() {
@@ -373,7 +361,9 @@ fn funding_facts(b: &FundingBreakdown, base: &Fact, out: &mut Vec<Fact>) {
     }
     if let Some(total) = &b.total {
         let mut parts: Vec<Option<&Amount>> = b.lines.iter().map(|l| l.amount.as_ref()).collect();
-        let derived_amount = derived.map(|(_, v)| Amount::exact(crate::money::Vnd::new(v).unwrap_or(crate::money::Vnd::ZERO)));
+        let derived_amount = derived.map(|(_, v)| {
+            Amount::exact(crate::money::Vnd::new(v).unwrap_or(crate::money::Vnd::ZERO))
+        });
         if let Some(a) = &derived_amount {
             parts.push(Some(a));
         }
@@ -531,6 +521,60 @@ fn counts_beyond(
         .collect()
 }
 
+/// The figures of a line as a fact without keys: as the line states them, each figure it
+/// does not state filled with the sum of its parts' (recursively).
+fn effective_fact(line: &ResultLine) -> Fact {
+    let own = line_fact(line, Fact::default());
+    if line.parts.is_empty() {
+        return own;
+    }
+    let parts: Vec<Fact> = line.parts.iter().map(effective_fact).collect();
+    let sum_opt = |get: fn(&Fact) -> Option<u64>| -> Option<u64> {
+        parts.iter().filter_map(get).reduce(u64::saturating_add)
+    };
+    let sum = |get: fn(&Fact) -> u64| parts.iter().map(get).fold(0, u64::saturating_add);
+    let mut counts = own.counts.clone();
+    for f in &parts {
+        for (k, v) in &f.counts {
+            if line.counts.get(k).is_none() {
+                match counts.iter_mut().find(|(n, _)| n == k) {
+                    Some((_, c)) => *c = c.saturating_add(*v),
+                    None => counts.push((k, *v)),
+                }
+            }
+        }
+    }
+    let support = own.support.or_else(|| sum_opt(|f| f.support));
+    let investment = own.investment.or_else(|| sum_opt(|f| f.investment));
+    Fact {
+        support,
+        investment,
+        paired: support.is_some()
+            && investment.is_some()
+            && (own.paired || parts.iter().all(|f| f.paired)),
+        establishments: if line.counts.establishments.is_some() {
+            own.establishments
+        } else {
+            sum(|f| f.establishments)
+        },
+        jobs: if line.outcomes.jobs_created.is_some() {
+            own.jobs
+        } else {
+            sum(|f| f.jobs)
+        },
+        trained: if line.outcomes.workers_trained.is_some() {
+            own.trained
+        } else {
+            sum(|f| f.trained)
+        },
+        counts,
+        exactness: parts
+            .iter()
+            .fold(own.exactness, |e, f| e.combine(f.exactness)),
+        ..own
+    }
+}
+
 /// The facts of a result line: the line itself, or its parts (recursively) and what the line
 /// holds beyond them, under the line's keys with the keys its parts differ by not itemised.
 fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
@@ -567,7 +611,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
         if pf.product_group != own.product_group {
             rest.product_group = Some(NOT_ITEMISED);
         }
-        let f = line_fact(p, Fact::default());
+        let f = effective_fact(p);
         parts_support = parts_support.saturating_add(f.support.unwrap_or(0));
         parts_investment = parts_investment.saturating_add(f.investment.unwrap_or(0));
         parts_counts[0] = parts_counts[0].saturating_add(f.establishments);
@@ -580,7 +624,8 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
     }
     // What the line states beyond its parts.
     let whole = line_fact(line, Fact::default());
-    let minus = |whole: Option<u64>, parts: u64| whole.map(|w| w.saturating_sub(parts)).filter(|v| *v > 0);
+    let minus =
+        |whole: Option<u64>, parts: u64| whole.map(|w| w.saturating_sub(parts)).filter(|v| *v > 0);
     let support = minus(whole.support, parts_support);
     let investment = minus(whole.investment, parts_investment);
     let paired = whole.paired && all_paired;
@@ -588,12 +633,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
         support,
         investment,
         counterpart: if paired {
-            Some(
-                investment
-                    .unwrap_or(0)
-                    .saturating_sub(support.unwrap_or(0)),
-            )
-            .filter(|v| *v > 0)
+            Some(investment.unwrap_or(0).saturating_sub(support.unwrap_or(0))).filter(|v| *v > 0)
         } else {
             None
         },
@@ -654,12 +694,14 @@ fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
     let mut any = false;
     if let Some(total) = &r.results_total {
         let lines = &r.results;
-        let rest_line = |get: fn(&ResultLine) -> bool| {
+        let effective: Vec<Fact> = lines.iter().map(effective_fact).collect();
+        let rest_line = |stated: &dyn Fn(&Fact) -> bool| {
             let mut rests = lines
                 .iter()
-                .filter(|l| l.line_type == LineType::Rest && !get(l));
+                .zip(&effective)
+                .filter(|(l, f)| l.line_type == LineType::Rest && !stated(f));
             match (rests.next(), rests.next(), r.results_partial) {
-                (Some(l), None, false) => Some(l),
+                (Some((l, _)), None, false) => Some(l),
                 _ => None,
             }
         };
@@ -675,65 +717,73 @@ fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
                 any = true;
             }
         };
-        if let Some(stated) = &total.support {
-            let parts: Vec<_> = lines.iter().map(|l| l.support.as_ref()).collect();
-            if let Some((v, e)) = remainder(stated, &parts) {
-                put(rest_line(|l| l.support.is_some()), &|f| {
-                    f.support = Some(v);
-                    f.exactness = f.exactness.combine(e);
-                });
-            }
-        }
-        if let Some(stated) = &total.total_investment {
-            let parts: Vec<_> = lines.iter().map(|l| l.total_investment.as_ref()).collect();
-            if let Some((v, e)) = remainder(stated, &parts) {
-                put(rest_line(|l| l.total_investment.is_some()), &|f| {
-                    f.investment = Some(v);
-                    f.exactness = f.exactness.combine(e);
-                });
-            }
-        }
-        if let Some(stated) = &total.counts.establishments {
-            let parts: Vec<_> = lines
+        let beyond = |stated: &Amount, get: fn(&Fact) -> Option<u64>| {
+            let known = effective
                 .iter()
-                .map(|l| l.counts.establishments.as_ref())
-                .collect();
-            if let Some((v, e)) = count_remainder(stated, &parts) {
-                put(rest_line(|l| l.counts.establishments.is_some()), &|f| {
-                    f.establishments = v;
-                    f.exactness = f.exactness.combine(e);
-                });
-            }
+                .filter_map(get)
+                .fold(0u64, u64::saturating_add);
+            let v = stated.vnd.get().saturating_sub(known);
+            (v > 0).then_some((v, stated.exactness))
+        };
+        if let Some(stated) = &total.support
+            && let Some((v, e)) = beyond(stated, |f| f.support)
+        {
+            put(rest_line(&|f| f.support.is_some()), &|f| {
+                f.support = Some(v);
+                f.exactness = f.exactness.combine(e);
+            });
+        }
+        if let Some(stated) = &total.total_investment
+            && let Some((v, e)) = beyond(stated, |f| f.investment)
+        {
+            put(rest_line(&|f| f.investment.is_some()), &|f| {
+                f.investment = Some(v);
+                f.exactness = f.exactness.combine(e);
+            });
+        }
+        let count_beyond = |stated: &Count, get: &dyn Fn(&Fact) -> u64| {
+            let known = effective.iter().map(get).fold(0u64, u64::saturating_add);
+            let v = stated.value.saturating_sub(known);
+            (v > 0).then_some((v, count_exactness(stated)))
+        };
+        if let Some(stated) = &total.counts.establishments
+            && let Some((v, e)) = count_beyond(stated, &|f| f.establishments)
+        {
+            put(rest_line(&|f| f.establishments > 0), &|f| {
+                f.establishments = v;
+                f.exactness = f.exactness.combine(e);
+            });
         }
         for (kind, stated) in total.counts.iter().filter(|(k, _)| *k != "establishments") {
-            let parts: Vec<_> = lines.iter().map(|l| l.counts.get(kind)).collect();
-            if let Some((v, e)) = count_remainder(stated, &parts) {
+            let of = |f: &Fact| {
+                f.counts
+                    .iter()
+                    .filter(|(n, _)| *n == kind)
+                    .map(|(_, v)| *v)
+                    .fold(0u64, u64::saturating_add)
+            };
+            if let Some((v, e)) = count_beyond(stated, &of) {
                 put(None, &|f| {
                     f.counts.push((kind, v));
                     f.exactness = f.exactness.combine(e);
                 });
             }
         }
-        type OutcomeCount = fn(&crate::document::Outcomes) -> Option<&Count>;
-        let outcome_counts: [(OutcomeCount, bool); 2] = [
-            (|o| o.jobs_created.as_ref(), true),
-            (|o| o.workers_trained.as_ref(), false),
-        ];
-        for (get, jobs) in outcome_counts {
-            let Some(stated) = get(&total.outcomes) else {
-                continue;
-            };
-            let parts: Vec<_> = lines.iter().map(|l| get(&l.outcomes)).collect();
-            if let Some((v, e)) = count_remainder(stated, &parts) {
-                put(None, &|f| {
-                    if jobs {
-                        f.jobs = v;
-                    } else {
-                        f.trained = v;
-                    }
-                    f.exactness = f.exactness.combine(e);
-                });
-            }
+        if let Some(stated) = &total.outcomes.jobs_created
+            && let Some((v, e)) = count_beyond(stated, &|f| f.jobs)
+        {
+            put(None, &|f| {
+                f.jobs = v;
+                f.exactness = f.exactness.combine(e);
+            });
+        }
+        if let Some(stated) = &total.outcomes.workers_trained
+            && let Some((v, e)) = count_beyond(stated, &|f| f.trained)
+        {
+            put(None, &|f| {
+                f.trained = v;
+                f.exactness = f.exactness.combine(e);
+            });
         }
         out.extend(to_rest_line);
     }
@@ -842,9 +892,10 @@ fn scheme_facts(s: &Scheme, out: &mut Vec<Fact>) {
 
 fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: p.province.clone().or_else(|| {
-            (p.fund_level == Some(FundLevel::National)).then(|| NATIONAL.to_owned())
-        }),
+        province: p
+            .province
+            .clone()
+            .or_else(|| (p.fund_level == Some(FundLevel::National)).then(|| NATIONAL.to_owned())),
         period: Some(p.year.to_string()),
         year: Some(p.year.to_string()),
         kind: "plan",
@@ -872,9 +923,7 @@ fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
         });
         let mut counts = other_counts(&s.counts, &mut exactness);
         // A line for one scheme counts one scheme.
-        if s.scheme_id.is_some()
-            && s.line_type == LineType::Activity
-            && s.counts.schemes.is_none()
+        if s.scheme_id.is_some() && s.line_type == LineType::Activity && s.counts.schemes.is_none()
         {
             counts.push(("schemes", 1));
         }
@@ -1283,6 +1332,42 @@ impl Open {
     };
 }
 
+/// The figures of a line as it states them, each figure it does not state filled with the
+/// sum of its parts' (a lower bound unless every part states it).
+fn effective_figures(line: &ResultLine) -> Vec<(&'static str, u64, Exactness)> {
+    let mut own = flat_figures(line);
+    if line.parts.is_empty() {
+        return own;
+    }
+    let parts: Vec<Vec<(&'static str, u64, Exactness)>> =
+        line.parts.iter().map(effective_figures).collect();
+    let mut names: Vec<&'static str> = parts.iter().flatten().map(|(n, _, _)| *n).collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        if own.iter().any(|(n, _, _)| *n == name) {
+            continue;
+        }
+        let mut total = 0u64;
+        let mut exactness = if line.parts_partial {
+            Exactness::LowerBound
+        } else {
+            Exactness::Exact
+        };
+        for p in &parts {
+            match p.iter().find(|(n, _, _)| *n == name) {
+                Some((_, v, e)) => {
+                    total = total.saturating_add(*v);
+                    exactness = exactness.combine(*e);
+                }
+                None => exactness = exactness.combine(Exactness::LowerBound),
+            }
+        }
+        own.push((name, total, exactness));
+    }
+    own
+}
+
 fn flat_figures(line: &ResultLine) -> Vec<(&'static str, u64, Exactness)> {
     let mut out = Vec::new();
     for (kind, c) in line.counts.iter() {
@@ -1345,7 +1430,7 @@ fn beyond(
 ) -> Vec<(&'static str, u64, Exactness)> {
     let mut parts_sum: Vec<(&'static str, u64)> = Vec::new();
     for l in lines {
-        for (name, v, _) in flat_figures(l) {
+        for (name, v, _) in effective_figures(l) {
             match parts_sum.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, s)) => *s = s.saturating_add(v),
                 None => parts_sum.push((name, v)),
@@ -1458,7 +1543,10 @@ fn target_indicators(t: &Target) -> Vec<(&'static str, crate::document::reconcil
             out.push((k.code(), Figure::from(c)));
         }
     }
-    for (name, a) in INDICATORS_MONEY.iter().zip([&t.support, &t.total_investment]) {
+    for (name, a) in INDICATORS_MONEY
+        .iter()
+        .zip([&t.support, &t.total_investment])
+    {
         if let Some(a) = a {
             out.push((*name, Figure::from(a)));
         }
@@ -1487,15 +1575,15 @@ fn target_indicators(t: &Target) -> Vec<(&'static str, crate::document::reconcil
 /// ```
 /// use khuyencong::document::parse;
 /// use khuyencong::totals::progress;
-/// let programme = parse(br#"{"kind": "programme", "schema_version": 2, "id": "ct-x",
+/// let programme = parse(r#"{"kind": "programme", "schema_version": 2, "id": "ct-x",
 ///   "province": "X", "period": {"from": "2021-01-01", "to": "2025-12-31"},
 ///   "targets": [{"activity": "advanced_machinery_technology_transfer",
-///                "counts": {"establishments": 100}}]}"#).map_err(|f| f.message_en)?;
-/// let report = parse(br#"{"kind": "period_report", "schema_version": 2, "id": "bc-x",
+///                "counts": {"establishments": 100}}]}"#.as_bytes()).map_err(|f| f.message_en)?;
+/// let report = parse(r#"{"kind": "period_report", "schema_version": 2, "id": "bc-x",
 ///   "reporting_unit": {"name": "Sở Công Thương", "province": "X"}, "programme_id": "ct-x",
 ///   "period": {"from": "2021-01-01", "to": "2025-12-31"},
 ///   "results": [{"activity": "advanced_machinery_technology_transfer",
-///                "counts": {"establishments": 62}}]}"#).map_err(|f| f.message_en)?;
+///                "counts": {"establishments": 62}}]}"#.as_bytes()).map_err(|f| f.message_en)?;
 /// let p = progress([&programme, &report]);
 /// assert_eq!(p.rows[0].achieved, Some(62));
 /// assert_eq!(p.rows[0].met, Some(false));
@@ -1517,13 +1605,14 @@ where
     }
     let mut out = ProgressReport::default();
     for p in programmes {
-        let note = |report: Option<&str>, code: &'static str, vi: String, en: String| ProgressNote {
-            programme_id: p.id.clone(),
-            report_id: report.map(str::to_owned),
-            code,
-            message_vi: vi,
-            message_en: en,
-        };
+        let note =
+            |report: Option<&str>, code: &'static str, vi: String, en: String| ProgressNote {
+                programme_id: p.id.clone(),
+                report_id: report.map(str::to_owned),
+                code,
+                message_vi: vi,
+                message_en: en,
+            };
         let linked: Vec<&PeriodReport> = reports
             .iter()
             .copied()
@@ -1649,10 +1738,12 @@ where
                                     exactness = exactness.combine(Exactness::LowerBound);
                                 }
                             }
-                            (Match::Maybe, Some((_, v, _))) if *v > 0 => {
+                            // A result that may match: what it holds of the indicator
+                            // (stated or not) may count.
+                            (Match::Maybe, Some((_, 0, _))) => {}
+                            (Match::Maybe, _) => {
                                 exactness = exactness.combine(Exactness::LowerBound);
                             }
-                            (Match::Maybe, _) => {}
                         }
                     }
                     let known = !counted.is_empty();

@@ -268,9 +268,8 @@ impl<'de> Deserialize<'de> for Count {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Count, A::Error> {
                 use serde::de::Error;
-                let o = CountAnyObject::deserialize(serde::de::value::MapAccessDeserializer::new(
-                    map,
-                ))?;
+                let o =
+                    CountAnyObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
                 match (o.value, o.min, o.max) {
                     (Some(value), None, None) => Ok(Count {
                         value: whole(JsonNumber::Unsigned(value), Quantity::Count)?,
@@ -679,14 +678,11 @@ impl Year {
 impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let year = i64::deserialize(d)?;
-        i32::try_from(year)
-            .ok()
-            .and_then(Self::new)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format_args!(
-                    "year must be between 2000 and 2100, got {year}"
-                ))
-            })
+        i32::try_from(year).ok().and_then(Self::new).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "year must be between 2000 and 2100, got {year}"
+            ))
+        })
     }
 }
 
@@ -861,9 +857,8 @@ impl Percent {
             && int.len() <= 7
             && int.bytes().all(|b| b.is_ascii_digit())
             && (int == "0" || !int.starts_with('0'));
-        let frac_ok = frac.is_none_or(|f| {
-            (1..=6).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit())
-        });
+        let frac_ok = frac
+            .is_none_or(|f| (1..=6).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()));
         if !(int_ok && frac_ok) {
             return None;
         }
@@ -953,9 +948,7 @@ pub struct Growth {
 }
 
 /// Which money figure a stated average divides.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AverageOf {
     /// The support ("hỗ trợ bình quân"). / Kinh phí hỗ trợ.
@@ -1123,9 +1116,7 @@ impl Execution {
 }
 
 /// What a line of a list stands for.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LineType {

@@ -119,7 +119,13 @@ pub(crate) fn check_breakdown(
         );
     }
     for (i, line) in b.lines.iter().enumerate() {
-        check_part(out, line, b.total.as_ref(), &format!("{path}/lines/{i}"), period);
+        check_part(
+            out,
+            line,
+            b.total.as_ref(),
+            &format!("{path}/lines/{i}"),
+            period,
+        );
     }
 }
 
@@ -140,7 +146,10 @@ fn check_part(
             whole.map(Figure::from),
             share,
             &format!("{path}/share_percent"),
-            ("Tỷ lệ của nguồn trên tổng", "The source's share of the whole"),
+            (
+                "Tỷ lệ của nguồn trên tổng",
+                "The source's share of the whole",
+            ),
         );
     }
     super::outcome::check_execution(out, &part.execution, &|| format!("{path}/execution"));

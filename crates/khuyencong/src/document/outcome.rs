@@ -29,10 +29,7 @@ pub(crate) fn check_count(out: &mut Vec<Finding>, count: &Count, path: &dyn Fn()
                 "document.range_reversed",
                 Severity::Error,
                 path(),
-                format!(
-                    "khoảng {}–{max} có cận trên nhỏ hơn cận dưới",
-                    count.value
-                ),
+                format!("khoảng {}–{max} có cận trên nhỏ hơn cận dưới", count.value),
                 format!(
                     "the range {}–{max} has its upper end below its lower end",
                     count.value
@@ -94,7 +91,15 @@ pub(crate) fn check_share_of(
         out.push(not_recomputed(path.to_owned(), what, WHOLE_UNKNOWN));
         return;
     };
-    push_percent(out, p, w, share, path, what, "document.stated_share_mismatch");
+    push_percent(
+        out,
+        p,
+        w,
+        share,
+        path,
+        what,
+        "document.stated_share_mismatch",
+    );
 }
 
 fn push_percent(
@@ -168,10 +173,7 @@ pub(crate) fn check_outcomes(
     }
     for (i, a) in outcomes.averages.iter().enumerate() {
         let path = format!("{base}/outcomes/averages/{i}/vnd");
-        let what = (
-            "Mức bình quân được nêu",
-            "The stated average",
-        );
+        let what = ("Mức bình quân được nêu", "The stated average");
         let money = match a.of {
             AverageOf::Support => line.support,
             AverageOf::TotalInvestment => line.investment,
@@ -180,7 +182,12 @@ pub(crate) fn check_outcomes(
             out.push(not_recomputed(path, what, PART_UNKNOWN));
             continue;
         };
-        let Some(n) = line.counts.of(a.per).filter(|c| c.is_exact()).map(|c| c.value) else {
+        let Some(n) = line
+            .counts
+            .of(a.per)
+            .filter(|c| c.is_exact())
+            .map(|c| c.value)
+        else {
             out.push(not_recomputed(
                 path,
                 what,
@@ -198,8 +205,7 @@ pub(crate) fn check_outcomes(
         let rounding = a
             .rounding_vnd
             .map_or_else(|| super::reconcile::rounding_of(stated), |r| r.get().max(1));
-        if let Some((computed, Recomputed::Contradicts)) =
-            recompute_average(m, n, stated, rounding)
+        if let Some((computed, Recomputed::Contradicts)) = recompute_average(m, n, stated, rounding)
         {
             let (s_vi, s_en) = describe(Figure::exact(stated), true);
             let (c_vi, c_en) = describe(Figure::exact(computed), true);
@@ -237,19 +243,20 @@ pub(crate) fn check_outcomes(
             ShareOf::InvestmentOfWhole => (line.investment, whole.and_then(|w| w.investment)),
             ShareOf::CountOfWhole => {
                 let Some(kind) = s.count else {
-                    out.push(
-                        Finding::new(
-                            "document.share_count_missing",
-                            Severity::Error,
-                            format!("{base}/outcomes/shares/{i}"),
-                            "tỷ lệ `count_of_whole` cần nêu số lượng nào (`count`)",
-                            "a `count_of_whole` share needs the count it is of (`count`)",
-                        ),
-                    );
+                    out.push(Finding::new(
+                        "document.share_count_missing",
+                        Severity::Error,
+                        format!("{base}/outcomes/shares/{i}"),
+                        "tỷ lệ `count_of_whole` cần nêu số lượng nào (`count`)",
+                        "a `count_of_whole` share needs the count it is of (`count`)",
+                    ));
                     continue;
                 };
                 let of = |c: &Counts, k: CountKind| c.of(k).map(Figure::from);
-                (of(line.counts, kind), whole.and_then(|w| of(w.counts, kind)))
+                (
+                    of(line.counts, kind),
+                    whole.and_then(|w| of(w.counts, kind)),
+                )
             }
         };
         check_share_of(out, part, total, &s.percent, &path, what);
@@ -266,10 +273,7 @@ fn check_growth(out: &mut Vec<Finding>, g: &Growth, base: &str) {
         out.push(not_recomputed(
             path,
             what,
-            (
-                "đó là mức bình quân mỗi năm",
-                "it is an average per year",
-            ),
+            ("đó là mức bình quân mỗi năm", "it is an average per year"),
         ));
         return;
     }

@@ -183,7 +183,12 @@ impl Plan {
                 check_activity_in_period(out, activity, &period, &format!("/schemes/{i}/activity"));
             }
             if let Some(level) = s.fund_level {
-                check_fund_level_in_period(out, level, &period, &format!("/schemes/{i}/fund_level"));
+                check_fund_level_in_period(
+                    out,
+                    level,
+                    &period,
+                    &format!("/schemes/{i}/fund_level"),
+                );
             }
             super::outcome::check_counts(out, &s.counts, &|| format!("/schemes/{i}/counts"));
             super::outcome::check_execution(out, &s.execution, &|| {
@@ -238,7 +243,13 @@ impl Plan {
                 };
                 if levels.iter().all(|l| l.is_local() != level.is_local()) {
                     let plan_level = self.fund_level.map_or_else(
-                        || levels.iter().map(|l| l.code()).collect::<Vec<_>>().join(", "),
+                        || {
+                            levels
+                                .iter()
+                                .map(|l| l.code())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        },
                         |l| l.code().to_owned(),
                     );
                     out.push(
@@ -276,12 +287,28 @@ impl Plan {
         };
         type Money = fn(&PlanScheme) -> Option<&Amount>;
         let money: [(&str, &str, &str, Money, Option<&Amount>); 2] = [
-            ("support", "Tổng kinh phí hỗ trợ của kế hoạch", "The plan's total support", |s| s.support.as_ref(), total.support.as_ref()),
-            ("total_cost", "Tổng kinh phí thực hiện của kế hoạch", "The plan's total cost", |s| s.total_cost.as_ref(), total.total_cost.as_ref()),
+            (
+                "support",
+                "Tổng kinh phí hỗ trợ của kế hoạch",
+                "The plan's total support",
+                |s| s.support.as_ref(),
+                total.support.as_ref(),
+            ),
+            (
+                "total_cost",
+                "Tổng kinh phí thực hiện của kế hoạch",
+                "The plan's total cost",
+                |s| s.total_cost.as_ref(),
+                total.total_cost.as_ref(),
+            ),
         ];
         for (field, vi, en, get, stated) in money {
             let Some(stated) = stated else { continue };
-            let parts: Vec<Part> = self.schemes.iter().map(|s| part(s, get(s).map(Figure::from))).collect();
+            let parts: Vec<Part> = self
+                .schemes
+                .iter()
+                .map(|s| part(s, get(s).map(Figure::from)))
+                .collect();
             check_parts(
                 out,
                 "plan.total_mismatch",
@@ -302,7 +329,9 @@ impl Plan {
                     let stated = s.counts.get(kind).map(Figure::from);
                     let implied = match (kind == CountKind::Schemes.code(), s.line_type) {
                         (true, LineType::Management) => Some(Figure::exact(0)),
-                        (true, LineType::Activity) if s.scheme_id.is_some() => Some(Figure::exact(1)),
+                        (true, LineType::Activity) if s.scheme_id.is_some() => {
+                            Some(Figure::exact(1))
+                        }
                         _ => None,
                     };
                     part(s, stated.or(implied))
@@ -312,7 +341,10 @@ impl Plan {
                 out,
                 "plan.total_mismatch",
                 format!("/schemes_total/counts/{kind}"),
-                (&format!("Tổng số `{kind}` của kế hoạch"), &format!("The plan's total count `{kind}`")),
+                (
+                    &format!("Tổng số `{kind}` của kế hoạch"),
+                    &format!("The plan's total count `{kind}`"),
+                ),
                 stated.into(),
                 &parts,
                 self.schemes_partial,
@@ -326,7 +358,12 @@ impl Plan {
     /// lines that state no support are unknown, so the others' sum is a lower bound, which can
     /// still exceed the budget; a budget line of the family that states no amount, or state
     /// budget money of no stated level without an amount, leaves the budget unknown.
-    fn check_family_budget(&self, out: &mut Vec<Finding>, budget: &FundingBreakdown, national: bool) {
+    fn check_family_budget(
+        &self,
+        out: &mut Vec<Finding>,
+        budget: &FundingBreakdown,
+        national: bool,
+    ) {
         let in_family = |l: FundLevel| l.is_local() != national;
         let own: Option<Vec<Figure>> = budget
             .lines

@@ -302,8 +302,10 @@ impl Programme {
                 continue;
             }
             let each_year = by_year.iter().any(|t| t.each_year);
-            let named: std::collections::BTreeSet<i32> =
-                by_year.iter().filter_map(|t| t.year.map(Year::get)).collect();
+            let named: std::collections::BTreeSet<i32> = by_year
+                .iter()
+                .filter_map(|t| t.year.map(Year::get))
+                .collect();
             // The years no target names are unknown parts (unless a target is for each year).
             let missing = if each_year {
                 0
@@ -321,7 +323,10 @@ impl Programme {
                     f
                 }
             };
-            let mut check = |name: String, stated: Figure, get: &dyn Fn(&Target) -> Option<Figure>, money: bool| {
+            let mut check = |name: String,
+                             stated: Figure,
+                             get: &dyn Fn(&Target) -> Option<Figure>,
+                             money: bool| {
                 // Only a figure some year target states is broken down by year.
                 if by_year.iter().all(|t| get(t).is_none()) {
                     return;

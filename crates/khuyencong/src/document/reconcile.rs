@@ -445,17 +445,23 @@ pub fn derive_rest(stated: Figure, others: &Parts) -> Option<u64> {
 /// The information finding of a derived rest ("còn lại").
 pub fn rest_derived(path: String, what: (&str, &str), value: u64, money: bool) -> Finding {
     let (v_vi, v_en) = describe(Figure::exact(value), money);
+    let lower = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
     Finding::new(
         "reconcile.rest_derived",
         Severity::Info,
         path,
         format!(
-            "{} của phần còn lại không được nêu; tính được bằng tổng trừ các phần khác: {v_vi}",
-            what.0
+            "phần còn lại không nêu số liệu; tính bằng {} trừ các phần khác: {v_vi}",
+            lower(what.0)
         ),
         format!(
-            "{} of the rest is not stated; derived as the total minus the other parts: {v_en}",
-            what.1
+            "the rest states no figure; derived as {} minus the other parts: {v_en}",
+            lower(what.1)
         ),
     )
     .param("derived", value)

@@ -241,7 +241,47 @@ impl Keys {
     }
 }
 
+/// How to read one figure of a line (its support, a count…).
+pub(crate) type Getter<'a> = &'a dyn Fn(&ResultLine) -> Option<Figure>;
+
 impl ResultLine {
+    /// A figure of the line: as the line states it; else the sum of its parts' (a lower
+    /// bound when some part does not state it or the parts are partial); `None` when
+    /// neither the line nor any part states it.
+    pub(crate) fn effective(&self, get: Getter<'_>) -> Option<Figure> {
+        if let Some(f) = get(self) {
+            return Some(f);
+        }
+        if self.parts.is_empty() {
+            return None;
+        }
+        let mut complete = !self.parts_partial;
+        let figures: Vec<Figure> = self
+            .parts
+            .iter()
+            .filter_map(|p| {
+                let f = p.effective(get);
+                complete &= f.is_some();
+                f
+            })
+            .collect();
+        if figures.is_empty() {
+            return None;
+        }
+        let total = sum(figures)?;
+        Some(if complete {
+            total
+        } else {
+            Figure {
+                exactness: total
+                    .exactness
+                    .combine(super::common::Exactness::LowerBound),
+                upper: None,
+                ..total
+            }
+        })
+    }
+
     fn figures(&self) -> Figures<'_> {
         Figures {
             support: self.support.as_ref().map(Figure::from),
@@ -584,17 +624,24 @@ fn check_figures_against(
     base: &str,
     lines_base: &str,
     code: &str,
+    itemises_total: bool,
 ) {
-    let part = |l: &ResultLine, f: Option<Figure>| Part {
-        figure: f,
+    let part = |l: &ResultLine, get: Getter<'_>| Part {
+        figure: l.effective(get),
         rest: l.line_type == LineType::Rest,
     };
+    // A figure no line states (not even through its parts) is not broken down here: the
+    // lines of a line's breakdown split some of its figures only.
+    let quiet = |parts: &[Part]| !itemises_total && parts.iter().all(|p| p.figure.is_none());
     for (field, vi, en, get, stated) in money_fields(support, investment) {
         let Some(stated) = stated else { continue };
         let parts: Vec<Part> = lines
             .iter()
-            .map(|l| part(l, get(l).map(Figure::from)))
+            .map(|l| part(l, &|x| get(x).map(Figure::from)))
             .collect();
+        if quiet(&parts) {
+            continue;
+        }
         check_parts(
             out,
             code,
@@ -608,10 +655,21 @@ fn check_figures_against(
         );
     }
     for (kind, stated) in counts.iter() {
+        // Management overheads are no scheme: a line of them counts none.
+        let schemes = kind == super::common::CountKind::Schemes.code();
         let parts: Vec<Part> = lines
             .iter()
-            .map(|l| part(l, l.counts.get(kind).map(Figure::from)))
+            .map(|l| {
+                part(l, &|x| {
+                    x.counts.get(kind).map(Figure::from).or_else(|| {
+                        (schemes && x.line_type == LineType::Management).then(|| Figure::exact(0))
+                    })
+                })
+            })
             .collect();
+        if quiet(&parts) {
+            continue;
+        }
         check_parts(
             out,
             code,
@@ -629,9 +687,12 @@ fn check_figures_against(
     }
     type OutcomeCount = fn(&Outcomes) -> Option<&super::common::Count>;
     let outcome_counts: [(&str, &str, &str, OutcomeCount); 2] = [
-        ("jobs_created", "Tổng số việc làm tạo ra", "The total jobs created", |o| {
-            o.jobs_created.as_ref()
-        }),
+        (
+            "jobs_created",
+            "Tổng số việc làm tạo ra",
+            "The total jobs created",
+            |o| o.jobs_created.as_ref(),
+        ),
         (
             "workers_trained",
             "Tổng số lao động được đào tạo",
@@ -640,11 +701,16 @@ fn check_figures_against(
         ),
     ];
     for (field, vi, en, get) in outcome_counts {
-        let Some(stated) = get(outcomes) else { continue };
+        let Some(stated) = get(outcomes) else {
+            continue;
+        };
         let parts: Vec<Part> = lines
             .iter()
-            .map(|l| part(l, get(&l.outcomes).map(Figure::from)))
+            .map(|l| part(l, &|x| get(&x.outcomes).map(Figure::from)))
             .collect();
+        if quiet(&parts) {
+            continue;
+        }
         check_parts(
             out,
             code,
@@ -682,6 +748,7 @@ fn check_lines_total(
         base,
         lines_base,
         code,
+        true,
     );
 }
 
@@ -714,9 +781,12 @@ fn check_usual_limit(
     path: &str,
 ) {
     use crate::support::{RuleCitation, SupportContext, quick_limit};
-    let (Some(activity), Some(fund), Some(support), LineType::Activity) =
-        (keys.activity, keys.fund, line.support.as_ref(), keys.line_type)
-    else {
+    let (Some(activity), Some(fund), Some(support), LineType::Activity) = (
+        keys.activity,
+        keys.fund,
+        line.support.as_ref(),
+        keys.line_type,
+    ) else {
         return;
     };
     // An approximate support may be below the limit; a lower bound above it is above it.
@@ -853,8 +923,12 @@ fn check_part_keys(out: &mut Vec<Finding>, parent: Keys, part: &ResultLine, path
                 "report.part_contradicts_line",
                 Severity::Error,
                 format!("{path}/{field}"),
-                format!("phần chi tiết ghi `{field}` là `{own}`, không thuộc `{line}` của dòng chứa nó"),
-                format!("the part states `{field}` `{own}`, which is not within its line's `{line}`"),
+                format!(
+                    "phần chi tiết ghi `{field}` là `{own}`, không thuộc `{line}` của dòng chứa nó"
+                ),
+                format!(
+                    "the part states `{field}` `{own}`, which is not within its line's `{line}`"
+                ),
             )
             .param("field", field)
             .param("part", own)
@@ -862,7 +936,6 @@ fn check_part_keys(out: &mut Vec<Finding>, parent: Keys, part: &ResultLine, path
         );
     }
 }
-
 
 /// Checks one result (or target) line and its parts; `keys` are its own and inherited keys,
 /// `whole` the figures of what it is part of (its line, or the stated total).
@@ -972,6 +1045,7 @@ fn check_line(
         path,
         &format!("{path}/parts"),
         "report.line_parts_mismatch",
+        false,
     );
     for (j, p) in line.parts.iter().enumerate() {
         check_line(

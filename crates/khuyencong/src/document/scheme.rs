@@ -478,7 +478,9 @@ impl Scheme {
                         );
                         continue;
                     }
-                    Some(Some(Verdict::NotEligible)) if share.support.is_some_and(|s| s > Vnd::ZERO) => {
+                    Some(Some(Verdict::NotEligible))
+                        if share.support.is_some_and(|s| s > Vnd::ZERO) =>
+                    {
                         out.push(
                             Finding::new(
                                 "scheme.split_beneficiary_not_eligible",
@@ -517,7 +519,15 @@ impl Scheme {
             }
             let (support, eligible) = match merged[i] {
                 // A later line of a beneficiary's content: checked with the first.
-                Some((_, _)) if grouped.get(&(share.activity, share.variant, share.beneficiary_index.unwrap_or(u32::MAX))) != Some(&i) => continue,
+                Some((_, _))
+                    if grouped.get(&(
+                        share.activity,
+                        share.variant,
+                        share.beneficiary_index.unwrap_or(u32::MAX),
+                    )) != Some(&i) =>
+                {
+                    continue;
+                }
                 Some((support, eligible)) => (Some(support), eligible),
                 None => (share.support, share.eligible_cost),
             };
@@ -599,8 +609,7 @@ impl Scheme {
         if stated_eligible > self.funding.eligible_cost.vnd.get()
             && self.funding.eligible_cost.exactness == Exactness::Exact
         {
-            let (s_vi, s_en) =
-                super::reconcile::describe(Figure::exact(stated_eligible), true);
+            let (s_vi, s_en) = super::reconcile::describe(Figure::exact(stated_eligible), true);
             let (e_vi, e_en) = super::reconcile::describe(
                 Figure::exact(self.funding.eligible_cost.vnd.get()),
                 true,

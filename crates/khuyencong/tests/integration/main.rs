@@ -11,6 +11,7 @@ mod money;
 mod robustness;
 mod schema;
 mod support;
+mod v2;
 
 /// The corpus generator shared with the benchmarks and the `gen_corpus` example.
 #[path = "../../examples/gen_corpus/corpus.rs"]
