@@ -39,13 +39,16 @@ from khuyencong.api import (
     load,
     max_support,
     parse_vnd,
+    progress,
     totals,
+    upgrade,
 )
 from khuyencong.errors import Error, ValidationError
 from khuyencong.results import (
     Assessment,
     CheckResult,
     ParsedAmount,
+    Progress,
     SupportLimit,
     Totals,
     get_language,
@@ -58,6 +61,7 @@ __all__ = [
     "Document",
     "Error",
     "ParsedAmount",
+    "Progress",
     "SupportLimit",
     "Totals",
     "ValidationError",
@@ -74,8 +78,10 @@ __all__ = [
     "max_support",
     "parse_citation",
     "parse_vnd",
+    "progress",
     "regime_at",
     "render_citation",
     "set_language",
     "totals",
+    "upgrade",
 ]

@@ -16,7 +16,7 @@ from referencing.jsonschema import DRAFT202012
 import khuyencong
 from _corpus import CASES, EXAMPLES, SCHEMAS
 
-KINDS = ["document", "scheme", "plan", "period_report", "findings"]
+KINDS = ["document", "scheme", "plan", "period_report", "programme", "findings"]
 
 # Structural checks only the library makes: the schema cannot see them.
 LIBRARY_ONLY = {
@@ -55,7 +55,7 @@ def test_unknown_schema_is_an_error() -> None:
 def validator() -> jsonschema.Draft202012Validator:
     resources = [
         (committed(k)["$id"], referencing.Resource.from_contents(committed(k), default_specification=DRAFT202012))
-        for k in ("scheme", "plan", "period_report")
+        for k in ("scheme", "plan", "period_report", "programme")
     ]
     registry: referencing.Registry[Any] = referencing.Registry().with_resources(resources)
     return jsonschema.Draft202012Validator(

@@ -706,13 +706,12 @@ fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
             }
         };
         let mut to_rest_line: Vec<Fact> = Vec::new();
-        let mut put = |line: Option<&ResultLine>, f: &dyn Fn(&mut Fact)| match line {
-            Some(l) => {
+        let mut put = |line: Option<&ResultLine>, f: &dyn Fn(&mut Fact)| {
+            if let Some(l) = line {
                 let mut fact = result_keys(&Keys::default().of(l), &base);
                 f(&mut fact);
                 to_rest_line.push(fact);
-            }
-            None => {
+            } else {
                 f(&mut rest);
                 any = true;
             }
@@ -1312,6 +1311,7 @@ struct Flat {
 }
 
 #[derive(Clone, Copy, Default)]
+#[allow(clippy::struct_excessive_bools)] // one flag per key, as the keys are
 struct Open {
     activity: bool,
     fund: bool,
@@ -1725,7 +1725,8 @@ where
                         let m = matches(t, *year, period, f);
                         let value = f.figures.iter().find(|(n, _, _)| *n == indicator);
                         match (m, value) {
-                            (Match::No, _) => {}
+                            // No match, or a result that may match but holds none of it.
+                            (Match::No, _) | (Match::Maybe, Some((_, 0, _))) => {}
                             (Match::Yes, Some((_, v, e))) => {
                                 achieved = achieved.saturating_add(*v);
                                 exactness = exactness.combine(*e);
@@ -1740,7 +1741,6 @@ where
                             }
                             // A result that may match: what it holds of the indicator
                             // (stated or not) may count.
-                            (Match::Maybe, Some((_, 0, _))) => {}
                             (Match::Maybe, _) => {
                                 exactness = exactness.combine(Exactness::LowerBound);
                             }

@@ -127,6 +127,9 @@ pub struct PlanScheme {
     pub execution: Execution,
 }
 
+/// How a money figure of a plan line is read.
+type PlanMoney = fn(&PlanScheme) -> Option<&Amount>;
+
 /// A plan's stated totals over its lines. / Tổng của kế hoạch.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -285,8 +288,7 @@ impl Plan {
             figure: f,
             rest: s.line_type == LineType::Rest,
         };
-        type Money = fn(&PlanScheme) -> Option<&Amount>;
-        let money: [(&str, &str, &str, Money, Option<&Amount>); 2] = [
+        let money: [(&str, &str, &str, PlanMoney, Option<&Amount>); 2] = [
             (
                 "support",
                 "Tổng kinh phí hỗ trợ của kế hoạch",

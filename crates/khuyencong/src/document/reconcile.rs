@@ -567,7 +567,7 @@ pub fn rounding_of(value: u64) -> u64 {
     }
     let mut unit = 1u64;
     while let Some(next) = unit.checked_mul(10) {
-        if value % next == 0 {
+        if value.is_multiple_of(next) {
             unit = next;
         } else {
             break;

@@ -577,6 +577,9 @@ fn support_by_fund(line: &ResultLine, keys: Keys, national: bool, out: &mut Vec<
     }
 }
 
+/// How an outcome count of a line is read.
+type OutcomeCount = fn(&Outcomes) -> Option<&super::common::Count>;
+
 /// A money field of the results: (name, Vietnamese label, English label, getter, stated total).
 type MoneyField<'a> = (
     &'static str,
@@ -685,7 +688,6 @@ fn check_figures_against(
             &|i| format!("{lines_base}/{i}/counts/{kind}"),
         );
     }
-    type OutcomeCount = fn(&Outcomes) -> Option<&super::common::Count>;
     let outcome_counts: [(&str, &str, &str, OutcomeCount); 2] = [
         (
             "jobs_created",
