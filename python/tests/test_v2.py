@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-import pandas
+import pandas  # type: ignore[import-untyped, unused-ignore]
 import polars
 import pytest
 
