@@ -587,7 +587,11 @@ pub fn _totals<'py>(
 
 /// Reads documents for totals or progress with the interpreter released; the first that
 /// cannot be read raises `ValidationError`.
-fn read_documents(py: Python<'_>, docs: &Bound<'_, PyAny>, function: &str) -> PyResult<Vec<Document>> {
+fn read_documents(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    function: &str,
+) -> PyResult<Vec<Document>> {
     let mut inputs = inputs(docs, function)?;
     let parsed: Vec<Parsed> = detached(py, &mut inputs, |i, input| match input {
         Ok(bytes) => document::parse(bytes).map_err(|f| (i, f)),
@@ -643,7 +647,10 @@ pub fn _progress<'py>(
     }
     let notes = PyList::empty(py);
     for note in &report.notes {
-        notes.append(json_to_py(py, &serde_json::to_value(note).map_err(encode)?)?)?;
+        notes.append(json_to_py(
+            py,
+            &serde_json::to_value(note).map_err(encode)?,
+        )?)?;
     }
     Ok((rows, notes))
 }
