@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use khuyencong::finding::{FindingDef, explain, registry};
+use khuyencong::finding::FindingDef;
+use khuyencong::registry::{explain, findings as registry};
 use khuyencong::law::Lang;
 
 use crate::{Format, Usage};

@@ -28,7 +28,7 @@
 //!   "support": 1.5}]}"#;
 //! let f = &check_bytes(bad, &CheckOptions::default()).findings[0];
 //! assert_eq!((f.code.as_str(), f.path.as_str()), ("structure.not_whole_number", "/schemes/0/support"));
-//! assert!(f.message_vi.contains("số nguyên"));
+//! assert!(f.message_vi().contains("số nguyên"));
 //! ```
 //!
 //! ## Recipes
@@ -66,7 +66,7 @@
 //!   provincial packs, [`support::max_support`]) and [`funding`] (funding mixes).
 //! - [`document`]: schemes, plans and period reports; [`document::check`] and
 //!   [`document::check_bytes`]; [`Finding`] is the one result type of every check, documented
-//!   code by code in `docs/findings.md` ([`finding::explain`]).
+//!   code by code in `docs/findings.md` ([`registry::explain`]).
 //! - [`totals`] and [`schema`].
 
 #![deny(missing_docs)]
@@ -86,6 +86,7 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod registry;
 pub mod schema;
 pub mod sme;
 pub mod support;

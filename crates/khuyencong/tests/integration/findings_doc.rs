@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use khuyencong::document::{CheckOptions, check_bytes};
-use khuyencong::finding::registry;
+use khuyencong::registry::findings as registry;
 use khuyencong::law::Lang;
 
 fn root() -> PathBuf {
@@ -42,7 +42,7 @@ fn render() -> String {
     let mut s = String::from(
         "# Finding codes / Mã phát hiện\n\n\
          Every finding the library reports has a stable code. This page is generated from the\n\
-         library's own table (`khuyencong::finding::registry()`) and checked by a test, so it never\n\
+         library's own table (`khuyencong::registry::findings()`) and checked by a test, so it never\n\
          drifts; the examples are real outputs on the shared corpus in `tests/cases/`.\n\
          `khuyencong explain CODE` prints the same entry.\n\n\
          Mỗi phát hiện có một mã cố định. Trang này được sinh tự động từ bảng mã của thư viện.\n\n",
@@ -79,8 +79,8 @@ fn render() -> String {
             Some((case, f)) => {
                 let path = if f.path.is_empty() { "/" } else { &f.path };
                 let _ = writeln!(s, "- **Example** (`tests/cases/{case}`), at `{path}`:");
-                let _ = writeln!(s, "  - en: {}", f.message_en);
-                let _ = writeln!(s, "  - vi: {}", f.message_vi);
+                let _ = writeln!(s, "  - en: {}", f.message_en());
+                let _ = writeln!(s, "  - vi: {}", f.message_vi());
             }
             None => {
                 let _ = writeln!(
