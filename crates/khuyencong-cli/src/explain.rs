@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use khuyencong::finding::FindingDef;
-use khuyencong::registry::{explain, findings as registry};
 use khuyencong::law::Lang;
+use khuyencong::registry::{explain, findings as registry};
 
 use crate::{Format, Usage};
 

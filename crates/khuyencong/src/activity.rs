@@ -1,7 +1,9 @@
 //! Activity categories: the contents of extension activity (Decree 45/2012 Art. 4).
 
 use crate::codelist::{Codelist, codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, Point, Regime, ymd};
+use crate::law::{
+    Citation, DECREE_45_EFFECTIVE as D45, DECREE_235_EFFECTIVE as D235, InstrumentId, Point, Regime,
+};
 
 const fn art4(clause: u16) -> Citation {
     Citation::article(InstrumentId::Nd45_2012, 4).clause(clause)
@@ -9,8 +11,6 @@ const fn art4(clause: u16) -> Citation {
 const fn art4p(clause: u16, point: Point) -> Citation {
     art4(clause).point(point)
 }
-const D45: chrono::NaiveDate = ymd(2012, 7, 5);
-const D235: chrono::NaiveDate = ymd(2025, 10, 15);
 const ND235: Citation = Citation::article(InstrumentId::Nd235_2025, 1);
 
 codelist! {

@@ -316,3 +316,14 @@ impl PriorityFacts {
             .map(|a| a.iter().any(|p| p.is_difficult()))
     }
 }
+
+/// In a finding's message the technology shows as its label; in `params`, as its code.
+impl crate::finding::Arg for KilnTechnology {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label(lang))
+    }
+
+    fn json(&self) -> serde_json::Value {
+        self.code().into()
+    }
+}

@@ -177,7 +177,13 @@ impl Arg for chrono::NaiveDate {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use chrono::Datelike;
         match lang {
-            Lang::Vi => write!(f, "{:02}/{:02}/{:04}", self.day(), self.month(), self.year()),
+            Lang::Vi => write!(
+                f,
+                "{:02}/{:02}/{:04}",
+                self.day(),
+                self.month(),
+                self.year()
+            ),
             Lang::En => fmt::Display::fmt(self, f),
         }
     }
@@ -247,13 +253,74 @@ impl<T: Arg> Arg for Option<T> {
     }
 }
 
+/// Declares an enum of texts a finding can show — the rows of a decision table, say — each
+/// with a permanent code (what `params` holds) and a Vietnamese and an English format string.
+/// The optional `shown` values (dates of the law, say) can be named in every text.
+///
+/// ```text
+/// texts! {
+///     /// Why a place is eligible under the 2012 text.
+///     pub(crate) enum Why {
+///         Commune = ("commune", "Xã: thuộc địa bàn được hỗ trợ.", "A commune: an eligible place."),
+///     }
+/// }
+/// ```
+macro_rules! texts {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[doc = $vdoc:literal])*
+                $variant:ident = ($code:literal, $vi:literal, $en:literal $(,)?)
+            ),* $(,)?
+        }
+        $(shown: { $($text:ident = $value:expr),* $(,)? })?
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $name {
+            $( $(#[doc = $vdoc])* $variant, )*
+        }
+
+        impl $name {
+            /// The permanent code of the text.
+            #[allow(dead_code, reason = "not every table is read by its code")]
+            pub(crate) const fn code(self) -> &'static str {
+                match self { $( Self::$variant => $code, )* }
+            }
+        }
+
+        impl $crate::finding::Arg for $name {
+            #[allow(unused_variables, reason = "a text need not show every value")]
+            fn write(
+                &self,
+                lang: $crate::law::Lang,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                $($(let $text = $crate::finding::Shown(&$value, lang);)*)?
+                match (self, lang) {
+                    $(
+                        (Self::$variant, $crate::law::Lang::Vi) => write!(f, $vi),
+                        (Self::$variant, $crate::law::Lang::En) => write!(f, $en),
+                    )*
+                }
+            }
+
+            fn json(&self) -> serde_json::Value {
+                self.code().into()
+            }
+        }
+    };
+}
+pub(crate) use texts;
+
 /// Declares the kinds of finding of one area, each next to its rule: for each kind a type
 /// holding its typed parameters, its [`FindingDef`] (`Kind::DEF`), a constructor
 /// `Kind { .. }.at(path)` that gives the [`Finding`], and the area's list `KINDS` for the
 /// registry. Messages and fixes are format strings over the parameters (and over `text`
 /// values, which are shown but not part of `params`), rendered only when read.
 ///
-/// ```ignore
+/// ```text
 /// finding_kinds! {
 ///     /// The legal form is not one of a rural industrial establishment.
 ///     LegalFormNotEligible {
@@ -274,11 +341,11 @@ macro_rules! finding_kinds {
             code: $code:literal,
             severity: $severity:ident,
             citation: $citation:expr,
-            meaning: ($meaning_vi:literal, $meaning_en:literal),
-            fix: ($fix_vi:literal, $fix_en:literal),
+            meaning: ($meaning_vi:literal, $meaning_en:literal $(,)?),
+            fix: ($fix_vi:literal, $fix_en:literal $(,)?),
             params: { $($param:ident : $ty:ty),* $(,)? },
             $(text: { $($text:ident = $value:expr),* $(,)? },)?
-            message: ($vi:literal, $en:literal) $(,)?
+            message: $($message:tt)+
         }
     )*) => {
         $(
@@ -318,13 +385,15 @@ macro_rules! finding_kinds {
                     lang: $crate::law::Lang,
                     f: &mut ::std::fmt::Formatter<'_>,
                 ) -> ::std::fmt::Result {
+                    let kind = self;
                     $(let $param = $crate::finding::Shown(&self.$param, lang);)*
                     $($(let $text = $crate::finding::Shown(&$value, lang);)*)?
                     match (fix, lang) {
-                        (false, $crate::law::Lang::Vi) => write!(f, $vi),
-                        (false, $crate::law::Lang::En) => write!(f, $en),
                         (true, $crate::law::Lang::Vi) => write!(f, $fix_vi),
                         (true, $crate::law::Lang::En) => write!(f, $fix_en),
+                        (false, lang) => $crate::finding::finding_message!(
+                            kind, lang, f, $($message)+
+                        ),
                     }
                 }
 
@@ -344,6 +413,60 @@ macro_rules! finding_kinds {
     };
 }
 pub(crate) use finding_kinds;
+
+/// The message part of [`finding_kinds!`]: one pair of templates, or one pair per value of a
+/// parameter (`match param { Pattern => ("vi", "en"), … }`).
+macro_rules! finding_message {
+    ($self:ident, $lang:ident, $f:ident, ($vi:literal, $en:literal $(,)?) $(,)?) => {
+        match $lang {
+            $crate::law::Lang::Vi => write!($f, $vi),
+            $crate::law::Lang::En => write!($f, $en),
+        }
+    };
+    ($self:ident, $lang:ident, $f:ident, match $selector:ident {
+        $($pattern:pat => ($vi:literal, $en:literal $(,)?)),* $(,)?
+    } $(,)?) => {
+        match ($self.$selector, $lang) {
+            $(
+                ($pattern, $crate::law::Lang::Vi) => write!($f, $vi),
+                ($pattern, $crate::law::Lang::En) => write!($f, $en),
+            )*
+        }
+    };
+}
+pub(crate) use finding_message;
+
+/// Declares an enum of permanent codes (what `params` holds and what a message shows), e.g.
+/// a parameter that selects a kind's message with `message: match`.
+macro_rules! codes {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis enum $name:ident {
+            $( $(#[doc = $vdoc:literal])* $variant:ident = $code:literal ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $name {
+            $( $(#[doc = $vdoc])* $variant, )*
+        }
+
+        impl $crate::finding::Arg for $name {
+            fn write(
+                &self,
+                _: $crate::law::Lang,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str(match self { $( Self::$variant => $code, )* })
+            }
+
+            fn json(&self) -> serde_json::Value {
+                match self { $( Self::$variant => $code, )* }.into()
+            }
+        }
+    };
+}
+pub(crate) use codes;
 
 impl Finding {
     /// A finding with a code, severity, path and messages given as text; add the rest with

@@ -1,15 +1,15 @@
 //! Eligible industries (Decree 45/2012 Art. 5) and priorities (Art. 6; TT 46/2012 Art. 6).
 
 use crate::codelist::{codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, Point, ymd};
+use crate::law::{
+    Citation, DECREE_45_EFFECTIVE as D45, DECREE_235_EFFECTIVE as D235, InstrumentId, Point,
+};
 
 const fn art5(point: Point) -> Citation {
     Citation::article(InstrumentId::Nd45_2012, 5)
         .clause(1)
         .point(point)
 }
-const D45: chrono::NaiveDate = ymd(2012, 7, 5);
-const D235: chrono::NaiveDate = ymd(2025, 10, 15);
 const ND235: Citation = Citation::article(InstrumentId::Nd235_2025, 1);
 const ART6_1: Citation = Citation::article(InstrumentId::Nd45_2012, 6).clause(1);
 const fn art6_2(point: Point) -> Citation {

@@ -17,7 +17,11 @@ use crate::finding::FindingDef;
 pub fn findings() -> impl Iterator<Item = &'static FindingDef> {
     crate::document::FINDINGS
         .iter()
-        .chain(crate::eligibility::FINDINGS.iter())
+        .chain(
+            crate::eligibility::FINDINGS
+                .iter()
+                .flat_map(|kinds| kinds.iter().copied()),
+        )
         .chain(crate::funding::FINDINGS.iter())
 }
 

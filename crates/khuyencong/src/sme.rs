@@ -38,12 +38,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::applicant::SmeFacts;
-use crate::law::{Citation, Confidence, InstrumentId, Lang, ymd};
-
-/// The first day of Decree 39/2018/NĐ-CP (SME bands believed equal to Decree 80/2021).
-pub const DECREE_39_EFFECTIVE: NaiveDate = ymd(2018, 3, 11);
-/// The first day of Decree 80/2021/NĐ-CP (SME bands, confirmed).
-pub const DECREE_80_EFFECTIVE: NaiveDate = ymd(2021, 10, 15);
+use crate::law::{Citation, Confidence, InstrumentId, Lang};
+pub use crate::law::{DECREE_39_EFFECTIVE, DECREE_80_EFFECTIVE};
 
 /// The sector an enterprise's size is judged in: its main registered business line
 /// (Decree 80/2021/NĐ-CP Art. 6; Law 04/2017/QH14 Art. 4.2).
@@ -434,5 +430,16 @@ pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
         confidence,
         missing,
         used,
+    }
+}
+
+/// In a finding's message the status shows as its label; in `params`, as its code.
+impl crate::finding::Arg for SmeStatus {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label(lang))
+    }
+
+    fn json(&self) -> serde_json::Value {
+        self.code().into()
     }
 }

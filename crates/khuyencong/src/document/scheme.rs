@@ -9,7 +9,7 @@ use super::tag::SchemeTag;
 use super::{CheckOptions, check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
 use crate::applicant::ApplicantFacts;
-use crate::eligibility::{Verdict, assess_embedded};
+use crate::eligibility::{Keep, Verdict, assess_with};
 use crate::finding::{Finding, Severity};
 use crate::funding::{SchemeFunding, check_funding};
 use crate::support::{SupportContext, SupportVariant};
@@ -150,13 +150,13 @@ impl Scheme {
         };
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
             let base = format!("/beneficiaries/{i}");
-            let Ok((verdict, findings, missing_facts)) =
-                assess_embedded(applicant, main, date, &base)
-            else {
+            let Ok(assessed) = assess_with(applicant, main, date, Keep::Problems) else {
                 continue;
             };
-            out.extend(findings);
-            match verdict {
+            let assessed = assessed.prefixed(&base);
+            let missing_facts = assessed.missing_facts;
+            out.extend(assessed.findings);
+            match assessed.verdict {
                 Verdict::Eligible => {}
                 Verdict::NotEligible => out.push(
                     Finding::new(

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use khuyencong::activity::Activity;
 use khuyencong::eligibility::Verdict;
-use khuyencong::registry::{explain, findings as registry};
 use khuyencong::law::RegimeError;
+use khuyencong::registry::{explain, findings as registry};
 use khuyencong::{ApplicantFacts, Codelist, assess};
 use serde::Deserialize;
 

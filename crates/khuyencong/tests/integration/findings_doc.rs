@@ -6,8 +6,8 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use khuyencong::document::{CheckOptions, check_bytes};
-use khuyencong::registry::findings as registry;
 use khuyencong::law::Lang;
+use khuyencong::registry::findings as registry;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -118,6 +118,14 @@ fn finding_codes_are_unique_and_documented_in_both_languages() {
         assert!(d.code.contains('.') && d.code.is_ascii(), "{}", d.code);
         for text in [d.meaning_vi, d.meaning_en, d.fix_vi, d.fix_en] {
             assert!(!text.trim().is_empty(), "{}", d.code);
+        }
+        // An error must be fixed: its fix says how.
+        if d.severity == khuyencong::Severity::Error {
+            assert!(
+                d.fix_en != "Nothing to fix." && d.fix_vi != "Không cần xử lý.",
+                "{} is an error with no fix",
+                d.code
+            );
         }
     }
 }

@@ -206,7 +206,8 @@ fn oversize_input_is_refused_before_reading() {
     let f = &checked.findings[0];
     assert_eq!(f.path, "");
     assert!(
-        f.message_en().contains("larger than 16 MiB (16777216 bytes)"),
+        f.message_en()
+            .contains("larger than 16 MiB (16777216 bytes)"),
         "{}",
         f.message_en()
     );

@@ -451,7 +451,10 @@ fn check_funding_reports_every_problem_with_paths() {
     );
     let has = |code: &str, path: &str| {
         out.iter().any(|x| {
-            x.code == code && x.path == path && !x.message_vi().is_empty() && !x.message_en().is_empty()
+            x.code == code
+                && x.path == path
+                && !x.message_vi().is_empty()
+                && !x.message_en().is_empty()
         })
     };
     assert!(
