@@ -107,8 +107,17 @@ pub(crate) trait Kind: fmt::Debug + Send + Sync + 'static {
     fn clone_box(&self) -> Box<dyn Kind>;
 }
 
-/// The parameters of a finding, by name, as they appear in its JSON form.
-pub(crate) type Params = BTreeMap<String, serde_json::Value>;
+/// The typed parameters of a finding, by name, as they appear in its JSON form (collected
+/// only when the finding's parameters are read or serialised).
+#[derive(Default)]
+pub(crate) struct Params(Vec<(&'static str, serde_json::Value)>);
+
+impl Params {
+    /// Adds a parameter; a later value of the same name replaces an earlier one.
+    pub(crate) fn insert(&mut self, name: &'static str, value: serde_json::Value) {
+        self.0.push((name, value));
+    }
+}
 
 /// A value a finding's message can be rendered from, and how it appears in `params`.
 pub(crate) trait Arg {
@@ -118,7 +127,7 @@ pub(crate) trait Arg {
     fn json(&self) -> serde_json::Value;
     /// Adds the value to `params` under `name` (a value may add several entries, or none).
     fn to_params(&self, name: &'static str, out: &mut Params) {
-        out.insert(name.to_owned(), self.json());
+        out.insert(name, self.json());
     }
 }
 
@@ -598,12 +607,39 @@ impl Finding {
     pub fn params(&self) -> Cow<'_, BTreeMap<String, serde_json::Value>> {
         match &self.message {
             Message::Kind(k) => {
+                let mut typed = Params::default();
+                k.params(&mut typed);
                 let mut out = self.extra.clone();
-                k.params(&mut out);
+                out.extend(typed.0.into_iter().map(|(k, v)| (k.to_owned(), v)));
                 Cow::Owned(out)
             }
             Message::Text { .. } => Cow::Borrowed(&self.extra),
         }
+    }
+
+    /// The parameters sorted by name, borrowed where they can be (for serialising).
+    fn params_sorted(&self) -> Vec<(&str, Cow<'_, serde_json::Value>)> {
+        let mut out: Vec<(&str, Cow<'_, serde_json::Value>)> = self
+            .extra
+            .iter()
+            .map(|(k, v)| (k.as_str(), Cow::Borrowed(v)))
+            .collect();
+        if let Message::Kind(k) = &self.message {
+            let mut typed = Params::default();
+            k.params(&mut typed);
+            out.extend(typed.0.into_iter().map(|(k, v)| (k, Cow::Owned(v))));
+            // Stable: of two values of one name, the later (typed) one is kept.
+            out.sort_by(|a, b| a.0.cmp(b.0));
+            let mut i = 0;
+            while i + 1 < out.len() {
+                if out[i].0 == out[i + 1].0 {
+                    out.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        out
     }
 
     /// The deterministic order of findings: by path, then severity, then code, then message.
@@ -694,7 +730,7 @@ impl Eq for Finding {}
 impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let params = self.params();
+        let params = self.params_sorted();
         let mut st = s.serialize_struct("Finding", 9)?;
         st.serialize_field("code", &self.code)?;
         st.serialize_field("severity", &self.severity)?;
@@ -719,9 +755,18 @@ impl Serialize for Finding {
         if params.is_empty() {
             st.skip_field("params")?;
         } else {
-            st.serialize_field("params", &*params)?;
+            st.serialize_field("params", &SortedParams(&params))?;
         }
         st.end()
+    }
+}
+
+/// Parameters sorted by name, serialised as a map.
+struct SortedParams<'a>(&'a [(&'a str, Cow<'a, serde_json::Value>)]);
+
+impl Serialize for SortedParams<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (*k, &**v)))
     }
 }
 
@@ -825,5 +870,123 @@ pub fn escape_token(token: &str) -> std::borrow::Cow<'_, str> {
         token.replace('~', "~0").replace('/', "~1").into()
     } else {
         token.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::{Arg, Finding, Lang, Severity, finding_kinds};
+
+
+    /// Counts how often it is shown, to see when messages are rendered.
+    #[derive(Debug, Clone, Copy)]
+    struct Counted(u32);
+
+    static SHOWN: AtomicUsize = AtomicUsize::new(0);
+
+    impl Arg for Counted {
+        fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            SHOWN.fetch_add(1, Ordering::SeqCst);
+            write!(f, "{}", self.0)
+        }
+        fn json(&self) -> serde_json::Value {
+            self.0.into()
+        }
+    }
+
+    finding_kinds! {
+        /// A kind for the tests.
+        Probe {
+            code: "test.probe",
+            severity: Info,
+            citation: None,
+            meaning: ("Thử.", "A probe."),
+            fix: ("Sửa {n}.", "Fix {n}."),
+            params: { n: Counted, label: &'static str },
+            message: ("Giá trị {n} ({label}).", "Value {n} ({label})."),
+        }
+    }
+
+    #[test]
+    fn messages_are_rendered_only_when_read() {
+        let before = SHOWN.load(Ordering::SeqCst);
+        let f = Probe {
+            n: Counted(7),
+            label: "x",
+        }
+        .at("/a");
+        let copy = f.clone();
+        assert_eq!(SHOWN.load(Ordering::SeqCst), before, "built, not rendered");
+        assert_eq!((f.code.as_str(), f.severity), ("test.probe", Severity::Info));
+        assert_eq!(f.message_vi(), "Giá trị 7 (x).");
+        assert_eq!(f.message(Lang::En), "Value 7 (x).");
+        assert_eq!(f.fix(Lang::En).as_deref(), Some("Fix 7."));
+        assert!(SHOWN.load(Ordering::SeqCst) > before);
+        assert_eq!(f, copy);
+        assert_eq!(f.def().map(|d| d.code), Some("test.probe"));
+        assert_eq!(Probe::DEF.severity, Severity::Info);
+        assert_eq!(KINDS.len(), 1);
+    }
+
+    /// The JSON form of a declared kind is the form of a finding given as text: the same
+    /// fields, the messages rendered, the typed parameters (sorted, with the added ones).
+    #[test]
+    fn json_form_and_round_trip() {
+        let typed = Probe {
+            n: Counted(3),
+            label: "y",
+        }
+        .at("/b")
+        .param("extra", 1)
+        .facts(["/b/c"]);
+        let json = serde_json::to_value(&typed).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "test.probe", "severity": "info", "path": "/b",
+                "message_vi": "Giá trị 3 (y).", "message_en": "Value 3 (y).",
+                "facts": ["/b/c"], "params": {"extra": 1, "label": "y", "n": 3},
+            })
+        );
+        let text: Finding = serde_json::from_value(json.clone()).expect("read back");
+        assert_eq!(text, typed);
+        assert_eq!(serde_json::to_value(&text).expect("json"), json);
+        assert_eq!(text.params()["n"], 3);
+        assert!(text.fix(Lang::Vi).is_none() && text.def().is_none());
+    }
+
+    /// Findings sort by path, severity and code; the message breaks a tie.
+    #[test]
+    fn sort_order() {
+        let probe = |n, path: &str| {
+            Probe {
+                n: Counted(n),
+                label: "z",
+            }
+            .at(path)
+        };
+        let mut v = vec![
+            probe(2, "/b"),
+            Finding::new("a.code", Severity::Error, "/b", "vi", "en"),
+            probe(9, "/a"),
+            probe(1, "/b"),
+        ];
+        Finding::sort(&mut v);
+        let got: Vec<(String, String)> = v
+            .iter()
+            .map(|f| (f.path.clone(), f.message_en().into_owned()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("/a".into(), "Value 9 (z).".into()),
+                ("/b".into(), "en".into()),
+                ("/b".into(), "Value 1 (z).".into()),
+                ("/b".into(), "Value 2 (z).".into()),
+            ]
+        );
     }
 }

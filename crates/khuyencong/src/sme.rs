@@ -13,6 +13,10 @@
 //!
 //! The thresholds are the table [`BANDS`]; a value exactly at a threshold is within it (≤).
 //!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | SME size bands: insured employees **and** (revenue **or** capital) within a band, per sector | Law 04/2017 Art. 4; Decree 80/2021 Art. 5–8 | confirmed from 2021-10-15; secondary 2018-03-11 … 2021-10-14; not assessed before |
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use khuyencong::applicant::SmeFacts;

@@ -9,6 +9,7 @@ mod findings_doc;
 mod law;
 mod money;
 mod robustness;
+mod rules_doc;
 mod schema;
 mod support;
 

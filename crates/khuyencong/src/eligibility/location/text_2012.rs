@@ -97,8 +97,8 @@ impl Arg for UnlistedClass {
         "ward_of_unlisted_urban_class".into()
     }
     fn to_params(&self, name: &'static str, out: &mut Params) {
-        out.insert(name.to_owned(), self.json());
-        out.insert("urban_class".to_owned(), self.0.json());
+        out.insert(name, self.json());
+        out.insert("urban_class", self.0.json());
     }
 }
 

@@ -121,11 +121,11 @@ impl Arg for Counted {
         .into()
     }
     fn to_params(&self, name: &'static str, out: &mut Params) {
-        out.insert(name.to_owned(), self.json());
-        out.insert("converted_on".to_owned(), self.converted_on.json());
+        out.insert(name, self.json());
+        out.insert("converted_on", self.converted_on.json());
         self.cutoff.to_params("cutoff", out);
-        out.insert("plan_year".to_owned(), self.plan_year.into());
-        out.insert("years".to_owned(), RULE.years.into());
+        out.insert("plan_year", self.plan_year.into());
+        out.insert("years", RULE.years.into());
     }
 }
 
