@@ -878,12 +878,11 @@ mod tests {
     use std::fmt;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    use super::{Arg, Finding, Lang, Severity, finding_kinds};
-
+    use super::{Arg, Finding, Lang, Severity};
 
     /// Counts how often it is shown, to see when messages are rendered.
     #[derive(Debug, Clone, Copy)]
-    struct Counted(u32);
+    pub(crate) struct Counted(u32);
 
     static SHOWN: AtomicUsize = AtomicUsize::new(0);
 
@@ -920,7 +919,10 @@ mod tests {
         .at("/a");
         let copy = f.clone();
         assert_eq!(SHOWN.load(Ordering::SeqCst), before, "built, not rendered");
-        assert_eq!((f.code.as_str(), f.severity), ("test.probe", Severity::Info));
+        assert_eq!(
+            (f.code.as_str(), f.severity),
+            ("test.probe", Severity::Info)
+        );
         assert_eq!(f.message_vi(), "Giá trị 7 (x).");
         assert_eq!(f.message(Lang::En), "Value 7 (x).");
         assert_eq!(f.fix(Lang::En).as_deref(), Some("Fix 7."));

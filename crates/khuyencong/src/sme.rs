@@ -19,7 +19,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use khuyencong::applicant::SmeFacts;
+//! use khuyencong::sme::SmeFacts;
 //! use khuyencong::sme::{SmeSector, SmeStatus, classify};
 //! use khuyencong::money::Vnd;
 //!
@@ -41,9 +41,42 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::applicant::SmeFacts;
 use crate::law::{Citation, Confidence, InstrumentId, Lang};
 pub use crate::law::{DECREE_39_EFFECTIVE, DECREE_80_EFFECTIVE};
+use crate::money::Vnd;
+
+/// The figures that decide SME status, all for the year before the assessment.
+/// / Số liệu xác định doanh nghiệp nhỏ và vừa (năm trước liền kề).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SmeFacts {
+    /// The sector of the main registered business line (Decree 80/2021 Art. 6).
+    /// / Lĩnh vực hoạt động chính.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<SmeSector>,
+    /// Annual average number of employees with social insurance (Decree 80/2021 Art. 7).
+    /// / Số lao động tham gia bảo hiểm xã hội bình quân năm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_insured_employees: Option<u32>,
+    /// Total revenue of the previous year, in whole đồng. / Tổng doanh thu năm trước (đồng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_year_revenue: Option<Vnd>,
+    /// Total capital (balance-sheet total at the end of the previous year), in whole đồng
+    /// (Decree 80/2021 Art. 8). / Tổng nguồn vốn (đồng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_capital: Option<Vnd>,
+    /// The year the figures are for (normally the year before the assessment).
+    /// / Năm của số liệu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures_year: Option<i32>,
+}
+
+impl SmeFacts {
+    /// Whether no fact is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
 
 /// The sector an enterprise's size is judged in: its main registered business line
 /// (Decree 80/2021/NĐ-CP Art. 6; Law 04/2017/QH14 Art. 4.2).

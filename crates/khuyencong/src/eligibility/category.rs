@@ -16,13 +16,14 @@ use crate::activity::Activity;
 use crate::applicant::ApplicantFacts;
 use crate::beneficiary::BeneficiaryCategory;
 use crate::finding::finding_kinds;
+use crate::industry::Industry;
 use crate::law::{Confidence, Point, Regime};
 use crate::sme::SmeStatus;
 
 use super::trail::Trail;
 use super::{
-    Priority, artisan, categories_2025, cleaner_production, enterprise_setup, industry, legal_form,
-    location, nd45_1_2, priorities,
+    Priority, artisan, brick_kiln, categories_2025, cleaner_production, enterprise_setup, industry,
+    legal_form, location, mining, nd45_1_2, priorities,
 };
 
 finding_kinds! {
@@ -194,6 +195,12 @@ fn rural_establishment(
     let sme_status = legal_form::check(a, date, regime, trail);
     location::check(a, date, regime, trail);
     industry::check(a, date, regime, trail);
+    // The industries with a condition of their own.
+    match a.industry {
+        Some(Industry::MiningMineralProcessing) => mining::check(a, regime, trail),
+        Some(Industry::BuildingMaterials) => brick_kiln::check(a, date, trail),
+        _ => {}
+    }
     if activity == Activity::EnterpriseSetup {
         enterprise_setup::check(a, date, trail);
     }

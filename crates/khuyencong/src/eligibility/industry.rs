@@ -17,7 +17,6 @@ use crate::industry::Industry;
 use crate::law::{Citation, Confidence, InstrumentId, Regime};
 
 use super::trail::Trail;
-use super::{brick_kiln, mining};
 
 /// Decree 45/2012 Art. 5.1: the industries of the extension policies.
 pub(super) const ND45_5_1: Citation = Citation::article(InstrumentId::Nd45_2012, 5).clause(1);
@@ -102,7 +101,8 @@ finding_kinds! {
     }
 }
 
-/// Art. 5.1: the industry on the list in force, then its own conditions.
+/// Art. 5.1: the industry on the list in force (its own conditions are `mining` and
+/// `brick_kiln`).
 pub(super) fn check(a: &ApplicantFacts, date: NaiveDate, regime: Regime, trail: &mut Trail) {
     let Some(industry) = a.industry else {
         trail.unknown(
@@ -136,11 +136,6 @@ pub(super) fn check(a: &ApplicantFacts, date: NaiveDate, regime: Regime, trail: 
             .confidence(confidence)
             .facts([POINTER])
         }),
-    }
-    match industry {
-        Industry::MiningMineralProcessing => mining::check(a, regime, trail),
-        Industry::BuildingMaterials => brick_kiln::check(a, date, trail),
-        _ => {}
     }
 }
 
