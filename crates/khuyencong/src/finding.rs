@@ -1,8 +1,8 @@
 //! Findings: the one result type of every check — a stable code, a severity, where
 //! (JSON Pointer), which article, and a message in Vietnamese and English.
 //!
-//! Each kind of finding is declared once, next to the rule that reports it, with
-//! [`finding_kinds!`](crate::finding::finding_kinds): its code, usual severity, citation, meaning,
+//! Each kind of finding is declared once, next to the rule that reports it, with the
+//! crate's `finding_kinds!` macro: its code, usual severity, citation, meaning,
 //! fix, and the typed parameters its messages are rendered from. A rule reports a finding by
 //! building the kind's value — `LegalFormNotEligible { form }.at("/legal_form")` — so the
 //! compiler checks the code and every parameter. The messages are rendered from the parameters
@@ -481,7 +481,8 @@ impl Finding {
     /// A finding with a code, severity, path and messages given as text; add the rest with
     /// the builders.
     ///
-    /// Prefer a declared kind ([`finding_kinds!`]), whose messages are rendered only when read.
+    /// Inside the crate, prefer a kind declared with `finding_kinds!`, whose messages are
+    /// rendered only when read.
     pub fn new(
         code: &str,
         severity: Severity,
