@@ -55,7 +55,7 @@ pub struct CatalogItem {
     pub label_vi: &'static str,
     /// English label.
     pub label_en: &'static str,
-    /// Where the law defines it.
+    /// Where the law defines it, under the regime of the catalogue's date.
     pub citation: CitationView,
     /// First valid day.
     pub valid_from: NaiveDate,
@@ -82,7 +82,7 @@ impl CatalogItem {
             code: info.code,
             label_vi: info.label_vi,
             label_en: info.label_en,
-            citation: info.citation.into(),
+            citation: info.citation_in(regime).into(),
             valid_from: info.valid_from,
             valid_until: info.valid_until,
             confidence: info.confidence_in(regime).unwrap_or(info.confidence()),
@@ -401,6 +401,9 @@ pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
                 "citation",
                 "citation_vi",
                 "citation_en",
+                "citation_2025",
+                "citation_2025_vi",
+                "citation_2025_en",
                 "valid_from",
                 "valid_until",
                 "regimes",
@@ -419,6 +422,15 @@ pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
                 serde_json::to_string(&i.citation).unwrap_or_default(),
                 i.citation.render(Lang::Vi),
                 i.citation.render(Lang::En),
+                i.citation_2025
+                    .and_then(|c| serde_json::to_string(&c).ok())
+                    .unwrap_or_default(),
+                i.citation_2025
+                    .map(|c| c.render(Lang::Vi))
+                    .unwrap_or_default(),
+                i.citation_2025
+                    .map(|c| c.render(Lang::En))
+                    .unwrap_or_default(),
                 i.valid_from.to_string(),
                 i.valid_until.map(|d| d.to_string()).unwrap_or_default(),
                 i.regimes
@@ -463,7 +475,13 @@ pub fn codelist_json(name: &str) -> Option<serde_json::Value> {
                         .map(|(k, v)| {
                             let value = match k.as_str() {
                                 "citation" => serde_json::from_str(v).unwrap_or_default(),
-                                "valid_until" | "note" if v.is_empty() => serde_json::Value::Null,
+                                "citation_2025" | "citation_2025_vi" | "citation_2025_en"
+                                | "valid_until" | "note"
+                                    if v.is_empty() =>
+                                {
+                                    serde_json::Value::Null
+                                }
+                                "citation_2025" => serde_json::from_str(v).unwrap_or_default(),
                                 _ => serde_json::Value::String(v.clone()),
                             };
                             (k.clone(), value)

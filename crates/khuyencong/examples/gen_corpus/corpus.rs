@@ -166,6 +166,13 @@ pub fn scheme(rng: &mut Rng, index: u64) -> Value {
     let national = rng.chance(30);
     let n_beneficiaries = rng.range(1, 3);
     let (trade, industry) = *rng.pick(TRADES);
+    // Decree 235/2025 names the mechanical industry in the 2012 wording's place.
+    let industry = if approved.as_str() >= "2025-10-15" && industry == "mechanical_electrical_electronic"
+    {
+        "mechanical_industry"
+    } else {
+        industry
+    };
     let after_district_reform = approved.as_str() >= "2025-07-01";
     let beneficiaries: Vec<Value> = (0..n_beneficiaries)
         .map(|_| {
