@@ -304,6 +304,26 @@ fn not_read(
         Some(v) => format!("{} / {}", activity.code(), v.code()),
         None => activity.code().to_owned(),
     };
+    // Decree 45/2012 Art. 4 as in force on the date (as amended by Decree 235/2025 from
+    // 2025-10-15): an item that is not an activity that day has no level to apply.
+    if let Ok(law) = crate::law::Regime::at(date)
+        && !activity.exists_in(law)
+    {
+        return SupportLimit::NotAssessed(NotAssessedLimit {
+            reason_vi: format!(
+                "Chưa đánh giá: `{item}` không phải nội dung hoạt động khuyến công theo {} vào ngày {}, nên không có mức hỗ trợ để áp dụng",
+                law.label(Lang::Vi),
+                date.format("%d/%m/%Y")
+            ),
+            reason_en: format!(
+                "Not assessed: `{item}` is not an extension activity under {} on {date}, so no support level applies",
+                law.label(Lang::En)
+            ),
+            citation: RuleCitation::National(activity.citation_in(law)),
+            support_regime: regime,
+            rule_id: None,
+        });
+    }
     let (reason_vi, reason_en, citation) = match regime {
         SupportRegime::Tt28_2018 => {
             let repealed = national
@@ -324,10 +344,10 @@ fn not_read(
             });
             (
                 format!(
-                    "Chưa đánh giá: mức hỗ trợ của Thông tư 28/2018/TT-BTC cho nội dung `{item}` chưa được đọc từ văn bản (chỉ đọc được các khoản 1, 2, 4, 6 Điều 8){hist_vi}"
+                    "Chưa đánh giá: mức hỗ trợ của Thông tư 28/2018/TT-BTC cho nội dung `{item}` chưa đọc được từ văn bản hoặc từ nguồn thứ cấp (chỉ đọc được các khoản 2, 4, 6, 14 Điều 8, mức hỗ trợ thành lập doanh nghiệp và vé máy bay; mức mô hình tại cơ sở hoạt động hiệu quả và mô hình thí điểm sản xuất sạch hơn từ nguồn thứ cấp){hist_vi}"
                 ),
                 format!(
-                    "Not assessed: the Circular 28/2018/TT-BTC level for `{item}` on {date} has not been read from the legal text (only Art. 8 clauses 1, 2, 4 and 6 were){hist_en}"
+                    "Not assessed: the Circular 28/2018/TT-BTC level for `{item}` on {date} has not been read, in the legal text or a secondary source (only Art. 8 clauses 2, 4, 6 and 14, the enterprise set-up level and air tickets were; the efficient-establishment model and the cleaner-production pilot come from secondary sources){hist_en}"
                 ),
                 Citation::article(InstrumentId::Tt28_2018Btc, 8),
             )

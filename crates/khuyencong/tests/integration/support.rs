@@ -257,16 +257,24 @@ fn demonstration_models_by_variant() {
     assert_eq!((a.max_support_vnd, a.binding), (m(1_000), Binding::Cap));
     let a = assessed(Activity::DemonstrationModel, m(5_000), &new, d(2017, 1, 1));
     assert_eq!(a.max_support_vnd, m(500));
-    // Efficient establishment: TTLT 26 had 100 M; the Circular 28 level was not read.
+    // Efficient establishment: TTLT 26 had 100 M (historical); the Circular 28 level of
+    // 100 M is known from provincial restatements only (secondary).
     let eff = NATIONAL.variant(SupportVariant::EfficientEstablishment);
     let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2017, 1, 1));
     assert_eq!(a.max_support_vnd, m(100));
-    let SupportLimit::NotAssessed(n) =
-        max_support(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1)).expect("limit")
-    else {
-        panic!("must not carry the TTLT 26 level into the TT 28 window");
-    };
-    assert!(n.reason_en.contains("not carried over"), "{}", n.reason_en);
+    assert_eq!(a.confidence, Confidence::Historical);
+    let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.confidence, a.rule_id.as_str()),
+        (
+            m(100),
+            Binding::LumpSum,
+            Confidence::Secondary,
+            "tt28-8.2-efficient"
+        )
+    );
+    let a = assessed(Activity::DemonstrationModel, m(80), &eff, d(2019, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(80), Binding::FullCost));
     assert!(matches!(
         max_support(Activity::DemonstrationModel, m(1), &NATIONAL, d(2019, 1, 1)),
         Err(SupportError::VariantRequired { .. })
@@ -274,6 +282,59 @@ fn demonstration_models_by_variant() {
     assert!(matches!(
         max_support(Activity::AdvancedMachinery, m(1), &eff, d(2019, 1, 1)),
         Err(SupportError::VariantMismatch { .. })
+    ));
+}
+
+/// Circular 28/2018 Art. 8.14: at most 50 % of the interest of the first two years and
+/// 500 million đồng per establishment, until the activity ends with Decree 235/2025.
+#[test]
+fn tt28_art_8_14_relocation_interest_until_decree_235() {
+    let ctx = NATIONAL.variant(SupportVariant::RelocationInterest);
+    let act = Activity::RelocationPollutionTreatment;
+    // 50 % of 600 M of interest = 300 M: the share binds.
+    let a = assessed(act, m(600), &ctx, d(2020, 6, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.confidence),
+        (m(300), Binding::Share, Confidence::Confirmed)
+    );
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::En),
+        "Circular 28/2018/TT-BTC, Art. 8(14)"
+    );
+    // 50 % of 1,200 M = 600 M > 500 M: the cap binds, also on the last day.
+    let a = assessed(act, m(1_200), &ctx, d(2025, 10, 14));
+    assert_eq!((a.max_support_vnd, a.binding), (m(500), Binding::Cap));
+    // The TTLT 26 window has its own (historical) rule with the same level.
+    let a = assessed(act, m(1_200), &ctx, d(2016, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.confidence),
+        (m(500), Confidence::Historical)
+    );
+    // From 2025-10-15 relocation support is no longer an activity: not assessed, saying so.
+    let SupportLimit::NotAssessed(n) = max_support(act, m(1_200), &ctx, d(2025, 10, 15))
+        .expect("limit") else {
+        panic!("no level after the activity ended");
+    };
+    assert!(n.reason_en.contains("is not an extension activity"), "{}", n.reason_en);
+    assert!(n.reason_vi.contains("không phải nội dung"), "{}", n.reason_vi);
+}
+
+/// The cleaner-production pilot: 30 % and 500 M per model, from provincial restatements
+/// of the national level (secondary).
+#[test]
+fn tt28_cleaner_production_pilot_is_secondary() {
+    let act = Activity::CleanerProductionPilot;
+    let a = assessed(act, m(1_000), &NATIONAL, d(2024, 3, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.confidence),
+        (m(300), Binding::Share, Confidence::Secondary)
+    );
+    let a = assessed(act, m(2_000), &NATIONAL, d(2026, 3, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(500), Binding::Cap));
+    // Joint Circular 26/2014 set no level of its own for it (general norms): not assessed.
+    assert!(matches!(
+        max_support(act, m(1_000), &NATIONAL, d(2016, 1, 1)),
+        Ok(SupportLimit::NotAssessed(_))
     ));
 }
 
