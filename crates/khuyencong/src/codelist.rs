@@ -117,6 +117,7 @@ pub(crate) mod regimes {
     pub const ONLY_2012: &[(Regime, Confidence)] = &[(Regime::Regime2012, Confirmed)];
     pub const ONLY_2025: &[(Regime, Confidence)] = &[(Regime::Regime2025, Confirmed)];
     pub const ONLY_2025_SECONDARY: &[(Regime, Confidence)] = &[(Regime::Regime2025, Secondary)];
+    pub const ONLY_2012_SECONDARY: &[(Regime, Confidence)] = &[(Regime::Regime2012, Secondary)];
 }
 
 /// Defines a codelist enum with its [`CodeInfo`] table, serde as the code,

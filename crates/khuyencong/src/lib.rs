@@ -86,6 +86,7 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod province;
 pub mod schema;
 pub mod sme;
 pub mod support;

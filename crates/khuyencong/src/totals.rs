@@ -10,6 +10,13 @@
 //!
 //! Funding figures have no activity; result figures have no source: grouping by those keys
 //! puts them under `null` ("unspecified").
+//!
+//! Provinces are grouped by their permanent code ([`crate::province`]), however the document
+//! spells the name: `province` is the unit of the document's date (a former province stays
+//! itself), `province_now` the unit that holds its territory today (a former province goes to
+//! its successor of the 2025 arrangement). A name that is not a province of the list is grouped
+//! by its text (Unicode NFC, white space collapsed). Every change of a key's text comes with a
+//! [`KeyNote`].
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -26,8 +33,11 @@ use crate::money::{MAX_VND, Vnd};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TotalsKey {
-    /// The province (a report's reporting unit, a plan's province).
+    /// The province of the document's date, by its code (a report's reporting unit, a plan's
+    /// or scheme's province).
     Province,
+    /// The province holding the territory today (a former province under its successor).
+    ProvinceNow,
     /// The period: a plan's year, a report's period (`2021-2025`).
     Period,
     /// The fund level (national, provincial, district, commune).
@@ -42,8 +52,9 @@ pub enum TotalsKey {
 
 impl TotalsKey {
     /// Every key.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Province,
+        Self::ProvinceNow,
         Self::Period,
         Self::FundLevel,
         Self::Source,
@@ -55,6 +66,7 @@ impl TotalsKey {
     pub const fn code(self) -> &'static str {
         match self {
             Self::Province => "province",
+            Self::ProvinceNow => "province_now",
             Self::Period => "period",
             Self::FundLevel => "fund_level",
             Self::Source => "source",
@@ -77,7 +89,7 @@ impl FromStr for TotalsKey {
                 .find(|k| k.code() == other)
                 .ok_or_else(|| {
                     format!(
-                        "unknown totals key `{other}`; expected province, period (or year), fund_level, source, activity, kind / khóa tổng hợp `{other}` không hợp lệ"
+                        "unknown totals key `{other}`; expected province, province_now, period (or year), fund_level, source, activity, kind / khóa tổng hợp `{other}` không hợp lệ"
                     )
                 }),
         }
@@ -136,9 +148,159 @@ impl TotalsError {
     }
 }
 
+/// A change made to a grouping key's text, so that the same province (or the same text)
+/// typed differently falls in one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct KeyNote {
+    /// The position of the document in the input, from 0.
+    pub document: usize,
+    /// The key (`province`, `province_now`).
+    pub key: &'static str,
+    /// What the note says: `province_normalised` (the name was read as a province of the
+    /// list), `province_not_of_date` (the name is of a province that did not exist at the
+    /// document's date), `province_successor` (a former province grouped under today's unit),
+    /// `province_not_recognised` (not a province of the list: grouped by its text),
+    /// `text_normalised` (white space or Unicode form changed).
+    pub code: &'static str,
+    /// The text as the document writes it.
+    pub text: String,
+    /// The value the figures are grouped under.
+    pub value: String,
+    /// The note in Vietnamese.
+    pub message_vi: String,
+    /// The note in English.
+    pub message_en: String,
+}
+
+/// Totals rows and the notes on how their keys were read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct GroupedTotals {
+    /// The rows, sorted by their key values.
+    pub rows: Vec<TotalsRow>,
+    /// One note per document and key whose text was changed or read with care.
+    pub notes: Vec<KeyNote>,
+}
+
+/// The province keys of a document: of its date and of today, with the notes.
+fn province_keys(
+    doc: &Document,
+    index: usize,
+    by: &[TotalsKey],
+    notes: &mut Vec<KeyNote>,
+) -> (Option<String>, Option<String>) {
+    let wants = |k: TotalsKey| by.contains(&k);
+    if !wants(TotalsKey::Province) && !wants(TotalsKey::ProvinceNow) {
+        return (None, None);
+    }
+    let Some((text, from, to)) = crate::province::document_province(doc) else {
+        return (None, None);
+    };
+    let mut note = |key: &'static str, code: &'static str, value: &str, vi: String, en: String| {
+        if wants(if key == "province" {
+            TotalsKey::Province
+        } else {
+            TotalsKey::ProvinceNow
+        }) {
+            notes.push(KeyNote {
+                document: index,
+                key,
+                code,
+                text: text.to_owned(),
+                value: value.to_owned(),
+                message_vi: vi,
+                message_en: en,
+            });
+        }
+    };
+    if let Some(m) = crate::province::resolve(text, from, to) {
+        let time = m.province;
+        let now = time.now();
+        for key in ["province", "province_now"] {
+            if m.normalised {
+                note(
+                    key,
+                    "province_normalised",
+                    time.code(),
+                    format!(
+                        "`{text}` được đọc là {} (`{}`)",
+                        time.label(crate::law::Lang::Vi),
+                        time.code()
+                    ),
+                    format!(
+                        "`{text}` read as {} (`{}`)",
+                        time.label(crate::law::Lang::En),
+                        time.code()
+                    ),
+                );
+            }
+            if !m.in_force {
+                note(
+                    key,
+                    "province_not_of_date",
+                    time.code(),
+                    format!(
+                        "`{text}` không phải đơn vị hành chính cấp tỉnh vào ngày của văn bản ({from} – {to})"
+                    ),
+                    format!(
+                        "`{text}` is not a provincial-level unit at the document's date ({from} – {to})"
+                    ),
+                );
+            }
+        }
+        if now != time {
+            note(
+                "province_now",
+                "province_successor",
+                now.code(),
+                format!(
+                    "{} nay thuộc {} (`{}`)",
+                    time.label(crate::law::Lang::Vi),
+                    now.label(crate::law::Lang::Vi),
+                    now.code()
+                ),
+                format!(
+                    "{} is now part of {} (`{}`)",
+                    time.label(crate::law::Lang::En),
+                    now.label(crate::law::Lang::En),
+                    now.code()
+                ),
+            );
+        }
+        (Some(time.code().to_owned()), Some(now.code().to_owned()))
+    } else {
+        let (value, changed) = crate::province::normalise_text(text);
+        for key in ["province", "province_now"] {
+            note(
+                key,
+                "province_not_recognised",
+                &value,
+                format!(
+                    "`{text}` không phải tên tỉnh, thành phố trong danh mục; nhóm theo chữ viết"
+                ),
+                format!(
+                    "`{text}` is not a province or centrally-run city of the list; grouped by its text"
+                ),
+            );
+            if changed {
+                note(
+                    key,
+                    "text_normalised",
+                    &value,
+                    format!("`{text}` được chuẩn hóa thành `{value}` (Unicode NFC, khoảng trắng)"),
+                    format!("`{text}` normalised to `{value}` (Unicode NFC, white space)"),
+                );
+            }
+        }
+        (Some(value.clone()), Some(value))
+    }
+}
+
 #[derive(Default)]
 struct Fact {
     province: Option<String>,
+    province_now: Option<String>,
     period: Option<String>,
     fund_level: Option<&'static str>,
     source: Option<&'static str>,
@@ -155,6 +317,7 @@ impl Fact {
     fn key(&self, k: TotalsKey) -> Option<String> {
         match k {
             TotalsKey::Province => self.province.clone(),
+            TotalsKey::ProvinceNow => self.province_now.clone(),
             TotalsKey::Period => self.period.clone(),
             TotalsKey::FundLevel => self.fund_level.map(str::to_owned),
             TotalsKey::Source => self.source.map(str::to_owned),
@@ -164,16 +327,17 @@ impl Fact {
     }
 }
 
-fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
+fn facts_of(doc: &Document, keys: (Option<String>, Option<String>), out: &mut Vec<Fact>) {
+    let (province, province_now) = keys;
     match doc {
         Document::PeriodReport(r) => {
-            let province = Some(r.reporting_unit.province.clone());
             let period = Some(r.period.label());
             for line in &r.results {
                 if line.support.is_none() && line.total_investment.is_none() {
                     if let Some(e) = &line.counts.establishments {
                         out.push(Fact {
                             province: province.clone(),
+                            province_now: province_now.clone(),
                             period: period.clone(),
                             fund_level: line.fund.map(FundLevel::code),
                             activity: Some(line.activity.code()),
@@ -198,6 +362,7 @@ fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
                 }
                 out.push(Fact {
                     province: province.clone(),
+                    province_now: province_now.clone(),
                     period: period.clone(),
                     fund_level: line.fund.map(FundLevel::code),
                     activity: Some(line.activity.code()),
@@ -236,7 +401,8 @@ fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
                 .map(|l| l.amount.get())
                 .fold(0u64, u64::saturating_add);
             out.push(Fact {
-                province: s.province.clone(),
+                province: province.clone(),
+                province_now: province_now.clone(),
                 period: period.clone(),
                 fund_level: Some(level),
                 activity: s.activities.first().map(|a| a.code()),
@@ -248,7 +414,8 @@ fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
             });
             for line in &s.funding.lines {
                 out.push(Fact {
-                    province: s.province.clone(),
+                    province: province.clone(),
+                    province_now: province_now.clone(),
                     period: period.clone(),
                     fund_level: line.source.fund_level().map(FundLevel::code),
                     source: Some(line.source.code()),
@@ -266,7 +433,8 @@ fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
                     c.exactness.combine(s.support.exactness)
                 });
                 out.push(Fact {
-                    province: p.province.clone(),
+                    province: province.clone(),
+                    province_now: province_now.clone(),
                     period: period.clone(),
                     fund_level: Some(p.fund_level.code()),
                     activity: Some(s.activity.code()),
@@ -280,7 +448,8 @@ fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
             if let Some(b) = &p.budget {
                 for line in &b.lines {
                     out.push(Fact {
-                        province: p.province.clone(),
+                        province: province.clone(),
+                        province_now: province_now.clone(),
                         period: period.clone(),
                         fund_level: line.source.fund_level().map(FundLevel::code),
                         source: Some(line.source.code()),
@@ -323,11 +492,44 @@ pub fn totals<'a, I>(documents: I, by: &[TotalsKey]) -> Result<Vec<TotalsRow>, T
 where
     I: IntoIterator<Item = &'a Document>,
 {
+    totals_with_notes(documents, by).map(|t| t.rows)
+}
+
+/// [`totals`] with the notes on how each document's keys were read (a province typed
+/// differently, a former province under its successor, free text normalised).
+///
+/// # Errors
+/// [`TotalsError::Overflow`] when a total exceeds 9,007,199,254,740,991 đồng.
+///
+/// # Example
+/// ```
+/// use khuyencong::document::parse;
+/// use khuyencong::totals::{TotalsKey, totals_with_notes};
+/// let plan = |province: &str, year: i32| parse(format!(r#"{{"kind": "plan", "schema_version": 1,
+///   "id": "kh-{year}", "year": {year}, "fund_level": "provincial", "province": "{province}",
+///   "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 100000000}}]}}}}"#).as_bytes());
+/// let docs = [plan("Tỉnh Kiên Giang", 2024), plan("An Giang", 2026)];
+/// let docs: Vec<_> = docs.into_iter().collect::<Result<_, _>>().map_err(|f| f.message_en)?;
+/// let t = totals_with_notes(&docs, &[TotalsKey::ProvinceNow])?;
+/// assert_eq!(t.rows.len(), 1); // Kiên Giang is part of An Giang from 2025-07-01
+/// assert_eq!(t.rows[0].keys["province_now"].as_deref(), Some("an_giang_2025"));
+/// assert!(t.notes.iter().any(|n| n.code == "province_successor"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn totals_with_notes<'a, I>(
+    documents: I,
+    by: &[TotalsKey],
+) -> Result<GroupedTotals, TotalsError>
+where
+    I: IntoIterator<Item = &'a Document>,
+{
     let mut groups: BTreeMap<Vec<Option<String>>, (TotalsRow, Option<usize>)> = BTreeMap::new();
     let mut facts = Vec::new();
+    let mut notes = Vec::new();
     for (doc_index, doc) in documents.into_iter().enumerate() {
         facts.clear();
-        facts_of(doc, &mut facts);
+        let keys = province_keys(doc, doc_index, by, &mut notes);
+        facts_of(doc, keys, &mut facts);
         for fact in &facts {
             let key: Vec<Option<String>> = by.iter().map(|k| fact.key(*k)).collect();
             let (row, last_doc) = groups.entry(key).or_insert_with_key(|key| {
@@ -384,7 +586,7 @@ where
             row.exactness = row.exactness.combine(fact.exactness);
         }
     }
-    Ok(groups
+    let rows = groups
         .into_values()
         .map(|(mut row, _)| {
             row.support_share = ratio(row.paired_support, row.paired_investment);
@@ -394,7 +596,8 @@ where
                 .then(|| row.support_of_establishments / row.establishments);
             row
         })
-        .collect())
+        .collect();
+    Ok(GroupedTotals { rows, notes })
 }
 
 impl TotalsRow {

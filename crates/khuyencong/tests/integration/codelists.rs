@@ -83,7 +83,12 @@ fn every_codelist_is_well_formed_and_round_trips() {
 fn activity_tree_matches_article_4() {
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
     // Each regime has the nine clauses of Art. 4, each once.
-    for date in [day(2024, 6, 1), day(2025, 10, 14), day(2025, 10, 15), day(2026, 1, 1)] {
+    for date in [
+        day(2024, 6, 1),
+        day(2025, 10, 14),
+        day(2025, 10, 15),
+        day(2026, 1, 1),
+    ] {
         let groups: Vec<_> = Activity::valid_on(date)
             .filter(|a| a.is_group())
             .map(|a| a.number().expect("group number"))
@@ -162,7 +167,10 @@ fn decree_235_retires_values_on_2025_10_14_and_keeps_their_codes() {
         Industry::BuildingMaterials,
         Industry::MechanicalElectrical,
     ] {
-        assert!(i.info().valid_on(last) && !i.info().valid_on(first), "{i:?}");
+        assert!(
+            i.info().valid_on(last) && !i.info().valid_on(first),
+            "{i:?}"
+        );
     }
     for i in [
         Industry::BuildingMaterialsResourceSaving,
@@ -171,7 +179,10 @@ fn decree_235_retires_values_on_2025_10_14_and_keeps_their_codes() {
         Industry::LowCarbonIndustry,
         Industry::GreenIndustry,
     ] {
-        assert!(!i.info().valid_on(last) && i.info().valid_on(first), "{i:?}");
+        assert!(
+            !i.info().valid_on(last) && i.info().valid_on(first),
+            "{i:?}"
+        );
     }
     assert!(PriorityIndustry::LabourIntensive.info().valid_on(last));
     assert!(!PriorityIndustry::LabourIntensive.info().valid_on(first));

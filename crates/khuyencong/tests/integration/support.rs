@@ -265,7 +265,12 @@ fn demonstration_models_by_variant() {
     assert_eq!(a.confidence, Confidence::Historical);
     let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1));
     assert_eq!(
-        (a.max_support_vnd, a.binding, a.confidence, a.rule_id.as_str()),
+        (
+            a.max_support_vnd,
+            a.binding,
+            a.confidence,
+            a.rule_id.as_str()
+        ),
         (
             m(100),
             Binding::LumpSum,
@@ -311,12 +316,21 @@ fn tt28_art_8_14_relocation_interest_until_decree_235() {
         (m(500), Confidence::Historical)
     );
     // From 2025-10-15 relocation support is no longer an activity: not assessed, saying so.
-    let SupportLimit::NotAssessed(n) = max_support(act, m(1_200), &ctx, d(2025, 10, 15))
-        .expect("limit") else {
+    let SupportLimit::NotAssessed(n) =
+        max_support(act, m(1_200), &ctx, d(2025, 10, 15)).expect("limit")
+    else {
         panic!("no level after the activity ended");
     };
-    assert!(n.reason_en.contains("is not an extension activity"), "{}", n.reason_en);
-    assert!(n.reason_vi.contains("không phải nội dung"), "{}", n.reason_vi);
+    assert!(
+        n.reason_en.contains("is not an extension activity"),
+        "{}",
+        n.reason_en
+    );
+    assert!(
+        n.reason_vi.contains("không phải nội dung"),
+        "{}",
+        n.reason_vi
+    );
 }
 
 /// The cleaner-production pilot: 30 % and 500 M per model, from provincial restatements
