@@ -134,8 +134,11 @@ def _check_many(
 def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
     """Reads the documents of files (``.json``: one; ``.jsonl``/``.ndjson``: one a line)."""
 
-def _totals(docs: Iterable[_DocumentInput], by: Iterable[str]) -> list[dict[str, Any]]:
-    """Totals rows as flat dicts: the keys, then the figures (shares as ``Decimal``)."""
+def _totals(
+    docs: Iterable[_DocumentInput], by: Iterable[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Totals rows as flat dicts (the keys, then the figures, shares as ``Decimal``) and the
+    notes on how the keys were read."""
 
 def _assess(
     applicant: dict[str, Any], activity: str, as_of: datetime.date | str

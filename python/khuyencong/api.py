@@ -145,9 +145,11 @@ def load(path_or_glob: str | os.PathLike[str]) -> list[Document]:
 
 
 def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
-    """Exact totals of documents, grouped by keys among ``province``, ``period`` (or
+    """Exact totals of documents, grouped by keys among ``province`` (of the document's
+    date), ``province_now`` (today's unit, after the 2025 arrangement), ``period`` (or
     ``year``), ``fund_level``, ``source``, ``activity`` and ``kind`` (none: one grand
-    total).
+    total). Provinces are grouped by their permanent code however they are written; how each
+    name was read is in ``.notes``.
 
     Raises :class:`khuyencong.ValidationError` when a document cannot be read, and
     :class:`khuyencong.Error` for an unknown key.
@@ -160,8 +162,8 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     if isinstance(by, str):
         raise TypeError(f"by must be a list of keys such as [{by!r}], not a str")
     keys = list(by)
-    rows = _native._totals([_plain(d) for d in docs], keys)
-    return Totals(by=tuple("period" if k == "year" else k for k in keys), rows=rows)
+    rows, notes = _native._totals([_plain(d) for d in docs], keys)
+    return Totals(by=tuple("period" if k == "year" else k for k in keys), rows=rows, notes=notes)
 
 
 def assess(

@@ -186,10 +186,19 @@ class Totals:
     ``lower_bound``, ``approximate``), ``support_share`` and ``counterpart_per_support``
     (``decimal.Decimal`` or ``None``) and ``avg_support_per_establishment_vnd`` (``int`` or
     ``None``). A key is ``None`` where the figures do not have it (funding has no activity,
-    results have no source)."""
+    results have no source).
+
+    ``notes`` says how grouping keys were read, one dict per document and key
+    (``document``, ``key``, ``code``, ``text``, ``value``, ``message_vi``, ``message_en``):
+    a province written otherwise than the list (``province_normalised``), a province that
+    did not exist at the document's date (``province_not_of_date``), a former province under
+    today's unit (``province_successor``), a name that is not a province of the list
+    (``province_not_recognised``), white space or Unicode form changed
+    (``text_normalised``)."""
 
     by: tuple[str, ...]
     rows: list[dict[str, Any]]
+    notes: list[dict[str, Any]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)

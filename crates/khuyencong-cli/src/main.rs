@@ -62,7 +62,9 @@ enum Command {
         /// Files to total; `-` reads standard input; `.jsonl` files are read line by line.
         #[arg(required = true)]
         files: Vec<String>,
-        /// Grouping keys, comma-separated: province, period (or year), fund_level, source, activity, kind.
+        /// Grouping keys, comma-separated: province (of the document's date), province_now
+        /// (today's unit, after the 2025 arrangement), period (or year), fund_level, source,
+        /// activity, kind. How province names were read is noted on standard error.
         #[arg(long, value_delimiter = ',', value_parser = parse_key)]
         by: Vec<khuyencong::totals::TotalsKey>,
         /// Treat every input as JSON Lines.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use khuyencong::document::{Document, parse};
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
-use khuyencong::totals::{TotalsKey, totals};
+use khuyencong::totals::{TotalsKey, totals_with_notes};
 
 use crate::{Format, Usage, input, table};
 
@@ -40,7 +40,23 @@ pub fn run(
             ))
         }
     })?;
-    let rows = totals(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    let grouped =
+        totals_with_notes(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    // How keys were read (a province typed differently, a former province under today's
+    // unit) goes to standard error, so that the output stays the rows only.
+    for n in &grouped.notes {
+        let message = match lang {
+            Lang::Vi => &n.message_vi,
+            Lang::En => &n.message_en,
+        };
+        eprintln!(
+            "note[{}] document {} {}: {message}",
+            n.code,
+            n.document + 1,
+            n.key
+        );
+    }
+    let rows = grouped.rows;
     let text = match format {
         Format::Json => crate::to_json(&rows)?,
         Format::Jsonl => {

@@ -536,14 +536,15 @@ fn row_to_py<'py>(py: Python<'py>, row: &TotalsRow) -> PyResult<Bound<'py, PyDic
 /// A document read for totals, or the index of the input and why it could not be read.
 type Parsed = Result<Document, (usize, Finding)>;
 
-/// Totals of documents grouped by `by`: a list of flat row dicts.
+/// Totals of documents grouped by `by`: a list of flat row dicts, and the notes on how the
+/// keys were read (a list of dicts).
 #[pyfunction]
 #[pyo3(signature = (docs, by))]
 pub fn _totals<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
     by: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
     if by.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "by must be a list of keys such as [\"source\"], not a str",
@@ -572,11 +573,23 @@ pub fn _totals<'py>(
             }
         }
     }
-    let rows = khuyencong::totals::totals(&documents, &keys)
+    let grouped = khuyencong::totals::totals_with_notes(&documents, &keys)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;
     let out = PyList::empty(py);
-    for row in &rows {
+    for row in &grouped.rows {
         out.append(row_to_py(py, row)?)?;
     }
-    Ok(out)
+    let notes = PyList::empty(py);
+    for n in &grouped.notes {
+        let d = PyDict::new(py);
+        d.set_item("document", n.document)?;
+        d.set_item("key", n.key)?;
+        d.set_item("code", n.code)?;
+        d.set_item("text", &n.text)?;
+        d.set_item("value", &n.value)?;
+        d.set_item("message_vi", &n.message_vi)?;
+        d.set_item("message_en", &n.message_en)?;
+        notes.append(d)?;
+    }
+    Ok((out, notes))
 }

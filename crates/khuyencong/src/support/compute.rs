@@ -192,16 +192,29 @@ pub fn max_support(
                 "Gói quy định của tỉnh không áp dụng cho kinh phí khuyến công quốc gia",
                 "The provincial pack does not apply to national extension funds",
             ));
+        } else if pack.resolution.effective_from.is_none() {
+            preface.push(note_step(
+                &format!(
+                    "Ngày có hiệu lực của {} của {} chưa đọc được: mức của tỉnh không được áp dụng",
+                    pack.resolution.designation(Lang::Vi),
+                    pack.province
+                ),
+                &format!(
+                    "The first day of {} of {} was not read: its levels are not applied",
+                    pack.resolution.designation(Lang::En),
+                    pack.province
+                ),
+            ));
         } else if !pack.in_force(date) {
             preface.push(note_step(
                 &format!(
-                    "Nghị quyết {} chưa hoặc không còn hiệu lực vào ngày {}",
-                    pack.resolution.number,
+                    "{} chưa hoặc không còn hiệu lực vào ngày {}",
+                    pack.resolution.designation(Lang::Vi),
                     date.format("%d/%m/%Y")
                 ),
                 &format!(
-                    "Resolution {} is not in force on {date}",
-                    pack.resolution.number
+                    "{} is not in force on {date}",
+                    pack.resolution.designation(Lang::En)
                 ),
             ));
         } else if let Some(rule) = pack.rules.iter().find(|r| {
@@ -222,12 +235,14 @@ pub fn max_support(
         } else {
             preface.push(note_step(
                 &format!(
-                    "Nghị quyết {} của {} không quy định mức cho nội dung này",
-                    pack.resolution.number, pack.province
+                    "{} của {} không quy định mức cho nội dung này",
+                    pack.resolution.designation(Lang::Vi),
+                    pack.province
                 ),
                 &format!(
-                    "Resolution {} of {} sets no level for this item",
-                    pack.resolution.number, pack.province
+                    "{} of {} sets no level for this item",
+                    pack.resolution.designation(Lang::En),
+                    pack.province
                 ),
             ));
         }
@@ -683,7 +698,7 @@ mod tests {
     use super::*;
     use crate::Codelist;
 
-    fn days(rules: impl Iterator<Item = (NaiveDate, Option<NaiveDate>)>) -> Vec<NaiveDate> {
+    fn days(rules: impl Iterator<Item = (Option<NaiveDate>, Option<NaiveDate>)>) -> Vec<NaiveDate> {
         let mut out = vec![
             crate::law::ymd(2013, 1, 1),
             crate::law::ymd(2014, 4, 7),
@@ -693,7 +708,9 @@ mod tests {
             crate::law::ymd(2026, 3, 1),
         ];
         for (from, until) in rules {
-            out.extend([from, from.pred_opt().unwrap_or(from)]);
+            if let Some(from) = from {
+                out.extend([from, from.pred_opt().unwrap_or(from)]);
+            }
             if let Some(u) = until {
                 out.extend([u, u.succ_opt().unwrap_or(u)]);
             }
@@ -708,20 +725,30 @@ mod tests {
     #[test]
     fn quick_limit_agrees_with_max_support() {
         let national = national_pack().unwrap_or_else(|e| panic!("{e}"));
-        let pack = ProvincialPack::from_json(include_str!(
-            "../../../../docs/examples/provincial-pack.example.json"
-        ))
-        .unwrap_or_else(|e| panic!("{e}"));
+        let mut packs = vec![
+            ProvincialPack::from_json(include_str!(
+                "../../../../docs/examples/provincial-pack.example.json"
+            ))
+            .unwrap_or_else(|e| panic!("{e}")),
+        ];
+        for (name, _) in super::super::SHIPPED_PACKS {
+            packs.push(ProvincialPack::shipped(name).unwrap_or_else(|e| panic!("{e}")));
+        }
         let dates = days(
             national
                 .rules
                 .iter()
                 .map(|r| (r.valid_from, r.valid_until))
-                .chain(pack.rules.iter().map(|r| (r.valid_from, r.valid_until)))
-                .chain([(
-                    pack.resolution.effective_from,
-                    pack.resolution.effective_until,
-                )]),
+                .chain(
+                    packs
+                        .iter()
+                        .flat_map(|p| p.rules.iter().map(|r| (r.valid_from, r.valid_until))),
+                )
+                .chain(
+                    packs
+                        .iter()
+                        .map(|p| (p.resolution.effective_from, p.resolution.effective_until)),
+                ),
         );
         let mut compared = 0;
         let mut assessed = 0;
@@ -750,8 +777,9 @@ mod tests {
                 .filter(|r| r.activity == Some(activity))
                 .filter_map(|r| r.cap)
                 .chain(
-                    pack.rules
+                    packs
                         .iter()
+                        .flat_map(|p| p.rules.iter())
                         .filter(|r| r.activity == Some(activity))
                         .filter_map(|r| r.cap),
                 );
@@ -759,18 +787,20 @@ mod tests {
                 let v = c.amount_vnd.get();
                 costs.extend([v - 1, v, v + 1, v * 2, v * 3 + 7]);
             }
+            costs.sort_unstable();
+            costs.dedup();
             for variant in variants {
                 for &fund in FundLevel::ALL {
                     for (priority, line) in
                         [(false, false), (true, false), (false, true), (true, true)]
                     {
-                        for with_pack in [false, true] {
+                        for pack in std::iter::once(None).chain(packs.iter().map(Some)) {
                             let mut ctx = SupportContext::new(fund)
                                 .priority(priority)
                                 .technology_line(line);
                             ctx.variant = variant;
-                            if with_pack {
-                                ctx = ctx.provincial_pack(&pack);
+                            if let Some(pack) = pack {
+                                ctx = ctx.provincial_pack(pack);
                             }
                             for &date in &dates {
                                 for &cost in &costs {
