@@ -42,6 +42,12 @@ class _Citation(TypedDict):
     clause: NotRequired[int]
     point: NotRequired[str]
 
+def packs() -> list[dict[str, Any]]:
+    """The provincial rule packs shipped with the library: ``name`` (pass it as
+    ``provincial_pack=``), ``province``, ``province_code``, ``instrument_vi``,
+    ``instrument_en``, ``effective_from``, ``effective_until`` (ISO dates or ``None``: a pack
+    whose first day was not read is never applied), ``confidence``, ``rules``, ``example``."""
+
 def catalog(as_of: datetime.date | str, lang: str = "vi") -> dict[str, Any]:
     """The catalogue of instruments and codelists valid on ``as_of``.
 

@@ -73,7 +73,8 @@ def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> Ch
 
     A document that cannot be read is not an exception: its findings have ``structure.*``
     codes (and ``kind`` and ``id`` are ``None``). ``provincial_pack`` layers a province's
-    levels over the national ones for local-fund schemes.
+    levels over the national ones for local-fund schemes: the name of a shipped pack
+    (``"dong-thap-2024"``, see :func:`packs`), a dict, JSON text or bytes, or a path.
 
     Raises :class:`TypeError` for an input of another type or a ``float`` inside a dict,
     :class:`FileNotFoundError` / :class:`OSError` when a path cannot be read, and
@@ -196,7 +197,8 @@ def max_support(
 
     ``eligible_cost`` is whole đồng (an ``int``; a ``float`` raises :class:`TypeError`).
     ``fund`` is ``national``, ``provincial``, ``district`` or ``commune``; a
-    ``provincial_pack`` sets the levels of local funds.
+    ``provincial_pack`` (a shipped pack's name such as ``"dong-thap-2024"``, a dict, JSON
+    text or bytes, or a path) sets the levels of local funds.
 
     Raises :class:`khuyencong.Error` when the activity has several items and no
     ``variant`` is named, for unknown codes, and for dates before 2014-04-08.

@@ -207,13 +207,14 @@ class Totals:
         return iter(self.rows)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"by": [...], "rows": [...]}`` with shares as decimal strings."""
+        """``{"by": [...], "rows": [...], "notes": [...]}`` with shares as decimal strings."""
         return {
             "by": list(self.by),
             "rows": [
                 {k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
                 for row in self.rows
             ],
+            "notes": [dict(n) for n in self.notes],
         }
 
     def to_pandas(self) -> _pandas.DataFrame:

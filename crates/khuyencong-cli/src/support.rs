@@ -1,6 +1,5 @@
 //! `khuyencong support`: the most state support for an activity on a date.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -9,9 +8,7 @@ use khuyencong::activity::Activity;
 use khuyencong::funding::FundLevel;
 use khuyencong::law::Lang;
 use khuyencong::money::{Exactness, Vnd, format_million, parse_vnd};
-use khuyencong::support::{
-    ProvincialPack, SupportContext, SupportLimit, SupportVariant, max_support,
-};
+use khuyencong::support::{SupportContext, SupportLimit, SupportVariant, max_support};
 
 use crate::{LangArg, Usage, parse_date, to_json, write_out};
 
@@ -66,9 +63,10 @@ pub struct SupportArgs {
     /// A whole technology line is supported.
     #[arg(long)]
     technology_line: bool,
-    /// A provincial rule pack (JSON) for local funds.
+    /// A provincial rule pack for local funds: the name of a shipped pack (see `khuyencong
+    /// packs`, e.g. `dong-thap-2024`) or a JSON file.
     #[arg(long)]
-    pack: Option<PathBuf>,
+    pack: Option<String>,
     /// Language of table output.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
     lang: LangArg,
@@ -135,13 +133,7 @@ pub fn cmd_support(a: &SupportArgs) -> Result<ExitCode, Usage> {
             )
         })?),
     };
-    let pack = match &a.pack {
-        None => None,
-        Some(path) => Some(
-            ProvincialPack::from_file(path)
-                .map_err(|e| Usage::new(e.to_string(), e.message_vi()))?,
-        ),
-    };
+    let pack = a.pack.as_deref().map(crate::packs::load).transpose()?;
     let mut ctx = SupportContext::new(a.fund.into())
         .priority(a.priority)
         .technology_line(a.technology_line);

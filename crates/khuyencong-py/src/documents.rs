@@ -242,13 +242,20 @@ fn inputs(docs: &Bound<'_, PyAny>, function: &str) -> PyResult<Vec<Input>> {
     Ok(out)
 }
 
-/// Reads a provincial rule pack: a dict, a str of JSON text, bytes or a path.
+/// Reads a provincial rule pack: the name of a shipped pack (`"dong-thap-2024"`), a dict, a
+/// str of JSON text, bytes or a path.
 pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ProvincialPack>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     let pack_error = |e: khuyencong::support::PackError| error(e.to_string(), e.message_vi());
     let text = match input(obj, "provincial_pack") {
+        // A str that is not a JSON object names a shipped pack.
+        Ok(Input::Text(text)) if !text.trim_start().starts_with('{') => {
+            return ProvincialPack::shipped(text.trim())
+                .map(Some)
+                .map_err(pack_error);
+        }
         Ok(Input::Text(text)) => text.to_string(),
         Ok(Input::Bytes(bytes)) => String::from_utf8(bytes.to_vec()).map_err(|e| {
             error(
@@ -269,7 +276,7 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
         }
         Ok(Input::Parsed(_)) | Err(_) => {
             return Err(PyTypeError::new_err(format!(
-                "provincial_pack must be a dict, a str of JSON text, bytes or an os.PathLike to a pack file, not {}",
+                "provincial_pack must be the name of a shipped pack (see khuyencong.packs()), a dict, a str of JSON text, bytes or an os.PathLike to a pack file, not {}",
                 obj.get_type().name()?
             )));
         }
