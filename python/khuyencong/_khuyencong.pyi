@@ -11,6 +11,7 @@ from khuyencong.errors import ValidationError
 __all__ = [
     "__version__",
     "catalog",
+    "packs",
     "regime_at",
     "parse_citation",
     "render_citation",
@@ -40,6 +41,7 @@ class _Citation(TypedDict):
     instrument: str
     article: NotRequired[int]
     clause: NotRequired[int]
+    clause_letter: NotRequired[str]
     point: NotRequired[str]
 
 def packs() -> list[dict[str, Any]]:
