@@ -462,41 +462,78 @@ fn strip_kind(folded: &str) -> &str {
     s
 }
 
-/// Every folded name and alias, with its unit (old units before new ones).
-fn index() -> &'static [(String, Province)] {
-    static INDEX: OnceLock<Vec<(String, Province)>> = OnceLock::new();
-    INDEX.get_or_init(|| {
+/// A sorted table of names and their units, for binary search (units of one name in code
+/// order: a former unit before the new one).
+type NameTable = Vec<(String, Province)>;
+
+fn sorted(mut table: NameTable) -> NameTable {
+    table.sort_by(|a, b| a.0.cmp(&b.0));
+    table
+}
+
+/// Every short and full name exactly as the list writes them.
+fn exact_names() -> &'static [(String, Province)] {
+    static NAMES: OnceLock<NameTable> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut out = Vec::new();
+        for &p in Province::ALL {
+            out.push((p.short_name().to_owned(), p));
+            out.push((p.info().label_vi.to_owned(), p));
+        }
+        sorted(out)
+    })
+}
+
+/// Every folded name and alias.
+fn folded_names() -> &'static [(String, Province)] {
+    static NAMES: OnceLock<NameTable> = OnceLock::new();
+    NAMES.get_or_init(|| {
         let mut out = Vec::new();
         for &p in Province::ALL {
             out.push((fold(p.short_name()), p));
             out.extend(p.aliases().iter().map(|a| ((*a).to_owned(), p)));
         }
-        out
+        sorted(out)
     })
 }
 
-/// The units a text may name (one, or a former and a new unit of the same name), and
-/// whether the text had to be normalised to find them.
-fn candidates(text: &str) -> Option<(Vec<Province>, bool)> {
-    let exact: Vec<Province> = Province::ALL
-        .iter()
-        .copied()
-        .filter(|p| text == p.short_name() || text == p.info().label_vi)
-        .collect();
-    if !exact.is_empty() {
-        return Some((exact, false));
+/// The units of one name: one, or a former and a new unit that share it.
+#[derive(Clone, Copy)]
+struct Candidates([Option<Province>; 2]);
+
+impl Candidates {
+    fn iter(&self) -> impl Iterator<Item = Province> + '_ {
+        self.0.iter().flatten().copied()
+    }
+}
+
+/// The units named `key` in a sorted table, without allocating.
+fn lookup(table: &[(String, Province)], key: &str) -> Option<Candidates> {
+    let start = table.partition_point(|(name, _)| name.as_str() < key);
+    let mut found = [None, None];
+    let mut n = 0;
+    for (name, p) in &table[start..] {
+        if name != key {
+            break;
+        }
+        if n < found.len() && !found[..n].contains(&Some(*p)) {
+            found[n] = Some(*p);
+            n += 1;
+        }
+    }
+    (n > 0).then_some(Candidates(found))
+}
+
+/// The units a text may name, and whether the text had to be normalised to find them.
+fn candidates(text: &str) -> Option<(Candidates, bool)> {
+    if let Some(c) = lookup(exact_names(), text) {
+        return Some((c, false));
     }
     if text.len() > 200 {
         return None;
     }
     let folded = fold(text);
-    let key = strip_kind(&folded);
-    let found: Vec<Province> = index()
-        .iter()
-        .filter(|(name, _)| name == key)
-        .map(|(_, p)| *p)
-        .collect();
-    (!found.is_empty()).then_some((found, true))
+    lookup(folded_names(), strip_kind(&folded)).map(|c| (c, true))
 }
 
 /// Reads a province name as of a document's dates (`from` … `to`: a scheme's approval day, a
@@ -504,7 +541,7 @@ fn candidates(text: &str) -> Option<(Vec<Province>, bool)> {
 /// city of the list.
 ///
 /// A name shared by a former and a new unit ("An Giang") designates the unit that exists on
-/// `from`, else the first that exists during the dates; a name of a unit that does not exist
+/// `from`, else the earliest that exists during the dates; a name of a unit that does not exist
 /// then ("Kiên Giang" in 2026) designates that unit, with `in_force` false.
 pub fn resolve(text: &str, from: NaiveDate, to: NaiveDate) -> Option<ProvinceMatch> {
     let (found, normalised) = candidates(text)?;
@@ -512,17 +549,20 @@ pub fn resolve(text: &str, from: NaiveDate, to: NaiveDate) -> Option<ProvinceMat
     let valid_from = |p: &Province| p.info().valid_from;
     let chosen = found
         .iter()
-        .copied()
         .find(|p| p.info().valid_on_day(from))
-        .or_else(|| found.iter().copied().find(|p| p.exists_during(from, to)))
+        .or_else(|| {
+            found
+                .iter()
+                .filter(|p| p.exists_during(from, to))
+                .min_by_key(valid_from)
+        })
         .or_else(|| {
             // None exists then: the last one that ended before, else the first to come.
             found
                 .iter()
-                .copied()
                 .filter(|p| p.info().valid_until.is_some_and(|u| u < from))
                 .max_by_key(valid_from)
-                .or_else(|| found.iter().copied().min_by_key(valid_from))
+                .or_else(|| found.iter().min_by_key(valid_from))
         })?;
     Some(ProvinceMatch {
         province: chosen,
