@@ -144,9 +144,10 @@ def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
 
 def _totals(
     docs: Iterable[_DocumentInput], by: Iterable[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Totals rows as flat dicts (the keys, then the figures, shares as ``Decimal``) and the
-    notes on how the keys were read."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Totals rows as flat dicts (the keys, then the figures; shares as ``Decimal``), one
+    dict per document (``index``, ``id``, ``kind``, ``errors``), and the notes on how the
+    keys were read."""
 
 def _assess(
     applicant: dict[str, Any], activity: str, as_of: datetime.date | str
@@ -163,6 +164,7 @@ def _max_support(
     technology_line: bool = False,
     variant: str | None = None,
     provincial_pack: _PackInput | None = None,
+    units: int | None = None,
 ) -> dict[str, Any]:
     """The JSON form of a support limit (``status``: ``assessed`` or ``not_assessed``)."""
 

@@ -500,7 +500,7 @@ fn totals_key(obj: &Bound<'_, PyAny>) -> PyResult<TotalsKey> {
 }
 
 /// The figures of a totals row, in the order of [`TotalsRow`].
-const ROW_FIELDS: [&str; 10] = TotalsRow::FIGURES;
+const ROW_FIELDS: [&str; 11] = TotalsRow::FIGURES;
 
 /// One totals row as a flat dict: the keys first, then the figures; shares are
 /// `decimal.Decimal`.
@@ -543,15 +543,16 @@ fn row_to_py<'py>(py: Python<'py>, row: &TotalsRow) -> PyResult<Bound<'py, PyDic
 /// A document read for totals, or the index of the input and why it could not be read.
 type Parsed = Result<Document, (usize, Finding)>;
 
-/// Totals of documents grouped by `by`: a list of flat row dicts, and the notes on how the
-/// keys were read (a list of dicts).
+/// Totals of documents grouped by `by`: a list of flat row dicts, one dict per document
+/// (`index`, `id`, `kind`, `errors`), and the notes on how the keys were read (a list of
+/// dicts).
 #[pyfunction]
 #[pyo3(signature = (docs, by))]
 pub fn _totals<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
     by: &Bound<'py, PyAny>,
-) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     if by.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "by must be a list of keys such as [\"source\"], not a str",
@@ -580,23 +581,32 @@ pub fn _totals<'py>(
             }
         }
     }
-    let grouped = khuyencong::totals::totals_with_notes(&documents, &keys)
+    let report = khuyencong::totals::totals_report(&documents, &keys)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;
-    let out = PyList::empty(py);
-    for row in &grouped.rows {
-        out.append(row_to_py(py, row)?)?;
+    let rows = PyList::empty(py);
+    for row in &report.rows {
+        rows.append(row_to_py(py, row)?)?;
+    }
+    let listed = PyList::empty(py);
+    for d in &report.documents {
+        let dict = PyDict::new(py);
+        dict.set_item(intern!(py, "index"), d.index)?;
+        dict.set_item(intern!(py, "id"), &d.id)?;
+        dict.set_item(intern!(py, "kind"), d.kind.code())?;
+        dict.set_item(intern!(py, "errors"), d.errors)?;
+        listed.append(dict)?;
     }
     let notes = PyList::empty(py);
-    for n in &grouped.notes {
+    for n in &report.notes {
         let d = PyDict::new(py);
-        d.set_item("document", n.document)?;
-        d.set_item("key", n.key)?;
-        d.set_item("code", n.code)?;
-        d.set_item("text", &n.text)?;
-        d.set_item("value", &n.value)?;
-        d.set_item("message_vi", &n.message_vi)?;
-        d.set_item("message_en", &n.message_en)?;
+        d.set_item(intern!(py, "document"), n.document)?;
+        d.set_item(intern!(py, "key"), n.key)?;
+        d.set_item(intern!(py, "code"), n.code)?;
+        d.set_item(intern!(py, "text"), &n.text)?;
+        d.set_item(intern!(py, "value"), &n.value)?;
+        d.set_item(intern!(py, "message_vi"), &n.message_vi)?;
+        d.set_item(intern!(py, "message_en"), &n.message_en)?;
         notes.append(d)?;
     }
-    Ok((out, notes))
+    Ok((rows, listed, notes))
 }
