@@ -2,7 +2,7 @@
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | the activity exists in the text in force (2025 additions only from 2025-10-15) | Decree 45/2012 Art. 4; Decree 235/2025 Art. 1 | as the activity's codelist entry: 2012 items confirmed, 2025 additions secondary |
+//! | the activity exists in the text in force (2025 additions only from 2025-10-15; the 2012 items the amended clauses no longer name only until 2025-10-14) | Decree 45/2012 Art. 4; Decree 235/2025 Art. 1 | as the activity's codelist entry: 2012 items confirmed, 2025 text secondary |
 //!
 //! The activities and their windows are the codelist [`Activity`] (each value with its
 //! citation and its confidence in each regime); this rule only reads it.
@@ -61,13 +61,17 @@ mod tests {
     use crate::activity::Activity;
 
     /// A 2025 addition is refused the day before Decree 235/2025 took effect and accepted on
-    /// that day; a 2012 item exists in both texts.
+    /// that day; a 2012 item the amended Art. 4.7 no longer names is accepted the day before
+    /// and refused from that day; a 2012 item the amendment kept exists in both texts.
     #[test]
     fn decree_235_boundary() {
         let code = ActivityNotInRegime::DEF.code.to_owned();
         let digital = Activity::DigitalTransformation;
         assert!(assess_codes("{}", digital, day(2025, 10, 14)).contains(&code));
         assert!(!assess_codes("{}", digital, day(2025, 10, 15)).contains(&code));
+        let relocation = Activity::RelocationPollutionTreatment;
+        assert!(!assess_codes("{}", relocation, day(2025, 10, 14)).contains(&code));
+        assert!(assess_codes("{}", relocation, day(2025, 10, 15)).contains(&code));
         for d in [day(2012, 7, 5), day(2025, 10, 14), day(2025, 10, 15)] {
             assert!(!assess_codes("{}", Activity::AdvancedMachinery, d).contains(&code));
         }

@@ -1,9 +1,9 @@
-//! People's and Meritorious Artisans, reported as a new subject of the extension policies by
-//! news on Decree 235/2025.
+//! People's and Meritorious Artisans in handicrafts, a new subject of the extension policies
+//! under Decree 235/2025 (the new Art. 1.2 as quoted by the Government's policy portal).
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | People's and Meritorious Artisans, for activity `artisan_craft_support` (from 2025-10-15) | Decree 235/2025 Art. 1 (the point was not read) | secondary (news) |
+//! | People's and Meritorious Artisans in handicrafts, for activity `artisan_craft_support` (from 2025-10-15) | Decree 235/2025 Art. 1 (the new Art. 1.2; quoted without its point letter) | secondary (quoted text) |
 
 use crate::activity::Activity;
 use crate::finding::finding_kinds;
@@ -11,13 +11,14 @@ use crate::law::{Citation, Confidence, InstrumentId};
 
 use super::trail::Trail;
 
-/// Activities open to artisans.
+/// Activities open to artisans (the amended Art. 4.4).
 pub(super) const ACTIVITIES: &[Activity] = &[Activity::ArtisanCraftSupport];
 
 /// The applicant's fact that claims the category.
 pub(super) const FLAG: &str = "/artisan_title";
 
-/// Decree 235/2025 Art. 1 (which point of the new Art. 1.2 names artisans was not read).
+/// Decree 235/2025 Art. 1 (the quoted text of the new Art. 1.2 names artisans without the
+/// point letter).
 const ND235_1: Citation = Citation::article(InstrumentId::Nd235_2025, 1);
 
 finding_kinds! {
@@ -27,14 +28,14 @@ finding_kinds! {
         severity: Info,
         citation: Some(ND235_1),
         meaning: (
-            "Nghệ nhân nhân dân, nghệ nhân ưu tú (theo tin tức về Nghị định 235/2025/NĐ-CP; chưa đọc văn bản).",
-            "People's or Meritorious Artisan (reported by news on Decree 235/2025; text not read).",
+            "Nghệ nhân nhân dân, nghệ nhân ưu tú trong lĩnh vực nghề thủ công mỹ nghệ (khoản 2 Điều 1 mới, theo văn bản trích dẫn trên cổng thông tin Chính phủ; nguồn thứ cấp).",
+            "People's or Meritorious Artisan in handicrafts (the new Art. 1.2, as quoted by the Government's policy portal; secondary).",
         ),
         fix: ("Không cần xử lý.", "Nothing to fix."),
         params: {},
         message: (
-            "Nghệ nhân nhân dân, nghệ nhân ưu tú: theo tin tức về Nghị định 235/2025/NĐ-CP là đối tượng mới; điểm cụ thể của khoản 2 Điều 1 chưa được đọc (nguồn thứ cấp).",
-            "People's or Meritorious Artisan: a new subject according to news on Decree 235/2025; the exact point of the new Art. 1.2 was not read (secondary source).",
+            "Nghệ nhân nhân dân, nghệ nhân ưu tú trong lĩnh vực nghề thủ công mỹ nghệ: đối tượng mới của khoản 2 Điều 1 theo Nghị định 235/2025/NĐ-CP (văn bản trích dẫn trên cổng thông tin Chính phủ, không ghi ký hiệu điểm; nguồn thứ cấp).",
+            "People's or Meritorious Artisan in handicrafts: a new subject of Art. 1.2 under Decree 235/2025 (text quoted by the Government's policy portal, without the point letter; secondary source).",
         ),
     }
 }
@@ -47,6 +48,7 @@ pub(super) fn check(trail: &mut Trail) {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assessed, day};
+    use super::Artisan;
     use crate::activity::Activity;
     use crate::beneficiary::BeneficiaryCategory;
     use crate::eligibility::Verdict;
@@ -60,5 +62,10 @@ mod tests {
         assert_eq!(a.verdict, Verdict::Eligible);
         assert_eq!(a.beneficiary_category, Some(BeneficiaryCategory::Artisan));
         assert_eq!(a.confidence, Confidence::Secondary);
+        assert!(a.findings.iter().any(|f| f.code == Artisan::DEF.code));
+        // The day before, neither the activity nor the category exists.
+        let before = assessed(facts, Activity::ArtisanCraftSupport, day(2025, 10, 14));
+        assert_eq!(before.verdict, Verdict::NotEligible);
+        assert!(before.findings.iter().all(|f| f.code != Artisan::DEF.code));
     }
 }

@@ -2,7 +2,11 @@
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | building materials: no support for fired-clay brick from improved-manual or ring kilns (from 2013-02-10, when the circular took effect) | TT 46/2012 Art. 5.1 | confirmed |
+//! | building materials (and, from 2025-10-15, those saving mineral resources of the amended Art. 5.1(c)): no support for fired-clay brick from improved-manual or ring kilns (from 2013-02-10, when the circular took effect) | TT 46/2012 Art. 5.1 | confirmed (the 2025 industry itself secondary) |
+//!
+//! Decree 235/2025 narrowed the building materials of Art. 5.1(c) to those saving mineral
+//! resources; the circular's exclusion of these kilns was not lifted, so it applies to the
+//! narrowed industry as it did to the 2012 one.
 
 use chrono::NaiveDate;
 
@@ -102,7 +106,8 @@ pub(super) fn check(a: &ApplicantFacts, date: NaiveDate, trail: &mut Trail) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{day, establishment, verdict};
+    use super::super::test_support::{assess_codes, day, establishment, verdict};
+    use super::BrickKilnExcluded;
     use crate::activity::Activity;
     use crate::eligibility::Verdict;
 
@@ -123,6 +128,42 @@ mod tests {
         assert_eq!(
             verdict(&unknown, m, day(2013, 2, 10)),
             Verdict::Indeterminate
+        );
+    }
+
+    /// The building materials of the amended Art. 5.1(c) keep the exclusion: from
+    /// 2025-10-15 a ring kiln is refused and a tunnel kiln eligible, and the technology is
+    /// needed; the 2012 wording is no longer on the list that day.
+    #[test]
+    fn narrowed_building_materials_from_2025_10_15() {
+        let m = Activity::AdvancedMachinery;
+        let d = day(2025, 10, 15);
+        let with = |industry: &str, kiln: &str| {
+            establishment(&format!(
+                r#"{{"industry": "{industry}", "kiln_technology": "{kiln}"}}"#
+            ))
+        };
+        let saving = "building_materials_resource_saving";
+        assert_eq!(
+            verdict(&with(saving, "ring_kiln_fired_clay"), m, d),
+            Verdict::NotEligible
+        );
+        let codes = assess_codes(&with(saving, "ring_kiln_fired_clay"), m, d);
+        assert!(codes.iter().any(|c| c == BrickKilnExcluded::DEF.code));
+        assert_eq!(
+            verdict(&with(saving, "tunnel_kiln"), m, d),
+            Verdict::Eligible
+        );
+        let unknown = establishment(&format!(r#"{{"industry": "{saving}"}}"#));
+        assert_eq!(verdict(&unknown, m, d), Verdict::Indeterminate);
+        // The narrowed industry does not exist the day before.
+        assert_eq!(
+            verdict(&with(saving, "tunnel_kiln"), m, day(2025, 10, 14)),
+            Verdict::NotEligible
+        );
+        assert_eq!(
+            verdict(&with("building_materials", "tunnel_kiln"), m, d),
+            Verdict::NotEligible
         );
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | sustainable production and consumption; industrial-cluster infrastructure investors, which must be an enterprise or cooperative (from 2025-10-15) | Decree 235/2025 Art. 1.1 (new Art. 1.2(b)) | confirmed |
+//! | sustainable production and consumption; industrial-cluster infrastructure investors, which must be an enterprise or cooperative, for the activities of the amended Art. 4.7 (investment promotion, wastewater and emission treatment at clusters) (from 2025-10-15) | Decree 235/2025 Art. 1.1 (new Art. 1.2(b)); Art. 4.7 as amended | confirmed (the amended Art. 4.7 items secondary) |
 //!
 //! Before 2025-10-15 these categories do not exist: the cluster activity (7b) is then judged
 //! under Art. 1.2(a) like any other (see `category`).
@@ -21,10 +21,13 @@ use super::trail::Trail;
 
 /// Activities open to sustainable-production establishments.
 pub(super) const SUSTAINABLE_ACTIVITIES: &[Activity] = &[Activity::SustainableProduction];
-/// Activities open to industrial-cluster infrastructure investors.
+/// Activities open to industrial-cluster infrastructure investors (the amended Art. 4.7:
+/// investment promotion, and wastewater and emission treatment at clusters).
 pub(super) const CLUSTER_ACTIVITIES: &[Activity] = &[
     Activity::IndustrialClusterDevelopment,
     Activity::ClusterEnvironmentalTreatment,
+    Activity::ClusterInvestmentPromotion,
+    Activity::WastewaterEmissionTreatment,
 ];
 /// The applicant's facts that claim the categories.
 pub(super) const SUSTAINABLE_FLAG: &str = "/sustainable_production";
@@ -129,6 +132,7 @@ pub(super) fn check_cluster_investor(a: &ApplicantFacts, trail: &mut Trail) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::activity_in_force::ActivityNotInRegime;
     use super::super::test_support::{assessed, day};
     use super::ClusterInvestorLegalForm;
     use crate::activity::Activity;
@@ -140,7 +144,8 @@ mod tests {
     /// applicant is judged as a rural industrial establishment.
     #[test]
     fn cluster_investor_from_2025_10_15() {
-        let cluster = Activity::IndustrialClusterDevelopment;
+        // Art. 4.7(a) as amended: the 2012 item 7b ends on 2025-10-14.
+        let cluster = Activity::ClusterInvestmentPromotion;
         let facts = |form: &str| {
             format!(
                 r#"{{"legal_form": "{form}", "industrial_cluster_investor": true,
@@ -168,7 +173,11 @@ mod tests {
             after,
         );
         assert_eq!(unknown.missing_facts, ["/legal_form"]);
-        let before = assessed(&facts("large_enterprise"), cluster, day(2025, 10, 14));
+        let before = assessed(
+            &facts("large_enterprise"),
+            Activity::IndustrialClusterDevelopment,
+            day(2025, 10, 14),
+        );
         assert_eq!(
             before.beneficiary_category,
             Some(BeneficiaryCategory::RuralIndustrialEstablishment)
@@ -186,5 +195,33 @@ mod tests {
             a.beneficiary_category,
             Some(BeneficiaryCategory::SustainableProductionEstablishment)
         );
+    }
+
+    /// The items of the amended Art. 4.7 are open to cluster investors from 2025-10-15 (the
+    /// first day they exist); on 2025-10-14 they are not yet activities of the text in force.
+    #[test]
+    fn amended_clause_7_items_open_to_cluster_investors() {
+        let facts = r#"{"legal_form": "enterprise", "industrial_cluster_investor": true,
+            "other_state_funding_same_items": false}"#;
+        for activity in [
+            Activity::ClusterInvestmentPromotion,
+            Activity::WastewaterEmissionTreatment,
+            Activity::ClusterEnvironmentalTreatment,
+        ] {
+            let after = assessed(facts, activity, day(2025, 10, 15));
+            assert_eq!(after.verdict, Verdict::Eligible, "{activity:?}");
+            assert_eq!(
+                after.beneficiary_category,
+                Some(BeneficiaryCategory::IndustrialClusterInvestor)
+            );
+            let before = assessed(facts, activity, day(2025, 10, 14));
+            assert_eq!(before.verdict, Verdict::NotEligible, "{activity:?}");
+            assert!(
+                before
+                    .findings
+                    .iter()
+                    .any(|f| f.code == ActivityNotInRegime::DEF.code)
+            );
+        }
     }
 }

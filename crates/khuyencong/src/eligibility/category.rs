@@ -198,7 +198,10 @@ fn rural_establishment(
     // The industries with a condition of their own.
     match a.industry {
         Some(Industry::MiningMineralProcessing) => mining::check(a, regime, trail),
-        Some(Industry::BuildingMaterials) => brick_kiln::check(a, date, trail),
+        // TT 46/2012 Art. 5.1 also for the building materials of the amended Art. 5.1(c).
+        Some(Industry::BuildingMaterials | Industry::BuildingMaterialsResourceSaving) => {
+            brick_kiln::check(a, date, trail);
+        }
         _ => {}
     }
     if activity == Activity::EnterpriseSetup {

@@ -3,7 +3,7 @@
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | cleaner-production establishments: no size or place limit, for activities 2a, 3c and 7c | Decree 45/2012 Art. 1.2(b); TT 46/2012 Art. 3.2 | confirmed |
+//! | cleaner-production establishments: no size or place limit, for activities 2a, 3c and 7c (7c until 2025-10-14, when the amended Art. 4.7 no longer names it) | Decree 45/2012 Art. 1.2(b); TT 46/2012 Art. 3.2 | confirmed |
 
 use crate::activity::Activity;
 use crate::finding::finding_kinds;
@@ -61,11 +61,15 @@ pub(super) fn check(trail: &mut Trail) {
 mod tests {
     use super::super::test_support::{assessed, day};
     use super::ACTIVITIES;
+    use crate::activity::Activity;
     use crate::beneficiary::BeneficiaryCategory;
+    use crate::codelist::Codelist;
     use crate::eligibility::Verdict;
 
     /// A large enterprise in an urban district is eligible for each cleaner-production
-    /// activity in both texts, and for nothing else through this category.
+    /// activity in each text that has it, and for nothing else through this category. Item
+    /// 7c (relocation and pollution treatment) is not named by the amended Art. 4.7: it ends
+    /// on 2025-10-14.
     #[test]
     fn no_size_or_place_limit() {
         let facts = r#"{"legal_form": "large_enterprise", "cleaner_production": true,
@@ -73,7 +77,7 @@ mod tests {
             "head_office": {"district_kind": "urban_district", "unit_kind": "ward",
                 "city_urban_class": "special"}}"#;
         for date in [day(2013, 2, 10), day(2025, 10, 15)] {
-            for &activity in ACTIVITIES {
+            for &activity in ACTIVITIES.iter().filter(|a| a.info().valid_on(date)) {
                 let a = assessed(facts, activity, date);
                 assert_eq!(a.verdict, Verdict::Eligible, "{activity:?} {date}");
                 assert_eq!(
@@ -81,8 +85,17 @@ mod tests {
                     Some(BeneficiaryCategory::CleanerProductionEstablishment)
                 );
             }
-            let other = assessed(facts, crate::activity::Activity::AdvancedMachinery, date);
+            let other = assessed(facts, Activity::AdvancedMachinery, date);
             assert_eq!(other.verdict, Verdict::NotEligible);
         }
+        let relocation = Activity::RelocationPollutionTreatment;
+        assert_eq!(
+            assessed(facts, relocation, day(2025, 10, 14)).verdict,
+            Verdict::Eligible
+        );
+        assert_eq!(
+            assessed(facts, relocation, day(2025, 10, 15)).verdict,
+            Verdict::NotEligible
+        );
     }
 }

@@ -2,11 +2,12 @@
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | the industry is on the Art. 5.1 list in force (reported 2025 additions only from 2025-10-15) | Decree 45/2012 Art. 5.1 | 2012 list confirmed; under the 2025 text as the codelist says |
+//! | the industry is on the Art. 5.1 list in force: the 2012 list until 2025-10-14, the list of Decree 235/2025 from 2025-10-15 (mining dropped, building materials narrowed, new industries named); a refused industry's message shows when it is on the list | Decree 45/2012 Art. 5.1 | 2012 list confirmed; the 2025 list secondary (quoted text) |
 //!
 //! The list, its windows and its confidence per text are the codelist [`Industry`]; this rule
-//! only reads it. Two industries have a further condition: mining (`mining`, Art. 5.1(e)) and
-//! building materials (`brick_kiln`, Circular 46/2012 Art. 5.1).
+//! only reads it. Two kinds of industry have a further condition: mining (`mining`,
+//! Art. 5.1(e)) and building materials, in the 2012 wording and as narrowed in 2025
+//! (`brick_kiln`, Circular 46/2012 Art. 5.1).
 
 use chrono::NaiveDate;
 
@@ -90,12 +91,12 @@ finding_kinds! {
         },
         message: match valid_until {
             None => (
-                "Ngành `{industry}` không thuộc danh mục khoản 1 Điều 5 áp dụng ngày {as_of} (có hiệu lực từ {valid_from}).",
-                "Industry `{industry}` is not on the Art. 5.1 list in force on {as_of} (it exists from {valid_from}).",
+                "Ngành `{industry}` không thuộc danh mục khoản 1 Điều 5 áp dụng ngày {as_of} (có trong danh mục từ {valid_from}).",
+                "Industry `{industry}` is not on the Art. 5.1 list in force on {as_of} (it is on the list from {valid_from}).",
             ),
             Some(_) => (
-                "Ngành `{industry}` không thuộc danh mục khoản 1 Điều 5 áp dụng ngày {as_of} (có hiệu lực từ {valid_from} đến {valid_until}).",
-                "Industry `{industry}` is not on the Art. 5.1 list in force on {as_of} (it exists from {valid_from} to {valid_until}).",
+                "Ngành `{industry}` không thuộc danh mục khoản 1 Điều 5 áp dụng ngày {as_of} (có trong danh mục từ {valid_from} đến {valid_until}).",
+                "Industry `{industry}` is not on the Art. 5.1 list in force on {as_of} (it is on the list {valid_from} … {valid_until}).",
             ),
         }
     }
@@ -180,5 +181,42 @@ mod tests {
                 .iter()
                 .any(|f| f.code == IndustryUnknown::DEF.code)
         );
+    }
+
+    /// Mining leaves the list on 2025-10-15 (Decree 235/2025): eligible in a difficult area
+    /// on 2025-10-14, refused from 2025-10-15 with the window it was on the list; a 2025
+    /// addition refused before that day shows the day it joins the list.
+    #[test]
+    fn a_refused_industry_shows_its_window() {
+        let m = Activity::AdvancedMachinery;
+        let mining = establishment(
+            r#"{"industry": "mining_mineral_processing", "priority": {"areas": ["difficult_area"]}}"#,
+        );
+        assert_eq!(
+            assessed(&mining, m, day(2025, 10, 14)).verdict,
+            Verdict::Eligible
+        );
+        let after = assessed(&mining, m, day(2025, 10, 15));
+        assert_eq!(after.verdict, Verdict::NotEligible);
+        let refused = |a: &crate::eligibility::Assessment| {
+            a.findings
+                .iter()
+                .find(|f| f.code == IndustryNotEligible::DEF.code)
+                .map(|f| (f.message_vi().into_owned(), f.message_en().into_owned()))
+                .expect("the industry is refused")
+        };
+        let (vi, en) = refused(&after);
+        assert!(
+            vi.ends_with("(có trong danh mục từ 05/07/2012 đến 14/10/2025)."),
+            "{vi}"
+        );
+        assert!(
+            en.ends_with("(it is on the list 2012-07-05 … 2025-10-14)."),
+            "{en}"
+        );
+        let textile = establishment(r#"{"industry": "textile_garment"}"#);
+        let (vi, en) = refused(&assessed(&textile, m, day(2025, 10, 14)));
+        assert!(vi.ends_with("(có trong danh mục từ 15/10/2025)."), "{vi}");
+        assert!(en.ends_with("(it is on the list from 2025-10-15)."), "{en}");
     }
 }

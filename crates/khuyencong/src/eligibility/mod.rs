@@ -134,8 +134,9 @@ pub struct Priority {
     /// [`PriorityIndustry`](crate::industry::PriorityIndustry).
     pub code: String,
     /// For areas: the rank of Circular 46/2012/TT-BCT Art. 6 (1 first); for industries:
-    /// 5 for Decree 45/2012 Art. 6.2(b), 6 for Art. 6.2(a) and the reported 2025 additions
-    /// (industries come after areas, and 6.2(b) before 6.2(a)).
+    /// 5 for Decree 45/2012 Art. 6.2(b), 6 for Art. 6.2(a) (industries come after areas, and
+    /// 6.2(b) before 6.2(a)); 7 for the tie-break of Art. 6.2a (inserted by Decree 235/2025),
+    /// which only orders establishments that meet the conditions equally.
     pub rank: u8,
     /// The provision.
     pub citation: Citation,
