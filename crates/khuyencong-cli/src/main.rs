@@ -12,6 +12,7 @@ mod check;
 mod eligibility;
 mod explain;
 mod input;
+mod packs;
 mod support;
 mod table;
 mod totals;
@@ -58,6 +59,10 @@ enum Command {
         /// Output format (`jsonl`: one result per line, streamed).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// A provincial rule pack for schemes on local funds: a shipped pack's name (see
+        /// `khuyencong packs`) or a JSON file.
+        #[arg(long)]
+        pack: Option<String>,
     },
     /// Add documents up, exactly, by province, period, year, fund level, source, activity,
     /// industry and product group — or, with --targets, compare programmes' targets with the
@@ -66,8 +71,10 @@ enum Command {
         /// Files to total; `-` reads standard input; `.jsonl` files are read line by line.
         #[arg(required = true)]
         files: Vec<String>,
-        /// Grouping keys, comma-separated: province, period, year, fund_level, source,
-        /// activity, industry, product_group, kind.
+        /// Grouping keys, comma-separated: province (of the document's date), province_now
+        /// (today's unit, after the 2025 arrangement), period, year, fund_level, source,
+        /// activity, industry, product_group, kind. How province names were read is noted on
+        /// standard error.
         #[arg(long, value_delimiter = ',', value_parser = parse_key)]
         by: Vec<khuyencong::totals::TotalsKey>,
         /// Compare every programme among the files with the period reports on it (by
@@ -147,6 +154,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+    /// List the provincial rule packs shipped with the library (name, province, instrument,
+    /// window, confidence, number of rules); load one with `--pack NAME`.
+    Packs {
+        /// Language of table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -218,7 +235,8 @@ fn main() -> ExitCode {
             jsonl,
             lang,
             format,
-        } => check::run(&files, jsonl, lang.into(), format),
+            pack,
+        } => check::run(&files, jsonl, lang.into(), format, pack.as_deref()),
         Command::Totals {
             files,
             by,
@@ -242,6 +260,7 @@ fn main() -> ExitCode {
             format,
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
         Command::Support(args) => support::cmd_support(&args),
+        Command::Packs { lang, format } => packs::run(lang.into(), format),
     };
     match result {
         Ok(code) => code,

@@ -37,11 +37,13 @@ pub fn run(
             Err(Usage::new(
                 format!(
                     "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
-                    f.message_en, f.path
+                    f.message_en(),
+                    f.path
                 ),
                 format!(
                     "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
-                    f.message_vi, f.path
+                    f.message_vi(),
+                    f.path
                 ),
             ))
         }
@@ -64,6 +66,16 @@ pub fn run(
                 d.id, d.errors
             ),
         }
+    }
+    // How keys were read (a province typed differently, a former province under today's
+    // unit) goes to standard error too, so that the output stays the rows only.
+    for n in &report.notes {
+        let message = match lang {
+            Lang::Vi => &n.message_vi,
+            Lang::En => &n.message_en,
+        };
+        let source = sources.get(n.document).map_or("?", String::as_str);
+        eprintln!("note[{}] `{source}` {}: {message}", n.code, n.key);
     }
     let rows = report.rows;
     let text = match format {

@@ -39,8 +39,8 @@ pub fn run(file: &str, output: Option<&str>, jsonl: bool, lang: Lang) -> Result<
                 };
                 let path = if f.path.is_empty() { "/" } else { &f.path };
                 match lang {
-                    Lang::Vi => eprintln!("`{place}` {path}: {} ({})", f.message_vi, f.code),
-                    Lang::En => eprintln!("`{place}` {path}: {} ({})", f.message_en, f.code),
+                    Lang::Vi => eprintln!("`{place}` {path}: {} ({})", f.message_vi(), f.code),
+                    Lang::En => eprintln!("`{place}` {path}: {} ({})", f.message_en(), f.code),
                 }
             }
         }

@@ -23,12 +23,12 @@
 //! assert!(checked.findings.iter().all(|f| f.severity != Severity::Error));
 //!
 //! // A float where money is expected is refused, with the path and both languages.
-//! let bad = br#"{"kind": "plan", "schema_version": 1, "id": "x", "year": 2024,
+//! let bad = br#"{"kind": "plan", "schema_version": 2, "id": "x", "year": 2024,
 //!   "fund_level": "provincial", "schemes": [{"scheme_id": "a", "activity": "information",
 //!   "support": 1.5}]}"#;
 //! let f = &check_bytes(bad, &CheckOptions::default()).findings[0];
 //! assert_eq!((f.code.as_str(), f.path.as_str()), ("structure.not_whole_number", "/schemes/0/support"));
-//! assert!(f.message_vi.contains("số nguyên"));
+//! assert!(f.message_vi().contains("số nguyên"));
 //! ```
 //!
 //! ## Recipes
@@ -40,13 +40,15 @@
 //!   date, with labels, citations and confidence; [`Codelist`] is the trait of each list.
 //! - **May this establishment receive this support?** [`eligibility::assess`] with
 //!   [`applicant::ApplicantFacts`]: `eligible`, `not_eligible` or `indeterminate` with the
-//!   missing facts; SME size is derived by [`sme::classify`].
+//!   missing facts; SME size is derived by [`sme::classify`]. [`eligibility::assess_with`] with
+//!   [`eligibility::Keep::Problems`] builds only the warnings and errors.
 //! - **How much may the state pay?** [`support::max_support`]: the limit rounded down to the
 //!   đồng, what binds, the derivation with citations — or *not assessed* with the reason.
 //! - **Does a scheme's money add up?** [`funding::check_funding`].
 //! - **Vietnamese amounts** ("1.400 triệu đồng", "hơn 15,2 tỷ"): [`money::parse_vnd`].
-//! - **Add reports up:** [`totals::totals`], exact integer rows by province, period, fund level,
-//!   source and activity.
+//! - **Add reports up:** [`totals::totals`], exact integer rows by province (of the document's
+//!   date, or of today across the 2025 arrangement), period, fund level, source and activity;
+//!   [`totals::totals_with_notes`] says how each province name was read.
 //! - **Validate without the library:** [`schema::json_schema`] (committed in `docs/schema/`).
 //!
 //! ## Overview
@@ -58,15 +60,18 @@
 //!   [`industry::PriorityIndustry`] (Art. 6), [`funding::FundingSource`] and
 //!   [`funding::FundLevel`] (Art. 11–13), [`location::AdminUnit`] and
 //!   [`location::UrbanClass`], [`product::TypicalProductLevel`] and
-//!   [`product::ProductGroup`] (Circular 26/2014/TT-BCT).
+//!   [`product::ProductGroup`] (Circular 26/2014/TT-BCT), [`province::Province`] (the 63
+//!   provinces until 2025-06-30 and the 34 from 2025-07-01, Resolution 202/2025/QH15).
 //! - [`catalog()`]: everything valid on a date.
 //! - [`applicant::ApplicantFacts`], [`sme::classify`] and [`eligibility::assess`]: whether an
 //!   applicant may receive an activity on a date (Art. 1.2, 5, 6), with every finding cited.
 //! - [`money`] ([`Vnd`], [`Share`], Vietnamese notation), [`support`] (the national rule pack,
-//!   provincial packs, [`support::max_support`]) and [`funding`] (funding mixes).
+//!   provincial packs — shipped ones by name, [`support::shipped_packs`] —,
+//!   [`support::max_support`]) and [`funding`] (funding mixes).
 //! - [`document`]: schemes, plans and period reports; [`document::check`] and
 //!   [`document::check_bytes`]; [`Finding`] is the one result type of every check, documented
-//!   code by code in `docs/findings.md` ([`finding::explain`]).
+//!   code by code in `docs/findings.md` ([`registry::explain`]); its messages are rendered
+//!   from typed parameters when read ([`Finding::message`]).
 //! - [`totals`] and [`schema`].
 
 #![deny(missing_docs)]
@@ -86,6 +91,8 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod province;
+pub mod registry;
 pub mod schema;
 pub mod sme;
 pub mod support;

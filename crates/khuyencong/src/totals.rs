@@ -34,6 +34,12 @@
 //! list leaves, when the other lines all state theirs.
 //!
 //! [`progress`] compares programmes' targets with the results of the reports on them.
+//! Provinces are grouped by their permanent code ([`crate::province`]), however the document
+//! spells the name: `province` is the unit of the document's date (a former province stays
+//! itself), `province_now` the unit that holds its territory today (a former province goes to
+//! its successor of the 2025 arrangement). A name that is not a province of the list is grouped
+//! by its text (Unicode NFC, white space collapsed). Every change of a key's text comes with a
+//! [`KeyNote`].
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -57,8 +63,11 @@ use crate::money::{MAX_VND, Vnd};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TotalsKey {
-    /// The province (a report's reporting unit, a plan's province).
+    /// The province of the document's date, by its code (a report's reporting unit, a plan's
+    /// or scheme's province).
     Province,
+    /// The province holding the territory today (a former province under its successor).
+    ProvinceNow,
     /// The period: a plan's year, a report's period (`2021-2025`).
     Period,
     /// The calendar year of the figures: a line's year inside a multi-year period, else the
@@ -82,8 +91,9 @@ pub enum TotalsKey {
 
 impl TotalsKey {
     /// Every key.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Province,
+        Self::ProvinceNow,
         Self::Period,
         Self::Year,
         Self::FundLevel,
@@ -98,6 +108,7 @@ impl TotalsKey {
     pub const fn code(self) -> &'static str {
         match self {
             Self::Province => "province",
+            Self::ProvinceNow => "province_now",
             Self::Period => "period",
             Self::Year => "year",
             Self::FundLevel => "fund_level",
@@ -122,7 +133,7 @@ impl FromStr for TotalsKey {
             .find(|k| k.code() == name)
             .ok_or_else(|| {
                 format!(
-                    "unknown totals key `{name}`; expected province, period, year, fund_level, source, activity, industry, product_group, kind / khóa tổng hợp `{name}` không hợp lệ"
+                    "unknown totals key `{name}`; expected province, province_now, period, year, fund_level, source, activity, industry, product_group, kind / khóa tổng hợp `{name}` không hợp lệ"
                 )
             })
     }
@@ -211,8 +222,11 @@ pub struct TotalsDocument {
 pub struct TotalsReport {
     /// The rows, sorted by their key values.
     pub rows: Vec<TotalsRow>,
-    /// Every document, in input order, with its error count.
+    /// Every document, in input order, with its error count (empty from
+    /// [`totals_with_notes`], which does not check the documents).
     pub documents: Vec<TotalsDocument>,
+    /// One note per document and key whose text was changed or read with care.
+    pub notes: Vec<KeyNote>,
 }
 
 /// Why totals could not be computed.
@@ -233,9 +247,161 @@ impl TotalsError {
     }
 }
 
+/// A change made to a grouping key's text, so that the same province (or the same text)
+/// typed differently falls in one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct KeyNote {
+    /// The position of the document in the input, from 0.
+    pub document: usize,
+    /// The key (`province`, `province_now`).
+    pub key: &'static str,
+    /// What the note says: `province_normalised` (the name was read as a province of the
+    /// list), `province_not_of_date` (the name is of a province that did not exist at the
+    /// document's date), `province_successor` (a former province grouped under today's unit),
+    /// `province_not_recognised` (not a province of the list: grouped by its text),
+    /// `text_normalised` (white space or Unicode form changed).
+    pub code: &'static str,
+    /// The text as the document writes it.
+    pub text: String,
+    /// The value the figures are grouped under.
+    pub value: String,
+    /// The note in Vietnamese.
+    pub message_vi: String,
+    /// The note in English.
+    pub message_en: String,
+}
+
+/// The province keys of a document: of its date and of today, with the notes.
+fn province_keys(
+    doc: &Document,
+    index: usize,
+    by: &[TotalsKey],
+    notes: &mut Vec<KeyNote>,
+) -> (Option<String>, Option<String>) {
+    let wants = |k: TotalsKey| by.contains(&k);
+    if !wants(TotalsKey::Province) && !wants(TotalsKey::ProvinceNow) {
+        return (None, None);
+    }
+    let Some((text, from, to)) = crate::province::document_province(doc) else {
+        // A national document (the Ministry's report, the national programme or plan) has
+        // no province: its figures are the nation's.
+        let national = match doc {
+            Document::PeriodReport(r) => r.is_national(),
+            Document::Programme(p) => p.is_national(),
+            Document::Plan(p) => p.fund_level == Some(FundLevel::National),
+            Document::Scheme(_) => false,
+        };
+        return if national {
+            (Some(NATIONAL.to_owned()), Some(NATIONAL.to_owned()))
+        } else {
+            (None, None)
+        };
+    };
+    let mut note = |key: &'static str, code: &'static str, value: &str, vi: String, en: String| {
+        if wants(if key == "province" {
+            TotalsKey::Province
+        } else {
+            TotalsKey::ProvinceNow
+        }) {
+            notes.push(KeyNote {
+                document: index,
+                key,
+                code,
+                text: text.to_owned(),
+                value: value.to_owned(),
+                message_vi: vi,
+                message_en: en,
+            });
+        }
+    };
+    if let Some(m) = crate::province::resolve(text, from, to) {
+        let time = m.province;
+        let now = time.now();
+        for key in ["province", "province_now"] {
+            if m.normalised {
+                note(
+                    key,
+                    "province_normalised",
+                    time.code(),
+                    format!(
+                        "`{text}` được đọc là {} (`{}`)",
+                        time.label(crate::law::Lang::Vi),
+                        time.code()
+                    ),
+                    format!(
+                        "`{text}` read as {} (`{}`)",
+                        time.label(crate::law::Lang::En),
+                        time.code()
+                    ),
+                );
+            }
+            if !m.in_force {
+                note(
+                    key,
+                    "province_not_of_date",
+                    time.code(),
+                    format!(
+                        "`{text}` không phải đơn vị hành chính cấp tỉnh vào ngày của văn bản ({from} – {to})"
+                    ),
+                    format!(
+                        "`{text}` is not a provincial-level unit at the document's date ({from} – {to})"
+                    ),
+                );
+            }
+        }
+        if now != time {
+            note(
+                "province_now",
+                "province_successor",
+                now.code(),
+                format!(
+                    "{} nay thuộc {} (`{}`)",
+                    time.label(crate::law::Lang::Vi),
+                    now.label(crate::law::Lang::Vi),
+                    now.code()
+                ),
+                format!(
+                    "{} is now part of {} (`{}`)",
+                    time.label(crate::law::Lang::En),
+                    now.label(crate::law::Lang::En),
+                    now.code()
+                ),
+            );
+        }
+        (Some(time.code().to_owned()), Some(now.code().to_owned()))
+    } else {
+        let (value, changed) = crate::province::normalise_text(text);
+        for key in ["province", "province_now"] {
+            note(
+                key,
+                "province_not_recognised",
+                &value,
+                format!(
+                    "`{text}` không phải tên tỉnh, thành phố trong danh mục; nhóm theo chữ viết"
+                ),
+                format!(
+                    "`{text}` is not a province or centrally-run city of the list; grouped by its text"
+                ),
+            );
+            if changed {
+                note(
+                    key,
+                    "text_normalised",
+                    &value,
+                    format!("`{text}` được chuẩn hóa thành `{value}` (Unicode NFC, khoảng trắng)"),
+                    format!("`{text}` normalised to `{value}` (Unicode NFC, white space)"),
+                );
+            }
+        }
+        (Some(value.clone()), Some(value))
+    }
+}
+
 #[derive(Default, Clone)]
 struct Fact {
     province: Option<String>,
+    province_now: Option<String>,
     period: Option<String>,
     year: Option<String>,
     fund_level: Option<&'static str>,
@@ -262,6 +428,7 @@ impl Fact {
     fn key(&self, k: TotalsKey) -> Option<String> {
         match k {
             TotalsKey::Province => self.province.clone(),
+            TotalsKey::ProvinceNow => self.province_now.clone(),
             TotalsKey::Period => self.period.clone(),
             TotalsKey::Year => self.year.clone(),
             TotalsKey::FundLevel => self.fund_level.map(str::to_owned),
@@ -277,6 +444,7 @@ impl Fact {
     fn clone_keys(&self) -> Self {
         Self {
             province: self.province.clone(),
+            province_now: self.province_now.clone(),
             period: self.period.clone(),
             year: self.year.clone(),
             kind: self.kind,
@@ -660,14 +828,10 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
     }
 }
 
-fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
+fn report_facts(r: &PeriodReport, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: Some(
-            r.reporting_unit
-                .province
-                .clone()
-                .unwrap_or_else(|| NATIONAL.to_owned()),
-        ),
+        province: keys.0,
+        province_now: keys.1,
         period: Some(r.period.label()),
         year: single_year(&r.period),
         kind: "period_report",
@@ -822,10 +986,11 @@ fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
     }
 }
 
-fn scheme_facts(s: &Scheme, out: &mut Vec<Fact>) {
+fn scheme_facts(s: &Scheme, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     use chrono::Datelike;
     let base = Fact {
-        province: s.province.clone(),
+        province: keys.0,
+        province_now: keys.1,
         period: Some(s.approval.date.year().to_string()),
         year: Some(s.approval.date.year().to_string()),
         kind: "scheme",
@@ -889,12 +1054,10 @@ fn scheme_facts(s: &Scheme, out: &mut Vec<Fact>) {
     }
 }
 
-fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
+fn plan_facts(p: &Plan, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: p
-            .province
-            .clone()
-            .or_else(|| (p.fund_level == Some(FundLevel::National)).then(|| NATIONAL.to_owned())),
+        province: keys.0,
+        province_now: keys.1,
         period: Some(p.year.to_string()),
         year: Some(p.year.to_string()),
         kind: "plan",
@@ -978,9 +1141,10 @@ fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
     }
 }
 
-fn programme_facts(p: &Programme, out: &mut Vec<Fact>) {
+fn programme_facts(p: &Programme, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: Some(p.province.clone().unwrap_or_else(|| NATIONAL.to_owned())),
+        province: keys.0,
+        province_now: keys.1,
         period: Some(p.period.label()),
         year: single_year(&p.period),
         kind: "programme",
@@ -991,12 +1155,15 @@ fn programme_facts(p: &Programme, out: &mut Vec<Fact>) {
     }
 }
 
-fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
+/// The province keys of a document: of its date and of today.
+type ProvinceKeys = (Option<String>, Option<String>);
+
+fn facts_of(doc: &Document, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     match doc {
-        Document::PeriodReport(r) => report_facts(r, out),
-        Document::Scheme(s) => scheme_facts(s, out),
-        Document::Plan(p) => plan_facts(p, out),
-        Document::Programme(p) => programme_facts(p, out),
+        Document::PeriodReport(r) => report_facts(r, keys, out),
+        Document::Scheme(s) => scheme_facts(s, keys, out),
+        Document::Plan(p) => plan_facts(p, keys, out),
+        Document::Programme(p) => programme_facts(p, keys, out),
     }
 }
 
@@ -1032,6 +1199,35 @@ where
     aggregate(documents, by, false).map(|r| r.rows)
 }
 
+/// [`totals`] with the notes on how each document's keys were read (a province typed
+/// differently, a former province under its successor, free text normalised); the documents
+/// are not checked (`documents` is empty).
+///
+/// # Errors
+/// [`TotalsError::Overflow`] when a total exceeds 9,007,199,254,740,991 đồng.
+///
+/// # Example
+/// ```
+/// use khuyencong::document::parse;
+/// use khuyencong::totals::{TotalsKey, totals_with_notes};
+/// let plan = |province: &str, year: i32| parse(format!(r#"{{"kind": "plan", "schema_version": 2,
+///   "id": "kh-{year}", "year": {year}, "fund_level": "provincial", "province": "{province}",
+///   "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 100000000}}]}}}}"#).as_bytes());
+/// let docs = [plan("Tỉnh Kiên Giang", 2024), plan("An Giang", 2026)];
+/// let docs: Vec<_> = docs.into_iter().collect::<Result<_, _>>().map_err(|f| f.message_en().into_owned())?;
+/// let t = totals_with_notes(&docs, &[TotalsKey::ProvinceNow])?;
+/// assert_eq!(t.rows.len(), 1); // Kiên Giang is part of An Giang from 2025-07-01
+/// assert_eq!(t.rows[0].keys["province_now"].as_deref(), Some("an_giang_2025"));
+/// assert!(t.notes.iter().any(|n| n.code == "province_successor"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn totals_with_notes<'a, I>(documents: I, by: &[TotalsKey]) -> Result<TotalsReport, TotalsError>
+where
+    I: IntoIterator<Item = &'a Document>,
+{
+    aggregate(documents, by, false)
+}
+
 /// Adds up documents grouped by `by`, and lists every document with the number of errors its
 /// check finds (with the default options): no document is dropped, and a row says how many
 /// of its documents have errors.
@@ -1044,10 +1240,10 @@ where
 /// use khuyencong::document::parse;
 /// use khuyencong::totals::{NOT_ITEMISED, TotalsKey, totals_report};
 /// // A report that states only its total: counted in full, as not itemised by activity.
-/// let doc = parse(r#"{"kind": "period_report", "schema_version": 1, "id": "r",
+/// let doc = parse(r#"{"kind": "period_report", "schema_version": 2, "id": "r",
 ///   "reporting_unit": {"name": "Sở Công Thương", "province": "X"},
 ///   "period": {"from": "2024-01-01", "to": "2024-12-31"},
-///   "results_total": {"support": 12000000000}}"#.as_bytes()).map_err(|f| f.message_en)?;
+///   "results_total": {"support": 12000000000}}"#.as_bytes()).map_err(|f| f.message_en().into_owned())?;
 /// let report = totals_report([&doc], &[TotalsKey::Activity]).map_err(|e| e.to_string())?;
 /// assert_eq!(report.rows[0].keys["activity"].as_deref(), Some(NOT_ITEMISED));
 /// assert_eq!(report.rows[0].support_vnd, 12_000_000_000);
@@ -1073,6 +1269,7 @@ where
     let mut groups: BTreeMap<Vec<Option<String>>, (TotalsRow, Option<usize>)> = BTreeMap::new();
     let mut facts = Vec::new();
     let mut listed = Vec::new();
+    let mut notes = Vec::new();
     let options = CheckOptions::default();
     for (doc_index, doc) in documents.into_iter().enumerate() {
         let errors = if checked {
@@ -1091,7 +1288,8 @@ where
             None
         };
         facts.clear();
-        facts_of(doc, &mut facts);
+        let keys = province_keys(doc, doc_index, by, &mut notes);
+        facts_of(doc, keys, &mut facts);
         for fact in &facts {
             let key: Vec<Option<String>> = by.iter().map(|k| fact.key(*k)).collect();
             let (row, last_doc) = groups.entry(key).or_insert_with_key(|key| {
@@ -1185,6 +1383,7 @@ where
     Ok(TotalsReport {
         rows,
         documents: listed,
+        notes,
     })
 }
 
@@ -1578,12 +1777,12 @@ fn target_indicators(t: &Target) -> Vec<(&'static str, crate::document::reconcil
 /// let programme = parse(r#"{"kind": "programme", "schema_version": 2, "id": "ct-x",
 ///   "province": "X", "period": {"from": "2021-01-01", "to": "2025-12-31"},
 ///   "targets": [{"activity": "advanced_machinery_technology_transfer",
-///                "counts": {"establishments": 100}}]}"#.as_bytes()).map_err(|f| f.message_en)?;
+///                "counts": {"establishments": 100}}]}"#.as_bytes()).map_err(|f| f.message_en().into_owned())?;
 /// let report = parse(r#"{"kind": "period_report", "schema_version": 2, "id": "bc-x",
 ///   "reporting_unit": {"name": "Sở Công Thương", "province": "X"}, "programme_id": "ct-x",
 ///   "period": {"from": "2021-01-01", "to": "2025-12-31"},
 ///   "results": [{"activity": "advanced_machinery_technology_transfer",
-///                "counts": {"establishments": 62}}]}"#.as_bytes()).map_err(|f| f.message_en)?;
+///                "counts": {"establishments": 62}}]}"#.as_bytes()).map_err(|f| f.message_en().into_owned())?;
 /// let p = progress([&programme, &report]);
 /// assert_eq!(p.rows[0].achieved, Some(62));
 /// assert_eq!(p.rows[0].met, Some(false));

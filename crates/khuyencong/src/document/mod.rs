@@ -6,13 +6,14 @@
 //! let checked = khuyencong::document::check_bytes(json, &Default::default());
 //! assert!(checked.findings.iter().all(|f| f.severity != khuyencong::Severity::Error));
 //!
-//! let broken = br#"{"kind": "plan", "schema_version": 1, "id": "x", "year": 2024, "fund_level": "national", "colour": 1}"#;
+//! let broken = br#"{"kind": "plan", "schema_version": 2, "id": "x", "year": 2024, "fund_level": "national", "colour": 1}"#;
 //! let checked = khuyencong::document::check_bytes(broken, &Default::default());
 //! assert_eq!(checked.findings[0].code, "structure.unknown_field");
 //! ```
 
 pub mod common;
 pub mod funding;
+pub(crate) mod kinds;
 pub(crate) mod outcome;
 pub mod plan;
 pub mod programme;
@@ -130,11 +131,11 @@ impl Document {
     /// ```
     /// use khuyencong::document::parse;
     /// let v1 = parse(br#"{"kind": "plan", "schema_version": 1, "id": "kh", "year": 2024,
-    ///   "fund_level": "provincial"}"#).map_err(|f| f.message_en)?;
+    ///   "fund_level": "provincial"}"#).map_err(|f| f.message_en().into_owned())?;
     /// assert_eq!(v1.schema_version_read(), 1);
     /// let v2 = v1.to_json_v2();
     /// assert!(v2.contains("\"schema_version\": 2"));
-    /// assert_eq!(parse(v2.as_bytes()).map_err(|f| f.message_en)?.schema_version_read(), 2);
+    /// assert_eq!(parse(v2.as_bytes()).map_err(|f| f.message_en().into_owned())?.schema_version_read(), 2);
     /// # Ok::<(), String>(())
     /// ```
     pub fn to_json_v2(&self) -> String {
@@ -375,26 +376,18 @@ pub fn check(document: &Document, options: &CheckOptions) -> Vec<Finding> {
         Document::PeriodReport(r) => r.check(&mut out),
         Document::Programme(p) => p.check(&mut out),
     }
+    crate::province::check_document(document, &mut out);
     Finding::sort(&mut out);
     out
 }
 
 /// The information finding of a document written in an earlier format version.
 fn upgraded(read: u64) -> Finding {
-    Finding::new(
-        "document.upgraded",
-        Severity::Info,
-        "/schema_version",
-        format!(
-            "văn bản theo định dạng phiên bản {read}; được đọc như phiên bản {v} với cùng nội dung (`khuyencong upgrade` ghi lại theo phiên bản {v})",
-            v = common::SCHEMA_VERSION
-        ),
-        format!(
-            "the document is in format version {read}; it was read as version {v} with the same content (`khuyencong upgrade` writes it as version {v})",
-            v = common::SCHEMA_VERSION
-        ),
-    )
-    .param("schema_version", read)
+    kinds::Upgraded {
+        schema_version: read,
+        current: common::SCHEMA_VERSION,
+    }
+    .at("/schema_version")
 }
 
 /// A year of a line, target or envelope line must be inside the document's period.
@@ -408,20 +401,12 @@ pub(crate) fn check_year_in_period(
     let y = year.get();
     if y < period.from.year() || y > period.to.year() {
         out.push(
-            Finding::new(
-                "document.year_outside_period",
-                Severity::Error,
-                path,
-                format!(
-                    "năm {y} nằm ngoài kỳ {} – {} của văn bản",
-                    period.from, period.to
-                ),
-                format!(
-                    "the year {y} is outside the document's period {} – {}",
-                    period.from, period.to
-                ),
-            )
-            .param("year", y),
+            kinds::YearOutsidePeriod {
+                year: y,
+                from: period.from,
+                to: period.to,
+            }
+            .at(path),
         );
     }
 }
@@ -1077,33 +1062,6 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "Adjust the schemes or the budget."
     ),
     def!(
-        "document.upgraded",
-        Info,
-        None,
-        "Văn bản theo định dạng phiên bản 1: được đọc như phiên bản 2 với cùng nội dung (phiên bản 2 chỉ bổ sung, không đổi nghĩa).",
-        "A document in format version 1: it is read as version 2 with the same content (version 2 only adds elements).",
-        "`khuyencong upgrade TỆP` ghi lại văn bản theo phiên bản 2.",
-        "`khuyencong upgrade FILE` writes it as version 2."
-    ),
-    def!(
-        "document.year_outside_period",
-        Error,
-        None,
-        "Năm của một dòng (hoặc chỉ tiêu, dòng kinh phí) nằm ngoài kỳ của văn bản.",
-        "The year of a line (or a target, an envelope line) is outside the document's period.",
-        "Sửa năm hoặc kỳ của văn bản.",
-        "Correct the year or the document's period."
-    ),
-    def!(
-        "document.range_reversed",
-        Error,
-        None,
-        "Số lượng nêu dạng khoảng có cận trên nhỏ hơn cận dưới.",
-        "A count stated as a range has its upper end below its lower end.",
-        "Sửa `min` và `max`.",
-        "Correct `min` and `max`."
-    ),
-    def!(
         "document.stated_share_mismatch",
         Error,
         None,
@@ -1138,15 +1096,6 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "A disbursement rate the document states does not agree with the disbursed amount over the allocated amount.",
         "Sửa tỷ lệ hoặc số liệu.",
         "Correct the rate or the figures."
-    ),
-    def!(
-        "document.share_count_missing",
-        Error,
-        None,
-        "Tỷ lệ theo số lượng (`count_of_whole`) không nêu số lượng nào.",
-        "A share of a count (`count_of_whole`) does not name the count.",
-        "Ghi `count` (ví dụ `establishments`).",
-        "State `count` (e.g. `establishments`)."
     ),
     def!(
         "reconcile.range",
@@ -1185,15 +1134,6 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "Correct the line or its parts."
     ),
     def!(
-        "report.part_contradicts_line",
-        Error,
-        None,
-        "Một phần chi tiết nêu nội dung, nguồn, năm, ngành, nhóm sản phẩm hoặc cấp bình chọn không thuộc dòng chứa nó.",
-        "A part states an activity, fund, year, industry, product group or level outside its line's.",
-        "Sửa phần chi tiết hoặc dòng chứa nó.",
-        "Correct the part or its line."
-    ),
-    def!(
         "plan.total_mismatch",
         Error,
         None,
@@ -1203,15 +1143,6 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "Correct the total or the lines."
     ),
     def!(
-        "programme.target_year_and_each_year",
-        Error,
-        None,
-        "Chỉ tiêu vừa nêu một năm vừa ghi là chỉ tiêu mỗi năm.",
-        "A target names one year and is also said to be for each year.",
-        "Bỏ `year` hoặc `each_year`.",
-        "Remove `year` or `each_year`."
-    ),
-    def!(
         "programme.year_targets_mismatch",
         Error,
         None,
@@ -1219,33 +1150,6 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "A target for the whole period differs from the sum of the same targets by year (when every year has one), or the years that have one already exceed it.",
         "Sửa chỉ tiêu cả giai đoạn hoặc theo năm.",
         "Correct the period target or the year targets."
-    ),
-    def!(
-        "scheme.split_beneficiary_unknown",
-        Error,
-        None,
-        "Dòng chia kinh phí nêu một đối tượng thụ hưởng không có trong danh sách.",
-        "A line of the support split names a beneficiary the scheme does not list.",
-        "Sửa `beneficiary_index` (vị trí trong `beneficiaries`, từ 0).",
-        "Correct `beneficiary_index` (the position in `beneficiaries`, from 0)."
-    ),
-    def!(
-        "scheme.split_beneficiary_units",
-        Error,
-        None,
-        "Dòng chia kinh phí cho một đối tượng thụ hưởng là một đơn vị, nhưng ghi số đơn vị khác 1.",
-        "A split line for one beneficiary is one unit, but states `units` other than 1.",
-        "Bỏ `units` hoặc tách dòng.",
-        "Remove `units` or split the line."
-    ),
-    def!(
-        "scheme.split_beneficiary_not_eligible",
-        Error,
-        None,
-        "Kinh phí hỗ trợ được chia cho một đối tượng thụ hưởng không đủ điều kiện.",
-        "Support is split to a beneficiary who is not eligible.",
-        "Bỏ phần hỗ trợ này hoặc thay đối tượng.",
-        "Remove that support or change the beneficiary."
     ),
 ];
 

@@ -25,18 +25,11 @@ pub(crate) fn check_count(out: &mut Vec<Finding>, count: &Count, path: &dyn Fn()
         && max < count.value
     {
         out.push(
-            Finding::new(
-                "document.range_reversed",
-                Severity::Error,
-                path(),
-                format!("khoảng {}–{max} có cận trên nhỏ hơn cận dưới", count.value),
-                format!(
-                    "the range {}–{max} has its upper end below its lower end",
-                    count.value
-                ),
-            )
-            .param("min", count.value)
-            .param("max", max),
+            super::kinds::RangeReversed {
+                min: count.value,
+                max,
+            }
+            .at(path()),
         );
     }
 }
@@ -243,13 +236,10 @@ pub(crate) fn check_outcomes(
             ShareOf::InvestmentOfWhole => (line.investment, whole.and_then(|w| w.investment)),
             ShareOf::CountOfWhole => {
                 let Some(kind) = s.count else {
-                    out.push(Finding::new(
-                        "document.share_count_missing",
-                        Severity::Error,
-                        format!("{base}/outcomes/shares/{i}"),
-                        "tỷ lệ `count_of_whole` cần nêu số lượng nào (`count`)",
-                        "a `count_of_whole` share needs the count it is of (`count`)",
-                    ));
+                    out.push(
+                        super::kinds::ShareCountMissing {}
+                            .at(format!("{base}/outcomes/shares/{i}")),
+                    );
                     continue;
                 };
                 let of = |c: &Counts, k: CountKind| c.of(k).map(Figure::from);

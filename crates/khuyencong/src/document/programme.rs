@@ -199,7 +199,7 @@ pub struct Content {
 use super::outcome::{Figures, check_counts, check_outcomes};
 use super::reconcile::{Figure, Part, check_parts};
 use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 
 impl Target {
     /// The years of the period a target is for: its year, every year, or none (the whole
@@ -256,13 +256,10 @@ impl Programme {
             if let Some(y) = t.year {
                 super::check_year_in_period(out, y, &self.period, &format!("{path}/year"));
                 if t.each_year {
-                    out.push(Finding::new(
-                        "programme.target_year_and_each_year",
-                        Severity::Error,
-                        format!("{path}/each_year"),
-                        "chỉ tiêu vừa nêu một năm vừa ghi là chỉ tiêu mỗi năm",
-                        "the target names one year and is also said to be for each year",
-                    ));
+                    out.push(
+                        super::kinds::TargetYearAndEachYear { year: y.get() }
+                            .at(format!("{path}/each_year")),
+                    );
                 }
             }
             check_counts(out, &t.counts, &|| format!("{path}/counts"));

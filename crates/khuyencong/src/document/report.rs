@@ -1,6 +1,10 @@
 //! Period reports (báo cáo tình hình thực hiện): results by activity and fund (each line
 //! possibly broken down into parts by fund, year, industry or product group), funding
 //! mobilised by source, outcomes, targets for the next period.
+//!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | contest funding by level: district and provincial contests from local funds, regional and national from national funds | TT 26/2014/TT-BCT Art. 19 | confirmed |
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -919,22 +923,9 @@ fn check_part_keys(out: &mut Vec<Finding>, parent: Keys, part: &ResultLine, path
     {
         contradicts.push(("level", v.code().to_owned(), p.code().to_owned()));
     }
-    for (field, own, line) in contradicts {
+    for (field, part, line) in contradicts {
         out.push(
-            Finding::new(
-                "report.part_contradicts_line",
-                Severity::Error,
-                format!("{path}/{field}"),
-                format!(
-                    "phần chi tiết ghi `{field}` là `{own}`, không thuộc `{line}` của dòng chứa nó"
-                ),
-                format!(
-                    "the part states `{field}` `{own}`, which is not within its line's `{line}`"
-                ),
-            )
-            .param("field", field)
-            .param("part", own)
-            .param("line", line),
+            super::kinds::PartContradictsLine { field, part, line }.at(format!("{path}/{field}")),
         );
     }
 }

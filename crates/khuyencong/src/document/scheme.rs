@@ -12,7 +12,7 @@ use super::tag::SchemeTag;
 use super::{CheckOptions, check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
 use crate::applicant::ApplicantFacts;
-use crate::eligibility::{Verdict, assess_embedded};
+use crate::eligibility::{Keep, Verdict, assess_with};
 use crate::finding::{Finding, Severity};
 use crate::funding::{
     Content, EXTENSION_SUPPORT, SchemeFunding, Units, check_funding_with, check_limit,
@@ -216,14 +216,15 @@ impl Scheme {
         let mut verdicts = Vec::with_capacity(self.beneficiaries.len());
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
             let base = format!("/beneficiaries/{i}");
-            let Ok((verdict, findings, missing_facts)) =
-                assess_embedded(applicant, main, date, &base)
-            else {
+            let Ok(assessed) = assess_with(applicant, main, date, Keep::Problems) else {
                 verdicts.push(None);
                 continue;
             };
+            let assessed = assessed.prefixed(&base);
+            let missing_facts = assessed.missing_facts;
+            let verdict = assessed.verdict;
             verdicts.push(Some(verdict));
-            out.extend(findings);
+            out.extend(assessed.findings);
             // A beneficiary not found ineligible may be supported: it counts as a unit.
             eligible_listed += u64::from(verdict != Verdict::NotEligible);
             match verdict {
@@ -460,21 +461,11 @@ impl Scheme {
                 match verdicts.get(index) {
                     None => {
                         out.push(
-                            Finding::new(
-                                "scheme.split_beneficiary_unknown",
-                                Severity::Error,
-                                format!("/support_split/{i}/beneficiary_index"),
-                                format!(
-                                    "dòng chia kinh phí nêu đối tượng thụ hưởng vị trí {b} nhưng đề án chỉ liệt kê {} đối tượng",
-                                    self.beneficiaries.len()
-                                ),
-                                format!(
-                                    "the line names the beneficiary at position {b} but the scheme lists {} beneficiaries",
-                                    self.beneficiaries.len()
-                                ),
-                            )
-                            .param("beneficiary_index", b)
-                            .param("beneficiaries", self.beneficiaries.len()),
+                            super::kinds::SplitBeneficiaryUnknown {
+                                beneficiary_index: b,
+                                beneficiaries: self.beneficiaries.len(),
+                            }
+                            .at(format!("/support_split/{i}/beneficiary_index")),
                         );
                         continue;
                     }
@@ -482,20 +473,11 @@ impl Scheme {
                         if share.support.is_some_and(|s| s > Vnd::ZERO) =>
                     {
                         out.push(
-                            Finding::new(
-                                "scheme.split_beneficiary_not_eligible",
-                                Severity::Error,
-                                format!("/support_split/{i}/support"),
-                                format!(
-                                    "kinh phí hỗ trợ được chia cho đối tượng thụ hưởng thứ {}, là đối tượng không đủ điều kiện",
-                                    index + 1
-                                ),
-                                format!(
-                                    "support is split to beneficiary no. {}, who is not eligible",
-                                    index + 1
-                                ),
-                            )
-                            .param("beneficiary_index", b),
+                            super::kinds::SplitBeneficiaryNotEligible {
+                                beneficiary_index: b,
+                                number: index + 1,
+                            }
+                            .at(format!("/support_split/{i}/support")),
                         );
                     }
                     _ => {}
@@ -503,14 +485,10 @@ impl Scheme {
                 match share.units.as_ref() {
                     Some(c) if !(c.is_exact() && c.value == 1) => {
                         out.push(
-                            Finding::new(
-                                "scheme.split_beneficiary_units",
-                                Severity::Error,
-                                format!("/support_split/{i}/units"),
-                                "một dòng chia kinh phí cho một đối tượng thụ hưởng là một đơn vị; không ghi số đơn vị khác 1",
-                                "a line for one beneficiary is one unit; its `units` cannot be other than 1",
-                            )
-                            .param("beneficiary_index", b),
+                            super::kinds::SplitBeneficiaryUnits {
+                                beneficiary_index: b,
+                            }
+                            .at(format!("/support_split/{i}/units")),
                         );
                         continue;
                     }

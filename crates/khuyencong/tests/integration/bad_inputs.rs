@@ -52,7 +52,7 @@ fn class(
 }
 
 fn classes() -> Vec<Class> {
-    let mut deep = br#"{"kind": "period_report", "schema_version": 1, "id": "x", "reporting_unit": {"name": "x", "province": "x"}, "period": {"from": "2024-01-01", "to": "2024-12-31"}, "funding": {"total": 1, "lines": ["#.to_vec();
+    let mut deep = br#"{"kind": "period_report", "schema_version": 2, "id": "x", "reporting_unit": {"name": "x", "province": "x"}, "period": {"from": "2024-01-01", "to": "2024-12-31"}, "funding": {"total": 1, "lines": ["#.to_vec();
     for _ in 0..70 {
         deep.extend_from_slice(br#"{"source": "counterpart", "amount": 1, "parts": ["#);
     }
@@ -402,16 +402,17 @@ fn every_class_gets_its_finding() {
     for c in classes() {
         let f = first_error(&c.input);
         assert_eq!(f.code, c.code, "{}: {f:?}", c.title);
-        assert!(!f.message_en.is_empty() && !f.message_vi.is_empty());
+        assert!(!f.message_en().is_empty() && !f.message_vi().is_empty());
     }
 }
 
 #[test]
 fn nfd_text_is_kept_as_written() {
     // Decision: free text (names, titles, provinces) is kept exactly as written — NFC or NFD —
-    // and never rewritten; codes are ASCII, so normalisation cannot touch them. Totals group
-    // by the exact text, so "Khánh Hòa" in NFC and in NFD are two groups: normalise to NFC
-    // before submitting (`parse_vnd` refuses NFD amounts outright).
+    // and never rewritten in the document; codes are ASCII, so normalisation cannot touch
+    // them. Totals read a province name as the unit of the list, so "Khánh Hòa" in NFC and in
+    // NFD are one group, with a note; the check says so as information (`parse_vnd` refuses
+    // NFD amounts outright).
     use unicode_normalization::UnicodeNormalization;
     let nfc = scheme_with("\"province\": \"Quảng Nam\"", "\"province\": \"Khánh Hòa\"");
     let nfd_name: String = "Khánh Hòa".nfd().collect();
@@ -429,8 +430,15 @@ fn nfd_text_is_kept_as_written() {
         panic!("a scheme")
     };
     assert_eq!(s.province.as_deref(), Some(nfd_name.as_str()));
+    assert!(
+        check_bytes(&nfd, &CheckOptions::default())
+            .findings
+            .iter()
+            .any(|f| f.code == "document.province_normalised")
+    );
     let rows = totals([&a, &b], &[TotalsKey::Province]).expect("totals");
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].keys["province"].as_deref(), Some("khanh_hoa"));
 }
 
 #[test]
@@ -539,8 +547,8 @@ fn render() -> String {
             c.shown,
             c.decision,
         );
-        let _ = writeln!(s, "- **message_vi:** {}", f.message_vi);
-        let _ = writeln!(s, "- **message_en:** {}", f.message_en);
+        let _ = writeln!(s, "- **message_vi:** {}", f.message_vi());
+        let _ = writeln!(s, "- **message_en:** {}", f.message_en());
         let _ = writeln!(
             s,
             "- **CLI** (exit 1):\n\n```text\n{}\n```\n",

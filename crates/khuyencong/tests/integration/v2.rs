@@ -12,7 +12,7 @@ fn example(name: &str) -> Vec<u8> {
 }
 
 fn doc(bytes: &[u8]) -> Document {
-    parse(bytes).unwrap_or_else(|f| panic!("{}: {}", f.path, f.message_en))
+    parse(bytes).unwrap_or_else(|f| panic!("{}: {}", f.path, f.message_en()))
 }
 
 /// A version-1 document is read, noted and written as version 2 with every member kept:
