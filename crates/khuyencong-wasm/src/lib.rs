@@ -477,7 +477,7 @@ pub fn to_json(value: &JsValue, indent: &JsValue) -> Result<String, JsValue> {
         None
     } else {
         match indent.as_f64() {
-            Some(n) if n == 0.0 => None,
+            Some(0.0) => None,
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             Some(n) if n.fract() == 0.0 && (1.0..=10.0).contains(&n) => Some(n as usize),
             _ => {
