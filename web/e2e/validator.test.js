@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PACKAGE = join(ROOT, "crates", "khuyencong-wasm", "npm");
 const PAGE = fileURLToPath(new URL("../dist/index.html", import.meta.url));
 const OUTPUT = process.env.E2E_OUTPUT || join(ROOT, "target", "web-e2e");
 const EXAMPLES = join(ROOT, "docs", "examples");
@@ -39,6 +40,21 @@ const ARGS = [
   "--disable-sync",
   "--disable-dev-shm-usage",
 ];
+
+// The npm package's browser entry, served as it is (what a bundler would bundle), and a page
+// that imports it as an ES module.
+const PACKAGE_FILES = new Map(
+  ["index.js", "errors.js", "wasm/khuyencong_wasm.js", "wasm/khuyencong_wasm_bg.wasm"].map((f) => [`/pkg/${f}`, f]),
+);
+const ESM_PAGE = `<!doctype html><meta charset="utf-8"><title>esm</title><link rel="icon" href="data:,">
+<script type="module">
+import { init, check, totals, KhuyencongError, catalog } from "/pkg/index.js";
+await init();
+const out = { plan: check(${JSON.stringify(JSON.stringify({ kind: "plan", schema_version: 1, id: "x", year: 2024, fund_level: "national", budget: { lines: [{ source: "local_budget_provincial", amount: 500000000 }] } }))}).findings.map((f) => f.code) };
+out.total = String(totals([${JSON.stringify(readFileSync(join(ROOT, "docs", "examples", "an-giang-2021-2025.json"), "utf8"))}])[0].support_vnd);
+try { catalog("2000-01-01"); } catch (e) { out.error = e instanceof KhuyencongError; }
+document.body.dataset.result = JSON.stringify(out);
+</script>`;
 
 /** The Rust command's JSON output for these arguments. */
 function cli(...args) {
@@ -67,6 +83,13 @@ before(async () => {
     if (req.url === "/index.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end(html);
+    } else if (req.url === "/esm.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(ESM_PAGE);
+    } else if (PACKAGE_FILES.has(req.url)) {
+      const type = req.url.endsWith(".wasm") ? "application/wasm" : "text/javascript; charset=utf-8";
+      res.writeHead(200, { "content-type": type });
+      res.end(readFileSync(join(PACKAGE, PACKAGE_FILES.get(req.url))));
     } else {
       res.writeHead(404);
       res.end();
@@ -307,4 +330,17 @@ test("the page works from file://, with no request", async () => {
   assert.equal(await local.$eval("h1", (h) => h.textContent), "Industrial-extension document validator");
   assert.deepEqual([...new Set(requests)], [`${url}?lang=en`]);
   await local.close();
+});
+
+test("the npm package's browser entry works as an ES module, the module fetched next to it", async () => {
+  const esm = await browser.newContext();
+  const requests = [];
+  esm.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  const p = await esm.newPage();
+  await p.goto(`${base}/esm.html`);
+  await p.waitForFunction(() => document.body.dataset.result !== undefined);
+  const result = JSON.parse(await p.evaluate(() => document.body.dataset.result));
+  assert.deepEqual(result, { plan: ["plan.fund_source_mismatch"], total: "14586000000", error: true });
+  assert.ok(requests.includes("/pkg/wasm/khuyencong_wasm_bg.wasm"), requests.join(" "));
+  await esm.close();
 });
