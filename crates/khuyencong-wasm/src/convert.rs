@@ -41,6 +41,14 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<JsValue, Js
     })
 }
 
+#[wasm_bindgen]
+extern "C" {
+    // `Object.keys`, with a thrown exception (a proxy's trap, say) returned as an error
+    // rather than unwinding through the module.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
+}
+
 /// What `typeof` says of a value, or its constructor's name for an object, for messages.
 pub fn describe(value: &JsValue) -> String {
     if value.is_null() {
@@ -50,8 +58,11 @@ pub fn describe(value: &JsValue) -> String {
         return "an array".to_owned();
     }
     if value.is_object() {
-        let name = value.unchecked_ref::<Object>().constructor().name();
-        let name = String::from(name);
+        let name = Reflect::get(value, &"constructor".into())
+            .and_then(|c| Reflect::get(&c, &"name".into()))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
         return if name.is_empty() {
             "an object".to_owned()
         } else {
@@ -212,15 +223,21 @@ impl JsonWriter {
             return self.string(&s);
         }
         if Array::is_array(value) {
-            let array = value.unchecked_ref::<Array>();
+            let length = Reflect::get(value, &"length".into())?
+                .as_f64()
+                .unwrap_or_default();
             self.out.push(b'[');
-            for (i, item) in array.iter().enumerate() {
+            // Exact: an array's length is an integer below 2^32.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let length = length as u32;
+            for i in 0..length {
                 if i > 0 {
                     self.out.push(b',');
                 }
                 let len = self.path.len();
                 self.path.push('/');
                 self.path.push_str(&i.to_string());
+                let item = Reflect::get_u32(value, i)?;
                 if item.is_undefined() {
                     return Err(type_error(format!(
                         "undefined{} has no JSON form: remove it or use null",
@@ -231,18 +248,17 @@ impl JsonWriter {
                 self.write(&item, depth + 1)?;
                 self.path.truncate(len);
             }
-            if array.length() > 0 {
+            if length > 0 {
                 self.newline(depth);
             }
             self.out.push(b']');
             return Ok(());
         }
-        if value.is_object() && !value.is_function() && is_plain(value) {
-            let object = value.unchecked_ref::<Object>();
+        if value.is_object() && !value.is_function() && is_plain(value)? {
             self.out.push(b'{');
             let mut first = true;
-            for key in Object::keys(object).iter() {
-                let item = Reflect::get(object, &key)?;
+            for key in object_keys(value)?.iter() {
+                let item = Reflect::get(value, &key)?;
                 if item.is_undefined() {
                     continue;
                 }
@@ -279,9 +295,9 @@ impl JsonWriter {
 
 /// Whether an object is a plain one (`{…}`, or made by `Object.create(null)`), not a
 /// `Date`, a `Map` or an instance of some class, whose JSON form would be a guess.
-fn is_plain(value: &JsValue) -> bool {
-    let proto = Object::get_prototype_of(value);
-    proto.is_null() || *proto == *Object::get_prototype_of(&Object::new())
+fn is_plain(value: &JsValue) -> Result<bool, JsValue> {
+    let proto = Reflect::get_prototype_of(value)?;
+    Ok(proto.is_null() || *proto == *Object::get_prototype_of(&Object::new()))
 }
 
 /// A string argument, or a `TypeError` naming it with an example.
@@ -431,7 +447,7 @@ impl Options {
             )));
         }
         let object: Object = value.clone().unchecked_into();
-        for key in Object::keys(&object).iter() {
+        for key in object_keys(value)?.iter() {
             let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
                 return Err(type_error(format!(

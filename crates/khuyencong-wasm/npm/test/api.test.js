@@ -118,6 +118,16 @@ describe("documents in every form", () => {
     assert.equal(k.check(REPORT).ok, true);
   });
 
+  test("an exception thrown while reading an object comes back as it is, and nothing breaks", () => {
+    const trap = new Proxy({}, { ownKeys() { throw new RangeError("ownKeys trap"); } });
+    assert.throws(() => k.check(trap), isError(RangeError, /ownKeys trap/));
+    const getter = { get kind() { throw new RangeError("getter"); } };
+    assert.throws(() => k.check(getter), isError(RangeError, /getter/));
+    const orphan = Object.create(Object.create(null));
+    assert.throws(() => k.check({ x: orphan }), isError(TypeError, /cannot use an object at `\/x`/));
+    assert.equal(k.check(REPORT).ok, true);
+  });
+
   test("deep nesting within the conversion limit is the core's structure.too_deep", () => {
     const text = read("tests/cases/structure_deep_nesting/input.json").toString("utf8");
     const r = k.check(JSON.parse(text));
