@@ -258,6 +258,15 @@
     return offset;
   }
 
+  // What to mark of a located value: a key and its value; for an object or array, the key
+  // and the opening bracket (its members have marks of their own) — or, for an element of
+  // an array, which has no key, the whole element when it is short.
+  function span(r) {
+    if (!r.container) return { start: r.keyStart, end: r.end };
+    if (r.keyStart === r.start && r.end - r.start <= 1500) return { start: r.start, end: r.end };
+    return { start: r.keyStart, end: r.start + 1 };
+  }
+
   // The range to highlight for a finding: its path (or, for a field that is not there,
   // the nearest enclosing value), the field a structural finding names, or the line and
   // column of a syntax error.
@@ -265,12 +274,11 @@
     const map = doc.map;
     const params = f.params || {};
     if (typeof params.field === "string" && map.has(`${f.path}/${escapeToken(params.field)}`)) {
-      const r = map.get(`${f.path}/${escapeToken(params.field)}`);
-      return { start: r.keyStart, end: r.container ? r.start + 1 : r.end, exact: true };
+      return span(map.get(`${f.path}/${escapeToken(params.field)}`));
     }
     if (f.path === "" && typeof params.line === "bigint" && typeof params.column === "bigint") {
       const at = offsetOf(doc.text, Number(params.line), Number(params.column));
-      return { start: Math.max(0, at - 1), end: Math.min(doc.text.length, at + 1), exact: true };
+      return { start: Math.max(0, at - 1), end: Math.min(doc.text.length, at + 1) };
     }
     let ptr = f.path;
     for (;;) {
@@ -278,7 +286,7 @@
       if (r) {
         // The whole document is not highlighted: the finding is about all of it.
         if (ptr === "") return null;
-        return { start: r.keyStart, end: r.container ? r.start + 1 : r.end, exact: ptr === f.path };
+        return span(r);
       }
       if (ptr === "") return null;
       ptr = ptr.slice(0, ptr.lastIndexOf("/"));
