@@ -61,9 +61,12 @@
       byActivity: "Theo nội dung hoạt động",
       byFundLevel: "Theo cấp kinh phí",
       unspecified: "(không ghi)",
+      notItemised: "(phần không ghi chi tiết)",
+      withErrors: (names) => `Văn bản có lỗi vẫn được cộng theo số liệu đã ghi: ${names.join(", ")}.`,
       cols: {
         key: "",
         documents: "Văn bản",
+        documents_with_errors: "Có lỗi",
         funding_vnd: "Nguồn vốn (đồng)",
         support_vnd: "Kinh phí hỗ trợ (đồng)",
         total_investment_vnd: "Tổng vốn thực hiện (đồng)",
@@ -107,9 +110,12 @@
       byActivity: "By activity",
       byFundLevel: "By fund level",
       unspecified: "(not stated)",
+      notItemised: "(not itemised)",
+      withErrors: (names) => `Documents with errors are added up as stated: ${names.join(", ")}.`,
       cols: {
         key: "",
         documents: "Documents",
+        documents_with_errors: "With errors",
         funding_vnd: "Funding (đồng)",
         support_vnd: "Support (đồng)",
         total_investment_vnd: "Total investment (đồng)",
@@ -583,12 +589,20 @@
     return state.lang === "vi" ? value.replace(".", ",") : value;
   }
 
-  const COLUMNS = ["documents", "funding_vnd", "support_vnd", "total_investment_vnd", "counterpart_vnd", "establishments", "support_share", "exactness"];
+  const COLUMNS = ["documents", "documents_with_errors", "funding_vnd", "support_vnd", "total_investment_vnd", "counterpart_vnd", "establishments", "support_share", "exactness"];
 
   function table(title, rows, key) {
     const head = el("tr", {}, el("th", {}, ""), ...COLUMNS.map((c) => el("th", {}, t().cols[c])));
     const body = rows.map((row) => {
-      const name = key === null ? t().grand : row.keys[key] === null ? t().unspecified : labels()[state.lang].get(row.keys[key]) || row.keys[key];
+      const value = key === null ? null : row.keys[key];
+      const name =
+        key === null
+          ? t().grand
+          : value === null
+            ? t().unspecified
+            : value === "not_itemised"
+              ? t().notItemised
+              : labels()[state.lang].get(value) || value;
       return el(
         "tr",
         { "data-key": key === null ? "" : row.keys[key] === null ? "null" : row.keys[key] },
@@ -614,14 +628,19 @@
     section.hidden = state.docs.length === 0;
     const tables = $("totals-tables");
     tables.replaceChildren();
-    $("totals-note").textContent = t().docsRead(readable.length, state.docs.length - readable.length);
+    const note = $("totals-note");
+    note.textContent = t().docsRead(readable.length, state.docs.length - readable.length);
     if (readable.length === 0) return;
     const inputs = readable.map((d) => (d.bytes !== null ? d.bytes : d.text));
     try {
-      tables.append(table(t().grand, k.totals(inputs, []), null));
-      tables.append(table(t().bySource, k.totals(inputs, ["source"]), "source"));
-      tables.append(table(t().byActivity, k.totals(inputs, ["activity"]), "activity"));
-      tables.append(table(t().byFundLevel, k.totals(inputs, ["fund_level"]), "fund_level"));
+      const grand = k.totals(inputs, []);
+      // Documents with errors are added up as stated, and named.
+      const faulty = grand.documents.filter((d) => d.errors > 0n).map((d) => readable[Number(d.index)].name);
+      if (faulty.length > 0) note.textContent += ` ${t().withErrors(faulty)}`;
+      tables.append(table(t().grand, grand.rows, null));
+      tables.append(table(t().bySource, k.totals(inputs, ["source"]).rows, "source"));
+      tables.append(table(t().byActivity, k.totals(inputs, ["activity"]).rows, "activity"));
+      tables.append(table(t().byFundLevel, k.totals(inputs, ["fund_level"]).rows, "fund_level"));
     } catch (e) {
       tables.append(el("p", { class: "error" }, state.lang === "vi" ? e.message_vi || e.message : e.message_en || e.message));
     }

@@ -83,6 +83,8 @@ export interface TotalsRow {
   /** The value of each grouping key (null: unspecified for these figures). */
   keys: Record<string, string | null>;
   documents: bigint;
+  /** Of those, the documents whose check finds errors (their figures are included as stated). */
+  documents_with_errors: bigint | null;
   /** Funding by source as stated (top-level lines), in đồng. */
   funding_vnd: bigint;
   /** State support in the results, in đồng. */
@@ -94,6 +96,21 @@ export interface TotalsRow {
   support_share: DecimalString | null;
   counterpart_per_support: DecimalString | null;
   avg_support_per_establishment_vnd: bigint | null;
+}
+
+/** A document totalled, with the number of errors its check finds. */
+export interface TotalsDocument {
+  /** Its position among the inputs, from 0. */
+  index: bigint;
+  id: string;
+  kind: DocumentKind;
+  errors: bigint;
+}
+
+/** Totals: the rows, and every document they were made from. */
+export interface Totals {
+  rows: TotalsRow[];
+  documents: TotalsDocument[];
 }
 
 export interface Priority {
@@ -130,10 +147,16 @@ export interface Step {
 
 export interface AssessedLimit {
   status: "assessed";
+  assessed: true;
   max_support_vnd: bigint;
   binding: "share" | "cap" | "multiplied_cap" | "lump_sum" | "full_cost";
   eligible_cost_vnd: bigint;
-  cap_unit?: string;
+  /** What the cap is counted per (`per_establishment`, `per_model`, …). */
+  unit?: string;
+  /** How many units the eligible cost covers. */
+  units: bigint;
+  share_limit_vnd?: bigint;
+  cap_per_unit_vnd?: bigint;
   derivation: Step[];
   citation: Citation | ProvincialCitation;
   confidence: Confidence;
@@ -145,10 +168,12 @@ export interface AssessedLimit {
 
 export interface NotAssessedLimit {
   status: "not_assessed";
+  assessed: false;
   reason_vi: string;
   reason_en: string;
   citation: Citation | ProvincialCitation;
-  support_regime: string;
+  support_regime?: string;
+  unit?: string;
   rule_id?: string;
 }
 
@@ -161,6 +186,8 @@ export interface SupportOptions {
   technologyLine?: boolean;
   variant?: string;
   provincialPack?: DocumentInput;
+  /** How many units the eligible cost covers (establishments of a group scheme, say); 1 by default. */
+  units?: number | bigint;
 }
 
 /** An amount read from Vietnamese notation. */
@@ -246,8 +273,8 @@ export function initSync(source: BufferSource | WebAssembly.Module): void;
 export function check(doc: DocumentInput, options?: CheckOptions): CheckResult;
 /** Checks documents; one result per input, in order. */
 export function checkMany(docs: readonly DocumentInput[], options?: CheckOptions): CheckResult[];
-/** Exact totals, grouped by the keys given (none: one grand total). Throws ValidationError for an unreadable document. */
-export function totals(docs: readonly DocumentInput[], by?: readonly TotalsKey[]): TotalsRow[];
+/** Exact totals, grouped by the keys given (none: one grand total), and the documents with their error counts. Throws ValidationError for an unreadable document. */
+export function totals(docs: readonly DocumentInput[], by?: readonly TotalsKey[]): Totals;
 /** Whether an applicant (its facts as a plain object or JSON text) may receive an activity on a date. */
 export function assess(applicant: Record<string, unknown> | string | Uint8Array, activity: string, asOf: IsoDate): Assessment;
 /** The most state support for an activity; eligibleCost in đồng (a bigint, an integer number or a string of digits). */

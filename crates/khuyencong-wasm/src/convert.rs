@@ -9,6 +9,8 @@
 //! already decimal strings in the JSON form. Absent optional values are `null`, maps are
 //! plain objects.
 
+use std::num::NonZeroU64;
+
 use chrono::NaiveDate;
 use js_sys::{Array, BigInt, Object, Reflect, Uint8Array};
 use khuyencong::law::Lang;
@@ -417,6 +419,36 @@ pub fn vnd(value: &JsValue, what: &str) -> Result<Vnd, JsValue> {
     }
     let dong: u64 = digits.parse().map_err(|_| too_large(&digits))?;
     Vnd::new(dong).map_err(|e| error(e.to_string(), e.message_vi()))
+}
+
+/// A number of units, from 1 (`undefined` is 1): an integer number or a `bigint`.
+pub fn units(value: &JsValue) -> Result<NonZeroU64, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(NonZeroU64::MIN);
+    }
+    let shown = if let Some(b) = value.dyn_ref::<BigInt>() {
+        String::from(
+            b.to_string(10)
+                .map_err(|_| type_error("unreadable bigint"))?,
+        )
+    } else if let Some(x) = value.as_f64() {
+        x.to_string()
+    } else {
+        return Err(type_error(format!(
+            "units must be an integer from 1 (e.g. 8 for a group scheme of eight cooperatives), not {}",
+            describe(value)
+        )));
+    };
+    shown
+        .parse::<u64>()
+        .ok()
+        .and_then(NonZeroU64::new)
+        .ok_or_else(|| {
+            error(
+                format!("units must be a whole number from 1, got {shown}"),
+                format!("số đơn vị phải là số nguyên từ 1, nhận được {shown}"),
+            )
+        })
 }
 
 /// A boolean option (`undefined` is `false`).

@@ -125,8 +125,10 @@ pub fn check_many(inputs: &JsValue, options: &JsValue) -> Result<JsValue, JsValu
 }
 
 /// Totals of documents grouped by `by` (`province`, `period` or `year`, `fund_level`,
-/// `source`, `activity`, `kind`): the rows of `khuyencong totals --format json`. A document
-/// that cannot be read throws a `ValidationError`.
+/// `source`, `activity`, `kind`; none: one grand total): `{rows, documents}`, the rows of
+/// `khuyencong totals --format json` and every document with the number of errors its check
+/// finds (its figures are included as stated). A document that cannot be read throws a
+/// `ValidationError`.
 #[wasm_bindgen]
 pub fn totals(inputs: &JsValue, by: &JsValue) -> Result<JsValue, JsValue> {
     let mut keys = Vec::new();
@@ -149,9 +151,9 @@ pub fn totals(inputs: &JsValue, by: &JsValue) -> Result<JsValue, JsValue> {
         let bytes = json_input(&input, &place, DOCUMENT_TYPES)?;
         documents.push(document::parse(&bytes).map_err(|f| validation_error(&place, &[f]))?);
     }
-    let rows = khuyencong::totals::totals(&documents, &keys)
+    let report = khuyencong::totals::totals_report(&documents, &keys)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;
-    to_js(&rows, "totals")
+    to_js(&report, "totals")
 }
 
 fn activity(value: &JsValue) -> Result<Activity, JsValue> {
@@ -214,7 +216,7 @@ pub fn assess(
 
 /// The most state support for an activity: the limit's JSON form (`status` is `assessed`
 /// or `not_assessed`). Options: `fund`, `priority`, `technologyLine`, `variant`,
-/// `provincialPack`.
+/// `provincialPack`, `units` (how many units the eligible cost covers, from 1).
 #[wasm_bindgen(js_name = maxSupport)]
 pub fn max_support(
     activity: &JsValue,
@@ -234,6 +236,7 @@ pub fn max_support(
             "technologyLine",
             "variant",
             "provincialPack",
+            "units",
         ],
     )?;
     let fund = options.get("fund")?;
@@ -277,9 +280,11 @@ pub fn max_support(
     let priority = convert::flag(&options.get("priority")?, "priority")?;
     let technology_line = convert::flag(&options.get("technologyLine")?, "technologyLine")?;
     let pack = provincial_pack(&options.get("provincialPack")?)?;
+    let units = convert::units(&options.get("units")?)?;
     let mut ctx = SupportContext::new(fund)
         .priority(priority)
-        .technology_line(technology_line);
+        .technology_line(technology_line)
+        .units(units);
     if let Some(v) = variant {
         ctx = ctx.variant(v);
     }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import {
   type CheckResult,
   type Finding,
-  type TotalsRow,
+  type Totals,
   KhuyencongError,
   ValidationError,
   assess,
@@ -49,10 +49,10 @@ const batch: CheckResult[] = checkMany([report, plan, "{"]);
 lines.push(batch.map((r) => `${r.kind ?? "?"} ${r.ok ? "ok" : "errors"}`).join(", "));
 
 // Exact totals: amounts are bigint đồng.
-const rows: TotalsRow[] = totals([report], ["source"]);
-const funding: bigint = rows.reduce((sum, r) => sum + r.funding_vnd, 0n);
-lines.push(`funding ${funding} đồng`); // 34387000000
-lines.push(toJson(rows[0], 0).slice(0, 40));
+const t: Totals = totals([report], ["source"]);
+const funding: bigint = t.rows.reduce((sum, r) => sum + r.funding_vnd, 0n);
+lines.push(`funding ${funding} đồng, ${t.documents.filter((d) => d.errors > 0n).length} with errors`);
+lines.push(toJson(t.rows[0], 0).slice(0, 40));
 
 // Eligibility and support limits.
 const a = assess({ legal_form: "cooperative" }, "advanced_machinery_technology_transfer", "2024-06-01");

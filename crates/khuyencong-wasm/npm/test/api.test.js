@@ -31,13 +31,14 @@ const bilingual = (pattern) => (e) => {
 
 describe("amounts and counts are bigint, never a lossy number", () => {
   test("totals", () => {
-    const [grand] = k.totals([REPORT]);
+    const [grand] = k.totals([REPORT]).rows;
     assert.equal(grand.support_vnd, 14_586n * M);
     assert.equal(grand.establishments, 62n);
     assert.equal(grand.documents, 1n);
+    assert.equal(grand.documents_with_errors, 0n);
     assert.equal(grand.support_share, "0.455398");
     assert.deepEqual(grand.keys, {});
-    const bySource = k.totals([REPORT], ["source"]);
+    const bySource = k.totals([REPORT], ["source"]).rows;
     assert.equal(bySource.reduce((s, r) => s + r.funding_vnd, 0n), 34_387n * M);
     const none = bySource.find((r) => r.keys.source === null);
     assert.equal(none.support_share, "0.455398");
@@ -69,7 +70,8 @@ describe("amounts and counts are bigint, never a lossy number", () => {
 describe("documents in every form", () => {
   test("bytes, text and a plain object give the same result", () => {
     const base = k.check(REPORT);
-    assert.deepEqual(base, { kind: "period_report", id: "an-giang-kcqg-2021-2025", ok: true, findings: [] });
+    assert.deepEqual([base.kind, base.id, base.ok], ["period_report", "an-giang-kcqg-2021-2025", true]);
+    assert.ok(base.findings.every((f) => f.severity !== "error"));
     assert.deepEqual(k.check(new Uint8Array(REPORT)), base);
     assert.deepEqual(k.check(REPORT.toString("utf8")), base);
     assert.deepEqual(k.check(JSON.parse(REPORT)), base);
@@ -169,6 +171,17 @@ describe("totals", () => {
     );
   });
 
+  test("every document is listed with its errors, and counted in its rows", () => {
+    const plan = read("tests/cases/plan_budget_total_mismatch/input.json");
+    const t = k.totals([REPORT, plan], ["kind"]);
+    assert.deepEqual(
+      t.documents.map((d) => [d.index, d.kind, d.errors > 0n]),
+      [[0n, "period_report", false], [1n, "plan", true]],
+    );
+    assert.equal(t.documents[1].id, k.check(plan).id);
+    assert.deepEqual(t.rows.map((r) => [r.keys.kind, r.documents_with_errors]), [["period_report", 0n], ["plan", 1n]]);
+  });
+
   test("keys: year is period; an unknown key or a string is refused", () => {
     assert.deepEqual(k.totals([REPORT], ["year"]), k.totals([REPORT], ["period"]));
     assert.throws(() => k.totals([REPORT], ["colour"]), bilingual(/unknown totals key `colour`/));
@@ -207,11 +220,20 @@ describe("eligibility and support limits", () => {
     const p = k.maxSupport(MACHINERY, 2_000n * M, "2025-06-01", { fund: "provincial", provincialPack: PACK });
     assert.equal(p.rule_source, "provincial");
     assert.equal(p.max_support_vnd, 250n * M);
-    assert.throws(() => k.maxSupport("demonstration_model", 1n, "2025-03-01"), bilingual(/name one with a variant/));
+    const unnamed = k.maxSupport("demonstration_model", 1n, "2025-03-01");
+    assert.deepEqual([unnamed.status, unnamed.assessed], ["not_assessed", false]);
+    assert.match(unnamed.reason_en, /none is named/);
     assert.throws(() => k.maxSupport("demonstration_model", 1n, "2025-03-01", { variant: "x" }), bilingual(/unknown variant `x`/));
     assert.throws(() => k.maxSupport(MACHINERY, 1n, "2025-03-01", { fund: "city" }), bilingual(/unknown fund level `city`/));
     assert.throws(() => k.maxSupport(MACHINERY, 1n, "2025-03-01", { priority: 1 }), isError(TypeError, /priority must be a boolean/));
     assert.throws(() => k.maxSupport(MACHINERY, 1n, "2025-03-01", { technology_line: true }), isError(TypeError, /unknown option `technology_line`/));
+    const eight = k.maxSupport(MACHINERY, 6_000n * M, "2022-06-01", { units: 8 });
+    assert.deepEqual([eight.max_support_vnd, eight.units, eight.cap_per_unit_vnd, eight.share_limit_vnd], [2_400n * M, 8n, 300n * M, 3_000n * M]);
+    assert.deepEqual(k.maxSupport(MACHINERY, 6_000n * M, "2022-06-01", { units: 8n }), eight);
+    assert.equal(k.maxSupport(MACHINERY, 6_000n * M, "2022-06-01").units, 1n);
+    assert.throws(() => k.maxSupport(MACHINERY, 1n, "2025-03-01", { units: 0 }), bilingual(/units must be a whole number from 1, got 0/));
+    assert.throws(() => k.maxSupport(MACHINERY, 1n, "2025-03-01", { units: 1.5 }), bilingual(/units must be a whole number from 1/));
+    assert.throws(() => k.maxSupport(MACHINERY, 1n, "2025-03-01", { units: "8" }), isError(TypeError, /units must be an integer from 1/));
     const line = k.maxSupport(MACHINERY, 2_000n * M, "2025-03-01", { technologyLine: true });
     const plain = k.maxSupport(MACHINERY, 2_000n * M, "2025-03-01");
     assert.ok(line.max_support_vnd > plain.max_support_vnd, `${line.max_support_vnd} > ${plain.max_support_vnd}`);
@@ -284,7 +306,7 @@ describe("toJson", () => {
   });
 
   test("round-trips a result through the core's JSON", () => {
-    const rows = k.totals([REPORT], ["activity"]);
+    const rows = k.totals([REPORT], ["activity"]).rows;
     const parsed = JSON.parse(k.toJson(rows), (key, v) => v);
     assert.equal(parsed.length, rows.length);
     assert.equal(BigInt(parsed[0].support_vnd), rows[0].support_vnd);

@@ -80,7 +80,9 @@ describe("every case gives its expected totals", () => {
   for (const c of withTotals) {
     test(c.name, () => {
       for (const spec of c.expected.totals) {
-        const rows = k.totals([c.input], spec.by);
+        const { rows, documents } = k.totals([c.input], spec.by);
+        assert.equal(documents.length, 1);
+        assert.equal(documents[0].errors > 0n, c.expected.findings.some((f) => f.severity === "error"));
         assert.equal(rows.length, spec.rows.length, k.toJson(rows, 2));
         for (const want of spec.rows) {
           const got = rows.filter((r) => JSON.stringify(r.keys) === JSON.stringify(want.keys));

@@ -12,8 +12,8 @@ test("the TypeScript example runs", async () => {
   const { lines } = await import(compiled);
   assert.deepEqual(lines.slice(1), [
     "period_report ok, plan errors, ? errors",
-    "funding 34387000000 đồng",
-    '{"keys":{"source":null},"documents":1,"f',
+    "funding 34387000000 đồng, 0 with errors",
+    '{"keys":{"source":null},"documents":1,"d',
     "indeterminate: missing /production_site, /industry",
     "max 48910000 (share)",
     "15200000000 lower_bound",
