@@ -9,7 +9,7 @@ export type Severity = "error" | "warning" | "info";
 export type Confidence = "confirmed" | "secondary" | "historical";
 export type Exactness = "exact" | "lower_bound" | "approximate";
 export type DocumentKind = "scheme" | "plan" | "period_report";
-export type TotalsKey = "province" | "period" | "year" | "fund_level" | "source" | "activity" | "kind";
+export type TotalsKey = "province" | "province_now" | "period" | "year" | "fund_level" | "source" | "activity" | "kind";
 export type SchemaKind = "document" | "scheme" | "plan" | "period_report" | "findings" | "provincial_pack";
 export type Verdict = "eligible" | "not_eligible" | "indeterminate";
 export type Regime = "regime_2012" | "regime_2025";
@@ -73,9 +73,12 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+/** A provincial rule pack: the name of a shipped pack (see `packs()`), or the pack itself. */
+export type PackInput = string | Record<string, unknown> | Uint8Array;
+
 export interface CheckOptions {
   /** A provincial rule pack, layered over the national levels for local-fund schemes. */
-  provincialPack?: DocumentInput;
+  provincialPack?: PackInput;
 }
 
 /** One row of totals. */
@@ -107,10 +110,41 @@ export interface TotalsDocument {
   errors: bigint;
 }
 
-/** Totals: the rows, and every document they were made from. */
+/** How a grouping key's text was read (a province name normalised, a former province…). */
+export interface KeyNote {
+  /** The position of the document among the inputs, from 0. */
+  document: bigint;
+  key: "province" | "province_now";
+  code: string;
+  /** The text as the document writes it. */
+  text: string;
+  /** The value the figures are grouped under. */
+  value: string;
+  message_vi: string;
+  message_en: string;
+}
+
+/** Totals: the rows, every document they were made from, and how keys were read. */
 export interface Totals {
   rows: TotalsRow[];
   documents: TotalsDocument[];
+  notes: KeyNote[];
+}
+
+/** A provincial rule pack shipped with the library. */
+export interface PackSummary {
+  /** The name to pass as `provincialPack`, e.g. "dong-thap-2024". */
+  name: string;
+  province: string;
+  province_code: string | null;
+  instrument_vi: string;
+  instrument_en: string;
+  effective_from: IsoDate | null;
+  effective_until: IsoDate | null;
+  confidence: Confidence;
+  rules: bigint;
+  /** An example pack, not a province's real levels. */
+  example: boolean;
 }
 
 export interface Priority {
@@ -185,7 +219,7 @@ export interface SupportOptions {
   priority?: boolean;
   technologyLine?: boolean;
   variant?: string;
-  provincialPack?: DocumentInput;
+  provincialPack?: PackInput;
   /** How many units the eligible cost covers (establishments of a group scheme, say); 1 by default. */
   units?: number | bigint;
 }
@@ -283,6 +317,8 @@ export function maxSupport(activity: string, eligibleCost: bigint | number | str
 export function parseVnd(text: string): ParsedAmount;
 /** Instruments and codelists valid on a date, with labels in `lang`. */
 export function catalog(asOf: IsoDate, lang?: Lang): Catalog;
+/** The provincial rule packs shipped with the library. */
+export function packs(): PackSummary[];
 /** The JSON Schema (draft 2020-12) of a kind, as plain JSON. */
 export function jsonSchema(kind: SchemaKind): Record<string, unknown>;
 /** What a finding code means: meaning, fix and basis in both languages. */

@@ -57,6 +57,7 @@ export const maxSupport = guard("maxSupport", (activity, eligibleCost, asOf, opt
   wasm.maxSupport(activity, eligibleCost, asOf, options));
 export const parseVnd = guard("parseVnd", (text) => wasm.parseVnd(text));
 export const catalog = guard("catalog", (asOf, lang) => wasm.catalog(asOf, lang));
+export const packs = guard("packs", () => wasm.packs());
 export const jsonSchema = guard("jsonSchema", (kind) => wasm.jsonSchema(kind));
 export const explain = guard("explain", (code) => wasm.explain(code));
 export const findingCodes = guard("findingCodes", () => wasm.findingCodes());

@@ -64,12 +64,25 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Reads a provincial rule pack given as an option: a plain object, JSON text or bytes.
+/// What a provincial pack option may be, for messages.
+const PACK_TYPES: &str = "the name of a shipped pack (see packs()), a plain object, a string of JSON text or a Uint8Array of JSON bytes";
+
+/// Reads a provincial rule pack given as an option: the name of a shipped pack
+/// (`"dong-thap-2024"`: a string that is not a JSON object), a plain object, JSON text or
+/// bytes.
 fn provincial_pack(value: &JsValue) -> Result<Option<ProvincialPack>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let bytes = json_input(value, "provincialPack", DOCUMENT_TYPES)?;
+    if let Some(name) = value
+        .as_string()
+        .filter(|t| !t.trim_start().starts_with('{'))
+    {
+        return ProvincialPack::shipped(name.trim())
+            .map(Some)
+            .map_err(|e| error(e.to_string(), e.message_vi()));
+    }
+    let bytes = json_input(value, "provincialPack", PACK_TYPES)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         error(
             format!("provincialPack is not UTF-8: {e}"),
@@ -332,6 +345,16 @@ pub fn catalog(as_of: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
         }
     }
     Ok(out)
+}
+
+/// The provincial rule packs shipped with the library: `name`, `province`,
+/// `province_code`, `instrument_vi`, `instrument_en`, `effective_from`, `effective_until`,
+/// `confidence`, `rules`, `example`.
+#[wasm_bindgen]
+pub fn packs() -> Result<JsValue, JsValue> {
+    let list =
+        khuyencong::support::shipped_packs().map_err(|e| error(e.to_string(), e.message_vi()))?;
+    to_js(&list, "packs")
 }
 
 /// The JSON Schema (draft 2020-12) of `kind`: `document`, `scheme`, `plan`,

@@ -151,7 +151,7 @@ describe("documents in every form", () => {
     assert.deepEqual(k.check(SCHEME, { provincialPack: PACK.toString("utf8") }), base);
     assert.deepEqual(k.checkMany([SCHEME], { provincialPack: PACK })[0], base);
     assert.throws(() => k.check(SCHEME, { provincialPack: "{}" }), bilingual(/invalid rule pack|rule pack is not valid JSON/));
-    assert.throws(() => k.check(SCHEME, { provincialPack: 3 }), isError(TypeError, /provincialPack must be/));
+    assert.throws(() => k.check(SCHEME, { provincialPack: 3 }), isError(TypeError, /provincialPack must be the name of a shipped pack/));
     assert.throws(() => k.check(SCHEME, { provincial_pack: PACK }), isError(TypeError, /unknown option `provincial_pack`/));
     assert.throws(() => k.check(SCHEME, "x"), isError(TypeError, /options of check\(\)/));
   });
@@ -180,6 +180,12 @@ describe("totals", () => {
     );
     assert.equal(t.documents[1].id, k.check(plan).id);
     assert.deepEqual(t.rows.map((r) => [r.keys.kind, r.documents_with_errors]), [["period_report", 0n], ["plan", 1n]]);
+  });
+
+  test("notes say how province names were read", () => {
+    const t = k.totals([REPORT], ["province"]);
+    assert.ok(Array.isArray(t.notes));
+    for (const n of t.notes) assert.ok(n.message_vi && n.message_en && typeof n.document === "bigint");
   });
 
   test("keys: year is period; an unknown key or a string is refused", () => {
@@ -237,6 +243,22 @@ describe("eligibility and support limits", () => {
     const line = k.maxSupport(MACHINERY, 2_000n * M, "2025-03-01", { technologyLine: true });
     const plain = k.maxSupport(MACHINERY, 2_000n * M, "2025-03-01");
     assert.ok(line.max_support_vnd > plain.max_support_vnd, `${line.max_support_vnd} > ${plain.max_support_vnd}`);
+  });
+
+  test("shipped provincial packs, by name", () => {
+    const list = k.packs();
+    assert.ok(list.length > 0);
+    const names = list.map((p) => p.name);
+    assert.equal(new Set(names).size, names.length);
+    for (const p of list) {
+      assert.equal(typeof p.rules, "bigint");
+      assert.ok(p.instrument_vi && p.instrument_en, p.name);
+      // A shipped pack is accepted by name wherever a pack is.
+      const scheme = k.check(SCHEME, { provincialPack: p.name });
+      assert.equal(scheme.kind, "scheme");
+      k.maxSupport(MACHINERY, 100n * M, "2025-10-01", { fund: "provincial", provincialPack: p.name });
+    }
+    assert.throws(() => k.check(SCHEME, { provincialPack: "no-such-pack" }), bilingual());
   });
 
   test("dates are YYYY-MM-DD strings", () => {

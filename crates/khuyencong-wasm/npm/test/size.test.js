@@ -1,18 +1,19 @@
 // The size budget of the WebAssembly module: every page that uses the library downloads it.
 // Measured with the wasm-release profile of Cargo.toml (opt-level "s", fat LTO, one codegen
-// unit, no name section): 1,531,307 bytes, about 0.43 MB gzipped (docs/web.md). The module
-// grows with the core's rules and data (one merge of new rules added 65 KB); the budget
-// leaves room for that and catches a jump — a new dependency, a debug build, the name
-// section (380 KB). opt-level "z" would make it about 11 % smaller but check 1.3–1.6 times
-// slower; wasm-opt is not used (see docs/web.md). A module that grows past the budget must
-// be looked at, not the budget raised without a reason.
+// unit, no name section): 1,781,840 bytes, about 0.54 MB gzipped (docs/web.md). The module
+// grows with the core's rules and data (the province tables and the shipped provincial
+// packs added 250 KB); the budget leaves room for that and catches a jump — a new
+// dependency, a debug build, the name section (about 400 KB). opt-level "z" would make it
+// about 11 % smaller but check 1.3–1.6 times slower; wasm-opt is not used (see
+// docs/web.md). A module that grows past the budget must be looked at, not the budget
+// raised without a reason.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 1_750_000;
+const BUDGET = 2_000_000;
 
 test(`the module is at most ${BUDGET} bytes`, (t) => {
   const wasm = readFileSync(new URL("../wasm/khuyencong_wasm_bg.wasm", import.meta.url));
