@@ -402,8 +402,8 @@ struct Explained {
 #[wasm_bindgen]
 pub fn explain(code: &JsValue) -> Result<JsValue, JsValue> {
     let name = text(code, "code", "funding.total_mismatch")?;
-    let Some(def) = khuyencong::finding::explain(&name) else {
-        let mut prefixes: Vec<&str> = khuyencong::finding::registry()
+    let Some(def) = khuyencong::registry::explain(&name) else {
+        let mut prefixes: Vec<&str> = khuyencong::registry::findings()
             .filter_map(|d| d.code.split('.').next())
             .collect();
         prefixes.sort_unstable();
@@ -436,7 +436,7 @@ pub fn explain(code: &JsValue) -> Result<JsValue, JsValue> {
 /// Every finding code the library can report, in registry order.
 #[wasm_bindgen(js_name = findingCodes)]
 pub fn finding_codes() -> Result<JsValue, JsValue> {
-    let codes: Vec<&str> = khuyencong::finding::registry().map(|d| d.code).collect();
+    let codes: Vec<&str> = khuyencong::registry::findings().map(|d| d.code).collect();
     to_js(&codes, "finding codes")
 }
 
