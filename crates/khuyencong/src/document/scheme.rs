@@ -115,7 +115,6 @@ pub struct SupportShare {
     /// to the per-unit limit; several lines of one content for one beneficiary are held to it
     /// together. / Đối tượng thụ hưởng của dòng (vị trí trong `beneficiaries`, từ 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(max = 999))]
     pub beneficiary_index: Option<u32>,
     /// The eligible cost of this content, in đồng; when absent, the scheme's eligible cost
     /// bounds it. / Chi phí được hỗ trợ của nội dung.
