@@ -42,6 +42,7 @@
 //! [`KeyNote`].
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -199,6 +200,8 @@ pub struct TotalsRow {
     paired_counterpart: u64,
     #[serde(skip)]
     support_of_establishments: u64,
+    #[serde(skip)]
+    tally: Tally,
 }
 
 /// One document of a totals run: which it is and how many errors its check finds.
@@ -400,16 +403,17 @@ fn province_keys(
 
 #[derive(Default, Clone)]
 struct Fact {
-    province: Option<String>,
-    province_now: Option<String>,
-    period: Option<String>,
-    year: Option<String>,
+    // Shared by every figure of a document: cloned without allocating.
+    province: Option<Rc<str>>,
+    province_now: Option<Rc<str>>,
+    period: Option<Rc<str>>,
+    year: Option<YearKey>,
     fund_level: Option<&'static str>,
     source: Option<&'static str>,
     activity: Option<&'static str>,
     industry: Option<&'static str>,
     product_group: Option<&'static str>,
-    kind: &'static str,
+    kind: Option<DocumentKind>,
     funding: u64,
     support: Option<u64>,
     investment: Option<u64>,
@@ -419,24 +423,24 @@ struct Fact {
     establishments: u64,
     jobs: u64,
     trained: u64,
-    /// Other counts, by kind.
-    counts: Vec<(&'static str, u64)>,
+    /// Other counts, by kind (empty, with no allocation, for most figures).
+    counts: Vec<(CountKind, u64)>,
     exactness: Exactness,
 }
 
 impl Fact {
     fn key(&self, k: TotalsKey) -> Option<String> {
         match k {
-            TotalsKey::Province => self.province.clone(),
-            TotalsKey::ProvinceNow => self.province_now.clone(),
-            TotalsKey::Period => self.period.clone(),
-            TotalsKey::Year => self.year.clone(),
+            TotalsKey::Province => self.province.as_deref().map(str::to_owned),
+            TotalsKey::ProvinceNow => self.province_now.as_deref().map(str::to_owned),
+            TotalsKey::Period => self.period.as_deref().map(str::to_owned),
+            TotalsKey::Year => self.year.map(YearKey::text),
             TotalsKey::FundLevel => self.fund_level.map(str::to_owned),
             TotalsKey::Source => self.source.map(str::to_owned),
             TotalsKey::Activity => self.activity.map(str::to_owned),
             TotalsKey::Industry => self.industry.map(str::to_owned),
             TotalsKey::ProductGroup => self.product_group.map(str::to_owned),
-            TotalsKey::Kind => Some(self.kind.to_owned()),
+            TotalsKey::Kind => self.kind.map(|k| k.code().to_owned()),
         }
     }
 
@@ -446,7 +450,7 @@ impl Fact {
             province: self.province.clone(),
             province_now: self.province_now.clone(),
             period: self.period.clone(),
-            year: self.year.clone(),
+            year: self.year,
             kind: self.kind,
             ..Self::default()
         }
@@ -490,9 +494,61 @@ fn count_exactness(c: &Count) -> Exactness {
 }
 
 /// The year key of a document whose period is one calendar year.
-fn single_year(period: &crate::document::Period) -> Option<String> {
+fn single_year(period: &crate::document::Period) -> Option<YearKey> {
     use chrono::Datelike;
-    (period.from.year() == period.to.year()).then(|| period.from.year().to_string())
+    (period.from.year() == period.to.year()).then(|| YearKey::Year(period.from.year()))
+}
+
+/// The `year` key of a figure, kept as a number until a row needs its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearKey {
+    /// A calendar year.
+    Year(i32),
+    /// Not broken down by year.
+    NotItemised,
+}
+
+impl YearKey {
+    fn of(year: crate::document::Year) -> Self {
+        Self::Year(year.get())
+    }
+
+    fn text(self) -> String {
+        match self {
+            Self::Year(y) => y.to_string(),
+            Self::NotItemised => NOT_ITEMISED.to_owned(),
+        }
+    }
+}
+
+/// The counts of a row other than establishments, by kind (in the order of
+/// [`CountKind::ALL`]), and which kinds are stated: added up without a map lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Tally {
+    values: [u64; 21],
+    stated: u32,
+}
+
+impl Tally {
+    fn add(&mut self, kind: CountKind, value: u64) {
+        if let Some(i) = CountKind::ALL.iter().position(|k| *k == kind) {
+            self.values[i] = self.values[i].saturating_add(value);
+            self.stated |= 1 << i;
+        }
+    }
+
+    fn get(&self, kind: CountKind) -> Option<u64> {
+        let i = CountKind::ALL.iter().position(|k| *k == kind)?;
+        (self.stated & (1 << i) != 0).then_some(self.values[i])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (CountKind, u64)> + '_ {
+        CountKind::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.stated & (1 << i) != 0)
+            .map(|(i, k)| (*k, self.values[i]))
+    }
 }
 
 /// The funding facts of a breakdown: its lines (a rest line without an amount gets what the
@@ -521,10 +577,7 @@ fn funding_facts(b: &FundingBreakdown, base: &Fact, out: &mut Vec<Fact>) {
             FundingSource::StateBudget => Some(NOT_ITEMISED),
             s => s.fund_level().map(FundLevel::code),
         };
-        let year = line
-            .year
-            .map(|y| y.get().to_string())
-            .or_else(|| base.year.clone());
+        let year = line.year.map(YearKey::of).or(base.year);
         funding_line_facts(line, amount, level, year, base, out);
     }
     if let Some(total) = &b.total {
@@ -539,7 +592,7 @@ fn funding_facts(b: &FundingBreakdown, base: &Fact, out: &mut Vec<Fact>) {
             out.push(Fact {
                 fund_level: Some(NOT_ITEMISED),
                 source: Some(NOT_ITEMISED),
-                year: base.year.clone().or(Some(NOT_ITEMISED.to_owned())),
+                year: base.year.or(Some(YearKey::NotItemised)),
                 funding: rest,
                 exactness,
                 ..base.clone_keys()
@@ -554,14 +607,14 @@ fn funding_line_facts(
     line: &FundingPart,
     amount: Option<(u64, Exactness)>,
     level: Option<&'static str>,
-    year: Option<String>,
+    year: Option<YearKey>,
     base: &Fact,
     out: &mut Vec<Fact>,
 ) {
-    let fact = |funding: u64, exactness: Exactness, year: Option<String>| Fact {
+    let fact = |funding: u64, exactness: Exactness, year: Option<YearKey>| Fact {
         fund_level: level,
         source: Some(line.source.code()),
-        year: year.or(Some(NOT_ITEMISED.to_owned())),
+        year: year.or(Some(YearKey::NotItemised)),
         funding,
         exactness,
         ..base.clone_keys()
@@ -575,7 +628,7 @@ fn funding_line_facts(
     let mut known = 0u64;
     let mut exactness = Exactness::Exact;
     for p in &line.parts {
-        let y = p.year.map(|y| y.get().to_string()).or_else(|| year.clone());
+        let y = p.year.map(YearKey::of).or(year);
         match &p.amount {
             Some(a) => {
                 known = known.saturating_add(a.vnd.get());
@@ -608,9 +661,9 @@ fn result_keys(keys: &Keys, base: &Fact) -> Fact {
         fund_level: Some(keys.fund.map_or(NOT_ITEMISED, FundLevel::code)),
         year: keys
             .year
-            .map(|y| y.get().to_string())
-            .or_else(|| base.year.clone())
-            .or(Some(NOT_ITEMISED.to_owned())),
+            .map(YearKey::of)
+            .or(base.year)
+            .or(Some(YearKey::NotItemised)),
         industry: Some(keys.industry.map_or(NOT_ITEMISED, Codelist::code)),
         product_group: Some(keys.product_group.map_or(NOT_ITEMISED, Codelist::code)),
         ..base.clone_keys()
@@ -660,31 +713,37 @@ fn line_fact(line: &ResultLine, keys: Fact) -> Fact {
 fn other_counts(
     counts: &crate::document::Counts,
     exactness: &mut Exactness,
-) -> Vec<(&'static str, u64)> {
-    counts
-        .iter()
-        .filter(|(k, _)| *k != "establishments")
-        .map(|(k, c)| {
+) -> Vec<(CountKind, u64)> {
+    let mut out = Vec::new();
+    for kind in &CountKind::ALL[1..] {
+        if let Some(c) = counts.of(*kind) {
             *exactness = exactness.combine(count_exactness(c));
-            (k, c.value)
-        })
-        .collect()
+            out.push((*kind, c.value));
+        }
+    }
+    out
 }
 
-/// `a − b` by kind, keeping the positive differences.
-fn counts_beyond(
-    whole: &[(&'static str, u64)],
-    parts: &[(&'static str, u64)],
-) -> Vec<(&'static str, u64)> {
+/// Adds `value` to the count of `kind` in a list of counts.
+fn add_count(counts: &mut Vec<(CountKind, u64)>, kind: CountKind, value: u64) {
+    match counts.iter_mut().find(|(k, _)| *k == kind) {
+        Some((_, v)) => *v = v.saturating_add(value),
+        None => counts.push((kind, value)),
+    }
+}
+
+/// The count of `kind` in a list of counts.
+fn count_of(counts: &[(CountKind, u64)], kind: CountKind) -> Option<u64> {
+    counts.iter().find(|(k, _)| *k == kind).map(|(_, v)| *v)
+}
+
+/// `whole − parts` by kind, keeping the positive differences.
+fn counts_beyond(whole: &[(CountKind, u64)], parts: &[(CountKind, u64)]) -> Vec<(CountKind, u64)> {
     whole
         .iter()
-        .filter_map(|(k, v)| {
-            let known: u64 = parts
-                .iter()
-                .filter(|(n, _)| n == k)
-                .map(|(_, v)| *v)
-                .fold(0, u64::saturating_add);
-            (*v > known).then_some((*k, v - known))
+        .filter_map(|&(kind, v)| {
+            let known = count_of(parts, kind).unwrap_or(0);
+            (v > known).then_some((kind, v - known))
         })
         .collect()
 }
@@ -703,12 +762,9 @@ fn effective_fact(line: &ResultLine) -> Fact {
     let sum = |get: fn(&Fact) -> u64| parts.iter().map(get).fold(0, u64::saturating_add);
     let mut counts = own.counts.clone();
     for f in &parts {
-        for (k, v) in &f.counts {
-            if line.counts.get(k).is_none() {
-                match counts.iter_mut().find(|(n, _)| n == k) {
-                    Some((_, c)) => *c = c.saturating_add(*v),
-                    None => counts.push((k, *v)),
-                }
+        for &(k, v) in &f.counts {
+            if line.counts.of(k).is_none() {
+                add_count(&mut counts, k, v);
             }
         }
     }
@@ -758,7 +814,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
     let mut parts_support = 0u64;
     let mut parts_investment = 0u64;
     let mut parts_counts = [0u64; 3];
-    let mut parts_other: Vec<(&'static str, u64)> = Vec::new();
+    let mut parts_other: Vec<(CountKind, u64)> = Vec::new();
     let mut all_paired = true;
     let mut exactness = Exactness::Exact;
     for p in &line.parts {
@@ -771,7 +827,7 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
             rest.fund_level = Some(NOT_ITEMISED);
         }
         if pf.year != own.year {
-            rest.year = Some(NOT_ITEMISED.to_owned());
+            rest.year = Some(YearKey::NotItemised);
         }
         if pf.industry != own.industry {
             rest.industry = Some(NOT_ITEMISED);
@@ -785,7 +841,9 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
         parts_counts[0] = parts_counts[0].saturating_add(f.establishments);
         parts_counts[1] = parts_counts[1].saturating_add(f.jobs);
         parts_counts[2] = parts_counts[2].saturating_add(f.trained);
-        parts_other.extend(f.counts.iter().copied());
+        for &(k, v) in &f.counts {
+            add_count(&mut parts_other, k, v);
+        }
         all_paired &= f.paired;
         exactness = exactness.combine(f.exactness);
         line_facts(p, pk, base, out);
@@ -830,11 +888,11 @@ fn line_facts(line: &ResultLine, keys: Keys, base: &Fact, out: &mut Vec<Fact>) {
 
 fn report_facts(r: &PeriodReport, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: keys.0,
-        province_now: keys.1,
-        period: Some(r.period.label()),
+        province: keys.0.map(Rc::from),
+        province_now: keys.1.map(Rc::from),
+        period: Some(Rc::from(r.period.label())),
         year: single_year(&r.period),
-        kind: "period_report",
+        kind: Some(DocumentKind::PeriodReport),
         ..Fact::default()
     };
     let first = out.len();
@@ -852,7 +910,7 @@ fn report_facts(r: &PeriodReport, keys: ProvinceKeys, out: &mut Vec<Fact>) {
         activity: Some(NOT_ITEMISED),
         industry: Some(NOT_ITEMISED),
         product_group: Some(NOT_ITEMISED),
-        year: base.year.clone().or(Some(NOT_ITEMISED.to_owned())),
+        year: base.year.or(Some(YearKey::NotItemised)),
         ..base.clone_keys()
     };
     let mut any = false;
@@ -917,17 +975,18 @@ fn report_facts(r: &PeriodReport, keys: ProvinceKeys, out: &mut Vec<Fact>) {
                 f.exactness = f.exactness.combine(e);
             });
         }
-        for (kind, stated) in total.counts.iter().filter(|(k, _)| *k != "establishments") {
-            let of = |f: &Fact| {
-                f.counts
-                    .iter()
-                    .filter(|(n, _)| *n == kind)
-                    .map(|(_, v)| *v)
-                    .fold(0u64, u64::saturating_add)
+        for kind in CountKind::ALL {
+            let Some(stated) = total
+                .counts
+                .of(kind)
+                .filter(|_| kind != CountKind::Establishments)
+            else {
+                continue;
             };
+            let of = |f: &Fact| count_of(&f.counts, kind).unwrap_or(0);
             if let Some((v, e)) = count_beyond(stated, &of) {
                 put(None, &|f| {
-                    f.counts.push((kind, v));
+                    add_count(&mut f.counts, kind, v);
                     f.exactness = f.exactness.combine(e);
                 });
             }
@@ -989,11 +1048,11 @@ fn report_facts(r: &PeriodReport, keys: ProvinceKeys, out: &mut Vec<Fact>) {
 fn scheme_facts(s: &Scheme, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     use chrono::Datelike;
     let base = Fact {
-        province: keys.0,
-        province_now: keys.1,
-        period: Some(s.approval.date.year().to_string()),
-        year: Some(s.approval.date.year().to_string()),
-        kind: "scheme",
+        province: keys.0.map(Rc::from),
+        province_now: keys.1.map(Rc::from),
+        period: Some(Rc::from(s.approval.date.year().to_string())),
+        year: Some(YearKey::Year(s.approval.date.year())),
+        kind: Some(DocumentKind::Scheme),
         ..Fact::default()
     };
     let level = s.funding.fund_level.code();
@@ -1035,7 +1094,7 @@ fn scheme_facts(s: &Scheme, keys: ProvinceKeys, out: &mut Vec<Fact>) {
         counterpart: Some(investment.saturating_sub(support)),
         paired: true,
         establishments,
-        counts: vec![("schemes", 1)],
+        counts: vec![(CountKind::Schemes, 1)],
         exactness,
         ..base.clone_keys()
     });
@@ -1056,11 +1115,11 @@ fn scheme_facts(s: &Scheme, keys: ProvinceKeys, out: &mut Vec<Fact>) {
 
 fn plan_facts(p: &Plan, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: keys.0,
-        province_now: keys.1,
-        period: Some(p.year.to_string()),
-        year: Some(p.year.to_string()),
-        kind: "plan",
+        province: keys.0.map(Rc::from),
+        province_now: keys.1.map(Rc::from),
+        period: Some(Rc::from(p.year.to_string())),
+        year: Some(YearKey::Year(p.year)),
+        kind: Some(DocumentKind::Plan),
         ..Fact::default()
     };
     for s in &p.schemes {
@@ -1087,7 +1146,7 @@ fn plan_facts(p: &Plan, keys: ProvinceKeys, out: &mut Vec<Fact>) {
         // A line for one scheme counts one scheme.
         if s.scheme_id.is_some() && s.line_type == LineType::Activity && s.counts.schemes.is_none()
         {
-            counts.push(("schemes", 1));
+            add_count(&mut counts, CountKind::Schemes, 1);
         }
         let keys = Keys {
             activity: s.activity,
@@ -1143,11 +1202,11 @@ fn plan_facts(p: &Plan, keys: ProvinceKeys, out: &mut Vec<Fact>) {
 
 fn programme_facts(p: &Programme, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: keys.0,
-        province_now: keys.1,
-        period: Some(p.period.label()),
+        province: keys.0.map(Rc::from),
+        province_now: keys.1.map(Rc::from),
+        period: Some(Rc::from(p.period.label())),
         year: single_year(&p.period),
-        kind: "programme",
+        kind: Some(DocumentKind::Programme),
         ..Fact::default()
     };
     if let Some(b) = &p.envelope {
@@ -1310,6 +1369,7 @@ where
                         jobs_created: 0,
                         workers_trained: 0,
                         counts: BTreeMap::new(),
+                        tally: Tally::default(),
                         exactness: Exactness::Exact,
                         support_share: None,
                         counterpart_per_support: None,
@@ -1362,9 +1422,11 @@ where
                 .workers_trained
                 .checked_add(fact.trained)
                 .ok_or(TotalsError::Overflow)?;
-            for (kind, v) in &fact.counts {
-                let slot = row.counts.entry(kind).or_insert(0);
-                *slot = slot.checked_add(*v).ok_or(TotalsError::Overflow)?;
+            for &(kind, v) in &fact.counts {
+                if row.tally.get(kind).unwrap_or(0).checked_add(v).is_none() {
+                    return Err(TotalsError::Overflow);
+                }
+                row.tally.add(kind, v);
             }
             row.exactness = row.exactness.combine(fact.exactness);
         }
@@ -1372,6 +1434,7 @@ where
     let rows = groups
         .into_values()
         .map(|(mut row, _)| {
+            row.counts = row.tally.iter().map(|(k, v)| (k.code(), v)).collect();
             row.support_share = ratio(row.paired_support, row.paired_investment);
             row.counterpart_per_support = ratio(row.paired_counterpart, row.paired_support);
             row.avg_support_per_establishment_vnd = (row.establishments > 0

@@ -123,21 +123,22 @@ pub(crate) fn check_breakdown(
             out,
             line,
             b.total.as_ref(),
-            &format!("{path}/lines/{i}"),
+            &|| format!("{path}/lines/{i}"),
             period,
         );
     }
 }
 
+/// Checks one line and its parts; its path is built only for a finding or for its parts.
 fn check_part(
     out: &mut Vec<Finding>,
     part: &FundingPart,
     whole: Option<&Amount>,
-    path: &str,
+    path: &dyn Fn() -> String,
     period: Option<&Period>,
 ) {
     if let (Some(year), Some(period)) = (part.year, period) {
-        super::check_year_in_period(out, year, period, &format!("{path}/year"));
+        super::check_year_in_period(out, year, period, &format!("{}/year", path()));
     }
     if let Some(share) = &part.share_percent {
         super::outcome::check_share_of(
@@ -145,17 +146,18 @@ fn check_part(
             part.amount.as_ref().map(Figure::from),
             whole.map(Figure::from),
             share,
-            &format!("{path}/share_percent"),
+            &format!("{}/share_percent", path()),
             (
                 "Tỷ lệ của nguồn trên tổng",
                 "The source's share of the whole",
             ),
         );
     }
-    super::outcome::check_execution(out, &part.execution, &|| format!("{path}/execution"));
+    super::outcome::check_execution(out, &part.execution, &|| format!("{}/execution", path()));
     if part.parts.is_empty() {
         return;
     }
+    let path = path();
     // A source whose own amount is not stated is at least the sum of its parts: nothing to
     // contradict.
     if let Some(amount) = &part.amount {
@@ -180,7 +182,7 @@ fn check_part(
             out,
             p,
             part.amount.as_ref(),
-            &format!("{path}/parts/{i}"),
+            &|| format!("{path}/parts/{i}"),
             period,
         );
     }

@@ -334,7 +334,7 @@ impl PeriodReport {
                 whole,
                 &self.period,
                 List::Results,
-                &format!("/results/{i}"),
+                &|| format!("/results/{i}"),
             );
         }
         if let Some(next) = self.period.to.succ_opt() {
@@ -352,7 +352,7 @@ impl PeriodReport {
                     whole,
                     &next_period,
                     List::Targets,
-                    &format!("/targets/{i}"),
+                    &|| format!("/targets/{i}"),
                 );
             }
         }
@@ -784,7 +784,7 @@ fn check_usual_limit(
     line: &ResultLine,
     keys: Keys,
     period: &Period,
-    path: &str,
+    path: &dyn Fn() -> String,
 ) {
     use crate::support::{RuleCitation, SupportContext, quick_limit};
     let (Some(activity), Some(fund), Some(support), LineType::Activity) = (
@@ -850,7 +850,7 @@ fn check_usual_limit(
     let mut f = Finding::new(
         "report.support_above_usual_limit",
         Severity::Warning,
-        format!("{path}/support"),
+        format!("{}/support", path()),
         format!(
             "hỗ trợ {s_vi} cho {n} {u_vi}, bình quân {avg_vi}/{u_vi}, vượt mức thông thường {lim_vi}/{u_vi} ({}; {basis_vi}); cần xem xét",
             limit.citation.render(crate::law::Lang::Vi)
@@ -890,7 +890,12 @@ fn has_beneficiary_counterpart(activity: Activity) -> bool {
 
 /// A part must not contradict its line: its activity is the line's or an item of it, its
 /// fund inside the line's, and its year, industry, product group and level the line's.
-fn check_part_keys(out: &mut Vec<Finding>, parent: Keys, part: &ResultLine, path: &str) {
+fn check_part_keys(
+    out: &mut Vec<Finding>,
+    parent: Keys,
+    part: &ResultLine,
+    path: &dyn Fn() -> String,
+) {
     let mut contradicts: Vec<(&str, String, String)> = Vec::new();
     if let (Some(p), Some(a)) = (parent.activity, part.activity)
         && a != p
@@ -925,7 +930,8 @@ fn check_part_keys(out: &mut Vec<Finding>, parent: Keys, part: &ResultLine, path
     }
     for (field, part, line) in contradicts {
         out.push(
-            super::kinds::PartContradictsLine { field, part, line }.at(format!("{path}/{field}")),
+            super::kinds::PartContradictsLine { field, part, line }
+                .at(format!("{}/{field}", path())),
         );
     }
 }
@@ -941,25 +947,28 @@ fn check_line(
     whole: Option<Figures<'_>>,
     period: &Period,
     list: List,
-    path: &str,
+    path: &dyn Fn() -> String,
 ) {
+    // The line's path is built only for a finding, or for a line with parts or outcomes.
     if let Some(parent) = parent {
         check_part_keys(out, parent, line, path);
     }
     if let Some(activity) = line.activity {
-        check_activity_in_period_at(out, activity, period, || format!("{path}/activity"));
+        check_activity_in_period_at(out, activity, period, || format!("{}/activity", path()));
     }
     if let Some(fund) = line.fund {
-        check_fund_level_in_period_at(out, fund, period, || format!("{path}/fund"));
+        check_fund_level_in_period_at(out, fund, period, || format!("{}/fund", path()));
     }
     if list == List::Results
         && let Some(year) = line.year
     {
-        super::check_year_in_period(out, year, period, &format!("{path}/year"));
+        super::check_year_in_period(out, year, period, &format!("{}/year", path()));
     }
-    check_counts(out, &line.counts, &|| format!("{path}/counts"));
-    check_outcomes(out, &line.outcomes, line.figures(), whole, path);
-    check_execution(out, &line.execution, &|| format!("{path}/execution"));
+    check_counts(out, &line.counts, &|| format!("{}/counts", path()));
+    if !line.outcomes.is_empty() {
+        check_outcomes(out, &line.outcomes, line.figures(), whole, &path());
+    }
+    check_execution(out, &line.execution, &|| format!("{}/execution", path()));
     if list == List::Results {
         check_usual_limit(out, line, keys, period, path);
     }
@@ -973,7 +982,7 @@ fn check_line(
                 Finding::new(
                     "report.investment_below_support",
                     Severity::Error,
-                    format!("{path}/total_investment"),
+                    format!("{}/total_investment", path()),
                     format!("tổng vốn đầu tư ({i_vi}) nhỏ hơn kinh phí hỗ trợ ({s_vi}); tổng vốn đầu tư phải bao gồm phần hỗ trợ"),
                     format!("the total investment ({i_en}) is below the support ({s_en}); the investment includes the support"),
                 )
@@ -997,7 +1006,7 @@ fn check_line(
                 Finding::new(
                     "report.contest_fund_level",
                     Severity::Warning,
-                    format!("{path}/fund"),
+                    format!("{}/fund", path()),
                     format!(
                         "bình chọn cấp {} thường do kinh phí {} chi trả",
                         level
@@ -1027,6 +1036,7 @@ fn check_line(
     if line.parts.is_empty() {
         return;
     }
+    let base = path();
     check_figures_against(
         out,
         &line.parts,
@@ -1035,8 +1045,8 @@ fn check_line(
         line.total_investment.as_ref(),
         &line.counts,
         &line.outcomes,
-        path,
-        &format!("{path}/parts"),
+        &base,
+        &format!("{base}/parts"),
         "report.line_parts_mismatch",
         false,
     );
@@ -1049,7 +1059,7 @@ fn check_line(
             Some(line.figures()),
             period,
             list,
-            &format!("{path}/parts/{j}"),
+            &|| format!("{base}/parts/{j}"),
         );
     }
 }
