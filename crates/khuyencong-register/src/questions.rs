@@ -1,0 +1,640 @@
+//! The questions people ask of the register, and recording a scheme's state.
+//!
+//! Money is added up by the core ([`khuyencong::totals::totals`]) over the registered
+//! documents; links and states are read from the views of `sql/0002_views.sql`.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use khuyencong::document::{CheckOptions, Document, Exactness, check_bytes};
+use khuyencong::totals::{TotalsKey, TotalsRow, totals};
+
+use crate::db::{Db, Value};
+use crate::extract::exactness_code;
+use crate::intake::{insert_check, parse_body};
+use crate::table::Table;
+use crate::{Register, RegisterError, now};
+
+/// A key of the money question (the core's totals keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoneyKey(pub TotalsKey);
+
+impl FromStr for MoneyKey {
+    type Err = RegisterError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse::<TotalsKey>()
+            .map(MoneyKey)
+            .map_err(|e| RegisterError::invalid(e.clone(), e))
+    }
+}
+
+/// Which province documents are grouped under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProvinceEra {
+    /// The province as the document names it (of its time).
+    #[default]
+    Time,
+    /// The province of today, after the merger of 2025-07-01 (Resolution 202/2025/QH15).
+    Now,
+}
+
+/// A state of a scheme to record, with its date and source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateRecord {
+    /// The scheme's identifier.
+    pub scheme_id: String,
+    /// `proposed`, `approved`, `implemented`, `settled` or `cancelled`.
+    pub state: String,
+    /// The day it took effect.
+    pub on_date: NaiveDate,
+    /// What says so: a decision's number and issuer, a minute, a report.
+    pub source: String,
+    /// A note.
+    pub note: Option<String>,
+}
+
+/// The states a scheme goes through.
+pub const STATES: [&str; 5] = [
+    "proposed",
+    "approved",
+    "implemented",
+    "settled",
+    "cancelled",
+];
+
+fn int(v: u64) -> Value {
+    Value::Int(i64::try_from(v).unwrap_or(i64::MAX))
+}
+
+/// The current documents (accepted, not superseded), read back by the core, with their
+/// province of today.
+/// A current document with its province key and province of today.
+type Current = (Document, Option<String>, Option<String>);
+
+fn current_documents(db: &mut Db, kind: Option<&str>) -> Result<Vec<Current>, RegisterError> {
+    let rows = db.query(
+        "SELECT body, province_key, province_now FROM documents WHERE status = 'accepted' AND superseded_by IS NULL AND (CAST(? AS TEXT) IS NULL OR kind = ?) ORDER BY id",
+        &[kind.into(), kind.into()],
+    )?;
+    let mut out = Vec::with_capacity(rows.len());
+    for mut r in rows {
+        let now = std::mem::replace(&mut r[2], Value::Null).into_string();
+        let key = std::mem::replace(&mut r[1], Value::Null).into_string();
+        let doc = parse_body(&r[0]).ok_or_else(|| {
+            RegisterError::Database(
+                "an accepted document can no longer be read by this version of the library; run `khuyencong register recheck`".to_owned(),
+            )
+        })?;
+        out.push((doc, key, now));
+    }
+    Ok(out)
+}
+
+fn set_province(doc: &mut Document, province: Option<String>) {
+    match doc {
+        Document::Scheme(s) => s.province = province,
+        Document::Plan(p) => p.province = province,
+        Document::PeriodReport(r) => {
+            r.reporting_unit.province = province.unwrap_or_default();
+        }
+        #[allow(unreachable_patterns)]
+        _ => {}
+    }
+}
+
+fn totals_table(rows: &[TotalsRow], by: &[TotalsKey]) -> Table {
+    let mut columns: Vec<&str> = by.iter().map(|k| k.code()).collect();
+    columns.extend(TotalsRow::FIGURES);
+    let mut table = Table::new(&columns);
+    for r in rows {
+        let mut values: Vec<Value> = by
+            .iter()
+            .map(|k| r.keys.get(k.code()).cloned().flatten().into())
+            .collect();
+        values.extend([
+            int(r.documents),
+            int(r.funding_vnd),
+            int(r.support_vnd),
+            int(r.total_investment_vnd),
+            int(r.counterpart_vnd),
+            int(r.establishments),
+            exactness_code(r.exactness).into(),
+            r.support_share.map(|d| d.to_string()).into(),
+            r.counterpart_per_support.map(|d| d.to_string()).into(),
+            r.avg_support_per_establishment_vnd.map_or(Value::Null, int),
+        ]);
+        table.rows.push(values);
+    }
+    table
+}
+
+fn totals_error(e: &khuyencong::totals::TotalsError) -> RegisterError {
+    RegisterError::Totals(e.to_string(), e.message_vi())
+}
+
+impl Register {
+    /// Money by the given keys over the current documents, added up by the core
+    /// ([`khuyencong::totals::totals`]); `kind` is always the first key, so that plans,
+    /// schemes and reports are never added together. With [`ProvinceEra::Now`], documents
+    /// are grouped under the province of today.
+    ///
+    /// # Errors
+    /// The province of today is asked for but not known for a registered document; a total
+    /// exceeds the largest amount; the database refused the query.
+    pub fn money(&mut self, by: &[MoneyKey], era: ProvinceEra) -> Result<Table, RegisterError> {
+        let mut keys = vec![TotalsKey::Kind];
+        keys.extend(by.iter().map(|k| k.0).filter(|k| *k != TotalsKey::Kind));
+        let mut docs = self.db.read(|db| current_documents(db, None))?;
+        if era == ProvinceEra::Now {
+            for (doc, key, now) in &mut docs {
+                if key.is_some() && now.is_none() {
+                    return Err(RegisterError::invalid(
+                        format!(
+                            "the province of today of `{}` is not known: this version of the library has no list of provinces across the merger of 2025-07-01; group by the province of the time",
+                            doc.id()
+                        ),
+                        format!(
+                            "chưa xác định được tỉnh hiện nay của `{}`: phiên bản thư viện này chưa có danh mục tỉnh trước và sau sắp xếp ngày 01/07/2025; hãy tổng hợp theo tỉnh tại thời điểm văn bản",
+                            doc.id()
+                        ),
+                    ));
+                }
+                set_province(doc, now.take());
+            }
+        }
+        let rows = totals(docs.iter().map(|(d, _, _)| d), &keys).map_err(|e| totals_error(&e))?;
+        Ok(totals_table(&rows, &keys))
+    }
+
+    /// Schemes approved (by their own document or a recorded state) and not cancelled that no
+    /// current report counts (view `v_unreported_schemes`).
+    ///
+    /// # Errors
+    /// The database refused the query.
+    pub fn unreported(&mut self) -> Result<Table, RegisterError> {
+        self.view(
+            "SELECT scheme_id, title, province, fund_level, approved_on, approved_by, scheme_document, plans, latest_state FROM v_unreported_schemes ORDER BY approved_on, scheme_id",
+            &[
+                "scheme_id",
+                "title",
+                "province",
+                "fund_level",
+                "approved_on",
+                "approved_by",
+                "scheme_document",
+                "plans",
+                "latest_state",
+            ],
+        )
+    }
+
+    /// Schemes per beneficiary (view `v_beneficiary_schemes`): one row per beneficiary,
+    /// scheme and activity, with how many schemes the beneficiary has and how many of them
+    /// are for the same activity (`double_funding`: the same items supported twice, which
+    /// Joint Circular 26/2014/TTLT-BTC-BCT Art. 7.4 bars). With `all` unset, only
+    /// beneficiaries of more than one scheme.
+    ///
+    /// # Errors
+    /// The database refused the query.
+    pub fn beneficiaries(&mut self, all: bool) -> Result<Table, RegisterError> {
+        let sql = format!(
+            "SELECT name, name_key, schemes, scheme_id, year, province, fund_level, activity, schemes_same_activity, CASE WHEN schemes_same_activity > 1 THEN 1 ELSE 0 END AS double_funding, other_state_funding_same_items FROM v_beneficiary_schemes {} ORDER BY name_key, activity, year, scheme_id",
+            if all { "" } else { "WHERE schemes > 1" }
+        );
+        self.view(
+            &sql,
+            &[
+                "name",
+                "name_key",
+                "schemes",
+                "scheme_id",
+                "year",
+                "province",
+                "fund_level",
+                "activity",
+                "schemes_same_activity",
+                "double_funding",
+                "other_state_funding_same_items",
+            ],
+        )
+    }
+
+    /// Every version of every document (view `v_documents`).
+    ///
+    /// # Errors
+    /// The database refused the query.
+    pub fn documents(&mut self) -> Result<Table, RegisterError> {
+        self.view(
+            "SELECT id, kind, doc_id, version, status, is_current, source, source_line, added_at, rules_version, province, period_from, period_to, errors, warnings, infos FROM v_documents ORDER BY id",
+            &[
+                "id",
+                "kind",
+                "doc_id",
+                "version",
+                "status",
+                "is_current",
+                "source",
+                "source_line",
+                "added_at",
+                "rules_version",
+                "province",
+                "period_from",
+                "period_to",
+                "errors",
+                "warnings",
+                "infos",
+            ],
+        )
+    }
+
+    /// Each scheme with its document, plans, reports and state (views `v_schemes`,
+    /// `v_scheme_reports`).
+    ///
+    /// # Errors
+    /// The database refused the query.
+    pub fn schemes(&mut self) -> Result<Table, RegisterError> {
+        self.view(
+            "SELECT s.scheme_id, s.title, s.province, s.fund_level, s.approved_on, s.plans, (SELECT COUNT(DISTINCT r.report_id) FROM v_scheme_reports r WHERE r.scheme_id = s.scheme_id) AS reports, s.state, s.state_on, s.state_source FROM v_schemes s ORDER BY s.scheme_id",
+            &[
+                "scheme_id",
+                "title",
+                "province",
+                "fund_level",
+                "approved_on",
+                "plans",
+                "reports",
+                "state",
+                "state_on",
+                "state_source",
+            ],
+        )
+    }
+
+    fn view(&mut self, sql: &str, columns: &[&str]) -> Result<Table, RegisterError> {
+        let rows = self.db.read(|db| db.query(sql, &[]))?;
+        let mut t = Table::new(columns);
+        t.rows = rows;
+        Ok(t)
+    }
+
+    /// Records a state of a scheme, with its date and source.
+    ///
+    /// # Errors
+    /// An unknown state; a scheme no registered document mentions; an empty source.
+    pub fn record_state(&mut self, record: &StateRecord) -> Result<(), RegisterError> {
+        if !STATES.contains(&record.state.as_str()) {
+            return Err(RegisterError::invalid(
+                format!(
+                    "unknown state `{}`; expected one of: {}",
+                    record.state,
+                    STATES.join(", ")
+                ),
+                format!(
+                    "trạng thái `{}` không hợp lệ; chọn một trong: {}",
+                    record.state,
+                    STATES.join(", ")
+                ),
+            ));
+        }
+        if record.source.trim().is_empty() {
+            return Err(RegisterError::invalid(
+                "a state needs its source: the decision or document that says so",
+                "trạng thái cần nêu căn cứ: quyết định hoặc văn bản ghi nhận",
+            ));
+        }
+        let rules = khuyencong::rules_version();
+        self.db.write(|db| {
+            let known = db.query(
+                "SELECT 1 FROM schemes WHERE scheme_id = ?",
+                &[record.scheme_id.as_str().into()],
+            )?;
+            if known.is_empty() {
+                return Err(RegisterError::invalid(
+                    format!(
+                        "no registered document mentions the scheme `{}`: add its scheme document or the plan that lists it first",
+                        record.scheme_id
+                    ),
+                    format!(
+                        "chưa có văn bản nào trong sổ nêu đề án `{}`: thêm văn bản đề án hoặc kế hoạch có đề án trước",
+                        record.scheme_id
+                    ),
+                ));
+            }
+            let at = now();
+            let batch = db.insert_id(
+                "INSERT INTO batches (started_at, rules_version, command) VALUES (?, ?, 'state')",
+                &[at.as_str().into(), rules.as_str().into()],
+            )?;
+            db.execute(
+                "INSERT INTO scheme_states (scheme_id, state, on_date, source, document, batch, recorded_at, note) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)",
+                &[
+                    record.scheme_id.as_str().into(),
+                    record.state.as_str().into(),
+                    record.on_date.to_string().into(),
+                    record.source.trim().into(),
+                    batch.into(),
+                    at.as_str().into(),
+                    record.note.clone().into(),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Checks every stored document again under the current rules and lists what changed:
+    /// one row per finding that appeared or disappeared since the document's latest check.
+    /// Unless `dry_run`, a new check is recorded for each document whose findings changed
+    /// (its status at intake stays as it was; `would_be` says what it would be now).
+    ///
+    /// # Errors
+    /// The database refused a query or a write.
+    pub fn recheck(&mut self, dry_run: bool) -> Result<Table, RegisterError> {
+        let rules = khuyencong::rules_version();
+        let options = CheckOptions::default();
+        let mut table = Table::new(&[
+            "document",
+            "kind",
+            "doc_id",
+            "version",
+            "status",
+            "would_be",
+            "rules_before",
+            "change",
+            "severity",
+            "code",
+            "path",
+            "message_vi",
+            "message_en",
+        ]);
+        self.db.write(|db| {
+            let docs = db.query(
+                "SELECT d.id, d.kind, d.doc_id, d.version, d.status, d.body, c.id, c.rules_version FROM documents d JOIN checks c ON c.id = (SELECT MAX(c2.id) FROM checks c2 WHERE c2.document = d.id) ORDER BY d.id",
+                &[],
+            )?;
+            let mut batch = None;
+            let at = now();
+            for d in docs {
+                let Value::Bytes(body) = &d[5] else { continue };
+                let before: Vec<khuyencong::Finding> = db
+                    .query(
+                        "SELECT finding FROM findings WHERE check_id = ? ORDER BY seq",
+                        &[d[6].clone()],
+                    )?
+                    .into_iter()
+                    .filter_map(|r| r.into_iter().next().and_then(Value::into_string))
+                    .filter_map(|s| serde_json::from_str(&s).ok())
+                    .collect();
+                let after = check_bytes(body, &options).findings;
+                let key = |f: &khuyencong::Finding| {
+                    (f.path.clone(), f.severity, f.code.clone(), f.message_en.clone())
+                };
+                let mut removed: Vec<&khuyencong::Finding> = Vec::new();
+                let mut remaining: Vec<&khuyencong::Finding> = after.iter().collect();
+                for f in &before {
+                    if let Some(i) = remaining.iter().position(|g| key(g) == key(f)) {
+                        remaining.swap_remove(i);
+                    } else {
+                        removed.push(f);
+                    }
+                }
+                let added = remaining;
+                if added.is_empty() && removed.is_empty() {
+                    continue;
+                }
+                let would_be = if after
+                    .iter()
+                    .any(|f| f.severity == khuyencong::Severity::Error)
+                {
+                    "rejected"
+                } else {
+                    "accepted"
+                };
+                for (change, f) in added
+                    .iter()
+                    .map(|f| ("added", *f))
+                    .chain(removed.iter().map(|f| ("removed", *f)))
+                {
+                    table.rows.push(vec![
+                        d[0].clone(),
+                        d[1].clone(),
+                        d[2].clone(),
+                        d[3].clone(),
+                        d[4].clone(),
+                        would_be.into(),
+                        d[7].clone(),
+                        change.into(),
+                        f.severity.code().into(),
+                        f.code.as_str().into(),
+                        f.path.as_str().into(),
+                        f.message_vi.as_str().into(),
+                        f.message_en.as_str().into(),
+                    ]);
+                }
+                if !dry_run {
+                    let batch = if let Some(b) = batch {
+                        b
+                    } else {
+                        let b = db.insert_id(
+                            "INSERT INTO batches (started_at, rules_version, command) VALUES (?, ?, 'recheck')",
+                            &[at.as_str().into(), rules.as_str().into()],
+                        )?;
+                        batch = Some(b);
+                        b
+                    };
+                    let document = d[0].as_i64().unwrap_or_default();
+                    insert_check(db, document, batch, &rules, &at, &after)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(table)
+    }
+
+    /// Progress against numeric targets: for each target of a current document (a
+    /// programme's, or proposed by a report for the period after its own), what the current
+    /// reports of the same province over that period achieved, period by period, added up by
+    /// the core from the result lines of the target's activity (and fund level and contest
+    /// level, where the target states them).
+    ///
+    /// `not_itemised_lines` counts the matching result lines that do not state the figure:
+    /// their part is unknown, so `achieved` is then a lower bound. A measure the core's
+    /// totals do not add up is shown with `achieved` empty and a note.
+    ///
+    /// # Errors
+    /// A total exceeds the largest amount; the database refused the query.
+    pub fn progress(&mut self) -> Result<Table, RegisterError> {
+        let (targets, reports) = self.db.read(|db| {
+            let targets = db.query(
+                "SELECT doc_id, programme_id, basis, province, province_key, period_from, period_to, activity, fund_level, level, measure, target, exactness, text FROM v_targets ORDER BY province_key, period_from, doc_id, seq",
+                &[],
+            )?;
+            let reports = current_documents(db, Some("period_report"))?;
+            Ok((targets, reports))
+        })?;
+        let mut table = Table::new(&[
+            "province",
+            "target_source",
+            "programme_id",
+            "basis",
+            "target_from",
+            "target_to",
+            "activity",
+            "fund_level",
+            "level",
+            "measure",
+            "target",
+            "target_exactness",
+            "period",
+            "achieved",
+            "achieved_exactness",
+            "reports",
+            "not_itemised_lines",
+            "note",
+        ]);
+        for t in targets {
+            let text = |i: usize| t[i].as_str().map(str::to_owned);
+            let (province_key, from, to) = (text(4), text(5), text(6));
+            let (activity, fund, level, measure) = (text(7), text(8), text(9), text(10));
+            let measure = measure.unwrap_or_default();
+            // The reports of the province inside the target's period.
+            let mut matching: Vec<Document> = Vec::new();
+            let mut not_itemised = 0u64;
+            for (doc, key, _) in &reports {
+                let Document::PeriodReport(r) = doc else {
+                    continue;
+                };
+                if key.is_none() || *key != province_key {
+                    continue;
+                }
+                let (rf, rt) = (r.period.from.to_string(), r.period.to.to_string());
+                if from.as_ref().is_some_and(|f| rf < *f) || to.as_ref().is_some_and(|t| rt > *t) {
+                    continue;
+                }
+                let mut r = r.clone();
+                r.results.retain(|l| {
+                    activity.as_deref().is_none_or(|a| {
+                        l.activity.code() == a || l.activity.parent().is_some_and(|p| p.code() == a)
+                    }) && fund
+                        .as_deref()
+                        .is_none_or(|f| l.fund.is_some_and(|lf| lf.code() == f))
+                        && level
+                            .as_deref()
+                            .is_none_or(|v| l.level.is_some_and(|ll| ll.code() == v))
+                });
+                r.funding = None;
+                r.results_total = None;
+                r.targets.clear();
+                for l in &r.results {
+                    let stated = match measure.as_str() {
+                        "support_vnd" => l.support.is_some(),
+                        "total_investment_vnd" => l.total_investment.is_some(),
+                        kind => l.counts.iter().any(|(k, _)| k == kind),
+                    };
+                    not_itemised += u64::from(!stated);
+                }
+                matching.push(Document::PeriodReport(r));
+            }
+            let base = |period: Value,
+                        achieved: Value,
+                        exactness: Value,
+                        reports: u64,
+                        note: Option<String>| {
+                vec![
+                    t[3].clone(),
+                    t[0].clone(),
+                    t[1].clone(),
+                    t[2].clone(),
+                    t[5].clone(),
+                    t[6].clone(),
+                    t[7].clone(),
+                    t[8].clone(),
+                    t[9].clone(),
+                    measure.as_str().into(),
+                    t[11].clone(),
+                    t[12].clone(),
+                    period,
+                    achieved,
+                    exactness,
+                    int(reports),
+                    int(not_itemised),
+                    note.into(),
+                ]
+            };
+            if matching.is_empty() {
+                table.rows.push(base(
+                    Value::Null,
+                    Value::Null,
+                    Value::Null,
+                    0,
+                    Some("no report of this province for this period is registered / chưa có báo cáo của tỉnh cho kỳ này".to_owned()),
+                ));
+                continue;
+            }
+            if !matches!(
+                measure.as_str(),
+                "support_vnd" | "total_investment_vnd" | "establishments"
+            ) {
+                table.rows.push(base(
+                    Value::Null,
+                    Value::Null,
+                    Value::Null,
+                    matching.len() as u64,
+                    Some(format!(
+                        "not assessed: the library's totals do not add up `{measure}` yet / chưa đánh giá: phần tổng hợp của thư viện chưa cộng `{measure}`"
+                    )),
+                ));
+                continue;
+            }
+            let rows =
+                totals(matching.iter(), &[TotalsKey::Period]).map_err(|e| totals_error(&e))?;
+            if rows.is_empty() {
+                let with_lines = matching
+                    .iter()
+                    .filter(|d| matches!(d, Document::PeriodReport(r) if !r.results.is_empty()))
+                    .count() as u64;
+                table.rows.push(base(
+                    Value::Null,
+                    Value::Null,
+                    Value::Null,
+                    with_lines,
+                    Some(if with_lines == 0 {
+                        "the registered reports of this province and period have no result line for this target / các báo cáo của tỉnh trong kỳ không có dòng kết quả cho mục tiêu này".to_owned()
+                    } else {
+                        "the matching result lines do not state this figure (not itemised) / các dòng kết quả tương ứng không nêu số liệu này (không chi tiết)".to_owned()
+                    }),
+                ));
+                continue;
+            }
+            for row in rows {
+                let period: Value = row.keys.get("period").cloned().flatten().into();
+                let achieved = match measure.as_str() {
+                    "support_vnd" => Some(row.support_vnd),
+                    "total_investment_vnd" => Some(row.total_investment_vnd),
+                    "establishments" => Some(row.establishments),
+                    _ => None,
+                };
+                let note = if not_itemised > 0 {
+                    Some("some result lines do not state this figure: achieved is a lower bound / một số dòng kết quả không nêu số liệu này: số đạt được là cận dưới".to_owned())
+                } else {
+                    None
+                };
+                let exactness = if achieved.is_none() {
+                    Value::Null
+                } else if not_itemised > 0 {
+                    exactness_code(row.exactness.combine(Exactness::LowerBound)).into()
+                } else {
+                    exactness_code(row.exactness).into()
+                };
+                table.rows.push(base(
+                    period,
+                    achieved.map_or(Value::Null, int),
+                    exactness,
+                    row.documents,
+                    note,
+                ));
+            }
+        }
+        Ok(table)
+    }
+}
