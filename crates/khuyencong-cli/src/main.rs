@@ -12,6 +12,7 @@ mod check;
 mod eligibility;
 mod explain;
 mod input;
+mod register;
 mod support;
 mod table;
 mod totals;
@@ -120,6 +121,9 @@ enum Command {
     },
     /// Compute the most state support for an activity on a date (with its derivation).
     Support(support::SupportArgs),
+    /// The register: programmes, plans, schemes and reports kept over the years in SQLite or
+    /// PostgreSQL, checked on intake (see docs/register.md).
+    Register(register::RegisterArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -208,6 +212,7 @@ fn main() -> ExitCode {
             format,
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
         Command::Support(args) => support::cmd_support(&args),
+        Command::Register(args) => register::run(args),
     };
     match result {
         Ok(code) => code,

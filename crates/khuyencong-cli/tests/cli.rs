@@ -542,3 +542,5 @@ fn schema_prints_each_kind_and_codelists() {
     let o = run(&["schema", "nope"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+mod register;

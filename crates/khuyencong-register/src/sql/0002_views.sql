@@ -52,16 +52,28 @@ WHERE NOT EXISTS (
       AND (t.on_date > s.on_date OR (t.on_date = s.on_date AND t.id > s.id))
 );
 
--- Each scheme: its own current document if registered, the plans that list it, its state.
+-- Each scheme: its own current document if registered (else what the latest plan listing it
+-- says), the number of plans that list it, its latest state.
 CREATE VIEW v_schemes AS
 SELECT s.scheme_id,
-       own.doc_id AS scheme_document, own.title, own.province, own.fund_level,
-       own.approved_on, own.approval_number, own.support_vnd, own.total_cost_vnd,
+       own.doc_id AS scheme_document,
+       COALESCE(own.title, pl.title) AS title,
+       COALESCE(own.province, pl.province) AS province,
+       COALESCE(own.fund_level, pl.fund_level) AS fund_level,
+       own.approved_on, own.approval_number,
+       COALESCE(own.support_vnd, pl.support_vnd) AS support_vnd,
+       COALESCE(own.total_cost_vnd, pl.total_cost_vnd) AS total_cost_vnd,
        (SELECT COUNT(*) FROM v_scheme_mentions p
          WHERE p.scheme_id = s.scheme_id AND p.role = 'plan_line') AS plans,
        st.state, st.on_date AS state_on, st.source AS state_source
 FROM schemes s
 LEFT JOIN v_scheme_mentions own ON own.scheme_id = s.scheme_id AND own.role = 'scheme'
+LEFT JOIN v_scheme_mentions pl ON pl.scheme_id = s.scheme_id AND pl.role = 'plan_line'
+     AND pl.document = (SELECT MAX(p2.document) FROM v_scheme_mentions p2
+                        WHERE p2.scheme_id = s.scheme_id AND p2.role = 'plan_line')
+     AND pl.seq = (SELECT MIN(p3.seq) FROM v_scheme_mentions p3
+                   WHERE p3.scheme_id = s.scheme_id AND p3.role = 'plan_line'
+                     AND p3.document = pl.document)
 LEFT JOIN v_scheme_latest_state st ON st.scheme_id = s.scheme_id;
 
 -- Plans that list each scheme.
