@@ -18,6 +18,7 @@
 mod convert;
 mod documents;
 mod errors;
+mod register;
 mod rules;
 
 use khuyencong::Finding;
@@ -208,5 +209,6 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
     m.add_function(wrap_pyfunction!(rules::finding_codes, m)?)?;
+    m.add_class::<register::PyRegister>()?;
     Ok(())
 }

@@ -103,27 +103,25 @@ fn set_province(doc: &mut Document, province: Option<String>) {
     }
 }
 
+/// Rows of the core's totals as a table: the keys, then every figure the core names
+/// ([`TotalsRow::FIGURES`]), read from the row's own JSON form so that a figure the core adds
+/// is shown without a change here.
 fn totals_table(rows: &[TotalsRow], by: &[TotalsKey]) -> Table {
     let mut columns: Vec<&str> = by.iter().map(|k| k.code()).collect();
     columns.extend(TotalsRow::FIGURES);
     let mut table = Table::new(&columns);
     for r in rows {
+        let json = serde_json::to_value(r).unwrap_or_default();
         let mut values: Vec<Value> = by
             .iter()
             .map(|k| r.keys.get(k.code()).cloned().flatten().into())
             .collect();
-        values.extend([
-            int(r.documents),
-            int(r.funding_vnd),
-            int(r.support_vnd),
-            int(r.total_investment_vnd),
-            int(r.counterpart_vnd),
-            int(r.establishments),
-            exactness_code(r.exactness).into(),
-            r.support_share.map(|d| d.to_string()).into(),
-            r.counterpart_per_support.map(|d| d.to_string()).into(),
-            r.avg_support_per_establishment_vnd.map_or(Value::Null, int),
-        ]);
+        values.extend(TotalsRow::FIGURES.iter().map(|f| match json.get(*f) {
+            Some(serde_json::Value::Number(n)) => n.as_i64().map_or(Value::Null, Value::Int),
+            Some(serde_json::Value::String(s)) => Value::Text(s.clone()),
+            Some(serde_json::Value::Bool(b)) => Value::Int(i64::from(*b)),
+            _ => Value::Null,
+        }));
         table.rows.push(values);
     }
     table
