@@ -107,21 +107,26 @@ pub fn migrate_to(db: &mut Db, target: i64) -> Result<(i64, i64), RegisterError>
         .iter()
         .filter(|m| m.version > before && m.version <= target)
     {
-        let sql = render(m.sql, db.dialect());
         db.write(|db| {
             // Another process may have applied it meanwhile (the writers' lock is held now).
             if version(db)? >= m.version {
                 return Ok(());
             }
-            db.batch(&sql)?;
-            db.execute(
-                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
-                &[m.version.into(), m.description.into(), now().into()],
-            )?;
-            Ok(())
+            apply(db, m)
         })?;
     }
     Ok((before, version(db)?))
+}
+
+/// Applies one migration inside the caller's transaction (schema changes are transactional
+/// on both databases) and records it.
+pub fn apply(db: &mut Db, m: &Migration) -> Result<(), RegisterError> {
+    db.batch(&render(m.sql, db.dialect()))?;
+    db.execute(
+        "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+        &[m.version.into(), m.description.into(), now().into()],
+    )?;
+    Ok(())
 }
 
 /// The column names of a table, in their order.

@@ -131,10 +131,20 @@ impl Register {
                 format!("`{target}` đã có sổ đăng ký: hãy nhập vào một sổ mới"),
             ));
         }
-        schema::migrate_to(&mut db, version)?;
         let known: Vec<&str> = tables_at(version).map(|(t, _, _)| *t).collect();
         let mut n = 0u64;
+        // The tables and the rows in one transaction: a failed import leaves nothing behind,
+        // and the same target can be used again.
         db.write(|db| {
+            if schema::version(db)? != 0 {
+                return Err(RegisterError::invalid(
+                    format!("`{target}` already holds a register: import into a new one"),
+                    format!("`{target}` đã có sổ đăng ký: hãy nhập vào một sổ mới"),
+                ));
+            }
+            for m in schema::MIGRATIONS.iter().filter(|m| m.version <= version) {
+                schema::apply(db, m)?;
+            }
             // The export carries its own schema_migrations rows.
             db.execute("DELETE FROM schema_migrations", &[])?;
             let mut number = 1u64;
