@@ -114,6 +114,15 @@ FROM programme_refs p
 JOIN documents d ON d.id = p.document
 WHERE d.status = 'accepted' AND d.superseded_by IS NULL;
 
+-- The programmes each scheme serves: those the reports that count it report on
+-- ('via_report'). Programme documents, once the format has them, add their own links.
+CREATE VIEW v_scheme_programmes AS
+SELECT DISTINCT r.scheme_id, p.programme_id, 'via_report' AS basis, r.report_id
+FROM v_scheme_reports r
+JOIN documents d ON d.kind = 'period_report' AND d.doc_id = r.report_id
+     AND d.version = r.report_version
+JOIN programme_refs p ON p.document = d.id AND p.relation = 'reports_on';
+
 -- Schemes approved (and not cancelled since) that no current report counts.
 CREATE VIEW v_unreported_schemes AS
 SELECT s.scheme_id, s.title, s.province, s.fund_level,

@@ -91,6 +91,13 @@ fn approved_schemes_that_no_report_counts_are_listed() {
         let reports = r
             .sql("SELECT report_id, basis FROM v_scheme_reports WHERE scheme_id = 'kcdp-2024-01'")
             .expect("reports");
+        let programmes = r
+            .sql("SELECT programme_id, basis FROM v_scheme_programmes WHERE scheme_id = 'kcdp-2024-01'")
+            .expect("programmes");
+        assert_eq!(
+            rows(&programmes),
+            vec![json!({"programme_id": "qd_1881_2020_ttg", "basis": "via_report"})]
+        );
         assert_eq!(
             rows(&reports),
             vec![json!({"report_id": "an-giang-kcqg-2021-2025", "basis": "covered"})]
