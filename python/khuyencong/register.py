@@ -6,9 +6,10 @@ checker: each is stored exactly as given, with its findings, the rules version a
 time; a document with errors is stored as *rejected*. A corrected document is a new version
 that supersedes the earlier one; both remain. See ``docs/register.md``.
 
+>>> from pathlib import Path
 >>> from khuyencong.register import Register
 >>> reg = Register.init("khuyencong.db")                     # doctest: +SKIP
->>> reg.add(["docs/examples/an-giang-2021-2025.json"])       # doctest: +SKIP
+>>> reg.add([Path("docs/examples/an-giang-2021-2025.json")]) # doctest: +SKIP
 >>> reg.money(by=["source"])                                 # doctest: +SKIP
 
 Each question returns a ``pandas.DataFrame`` (``frame="polars"`` for polars); amounts are
@@ -28,7 +29,7 @@ from khuyencong._khuyencong import _Register
 
 __all__ = ["Register"]
 
-_DocumentInput = str | os.PathLike[str] | bytes | bytearray | Mapping[str, Any]
+_DocumentInput = os.PathLike[str] | str | bytes | bytearray | Mapping[str, Any]
 
 
 def _target(db: str | os.PathLike[str]) -> str:
@@ -65,14 +66,12 @@ def _is_jsonl(path: str) -> bool:
 def _submissions(documents: Iterable[_DocumentInput]) -> list[tuple[str, int | None, Any]]:
     if isinstance(documents, (str, bytes, bytearray, Mapping, os.PathLike)):
         raise TypeError(
-            "add() takes an iterable of documents (paths, bytes or dicts), "
+            "add() takes an iterable of documents (paths, JSON text, bytes or dicts), "
             f"not a single {type(documents).__name__}: wrap it in a list"
         )
     out: list[tuple[str, int | None, Any]] = []
     for i, doc in enumerate(documents):
-        if isinstance(doc, (str, os.PathLike)):
-            # A path: unlike khuyencong.check, add() reads files (the register keeps
-            # where each document came from).
+        if isinstance(doc, os.PathLike):
             path = os.fspath(doc)
             data = Path(path).read_bytes()
             if _is_jsonl(path):
@@ -81,13 +80,17 @@ def _submissions(documents: Iterable[_DocumentInput]) -> list[tuple[str, int | N
                         out.append((path, n, line.strip()))
             else:
                 out.append((path, None, data))
+        elif isinstance(doc, str):
+            # JSON text, as everywhere in khuyencong (a file is a pathlib.Path).
+            out.append((f"<document {i}>", None, doc.encode("utf-8")))
         elif isinstance(doc, (bytes, bytearray)):
             out.append((f"<document {i}>", None, bytes(doc)))
         elif isinstance(doc, Mapping):
             out.append((f"<document {i}>", None, dict(doc)))
         else:
             raise TypeError(
-                f"document {i} must be a path, bytes or a dict, not {type(doc).__name__}"
+                f"document {i} must be an os.PathLike (pathlib.Path), a str of JSON text, "
+                f"bytes or a dict, not {type(doc).__name__}"
             )
     return out
 
@@ -139,8 +142,9 @@ class Register:
     def add(self, documents: Iterable[_DocumentInput], *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
         """Checks documents and stores them, all in one transaction.
 
-        Each document is a path (``str`` or ``pathlib.Path``; ``.jsonl`` files are read line
-        by line), ``bytes`` of JSON, or a ``dict``. Returns one row per document: ``source``,
+        Each document is a ``pathlib.Path`` (``.jsonl`` files are read line by line), a
+        ``str`` of JSON text (never a file name, as everywhere in khuyencong), ``bytes`` of
+        JSON, or a ``dict``. Returns one row per document: ``source``,
         ``line``, ``kind``, ``doc_id``, ``version``, ``status`` (``accepted``, ``rejected``,
         ``unchanged``), ``supersedes``, ``errors``, ``warnings``, ``infos``.
         """

@@ -94,8 +94,8 @@ def test_versions_states_and_rejections(db: str) -> None:
     reg.add(EXAMPLES)
     fixed = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
     fixed["title"] = "Báo cáo (bản sửa đổi)"
-    out = reg.add([fixed, b"{"])
-    assert list(out["status"]) == ["accepted", "rejected"]
+    out = reg.add([fixed, b"{", "{\"kind\": \"plan\"}"])
+    assert list(out["status"]) == ["accepted", "rejected", "rejected"]
     assert out["supersedes"].tolist()[0] == 1
     docs = reg.documents()
     assert docs[docs["doc_id"] == "an-giang-kcqg-2021-2025"]["is_current"].tolist() == [0, 1]
@@ -134,3 +134,21 @@ def test_opening_a_missing_register_says_how_to_create_one(tmp_path: Path) -> No
     assert Register.init(tmp_path / "new.db").schema_version == Register.migrate(
         tmp_path / "new.db"
     )[1]
+
+
+def test_the_python_example_of_docs_register_md_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (ROOT / "docs/register.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```python\n")[1:]]
+    assert len(blocks) == 1
+    (tmp_path / "reports").mkdir()
+    for path in EXAMPLES:
+        (tmp_path / "reports" / path.name).write_bytes(path.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(compile(blocks[0], "docs/register.md", "exec"), scope)
+    assert (tmp_path / "copy.db").exists()
+    df = scope["df"]
+    assert isinstance(df, pandas.DataFrame)
+    assert int(df["funding_vnd"].sum()) > 34_387_000_000
