@@ -138,7 +138,38 @@ pub enum Db {
     /// SQLite.
     Sqlite(rusqlite::Connection),
     /// PostgreSQL.
-    Postgres(Box<postgres::Client>),
+    Postgres(Box<Pg>),
+}
+
+/// A PostgreSQL connection with its prepared statements (one round trip per statement
+/// instead of two).
+pub struct Pg {
+    client: postgres::Client,
+    statements: std::collections::HashMap<String, postgres::Statement>,
+}
+
+impl std::ops::Deref for Pg {
+    type Target = postgres::Client;
+    fn deref(&self) -> &postgres::Client {
+        &self.client
+    }
+}
+
+impl std::ops::DerefMut for Pg {
+    fn deref_mut(&mut self) -> &mut postgres::Client {
+        &mut self.client
+    }
+}
+
+impl Pg {
+    fn statement(&mut self, sql: &str) -> Result<postgres::Statement, RegisterError> {
+        if let Some(s) = self.statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.client.prepare(&numbered(sql)).map_err(db_error)?;
+        self.statements.insert(sql.to_owned(), s.clone());
+        Ok(s)
+    }
 }
 
 /// Column names and rows of text (`None` for NULL), as [`Db::query_text`] returns them.
@@ -159,7 +190,10 @@ impl Db {
             let client = postgres::Client::connect(target, postgres::NoTls).map_err(|e| {
                 RegisterError::Connect(format!("{target_safe}: {e}", target_safe = redact(target)))
             })?;
-            let mut db = Self::Postgres(Box::new(client));
+            let mut db = Self::Postgres(Box::new(Pg {
+                client,
+                statements: std::collections::HashMap::new(),
+            }));
             // Messages of the server in English, so errors read the same everywhere; times in UTC.
             db.batch("SET lc_messages TO 'C'; SET TIME ZONE 'UTC'")
                 .or_else(|_| db.batch("SET TIME ZONE 'UTC'"))?;
@@ -287,10 +321,10 @@ impl Db {
                 Ok(n as u64)
             }
             Self::Postgres(c) => {
-                let sql = numbered(sql);
+                let stmt = c.statement(sql)?;
                 let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
                     params.iter().map(|p| p as _).collect();
-                c.execute(sql.as_str(), &refs).map_err(db_error)
+                c.client.execute(&stmt, &refs).map_err(db_error)
             }
         }
     }
@@ -325,10 +359,10 @@ impl Db {
                 Ok(out)
             }
             Self::Postgres(c) => {
-                let sql = numbered(sql);
+                let stmt = c.statement(sql)?;
                 let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
                     params.iter().map(|p| p as _).collect();
-                let rows = c.query(sql.as_str(), &refs).map_err(db_error)?;
+                let rows = c.client.query(&stmt, &refs).map_err(db_error)?;
                 rows.iter()
                     .map(|row| {
                         (0..row.len())
