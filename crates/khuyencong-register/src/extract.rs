@@ -191,6 +191,7 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
             let whole = totals(std::iter::once(doc), &[])
                 .map_err(|e| RegisterError::Totals(e.to_string(), e.message_vi()))?;
             let support = whole.first().map(|r| r.support_vnd);
+            let exactness = whole.first().map(|r| r.exactness);
             x.mentions.push(Mention {
                 scheme_id: s.id.clone(),
                 role: "scheme",
@@ -201,7 +202,7 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                 approved_on: Some(date.clone()),
                 approval_number: Some(s.approval.number.clone()),
                 support_vnd: support,
-                support_exactness: Some(Exactness::Exact),
+                support_exactness: exactness,
                 total_cost_vnd: Some(s.funding.total_cost.get()),
                 activities: s.activities.clone(),
             });
