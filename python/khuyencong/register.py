@@ -172,9 +172,11 @@ class Register:
         return _frame(self._native.schemes(), frame)
 
     def progress(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
-        """Progress against targets by province and period (counts and money); a figure
-        not itemised is counted in ``not_itemised_lines`` and makes ``achieved`` a lower
-        bound; a measure the library does not add up is left empty with a ``note``."""
+        """Progress against targets by province and period (counts and money). What is not
+        itemised is shown as such: ``not_itemised_lines`` (lines that do not state the
+        figure; ``achieved`` is then a lower bound) and ``not_itemised`` (the part of the
+        reports' stated totals no activity line itemises). A measure the library does not
+        add up is left empty with a ``note``."""
         return _frame(self._native.progress(), frame)
 
     def unreported(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:

@@ -229,7 +229,8 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                 x.period_to = Some(period.to.to_string());
             }
             for line in &p.schemes {
-                let (support, exactness) = amount(&line.support);
+                // A plan line may not state its support: then it is unknown, not zero.
+                let (support, exactness) = line.support.as_ref().map(amount).unzip();
                 x.mentions.push(Mention {
                     scheme_id: line.scheme_id.clone(),
                     role: "plan_line",
@@ -239,8 +240,8 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                     year: Some(i64::from(p.year)),
                     approved_on: None,
                     approval_number: None,
-                    support_vnd: Some(support),
-                    support_exactness: Some(exactness),
+                    support_vnd: support,
+                    support_exactness: exactness,
                     total_cost_vnd: line.total_cost.as_ref().map(|a| a.vnd.get()),
                     activities: vec![line.activity],
                 });

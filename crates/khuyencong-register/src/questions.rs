@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use khuyencong::document::{CheckOptions, Document, Exactness, check_bytes};
-use khuyencong::totals::{TotalsKey, TotalsRow, totals};
+use khuyencong::totals::{NOT_ITEMISED, TotalsKey, TotalsRow, totals};
 
 use crate::db::{Db, Value};
 use crate::extract::exactness_code;
@@ -452,12 +452,14 @@ impl Register {
     /// Progress against numeric targets: for each target of a current document (a
     /// programme's, or proposed by a report for the period after its own), what the current
     /// reports of the same province over that period achieved, period by period, added up by
-    /// the core from the result lines of the target's activity (and fund level and contest
-    /// level, where the target states them).
+    /// the core from the result lines of the target's activity (or the items of its Art. 4
+    /// group), and of its fund level and contest level where the target states them.
     ///
-    /// `not_itemised_lines` counts the matching result lines that do not state the figure:
-    /// their part is unknown, so `achieved` is then a lower bound. A measure the core's
-    /// totals do not add up is shown with `achieved` empty and a note.
+    /// What is not itemised is shown as such: `not_itemised_lines` counts the matching
+    /// result lines that do not state the figure (then `achieved` is a lower bound), and
+    /// `not_itemised` is the part of the reports' stated results total that no activity line
+    /// itemises (the core's `not_itemised` bucket: some of it may belong to this target). A
+    /// measure the core's totals do not add up is shown with `achieved` empty and a note.
     ///
     /// # Errors
     /// A total exceeds the largest amount; the database refused the query.
@@ -470,169 +472,217 @@ impl Register {
             let reports = current_documents(db, Some("period_report"))?;
             Ok((targets, reports))
         })?;
-        let mut table = Table::new(&[
-            "province",
-            "target_source",
-            "programme_id",
-            "basis",
-            "target_from",
-            "target_to",
-            "activity",
-            "fund_level",
-            "level",
-            "measure",
-            "target",
-            "target_exactness",
-            "period",
-            "achieved",
-            "achieved_exactness",
-            "reports",
-            "not_itemised_lines",
-            "note",
-        ]);
-        for t in targets {
-            let text = |i: usize| t[i].as_str().map(str::to_owned);
-            let (province_key, from, to) = (text(4), text(5), text(6));
-            let (activity, fund, level, measure) = (text(7), text(8), text(9), text(10));
-            let measure = measure.unwrap_or_default();
-            // The reports of the province inside the target's period.
-            let mut matching: Vec<Document> = Vec::new();
-            let mut not_itemised = 0u64;
-            for (doc, key, _) in &reports {
-                let Document::PeriodReport(r) = doc else {
-                    continue;
-                };
-                if key.is_none() || *key != province_key {
-                    continue;
-                }
-                let (rf, rt) = (r.period.from.to_string(), r.period.to.to_string());
-                if from.as_ref().is_some_and(|f| rf < *f) || to.as_ref().is_some_and(|t| rt > *t) {
-                    continue;
-                }
-                let mut r = r.clone();
-                r.results.retain(|l| {
-                    activity.as_deref().is_none_or(|a| {
-                        l.activity.code() == a || l.activity.parent().is_some_and(|p| p.code() == a)
-                    }) && fund
-                        .as_deref()
-                        .is_none_or(|f| l.fund.is_some_and(|lf| lf.code() == f))
-                        && level
-                            .as_deref()
-                            .is_none_or(|v| l.level.is_some_and(|ll| ll.code() == v))
-                });
-                r.funding = None;
-                r.results_total = None;
-                r.targets.clear();
-                for l in &r.results {
-                    let stated = match measure.as_str() {
-                        "support_vnd" => l.support.is_some(),
-                        "total_investment_vnd" => l.total_investment.is_some(),
-                        kind => l.counts.iter().any(|(k, _)| k == kind),
-                    };
-                    not_itemised += u64::from(!stated);
-                }
-                matching.push(Document::PeriodReport(r));
-            }
-            let base = |period: Value,
-                        achieved: Value,
-                        exactness: Value,
-                        reports: u64,
-                        note: Option<String>| {
-                vec![
-                    t[3].clone(),
-                    t[0].clone(),
-                    t[1].clone(),
-                    t[2].clone(),
-                    t[5].clone(),
-                    t[6].clone(),
-                    t[7].clone(),
-                    t[8].clone(),
-                    t[9].clone(),
-                    measure.as_str().into(),
-                    t[11].clone(),
-                    t[12].clone(),
-                    period,
-                    achieved,
-                    exactness,
-                    int(reports),
-                    int(not_itemised),
-                    note.into(),
-                ]
-            };
-            if matching.is_empty() {
-                table.rows.push(base(
-                    Value::Null,
-                    Value::Null,
-                    Value::Null,
-                    0,
-                    Some("no report of this province for this period is registered / chưa có báo cáo của tỉnh cho kỳ này".to_owned()),
-                ));
-                continue;
-            }
-            if !matches!(
-                measure.as_str(),
-                "support_vnd" | "total_investment_vnd" | "establishments"
-            ) {
-                table.rows.push(base(
-                    Value::Null,
-                    Value::Null,
-                    Value::Null,
-                    matching.len() as u64,
-                    Some(format!(
-                        "not assessed: the library's totals do not add up `{measure}` yet / chưa đánh giá: phần tổng hợp của thư viện chưa cộng `{measure}`"
-                    )),
-                ));
-                continue;
-            }
-            let rows =
-                totals(matching.iter(), &[TotalsKey::Period]).map_err(|e| totals_error(&e))?;
-            if rows.is_empty() {
-                let with_lines = matching
-                    .iter()
-                    .filter(|d| matches!(d, Document::PeriodReport(r) if !r.results.is_empty()))
-                    .count() as u64;
-                table.rows.push(base(
-                    Value::Null,
-                    Value::Null,
-                    Value::Null,
-                    with_lines,
-                    Some(if with_lines == 0 {
-                        "the registered reports of this province and period have no result line for this target / các báo cáo của tỉnh trong kỳ không có dòng kết quả cho mục tiêu này".to_owned()
-                    } else {
-                        "the matching result lines do not state this figure (not itemised) / các dòng kết quả tương ứng không nêu số liệu này (không chi tiết)".to_owned()
-                    }),
-                ));
-                continue;
-            }
-            for row in rows {
-                let period: Value = row.keys.get("period").cloned().flatten().into();
-                let achieved = match measure.as_str() {
-                    "support_vnd" => Some(row.support_vnd),
-                    "total_investment_vnd" => Some(row.total_investment_vnd),
-                    "establishments" => Some(row.establishments),
-                    _ => None,
-                };
-                let note = if not_itemised > 0 {
-                    Some("some result lines do not state this figure: achieved is a lower bound / một số dòng kết quả không nêu số liệu này: số đạt được là cận dưới".to_owned())
-                } else {
-                    None
-                };
-                let exactness = if achieved.is_none() {
-                    Value::Null
-                } else if not_itemised > 0 {
-                    exactness_code(row.exactness.combine(Exactness::LowerBound)).into()
-                } else {
-                    exactness_code(row.exactness).into()
-                };
-                table.rows.push(base(
-                    period,
-                    achieved.map_or(Value::Null, int),
-                    exactness,
-                    row.documents,
-                    note,
-                ));
-            }
+        let mut table = Table::new(&PROGRESS_COLUMNS);
+        for t in &targets {
+            progress_of(t, &reports, &mut table)?;
         }
         Ok(table)
     }
+}
+
+/// The columns of [`Register::progress`].
+const PROGRESS_COLUMNS: [&str; 19] = [
+    "province",
+    "target_source",
+    "programme_id",
+    "basis",
+    "target_from",
+    "target_to",
+    "activity",
+    "fund_level",
+    "level",
+    "measure",
+    "target",
+    "target_exactness",
+    "period",
+    "achieved",
+    "achieved_exactness",
+    "not_itemised",
+    "reports",
+    "not_itemised_lines",
+    "note",
+];
+
+/// The measures the core's totals add up, and how to read each from a row.
+fn measure_of(measure: &str, row: &TotalsRow) -> Option<u64> {
+    match measure {
+        "support_vnd" => Some(row.support_vnd),
+        "total_investment_vnd" => Some(row.total_investment_vnd),
+        "establishments" => Some(row.establishments),
+        _ => None,
+    }
+}
+
+fn line_matches(
+    l: &khuyencong::document::report::ResultLine,
+    activity: Option<&str>,
+    fund: Option<&str>,
+    level: Option<&str>,
+) -> bool {
+    activity.is_none_or(|a| {
+        l.activity.code() == a || l.activity.parent().is_some_and(|p| p.code() == a)
+    }) && fund.is_none_or(|f| l.fund.is_some_and(|lf| lf.code() == f))
+        && level.is_none_or(|v| l.level.is_some_and(|ll| ll.code() == v))
+}
+
+/// The rows of one target (a row of `v_targets`).
+fn progress_of(t: &[Value], reports: &[Current], table: &mut Table) -> Result<(), RegisterError> {
+    let text = |i: usize| t.get(i).and_then(Value::as_str).map(str::to_owned);
+    let (province_key, from, to) = (text(4), text(5), text(6));
+    let (activity, fund, level) = (text(7), text(8), text(9));
+    let measure = text(10).unwrap_or_default();
+    // The reports of the province inside the target's period, whole (for what their stated
+    // totals do not itemise) and reduced to the target's lines (for what was achieved).
+    let mut whole: Vec<Document> = Vec::new();
+    let mut matching: Vec<Document> = Vec::new();
+    let mut not_itemised_lines = 0u64;
+    for (doc, key, _) in reports {
+        let Document::PeriodReport(r) = doc else {
+            continue;
+        };
+        if key.is_none() || *key != province_key {
+            continue;
+        }
+        let (rf, rt) = (r.period.from.to_string(), r.period.to.to_string());
+        if from.as_ref().is_some_and(|f| rf < *f) || to.as_ref().is_some_and(|t| rt > *t) {
+            continue;
+        }
+        let mut w = r.clone();
+        w.targets.clear();
+        let mut m = w.clone();
+        m.results
+            .retain(|l| line_matches(l, activity.as_deref(), fund.as_deref(), level.as_deref()));
+        // Only the target's lines: no stated total, whose remainder would then be wrong.
+        m.results_total = None;
+        m.funding = None;
+        for l in &m.results {
+            let stated = match measure.as_str() {
+                "support_vnd" => l.support.is_some(),
+                "total_investment_vnd" => l.total_investment.is_some(),
+                kind => l.counts.iter().any(|(k, _)| k == kind),
+            };
+            not_itemised_lines += u64::from(!stated);
+        }
+        whole.push(Document::PeriodReport(w));
+        matching.push(Document::PeriodReport(m));
+    }
+    let row = |period: Value,
+               achieved: Value,
+               exactness: Value,
+               not_itemised: Value,
+               reports: u64,
+               note: Option<String>| {
+        let mut r: Vec<Value> = [3, 0, 1, 2, 5, 6, 7, 8, 9]
+            .iter()
+            .map(|i| t.get(*i).cloned().unwrap_or(Value::Null))
+            .collect();
+        r.push(measure.as_str().into());
+        r.extend(
+            [11, 12]
+                .iter()
+                .map(|i| t.get(*i).cloned().unwrap_or(Value::Null)),
+        );
+        r.extend([
+            period,
+            achieved,
+            exactness,
+            not_itemised,
+            int(reports),
+            int(not_itemised_lines),
+            note.into(),
+        ]);
+        r
+    };
+    if matching.is_empty() {
+        table.rows.push(row(
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            0,
+            Some("no report of this province for this period is registered / chưa có báo cáo của tỉnh cho kỳ này".to_owned()),
+        ));
+        return Ok(());
+    }
+    if !matches!(
+        measure.as_str(),
+        "support_vnd" | "total_investment_vnd" | "establishments"
+    ) {
+        table.rows.push(row(
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            matching.len() as u64,
+            Some(format!(
+                "not assessed: the library's totals do not add up `{measure}` yet / chưa đánh giá: phần tổng hợp của thư viện chưa cộng `{measure}`"
+            )),
+        ));
+        return Ok(());
+    }
+    // What the reports state only in a total, by period (the core's `not_itemised` bucket).
+    let rest: std::collections::BTreeMap<Option<String>, (u64, Exactness)> =
+        totals(whole.iter(), &[TotalsKey::Period, TotalsKey::Activity])
+            .map_err(|e| totals_error(&e))?
+            .into_iter()
+            .filter(|r| r.keys.get("activity").cloned().flatten().as_deref() == Some(NOT_ITEMISED))
+            .filter_map(|r| {
+                let v = measure_of(&measure, &r)?;
+                (v > 0).then(|| (r.keys.get("period").cloned().flatten(), (v, r.exactness)))
+            })
+            .collect();
+    let rows = totals(matching.iter(), &[TotalsKey::Period]).map_err(|e| totals_error(&e))?;
+    let mut periods: std::collections::BTreeSet<Option<String>> = rest.keys().cloned().collect();
+    let achieved: std::collections::BTreeMap<Option<String>, &TotalsRow> = rows
+        .iter()
+        .map(|r| (r.keys.get("period").cloned().flatten(), r))
+        .collect();
+    periods.extend(achieved.keys().cloned());
+    if periods.is_empty() {
+        let with_lines = matching
+            .iter()
+            .filter(|d| matches!(d, Document::PeriodReport(r) if !r.results.is_empty()))
+            .count() as u64;
+        table.rows.push(row(
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            with_lines,
+            Some(if with_lines == 0 {
+                "the registered reports of this province and period have no result line for this target / các báo cáo của tỉnh trong kỳ không có dòng kết quả cho mục tiêu này".to_owned()
+            } else {
+                "the matching result lines do not state this figure (not itemised) / các dòng kết quả tương ứng không nêu số liệu này (không chi tiết)".to_owned()
+            }),
+        ));
+        return Ok(());
+    }
+    for period in periods {
+        let got = achieved.get(&period);
+        let value = got.and_then(|r| measure_of(&measure, r));
+        let exactness = got.map(|r| {
+            if not_itemised_lines > 0 {
+                r.exactness.combine(Exactness::LowerBound)
+            } else {
+                r.exactness
+            }
+        });
+        let unitemised = rest.get(&period);
+        let mut notes = Vec::new();
+        if not_itemised_lines > 0 {
+            notes.push("some result lines do not state this figure: achieved is a lower bound / một số dòng kết quả không nêu số liệu này: số đạt được là cận dưới");
+        }
+        if unitemised.is_some() {
+            notes.push("the reports state part of this figure only in a total, not by activity (not_itemised) / báo cáo nêu một phần số liệu chỉ ở dòng tổng, không theo nội dung (not_itemised)");
+        }
+        table.rows.push(row(
+            period.into(),
+            value.map_or(Value::Null, int),
+            exactness.map_or(Value::Null, |e| exactness_code(e).into()),
+            unitemised.map_or(Value::Null, |(v, _)| int(*v)),
+            got.map_or(0, |r| r.documents),
+            (!notes.is_empty()).then(|| notes.join("; ")),
+        ));
+    }
+    Ok(())
 }

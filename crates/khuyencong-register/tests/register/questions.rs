@@ -232,13 +232,8 @@ fn progress_against_targets_by_province_and_period() {
             { "activity": "advanced_machinery_technology_transfer", "fund": "national", "counts": {"establishments": 2} },
             { "activity": "fairs_exhibitions", "counts": {"fairs": 3, "participations": 40} }
         ]);
-        for k in [
-            "funding",
-            "targets",
-            "programme",
-            "in_reply_to",
-            "results_total",
-        ] {
+        y2026["results_total"] = json!({"counts": {"establishments": 40}});
+        for k in ["funding", "targets", "programme", "in_reply_to"] {
             y2026.as_object_mut().expect("object").remove(k);
         }
         let added = add(&mut r, &[("2026.json", bytes(&y2026))]);
@@ -260,6 +255,13 @@ fn progress_against_targets_by_province_and_period() {
         assert_eq!(m["achieved"], 32);
         assert_eq!(m["not_itemised_lines"], 0);
         assert_eq!(m["achieved_exactness"], "exact");
+        // 40 establishments stated in the total, 32 by activity: 8 are not itemised.
+        assert_eq!(m["not_itemised"], 8);
+        assert!(
+            m["note"]
+                .as_str()
+                .is_some_and(|n| n.contains("only in a total"))
+        );
         // Participations at fairs: the core's totals do not add them up yet — said, not guessed.
         let fairs: Vec<_> = rows(&t)
             .into_iter()
@@ -284,11 +286,11 @@ fn progress_against_targets_by_province_and_period() {
         assert_eq!(est[0]["target_exactness"], "lower_bound");
         assert_eq!(est[0]["not_itemised_lines"], 1);
         assert!(est[0]["achieved"].is_null());
-        assert!(
-            est[0]["note"]
-                .as_str()
-                .is_some_and(|n| n.contains("not itemised"))
-        );
+        // The 8 establishments the report states only in its total may include fairs.
+        assert_eq!(est[0]["not_itemised"], 8);
+        assert!(est[0]["note"].as_str().is_some_and(
+            |n| n.contains("do not state this figure") && n.contains("only in a total")
+        ));
     }
 }
 
