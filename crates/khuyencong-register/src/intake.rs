@@ -185,7 +185,7 @@ fn store(db: &mut Db, batch: i64, rules: &str, p: &Prepared<'_>) -> Result<Added
         for v in &versions {
             let version = v[0].as_i64().unwrap_or(0);
             last = last.max(version);
-            if v[1] == Value::Bytes(p.submission.bytes.to_vec()) {
+            if matches!(&v[1], Value::Bytes(b) if b.as_slice() == p.submission.bytes) {
                 added.version = Some(version);
                 added.status = Status::Unchanged;
                 return Ok(added);
