@@ -9,8 +9,17 @@ use khuyencong::law::Lang;
 use crate::{Format, Usage, input};
 
 /// Runs the command.
-pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<ExitCode, Usage> {
-    let options = CheckOptions::default();
+pub fn run(
+    files: &[String],
+    jsonl: bool,
+    lang: Lang,
+    format: Format,
+    pack: Option<&str>,
+) -> Result<ExitCode, Usage> {
+    let options = match pack {
+        Some(name) => CheckOptions::default().with_provincial_pack(crate::packs::load(name)?),
+        None => CheckOptions::default(),
+    };
     let mut summary = Summary::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

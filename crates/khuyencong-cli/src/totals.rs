@@ -61,6 +61,16 @@ pub fn run(
             ),
         }
     }
+    // How keys were read (a province typed differently, a former province under today's
+    // unit) goes to standard error too, so that the output stays the rows only.
+    for n in &report.notes {
+        let message = match lang {
+            Lang::Vi => &n.message_vi,
+            Lang::En => &n.message_en,
+        };
+        let source = sources.get(n.document).map_or("?", String::as_str);
+        eprintln!("note[{}] `{source}` {}: {message}", n.code, n.key);
+    }
     let rows = report.rows;
     let text = match format {
         Format::Json => crate::to_json(&rows)?,

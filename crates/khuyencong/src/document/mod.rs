@@ -322,6 +322,7 @@ pub fn check(document: &Document, options: &CheckOptions) -> Vec<Finding> {
         Document::Plan(p) => p.check(&mut out),
         Document::PeriodReport(r) => r.check(&mut out),
     }
+    crate::province::check_document(document, &mut out);
     Finding::sort(&mut out);
     out
 }

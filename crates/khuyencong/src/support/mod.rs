@@ -32,6 +32,7 @@
 
 mod compute;
 mod pack;
+mod provincial;
 mod types;
 
 pub(crate) use compute::quick_limit;
@@ -40,8 +41,9 @@ pub use pack::{
     NATIONAL_PACK_JSON, NationalPack, PackError, PackIssue, ProvincialPack, Resolution,
     national_pack,
 };
+pub use provincial::{PackSummary, SHIPPED_PACKS, shipped_packs};
 pub use types::{
     ArticleRef, AssessedLimit, Binding, Cap, CapUnit, Condition, Flag, Multiplier, MultiplierKind,
-    NotAssessedLimit, ProvincialCitation, RuleCitation, RuleSource, ShareBase, Step, SupportLimit,
-    SupportRule, SupportVariant, Text,
+    NotAssessedLimit, ProvincialCitation, ProvincialInstrumentKind, RuleCitation, RuleSource,
+    ShareBase, Step, SupportLimit, SupportRule, SupportVariant, Text,
 };
