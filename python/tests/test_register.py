@@ -110,7 +110,9 @@ def test_versions_states_and_rejections(db: str) -> None:
     with pytest.raises(TypeError):
         reg.add(EXAMPLES[0])  # type: ignore[arg-type]
     with pytest.raises(khuyencong.Error):
-        reg.money(province="now")
+        reg.money(province="then")  # type: ignore[arg-type]
+    now = reg.money(by=["province"], province="now")
+    assert "da_nang_2025" in set(now["province_now"])
 
 
 def test_export_and_import_round_trip(db: str, tmp_path: Path) -> None:

@@ -84,7 +84,8 @@ enum RegisterCommand {
             default_value = "province,period,fund_level,source"
         )]
         by: Vec<String>,
-        /// Group by the province of the time (`time`) or of today (`now`).
+        /// Group by the province of the document's date (`time`) or of today, after the
+        /// arrangement of 2025-07-01 (`now`).
         #[arg(long, default_value = "time")]
         province: String,
     },

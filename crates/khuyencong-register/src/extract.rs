@@ -106,6 +106,10 @@ pub struct ReportLine {
 pub struct Target {
     /// The programme, if the target is a programme's.
     pub programme_id: Option<String>,
+    /// The permanent code of the province the target is for: the province named, as it is
+    /// during the target's period (a target for 2026 proposed by An Giang in 2025 is the
+    /// An Giang of 2026).
+    pub province_key: Option<String>,
     /// `programme` or `report_proposal`.
     pub basis: &'static str,
     /// First day of the target's period.
@@ -132,8 +136,9 @@ pub struct Target {
 }
 
 /// The keys the register stores the core's totals by (all but `kind`: one document has one).
-pub const TOTALS_KEYS: [TotalsKey; 5] = [
+pub const TOTALS_KEYS: [TotalsKey; 6] = [
     TotalsKey::Province,
+    TotalsKey::ProvinceNow,
     TotalsKey::Period,
     TotalsKey::FundLevel,
     TotalsKey::Source,
@@ -146,18 +151,24 @@ pub fn name_key(name: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A province name normalised for matching: [`name_key`] without a leading "tỉnh",
-/// "thành phố" or "tp." (documents write "Tỉnh An Giang", "An Giang", "TP. Cần Thơ").
-pub fn province_key(name: &str) -> String {
-    let key = name_key(name);
-    for prefix in ["tỉnh ", "thành phố ", "tp. ", "tp "] {
-        if let Some(rest) = key.strip_prefix(prefix)
-            && !rest.is_empty()
-        {
-            return rest.trim_start_matches(['.', ' ']).to_owned();
+/// The province keys of a document: the permanent code of the province of its date and of
+/// the province of today (after the 2025 arrangement), as the library's province list reads
+/// the name ([`khuyencong::province::resolve`]); a name not on the list is kept as its text
+/// (Unicode NFC, white space collapsed) for both, as the library's totals group it.
+pub fn province_keys(doc: &Document) -> (Option<String>, Option<String>) {
+    let Some((text, from, to)) = khuyencong::province::document_province(doc) else {
+        return (None, None);
+    };
+    match khuyencong::province::resolve(text, from, to) {
+        Some(m) => (
+            Some(m.province.code().to_owned()),
+            Some(m.province.now().code().to_owned()),
+        ),
+        None => {
+            let (text, _) = khuyencong::province::normalise_text(text);
+            (Some(text.clone()), Some(text))
         }
     }
-    key
 }
 
 fn amount(a: &Amount) -> (u64, Exactness) {
@@ -269,12 +280,20 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
             }
             // Targets a report proposes for the period after its own; the report does not
             // state when that period ends.
-            let next = r.period.to.succ_opt().map(|d| d.to_string());
+            let next_day = r.period.to.succ_opt();
+            let next = next_day.map(|d| d.to_string());
+            let target_province = next_day.map(|d| {
+                khuyencong::province::resolve(&r.reporting_unit.province, d, d).map_or_else(
+                    || khuyencong::province::normalise_text(&r.reporting_unit.province).0,
+                    |m| m.province.code().to_owned(),
+                )
+            });
             for line in &r.targets {
                 let mut push =
                     |measure: &'static str, target: u64, exactness, text: Option<&String>| {
                         x.targets.push(Target {
                             programme_id: None,
+                            province_key: target_province.clone(),
                             basis: "report_proposal",
                             period_from: next.clone(),
                             period_to: None,
@@ -311,21 +330,12 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
         #[allow(unreachable_patterns)]
         _ => {}
     }
-    x.province_key = x.province.as_deref().map(province_key);
-    x.province_now = province_now(x.province.as_deref());
+    (x.province_key, x.province_now) = province_keys(doc);
     Ok(x)
 }
 
 fn counts(c: &Counts) -> impl Iterator<Item = (&'static str, &khuyencong::document::Count)> {
     c.iter()
-}
-
-/// The province of today (after the merger of 2025-07-01) of a province as written.
-///
-/// The core has no list of provinces across the merger yet, so the answer is unknown
-/// (`None`) rather than guessed.
-pub fn province_now(_province: Option<&str>) -> Option<String> {
-    None
 }
 
 /// The code of an exactness, as the core writes it.
@@ -343,16 +353,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn provinces_match_however_they_are_written() {
-        assert_eq!(province_key("Tỉnh An Giang"), "an giang");
-        assert_eq!(province_key("  An   Giang "), "an giang");
-        assert_eq!(province_key("TP. Cần Thơ"), "cần thơ");
-        assert_eq!(province_key("Thành phố Hà Nội"), "hà nội");
-        // Decomposed accents (NFD) match composed ones.
-        let nfd: String = "Cần Thơ".nfd().collect();
-        assert_eq!(province_key(&nfd), province_key("Cần Thơ"));
-        // A name that is only the prefix stays as it is.
-        assert_eq!(province_key("Tỉnh"), "tỉnh");
+    fn provinces_are_the_librarys_codes_however_they_are_written() {
+        let report = |province: &str, from: &str, to: &str| {
+            let json = format!(
+                r#"{{"kind": "period_report", "schema_version": 1, "id": "r", "reporting_unit": {{"name": "UBND", "province": "{province}"}}, "period": {{"from": "{from}", "to": "{to}"}}}}"#
+            );
+            khuyencong::document::parse(json.as_bytes()).map(|d| province_keys(&d))
+        };
+        let an_giang = report("Tỉnh An Giang", "2021-01-01", "2025-06-30").ok();
+        assert!(an_giang.is_some());
+        // The same province typed otherwise, with decomposed accents: the same keys.
+        let nfd: String = "  An   Giang ".nfd().collect();
+        assert_eq!(report(&nfd, "2021-01-01", "2025-06-30").ok(), an_giang);
+        // Kiên Giang before the arrangement is itself; today it is part of An Giang.
+        let (time, now) = report("Kiên Giang", "2022-01-01", "2022-12-31").unwrap_or_default();
+        assert_ne!(time, now);
+        assert_eq!(now, an_giang.and_then(|(_, now)| now));
+        // A name not on the list is kept as its text.
+        assert_eq!(
+            report("Vùng  X", "2022-01-01", "2022-12-31").ok(),
+            Some((Some("Vùng X".to_owned()), Some("Vùng X".to_owned())))
+        );
     }
 
     #[test]

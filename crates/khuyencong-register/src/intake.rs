@@ -226,7 +226,7 @@ fn store(db: &mut Db, batch: i64, rules: &str, p: &Prepared<'_>) -> Result<Added
             "UPDATE documents SET superseded_by = ? WHERE kind = ? AND doc_id = ? AND status = 'accepted' AND superseded_by IS NULL AND id <> ?",
             &[document.into(), kind.into(), id.as_str().into(), document.into()],
         )?;
-        index(db, document, batch, &now, x)?;
+        index(db, document, batch, &now, x, true)?;
     }
     Ok(added)
 }
@@ -281,6 +281,7 @@ fn index(
     batch: i64,
     at: &str,
     x: &Extract,
+    states: bool,
 ) -> Result<(), RegisterError> {
     for (seq, m) in x.mentions.iter().enumerate() {
         db.execute(
@@ -296,7 +297,7 @@ fn index(
                 m.role.into(),
                 m.title.clone().into(),
                 m.province.clone().into(),
-                m.province.as_deref().map(crate::extract::province_key).into(),
+                x.province_key.clone().into(),
                 m.fund_level.into(),
                 m.year.into(),
                 m.approved_on.clone().into(),
@@ -332,7 +333,7 @@ fn index(
             ],
         )?;
     }
-    for (scheme_id, state, date, source) in &x.states {
+    for (scheme_id, state, date, source) in x.states.iter().filter(|_| states) {
         db.execute(
             "INSERT INTO scheme_states (scheme_id, state, on_date, source, document, batch, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             &[
@@ -375,7 +376,7 @@ fn index(
                 t.programme_id.clone().into(),
                 t.basis.into(),
                 x.province.clone().into(),
-                x.province_key.clone().into(),
+                t.province_key.clone().into(),
                 t.period_from.clone().into(),
                 t.period_to.clone().into(),
                 t.year.into(),
@@ -392,11 +393,12 @@ fn index(
     for (seq, row) in x.totals.iter().enumerate() {
         let key = |k: &str| -> Value { row.keys.get(k).cloned().flatten().into() };
         db.execute(
-            "INSERT INTO document_totals (document, seq, province, period, fund_level, source, activity, funding_vnd, support_vnd, total_investment_vnd, counterpart_vnd, establishments, exactness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO document_totals (document, seq, province, province_now, period, fund_level, source, activity, funding_vnd, support_vnd, total_investment_vnd, counterpart_vnd, establishments, exactness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             &[
                 document.into(),
                 int(seq as u64),
                 key("province"),
+                key("province_now"),
                 key("period"),
                 key("fund_level"),
                 key("source"),
@@ -419,4 +421,54 @@ pub(crate) fn parse_body(body: &Value) -> Option<Document> {
         Value::Bytes(b) => khuyencong::document::parse(b).ok(),
         _ => None,
     }
+}
+
+/// The tables derived from the stored documents (rebuilt by [`reindex`]); the states a
+/// document stated at intake are kept as recorded.
+const DERIVED: [&str; 7] = [
+    "scheme_mentions",
+    "scheme_activities",
+    "beneficiaries",
+    "report_lines",
+    "programme_refs",
+    "targets",
+    "document_totals",
+];
+
+/// Rebuilds what the register reads out of its accepted documents (links, beneficiaries,
+/// targets, the core's totals, the province columns), inside the caller's transaction: after
+/// a migration, so that the index is what this library reads from the same bytes.
+pub(crate) fn reindex(db: &mut Db) -> Result<(), RegisterError> {
+    for table in DERIVED {
+        db.execute(&format!("DELETE FROM {table}"), &[])?;
+    }
+    let docs = db.query(
+        "SELECT id, batch, added_at, body FROM documents WHERE status = 'accepted' ORDER BY id",
+        &[],
+    )?;
+    for d in docs {
+        let (Some(id), Some(batch)) = (d[0].as_i64(), d[1].as_i64()) else {
+            continue;
+        };
+        // A document this library can no longer read keeps no index; `recheck` lists it.
+        let Some(doc) = parse_body(&d[3]) else {
+            continue;
+        };
+        let x = extract(&doc)?;
+        db.execute(
+            "UPDATE documents SET title = ?, province = ?, province_key = ?, province_now = ?, fund_level = ?, period_from = ?, period_to = ? WHERE id = ?",
+            &[
+                x.title.clone().into(),
+                x.province.clone().into(),
+                x.province_key.clone().into(),
+                x.province_now.clone().into(),
+                x.fund_level.into(),
+                x.period_from.clone().into(),
+                x.period_to.clone().into(),
+                id.into(),
+            ],
+        )?;
+        index(db, id, batch, d[2].as_str().unwrap_or_default(), &x, false)?;
+    }
+    Ok(())
 }

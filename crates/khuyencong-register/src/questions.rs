@@ -91,18 +91,6 @@ fn current_documents(db: &mut Db, kind: Option<&str>) -> Result<Vec<Current>, Re
     Ok(out)
 }
 
-fn set_province(doc: &mut Document, province: Option<String>) {
-    match doc {
-        Document::Scheme(s) => s.province = province,
-        Document::Plan(p) => p.province = province,
-        Document::PeriodReport(r) => {
-            r.reporting_unit.province = province.unwrap_or_default();
-        }
-        #[allow(unreachable_patterns)]
-        _ => {}
-    }
-}
-
 /// Rows of the core's totals as a table: the keys, then every figure the core names
 /// ([`TotalsRow::FIGURES`]), read from the row's own JSON form so that a figure the core adds
 /// is shown without a change here.
@@ -134,33 +122,23 @@ fn totals_error(e: &khuyencong::totals::TotalsError) -> RegisterError {
 impl Register {
     /// Money by the given keys over the current documents, added up by the core
     /// ([`khuyencong::totals::totals`]); `kind` is always the first key, so that plans,
-    /// schemes and reports are never added together. With [`ProvinceEra::Now`], documents
-    /// are grouped under the province of today.
+    /// schemes and reports are never added together. Provinces are the library's permanent
+    /// codes; with [`ProvinceEra::Now`], the `province` key is the province of today (the
+    /// core's `province_now`: a former province under its successor of the 2025 arrangement).
     ///
     /// # Errors
-    /// The province of today is asked for but not known for a registered document; a total
-    /// exceeds the largest amount; the database refused the query.
+    /// A total exceeds the largest amount; the database refused the query.
     pub fn money(&mut self, by: &[MoneyKey], era: ProvinceEra) -> Result<Table, RegisterError> {
         let mut keys = vec![TotalsKey::Kind];
-        keys.extend(by.iter().map(|k| k.0).filter(|k| *k != TotalsKey::Kind));
-        let mut docs = self.db.read(|db| current_documents(db, None))?;
-        if era == ProvinceEra::Now {
-            for (doc, key, now) in &mut docs {
-                if key.is_some() && now.is_none() {
-                    return Err(RegisterError::invalid(
-                        format!(
-                            "the province of today of `{}` is not known: this version of the library has no list of provinces across the merger of 2025-07-01; group by the province of the time",
-                            doc.id()
-                        ),
-                        format!(
-                            "chưa xác định được tỉnh hiện nay của `{}`: phiên bản thư viện này chưa có danh mục tỉnh trước và sau sắp xếp ngày 01/07/2025; hãy tổng hợp theo tỉnh tại thời điểm văn bản",
-                            doc.id()
-                        ),
-                    ));
-                }
-                set_province(doc, now.take());
-            }
-        }
+        keys.extend(
+            by.iter()
+                .map(|k| match (k.0, era) {
+                    (TotalsKey::Province, ProvinceEra::Now) => TotalsKey::ProvinceNow,
+                    (key, _) => key,
+                })
+                .filter(|k| *k != TotalsKey::Kind),
+        );
+        let docs = self.db.read(|db| current_documents(db, None))?;
         let rows = totals(docs.iter().map(|(d, _, _)| d), &keys).map_err(|e| totals_error(&e))?;
         Ok(totals_table(&rows, &keys))
     }

@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "views for reading the register in plain SQL",
         sql: include_str!("sql/0002_views.sql"),
     },
+    Migration {
+        version: 3,
+        description: "the province of today in the totals of each document and in v_money; the index rebuilt with the library's province codes",
+        sql: include_str!("sql/0003_province_now.sql"),
+    },
 ];
 
 /// The schema version this library writes.
@@ -93,8 +98,10 @@ pub fn version(db: &mut Db) -> Result<i64, RegisterError> {
         .unwrap_or(0))
 }
 
-/// Applies the migrations after the database's version, up to `target` (each in its own
-/// transaction); returns the versions before and after.
+/// Applies the migrations after the database's version, up to `target`, in one transaction,
+/// and rebuilds the register's index from the stored documents when an existing register was
+/// migrated (so that what the index holds is what this library reads from the documents);
+/// returns the versions before and after.
 pub fn migrate_to(db: &mut Db, target: i64) -> Result<(i64, i64), RegisterError> {
     let before = version(db)?;
     if before > SCHEMA_VERSION {
@@ -103,18 +110,23 @@ pub fn migrate_to(db: &mut Db, target: i64) -> Result<(i64, i64), RegisterError>
             supported: SCHEMA_VERSION,
         });
     }
-    for m in MIGRATIONS
-        .iter()
-        .filter(|m| m.version > before && m.version <= target)
-    {
-        db.write(|db| {
-            // Another process may have applied it meanwhile (the writers' lock is held now).
-            if version(db)? >= m.version {
-                return Ok(());
-            }
-            apply(db, m)
-        })?;
+    if before >= target {
+        return Ok((before, before));
     }
+    db.write(|db| {
+        // Another process may have migrated meanwhile (the writers' lock is held now).
+        let now_at = version(db)?;
+        for m in MIGRATIONS
+            .iter()
+            .filter(|m| m.version > now_at && m.version <= target)
+        {
+            apply(db, m)?;
+        }
+        if now_at > 0 && now_at < target && target == SCHEMA_VERSION {
+            crate::intake::reindex(db)?;
+        }
+        Ok(())
+    })?;
     Ok((before, version(db)?))
 }
 

@@ -118,9 +118,24 @@ fn register_init_add_and_every_question() {
             .filter_map(|r| r["funding_vnd"].as_i64())
             .sum();
         assert_eq!(report_funding, 34_387_000_000);
-        let o = run(&db, &["money", "--province", "now"]);
+        let now = json(&run(
+            &db,
+            &[
+                "money",
+                "--by",
+                "province",
+                "--province",
+                "now",
+                "--format",
+                "json",
+            ],
+        ));
+        assert!(
+            now.as_array()
+                .is_some_and(|a| a.iter().any(|r| r["province_now"] == "tay_ninh_2025"))
+        );
+        let o = run(&db, &["money", "--province", "then"]);
         assert_eq!(o.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&o.stderr).contains("tỉnh hiện nay"));
         let progress = json(&run(&db, &["progress", "--format", "json"]));
         assert!(progress.as_array().is_some_and(|a| !a.is_empty()));
         let o = run(

@@ -50,6 +50,22 @@ fn every_earlier_schema_version_migrates_with_its_data() {
             r.beneficiaries(true).expect("beneficiaries");
             r.progress().expect("progress");
             assert!(r.recheck(true).is_ok());
+            // The index was rebuilt with this library's reading: provinces are the library's
+            // codes, of the time and of today, in the documents and in the totals.
+            let p = r
+                .sql("SELECT province_now FROM v_documents WHERE doc_id = 'kcqg-2022-quang-nam-htx-ky-nghe'")
+                .expect("documents");
+            assert_eq!(
+                texts(&p, "province_now"),
+                vec![Some("da_nang_2025".to_owned())]
+            );
+            let m = r
+                .sql("SELECT DISTINCT province, province_now FROM v_money WHERE doc_id = 'kcdp-2018-long-an-banh-trang-co-ut' AND province IS NOT NULL")
+                .expect("money");
+            assert_eq!(
+                rows(&m),
+                vec![serde_json::json!({"province": "long_an", "province_now": "tay_ninh_2025"})]
+            );
         }
     }
 }

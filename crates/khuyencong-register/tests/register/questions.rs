@@ -47,12 +47,41 @@ fn money_is_the_cores_totals_of_the_current_documents() {
                 json!({"source": "national_extension_fund", "funding": "1400000000"}),
             ]
         );
-        // The province of today is not guessed.
-        let e = r
-            .money(&["province".parse().expect("key")], ProvinceEra::Now)
-            .expect_err("not known");
-        assert!(e.to_string().contains("province of today"), "{e}");
-        assert!(e.message_vi().contains("tỉnh hiện nay"));
+        // By the province of the time and of today (the library's codes): Long An (2018)
+        // and Quảng Nam (2022) are today part of Tây Ninh and Đà Nẵng.
+        let mut key = |era, column: &str| {
+            let t = r
+                .money(&["province".parse().expect("key")], era)
+                .expect("money");
+            let mut v: Vec<_> = rows(&t)
+                .into_iter()
+                .filter(|row| {
+                    row["kind"] == "scheme" && row["support_vnd"].as_i64().is_some_and(|s| s > 0)
+                })
+                .map(|row| row[column].clone())
+                .collect();
+            v.sort_by_key(|p| p.as_str().unwrap_or_default().to_owned());
+            v
+        };
+        assert_eq!(
+            key(ProvinceEra::Time, "province"),
+            vec![json!(null), json!("long_an"), json!("quang_nam")]
+        );
+        assert_eq!(
+            key(ProvinceEra::Now, "province_now"),
+            vec![json!(null), json!("da_nang_2025"), json!("tay_ninh_2025")]
+        );
+        // The view has both, as the library computed them.
+        let v = r
+            .sql("SELECT DISTINCT province, province_now FROM v_money WHERE kind = 'scheme' AND province IS NOT NULL ORDER BY province")
+            .expect("view");
+        assert_eq!(
+            rows(&v),
+            vec![
+                json!({"province": "long_an", "province_now": "tay_ninh_2025"}),
+                json!({"province": "quang_nam", "province_now": "da_nang_2025"}),
+            ]
+        );
     }
 }
 
