@@ -159,15 +159,14 @@ pub fn province_keys(doc: &Document) -> (Option<String>, Option<String>) {
     let Some((text, from, to)) = khuyencong::province::document_province(doc) else {
         return (None, None);
     };
-    match khuyencong::province::resolve(text, from, to) {
-        Some(m) => (
+    if let Some(m) = khuyencong::province::resolve(text, from, to) {
+        (
             Some(m.province.code().to_owned()),
             Some(m.province.now().code().to_owned()),
-        ),
-        None => {
-            let (text, _) = khuyencong::province::normalise_text(text);
-            (Some(text.clone()), Some(text))
-        }
+        )
+    } else {
+        let (text, _) = khuyencong::province::normalise_text(text);
+        (Some(text.clone()), Some(text))
     }
 }
 
