@@ -20,9 +20,9 @@ pub struct Extract {
     pub title: Option<String>,
     /// The province as written.
     pub province: Option<String>,
-    /// The province normalised for matching ([`province_key`]).
+    /// The permanent code of the province of the document's date ([`province_keys`]).
     pub province_key: Option<String>,
-    /// The province of today (after the 2025 merger), when the core can say.
+    /// The permanent code of the province of today (after the 2025 arrangement).
     pub province_now: Option<String>,
     /// The document's fund level (plans and schemes).
     pub fund_level: Option<&'static str>,
