@@ -36,11 +36,13 @@ pub fn run(
             Err(Usage::new(
                 format!(
                     "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
-                    f.message_en, f.path
+                    f.message_en(),
+                    f.path
                 ),
                 format!(
                     "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
-                    f.message_vi, f.path
+                    f.message_vi(),
+                    f.path
                 ),
             ))
         }

@@ -363,7 +363,7 @@ impl Register {
                     .collect();
                 let after = check_bytes(body, &options).findings;
                 let key = |f: &khuyencong::Finding| {
-                    (f.path.clone(), f.severity, f.code.clone(), f.message_en.clone())
+                    (f.path.clone(), f.severity, f.code.clone(), f.message_en().into_owned())
                 };
                 let mut removed: Vec<&khuyencong::Finding> = Vec::new();
                 let mut remaining: Vec<&khuyencong::Finding> = after.iter().collect();
@@ -403,8 +403,8 @@ impl Register {
                         f.severity.code().into(),
                         f.code.as_str().into(),
                         f.path.as_str().into(),
-                        f.message_vi.as_str().into(),
-                        f.message_en.as_str().into(),
+                        f.message_vi().into_owned().into(),
+                        f.message_en().into_owned().into(),
                     ]);
                 }
                 if !dry_run {
