@@ -37,7 +37,8 @@ pub enum Status {
     Accepted,
     /// Stored as rejected, with its findings: the checker found errors.
     Rejected,
-    /// Not stored again: the same bytes are already registered as this version.
+    /// Not stored again: the same bytes are already registered as this version, with the
+    /// same outcome.
     Unchanged,
 }
 
@@ -185,7 +186,13 @@ fn store(db: &mut Db, batch: i64, rules: &str, p: &Prepared<'_>) -> Result<Added
         for v in &versions {
             let version = v[0].as_i64().unwrap_or(0);
             last = last.max(version);
-            if matches!(&v[1], Value::Bytes(b) if b.as_slice() == p.submission.bytes) {
+            // The same bytes with the same outcome are not stored again; the same bytes
+            // with another outcome (the rules changed since) are a new version.
+            let same_outcome =
+                v[2].as_str() == Some(if accepted { "accepted" } else { "rejected" });
+            if same_outcome
+                && matches!(&v[1], Value::Bytes(b) if b.as_slice() == p.submission.bytes)
+            {
                 added.version = Some(version);
                 added.status = Status::Unchanged;
                 return Ok(added);

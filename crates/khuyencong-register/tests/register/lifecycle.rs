@@ -115,6 +115,32 @@ fn a_corrected_document_supersedes_the_earlier_one_and_both_remain() {
 }
 
 #[test]
+fn the_same_bytes_with_another_outcome_are_a_new_version() {
+    for target in targets() {
+        let mut r = Register::create(&target.url).expect("create");
+        add_examples(&mut r);
+        // As if the plan had been rejected under the rules of its day.
+        let mut db = khuyencong_register::db::Db::open(&target.url, false).expect("open");
+        db.execute(
+            "UPDATE documents SET status = 'rejected' WHERE doc_id = 'example-kh-kcdp-2024'",
+            &[],
+        )
+        .expect("tamper");
+        drop(db);
+        let again = add(&mut r, &[("plan.json", example("plan-example-2024.json"))]);
+        assert_eq!(
+            (again[0].status, again[0].version, again[0].supersedes),
+            (Status::Accepted, Some(2), None)
+        );
+        let again = add(&mut r, &[("plan.json", example("plan-example-2024.json"))]);
+        assert_eq!(
+            (again[0].status, again[0].version),
+            (Status::Unchanged, Some(2))
+        );
+    }
+}
+
+#[test]
 fn an_unreadable_document_is_stored_as_rejected_with_its_finding() {
     for target in targets() {
         let mut r = Register::create(&target.url).expect("create");
