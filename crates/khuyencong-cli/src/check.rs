@@ -16,7 +16,10 @@ pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all = Vec::new();
     input::for_each(files, jsonl, |inp| {
-        let checked = check_bytes(inp.bytes, &options);
+        let checked = match inp.sheet {
+            Some(doc) => doc.check(&options),
+            None => check_bytes(inp.bytes, &options),
+        };
         summary.add(&checked.findings);
         let result = DocumentFindings {
             file: inp.source.to_owned(),
@@ -95,8 +98,13 @@ fn render(r: &DocumentFindings, lang: Lang) -> String {
     }
     for f in &r.findings {
         let path = if f.path.is_empty() { "/" } else { &f.path };
+        let cell = f
+            .cell
+            .as_deref()
+            .map(|c| format!("{c}  "))
+            .unwrap_or_default();
         s.push_str(&format!(
-            "  {:<9} {}  {}\n    {}\n",
+            "  {:<9} {cell}{}  {}\n    {}\n",
             f.severity.label(lang),
             path,
             f.code,

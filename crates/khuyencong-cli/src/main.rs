@@ -9,11 +9,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use khuyencong::law::Lang;
 
 mod check;
+mod convert;
 mod eligibility;
 mod explain;
 mod input;
+mod sheet;
 mod support;
 mod table;
+mod template;
 mod totals;
 
 /// Vietnam's industrial-extension law (khuyến công) as code.
@@ -44,7 +47,8 @@ enum Command {
     /// Exit code 0: no errors; 1: errors found (including unreadable JSON content);
     /// 2: a file cannot be opened, or a usage error.
     Check {
-        /// Files to check; `-` reads standard input; `.jsonl` files are read line by line.
+        /// Files to check; `-` reads standard input; `.jsonl` files are read line by line;
+        /// `.xlsx` and `.csv` files are read as filled templates (findings name their cells).
         #[arg(required = true)]
         files: Vec<String>,
         /// Treat every input as JSON Lines (one document per line).
@@ -59,7 +63,8 @@ enum Command {
     },
     /// Add documents up, exactly, by province, period, fund level, source and activity.
     Totals {
-        /// Files to total; `-` reads standard input; `.jsonl` files are read line by line.
+        /// Files to total; `-` reads standard input; `.jsonl` files are read line by line;
+        /// `.xlsx` and `.csv` files are read as filled templates.
         #[arg(required = true)]
         files: Vec<String>,
         /// Grouping keys, comma-separated: province, period (or year), fund_level, source, activity, kind.
@@ -120,6 +125,15 @@ enum Command {
     },
     /// Compute the most state support for an activity on a date (with its derivation).
     Support(support::SupportArgs),
+    /// Write a spreadsheet template (xlsx or csv) for a kind of document: Vietnamese and
+    /// English headings, drop-down lists of codes, instructions with the legal basis of each
+    /// column, example rows. `check` and `totals` read filled templates.
+    Template(template::TemplateArgs),
+    /// Convert spreadsheets (xlsx, csv) to JSON documents, or JSON documents to a spreadsheet.
+    ///
+    /// Exit code 0: converted; 1: a cell or document cannot be read, or a value the
+    /// spreadsheet cannot hold exactly (said on standard error); 2: a usage error.
+    Convert(convert::ConvertArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -208,6 +222,8 @@ fn main() -> ExitCode {
             format,
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
         Command::Support(args) => support::cmd_support(&args),
+        Command::Template(args) => template::run(&args),
+        Command::Convert(args) => convert::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use khuyencong::document::{Document, parse};
+use khuyencong::document::Document;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
 use khuyencong::totals::{TotalsKey, totals};
@@ -18,26 +18,30 @@ pub fn run(
     format: Format,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
-    input::for_each(files, jsonl, |inp| match parse(inp.bytes) {
-        Ok(d) => {
-            docs.push(d);
-            Ok(())
-        }
-        Err(f) => {
-            let place = match inp.line {
-                Some(l) => format!("{}:{l}", inp.source),
-                None => inp.source.to_owned(),
-            };
-            Err(Usage::new(
-                format!(
-                    "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
-                    f.message_en, f.path
-                ),
-                format!(
-                    "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
-                    f.message_vi, f.path
-                ),
-            ))
+    input::for_each(files, jsonl, |inp| {
+        match crate::sheet::checked_parse(&inp) {
+            Ok(d) => {
+                docs.push(d);
+                Ok(())
+            }
+            Err(f) => {
+                let place = match inp.line {
+                    Some(l) => format!("{}:{l}", inp.source),
+                    None => inp.source.to_owned(),
+                };
+                Err(Usage::new(
+                    format!(
+                        "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
+                        f.message_en,
+                        f.cell.as_deref().unwrap_or(&f.path)
+                    ),
+                    format!(
+                        "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
+                        f.message_vi,
+                        f.cell.as_deref().unwrap_or(&f.path)
+                    ),
+                ))
+            }
         }
     })?;
     let rows = totals(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;

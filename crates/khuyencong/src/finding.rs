@@ -76,6 +76,11 @@ pub struct Finding {
     /// The values the messages were rendered from.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, serde_json::Value>,
+    /// Where the value at `path` was read from, when the document came from a spreadsheet:
+    /// a cell or row in Excel's A1 notation, e.g. `'Nguồn kinh phí'!D5` (set by the
+    /// spreadsheet reader, `khuyencong-sheet`; never by a rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Finding {
@@ -97,6 +102,7 @@ impl Finding {
             message_en: message_en.into(),
             facts: Vec::new(),
             params: BTreeMap::new(),
+            cell: None,
         }
     }
 

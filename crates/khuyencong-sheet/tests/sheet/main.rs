@@ -1,0 +1,6 @@
+//! Tests of the spreadsheet crate: templates, reading, round trips, findings with cells.
+
+mod habits;
+mod officer;
+mod roundtrip;
+mod templates;
