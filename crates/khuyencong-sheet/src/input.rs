@@ -311,9 +311,9 @@ fn not_utf8(at: usize) -> Finding {
     .finding("", None)
 }
 
-/// The separator of a CSV text: what a `sep=` first line says, otherwise the most frequent
-/// of `,`, `;` and tab outside quotes on the first line (Excel in a Vietnamese locale
-/// writes `;`).
+/// The separator of a CSV text: what a `sep=` first line says, otherwise the one of `,`,
+/// `;` and tab found most on one of the first lines, outside quotes (Excel in a Vietnamese
+/// locale writes `;`; a title row above the table may have none).
 fn delimiter(text: &str) -> (u8, bool) {
     let first = text.lines().next().unwrap_or_default();
     if let Some(sep) = first.trim().strip_prefix("sep=")
@@ -321,25 +321,31 @@ fn delimiter(text: &str) -> (u8, bool) {
     {
         return (*b, true);
     }
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in first.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
+    let mut best = [0usize; 3];
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(20) {
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => counts[0] += 1,
+                ';' if !quoted => counts[1] += 1,
+                '\t' if !quoted => counts[2] += 1,
+                _ => {}
+            }
+        }
+        for (b, c) in best.iter_mut().zip(counts) {
+            *b = (*b).max(c);
         }
     }
-    let best = if counts[1] > counts[0] && counts[1] >= counts[2] {
+    let sep = if best[1] > best[0] && best[1] >= best[2] {
         b';'
-    } else if counts[2] > counts[0] && counts[2] > counts[1] {
+    } else if best[2] > best[0] && best[2] > best[1] {
         b'\t'
     } else {
         b','
     };
-    (best, false)
+    (sep, false)
 }
 
 /// Every sheet name of every template, folded: the titles that open a CSV section.

@@ -791,13 +791,11 @@ pub fn read_book(book: &Book, kind: Option<&str>) -> Vec<SheetDocument> {
 struct Node {
     sheet: usize,
     row: u32,
-    document: usize,
     /// The path from the parent item to the array this item is in.
     via: Vec<String>,
     values: Vec<(usize, Value)>,
     problems: Vec<(usize, Problem)>,
     children: Vec<usize>,
-    number: Option<String>,
 }
 
 fn set_path(obj: &mut Map<String, Value>, path: &[String], value: Value) {
@@ -889,12 +887,10 @@ fn assemble(
         nodes.push(Node {
             sheet: 0,
             row: r.row,
-            document: roots.len(),
             via: Vec::new(),
             values: r.values,
             problems: r.problems,
             children: Vec::new(),
-            number: r.number.map(|(t, _)| t),
         });
         roots.push(n);
     }
@@ -926,29 +922,45 @@ fn assemble(
         nodes.push(Node {
             sheet: 0,
             row: u32::MAX,
-            document: 0,
             via: Vec::new(),
             values: Vec::new(),
             problems: Vec::new(),
             children: Vec::new(),
-            number: None,
         });
         roots.push(0);
         ids.push(None);
     }
     let mut row_findings: Vec<(usize, Finding)> = Vec::new();
+    let row_ref = |sheet: usize, row: u32| {
+        places.get(&sheet).map(|p| {
+            CellRef {
+                sheet: p.display.clone(),
+                row,
+                col: None,
+            }
+            .a1()
+        })
+    };
+    // Documents by id (the first of a repeated id).
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (d, id) in ids.iter().enumerate() {
+        if let Some(id) = id {
+            by_id.entry(id.as_str()).or_insert(d);
+        }
+    }
+    // Items by (sheet, document, row number), and the items of each (sheet, document).
+    let mut numbered: HashMap<(usize, usize, String), usize> = HashMap::new();
+    let mut items_of: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     // The parts, sheet by sheet (a sheet always comes after the sheet it belongs to).
     for (sheet_index, spec) in layout.sheets.iter().enumerate().skip(1) {
         let rows = by_sheet.remove(&sheet_index).unwrap_or_default();
         let parent_sheet = spec.parent.unwrap_or(0);
-        // Items of this sheet by (document, parent item, number), for "2.1" rows.
-        let mut numbered: HashMap<(usize, usize, String), usize> = HashMap::new();
         for r in rows {
             // The document.
             let document = match &r.document {
                 Some((id, col)) => {
-                    if let Some(d) = ids.iter().position(|x| x.as_deref() == Some(id.as_str())) {
-                        d
+                    if let Some(d) = by_id.get(id.as_str()) {
+                        *d
                     } else {
                         row_findings.push((
                             usize::MAX,
@@ -960,14 +972,7 @@ fn assemble(
                 }
                 None if roots.len() == 1 => 0,
                 None => {
-                    let at = places.get(&sheet_index).map(|p| {
-                        CellRef {
-                            sheet: p.display.clone(),
-                            row: r.row,
-                            col: None,
-                        }
-                        .a1()
-                    });
+                    let at = row_ref(sheet_index, r.row);
                     row_findings
                         .push((usize::MAX, Problem::unknown_document(None).finding("", at)));
                     continue;
@@ -975,46 +980,26 @@ fn assemble(
             };
             // The item of the parent sheet this row belongs to.
             let owner = if parent_sheet == 0 {
-                roots[document]
+                Some(roots[document])
             } else {
-                let candidates: Vec<usize> = nodes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| n.sheet == parent_sheet && n.document == document)
-                    .map(|(i, _)| i)
-                    .collect();
-                let found = match &r.parent {
-                    Some((number, _)) => candidates
-                        .iter()
-                        .copied()
-                        .find(|i| nodes[*i].number.as_deref() == Some(number.as_str())),
-                    None if candidates.len() == 1 => Some(candidates[0]),
-                    None => None,
-                };
-                if let Some(o) = found {
-                    o
-                } else {
-                    let (text, col) = r
-                        .parent
-                        .clone()
-                        .map_or((None, None), |(t, c)| (Some(t), Some(c)));
-                    let at = match col {
-                        Some(c) => cell(sheet_index, r.row, c),
-                        None => places.get(&sheet_index).map(|p| {
-                            CellRef {
-                                sheet: p.display.clone(),
-                                row: r.row,
-                                col: None,
-                            }
-                            .a1()
-                        }),
-                    };
-                    row_findings.push((
-                        document,
-                        Problem::unknown_parent(text.as_deref()).finding("", at),
-                    ));
-                    continue;
+                match &r.parent {
+                    Some((number, _)) => numbered
+                        .get(&(parent_sheet, document, number.clone()))
+                        .copied(),
+                    None => match items_of.get(&(parent_sheet, document)).map(Vec::as_slice) {
+                        Some([only]) => Some(*only),
+                        _ => None,
+                    },
                 }
+            };
+            let Some(owner) = owner else {
+                let at = match &r.parent {
+                    Some((_, col)) => cell(sheet_index, r.row, *col),
+                    None => row_ref(sheet_index, r.row),
+                };
+                let number = r.parent.as_ref().map(|(t, _)| t.as_str());
+                row_findings.push((document, Problem::unknown_parent(number).finding("", at)));
+                continue;
             };
             // A part of another row of the same sheet ("2.1" under "2").
             let mut parent = owner;
@@ -1023,7 +1008,7 @@ fn assemble(
                 if let Some(recursive) = &spec.recursive
                     && let Some((up, _)) = number.rsplit_once('.')
                 {
-                    if let Some(p) = numbered.get(&(document, owner, up.to_owned())) {
+                    if let Some(p) = numbered.get(&(sheet_index, document, up.to_owned())) {
                         parent = *p;
                         via.clone_from(recursive);
                     } else {
@@ -1035,7 +1020,7 @@ fn assemble(
                         continue;
                     }
                 }
-                match numbered.entry((document, owner, number.clone())) {
+                match numbered.entry((sheet_index, document, number.clone())) {
                     std::collections::hash_map::Entry::Occupied(_) => row_findings.push((
                         document,
                         Problem::duplicate_row_number(number)
@@ -1047,15 +1032,14 @@ fn assemble(
                 }
             }
             let n = nodes.len();
+            items_of.entry((sheet_index, document)).or_default().push(n);
             nodes.push(Node {
                 sheet: sheet_index,
                 row: r.row,
-                document,
                 via,
                 values: r.values,
                 problems: r.problems,
                 children: Vec::new(),
-                number: r.number.map(|(t, _)| t),
             });
             nodes[parent].children.push(n);
         }

@@ -347,6 +347,9 @@ fn sheet_rows(
         }
         let parent = spec.parent.unwrap_or(0);
         let parents = owners.get(&(parent, d)).cloned().unwrap_or_default();
+        // Rows are numbered 1, 2, 3… through the document (parts 2.1, 2.2 under row 2), so
+        // that a row number names one row of the sheet.
+        let mut next = 0usize;
         for (parent_number, parent_pointer, parent_item) in parents {
             let Some(Value::Array(items)) = get(&parent_item, &spec.path) else {
                 continue;
@@ -356,8 +359,9 @@ fn sheet_rows(
                 .iter()
                 .enumerate()
                 .rev()
-                .map(|(i, v)| ((i + 1).to_string(), format!("{base}/{i}"), v))
+                .map(|(i, v)| ((next + i + 1).to_string(), format!("{base}/{i}"), v))
                 .collect();
+            next += items.len();
             while let Some((number, pointer, item)) = stack.pop() {
                 let parent_label = (parent != 0).then_some(parent_number.as_str());
                 rows.push(data_row(

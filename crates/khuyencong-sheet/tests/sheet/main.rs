@@ -2,5 +2,6 @@
 
 mod habits;
 mod officer;
+mod reading;
 mod roundtrip;
 mod templates;
