@@ -266,14 +266,12 @@ fn citations(text: &str) -> Vec<String> {
                 .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '(' | ')')))
                 .unwrap_or(art.len());
             let art_text = art[..art_len].trim_end_matches('.');
-            // Keep only balanced parentheses.
-            let open = art_text.matches('(').count();
-            let close = art_text.matches(')').count();
-            let art_text = if open == close {
-                art_text
-            } else {
-                art_text.trim_end_matches(')')
-            };
+            // Drop closing parentheses that close the sentence's, not the article's.
+            let mut art_text = art_text;
+            while art_text.matches(')').count() > art_text.matches('(').count() {
+                art_text = &art_text[..art_text.len() - 1];
+                art_text = art_text.trim_end_matches('.');
+            }
             if !art_text.is_empty() {
                 end += " Art. ".len() + art_text.len();
             }

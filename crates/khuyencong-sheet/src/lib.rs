@@ -13,15 +13,26 @@
 //! appears in the templates without an edit here.
 //!
 //! ```
-//! use khuyencong_sheet::{Format, TemplateOptions, read_bytes_as_documents, template};
+//! use khuyencong_sheet::{CsvOptions, Format, TemplateOptions, read_bytes_as_documents, template, write_documents};
 //!
-//! // A template for schemes, with its example rows…
+//! // A template for schemes, to fill in Excel.
 //! let xlsx = template("scheme", Format::Xlsx, &TemplateOptions::default())?;
-//! // …reads back as the example scheme, which checks clean.
-//! let documents = read_bytes_as_documents(&xlsx, "scheme.xlsx", None);
-//! assert_eq!(documents.len(), 1);
+//! assert!(xlsx.starts_with(b"PK"));
+//!
+//! // A plan written as a workbook reads back as the same plan…
+//! let plan = serde_json::json!({"kind": "plan", "schema_version": 1, "id": "kh-2024",
+//!     "year": 2024, "fund_level": "national",
+//!     "budget": {"lines": [{"source": "local_budget_provincial", "amount": 500000000}]}});
+//! let written = write_documents(&[plan.clone()], Format::Xlsx, CsvOptions::default())?;
+//! let documents = read_bytes_as_documents(&written.bytes, "plan.xlsx", None);
+//! assert_eq!(documents[0].json.as_ref(), Some(&plan));
+//!
+//! // …and the core's findings on it name their cells.
 //! let checked = documents[0].check(&Default::default());
-//! assert!(!checked.has_errors());
+//! let f = &checked.findings[0];
+//! assert_eq!(f.code, "plan.fund_source_mismatch");
+//! assert_eq!(f.path, "/budget/lines/0/source");
+//! assert_eq!(f.cell.as_deref(), Some("'Nguồn kinh phí'!C3"));
 //! # Ok::<(), khuyencong_sheet::SheetError>(())
 //! ```
 
