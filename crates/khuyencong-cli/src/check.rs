@@ -9,12 +9,19 @@ use khuyencong::law::Lang;
 use crate::{Format, Usage, input};
 
 /// Runs the command.
-pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<ExitCode, Usage> {
+pub fn run(
+    files: &[String],
+    jsonl: bool,
+    lang: Lang,
+    format: Format,
+    xlsx: Option<&str>,
+) -> Result<ExitCode, Usage> {
     let options = CheckOptions::default();
     let mut summary = Summary::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all = Vec::new();
+    let mut collected = crate::sheet::Collected::default();
     input::for_each(files, jsonl, |inp| {
         let checked = match inp.sheet {
             Some(doc) => doc.check(&options),
@@ -28,6 +35,9 @@ pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<
             id: checked.id,
             findings: checked.findings,
         };
+        if xlsx.is_some() {
+            collected.push(&inp, &result);
+        }
         match format {
             Format::Json => {
                 all.push(serde_json::to_value(&result).map_err(crate::json_error)?);
@@ -72,6 +82,9 @@ pub fn run(files: &[String], jsonl: bool, lang: Lang, format: Format) -> Result<
         }
     }
     out.flush().map_err(crate::write_error)?;
+    if let Some(path) = xlsx {
+        collected.write(path)?;
+    }
     Ok(if summary.errors > 0 {
         ExitCode::from(1)
     } else {

@@ -60,6 +60,10 @@ enum Command {
         /// Output format (`jsonl`: one result per line, streamed).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Also write the results as an Excel workbook: every finding with its cell, and a
+        /// copy of each spreadsheet input with its findings on their cells.
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<String>,
     },
     /// Add documents up, exactly, by province, period, fund level, source and activity.
     Totals {
@@ -79,6 +83,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Also write the totals as an Excel workbook.
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<String>,
     },
     /// Explain a finding code: its meaning, legal basis and how to fix it.
     Explain {
@@ -205,14 +212,19 @@ fn main() -> ExitCode {
             jsonl,
             lang,
             format,
-        } => check::run(&files, jsonl, lang.into(), format),
+            xlsx,
+        } => check::run(&files, jsonl, lang.into(), format, xlsx.as_deref()),
         Command::Totals {
             files,
             by,
             jsonl,
             lang,
             format,
-        } => totals::run(&files, jsonl, &by, lang.into(), format),
+            xlsx,
+        } => totals::run(&files, jsonl, &by, lang.into(), format, xlsx.as_deref()),
+        Command::Explain { code, lang, format } if code.starts_with("sheet.") => {
+            sheet::explain(&code, lang.into(), format)
+        }
         Command::Explain { code, lang, format } => explain::run(&code, lang.into(), format),
         Command::Eligibility {
             applicant,

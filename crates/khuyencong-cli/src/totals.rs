@@ -16,6 +16,7 @@ pub fn run(
     by: &[TotalsKey],
     lang: Lang,
     format: Format,
+    xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
     input::for_each(files, jsonl, |inp| {
@@ -59,6 +60,9 @@ pub fn run(
         Format::Table => table::render(&grid(&rows, by, Some(lang))),
     };
     crate::write_out(&text)?;
+    if let Some(path) = xlsx {
+        crate::sheet::write_totals(path, &rows, by)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

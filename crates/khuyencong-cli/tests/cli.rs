@@ -542,3 +542,6 @@ fn schema_prints_each_kind_and_codelists() {
     let o = run(&["schema", "nope"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[path = "sheet/mod.rs"]
+mod sheet;

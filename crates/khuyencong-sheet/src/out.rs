@@ -103,6 +103,8 @@ pub struct OutSheet {
     pub freeze: Option<(u32, u32)>,
     /// Column widths in characters.
     pub widths: Vec<(u32, f64)>,
+    /// Row heights in points (for wrapped text, which no reader measures on opening).
+    pub heights: Vec<(u32, f64)>,
     /// Validations: first row, column, last row, rule.
     pub validations: Vec<(u32, u32, u32, Validation)>,
     /// Notes (comments) on cells.
@@ -246,6 +248,9 @@ fn write_sheet(ws: &mut Worksheet, sheet: &OutSheet, formats: &Formats) -> Resul
     for (c, w) in &sheet.widths {
         ws.set_column_width(col16(*c)?, *w).map_err(|e| err(&e))?;
     }
+    for (r, h) in &sheet.heights {
+        ws.set_row_height(*r, *h).map_err(|e| err(&e))?;
+    }
     // The empty rows to fill take their column's format, so that what is typed shows as
     // money or as a date.
     for (first, c, style) in &sheet.column_styles {
@@ -319,6 +324,56 @@ fn write_sheet(ws: &mut Worksheet, sheet: &OutSheet, formats: &Formats) -> Resul
         ws.set_freeze_panes(r, col16(c)?).map_err(|e| err(&e))?;
     }
     Ok(())
+}
+
+impl OutSheet {
+    /// Sets the height of every row holding wrapped text (styles `Note`, `Header`, the
+    /// severities) to fit its longest cell at the column's width, up to 10 lines.
+    pub fn fit_rows(&mut self) {
+        let width = |c: usize| {
+            self.widths
+                .iter()
+                .find(|(w, _)| *w as usize == c)
+                .map_or(8.43, |(_, w)| *w)
+        };
+        let mut heights = Vec::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut lines = 1usize;
+            for (c, cell) in row.iter().enumerate() {
+                let wraps = matches!(
+                    cell.style,
+                    Style::Note
+                        | Style::Header
+                        | Style::HeaderRequired
+                        | Style::HeaderEn
+                        | Style::Error
+                        | Style::Warning
+                        | Style::Info
+                );
+                if let (true, Value::Text(t)) = (wraps, &cell.value) {
+                    let per_line = (width(c) * 1.1).max(4.0);
+                    let n: usize = t
+                        .split('\n')
+                        .map(|l| {
+                            let chars =
+                                f64::from(u32::try_from(l.chars().count()).unwrap_or(u32::MAX));
+                            // Whole lines: a count of characters over a width.
+                            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                            let n = (chars / per_line).ceil().max(1.0) as usize;
+                            n
+                        })
+                        .sum();
+                    lines = lines.max(n.min(10));
+                }
+            }
+            if lines > 1
+                && let Ok(r) = u32::try_from(r)
+            {
+                heights.push((r, 15.0 * f64::from(u32::try_from(lines).unwrap_or(10))));
+            }
+        }
+        self.heights = heights;
+    }
 }
 
 /// The workbook as `.xlsx` bytes.

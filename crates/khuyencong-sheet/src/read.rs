@@ -86,6 +86,11 @@ impl SheetDocument {
         self.book.as_deref()
     }
 
+    /// The sheets the document was read from, shared (to keep them after the document).
+    pub fn shared_book(&self) -> Option<std::sync::Arc<Book>> {
+        self.book.clone()
+    }
+
     pub(crate) fn unreadable(source: &str, finding: Finding) -> Self {
         Self {
             kind: None,

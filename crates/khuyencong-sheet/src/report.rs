@@ -311,7 +311,7 @@ pub fn check_report(inputs: &[CheckedInput<'_>]) -> Result<Vec<u8>, SheetError> 
             inputs.len(),
             inputs.len()
         ),
-        Style::Note,
+        Style::Plain,
     )]);
     results.rows.push(Vec::new());
     let head = [
@@ -434,6 +434,7 @@ pub fn check_report(inputs: &[CheckedInput<'_>]) -> Result<Vec<u8>, SheetError> 
         (11, 36.0),
         (12, 36.0),
     ];
+    results.fit_rows();
     let mut sheets = vec![results];
     sheets.extend(annotated_sheets);
     out::to_xlsx(&OutBook { sheets, active: 0 })

@@ -237,6 +237,11 @@ fn header(layout: &Layout, sheet: usize, out: &mut OutSheet) {
     out.rows.push(vi);
     out.rows.push(en);
     out.freeze = Some((vi_row + 2, first));
+    // Headings wrap over up to three lines; group headings are one line.
+    out.heights.push((vi_row, 45.0));
+    for level in 0..groups {
+        out.heights.push((u32_of(level), 20.0));
+    }
     out.widths.push((0, 8.0));
     for (i, s) in specials.iter().enumerate().skip(1) {
         out.widths
@@ -526,15 +531,24 @@ fn instructions_sheet(layout: &Layout, example: Option<&str>) -> OutSheet {
         name: INSTRUCTIONS_SHEET.to_owned(),
         ..OutSheet::default()
     };
+    sheet.rows.push(vec![OutCell::text(
+        format!(
+            "Biểu mẫu {} / {} template — khuyencong",
+            layout.title_vi.to_lowercase(),
+            layout.title_en
+        ),
+        Style::Title,
+    )]);
+    // Each rule in Vietnamese, then in English, in the first column (the text runs on to
+    // the right).
     let mut line = |vi: &str, en: &str| {
-        sheet.rows.push(vec![
-            OutCell::text(vi, Style::Note),
-            OutCell::text(en, Style::Note),
-        ]);
+        sheet
+            .rows
+            .push(vec![OutCell::text(format!("• {vi}"), Style::Plain)]);
+        sheet
+            .rows
+            .push(vec![OutCell::text(format!("  {en}"), Style::Example)]);
     };
-    let title_vi = format!("Biểu mẫu {} — khuyencong", layout.title_vi.to_lowercase());
-    let title_en = format!("{} template — khuyencong", layout.title_en);
-    line(&title_vi, &title_en);
     line(
         "Căn cứ: Nghị định số 45/2012/NĐ-CP về khuyến công, được sửa đổi, bổ sung bởi Nghị định số 235/2025/NĐ-CP, và các thông tư hướng dẫn. Kiểm tra: khuyencong check TỆP.xlsx",
         "Basis: Decree 45/2012/ND-CP on industrial extension as amended by Decree 235/2025/ND-CP, and its circulars. Check with: khuyencong check FILE.xlsx",
@@ -681,11 +695,11 @@ fn instructions_sheet(layout: &Layout, example: Option<&str>) -> OutSheet {
                 OutCell::text(heading_en, Style::Plain),
                 OutCell::text(pointer, Style::Plain),
                 OutCell::text(if c.required { "Có / Yes" } else { "" }, Style::Plain),
-                OutCell::text(how_vi, Style::Plain),
-                OutCell::text(how_en, Style::Plain),
-                OutCell::text(c.description_vi.clone(), Style::Plain),
-                OutCell::text(c.description_en.clone(), Style::Plain),
-                OutCell::text(basis, Style::Plain),
+                OutCell::text(how_vi, Style::Note),
+                OutCell::text(how_en, Style::Note),
+                OutCell::text(c.description_vi.clone(), Style::Note),
+                OutCell::text(c.description_en.clone(), Style::Note),
+                OutCell::text(basis, Style::Note),
             ]);
         }
     }
@@ -703,6 +717,7 @@ fn instructions_sheet(layout: &Layout, example: Option<&str>) -> OutSheet {
         (10, 40.0),
     ];
     sheet.freeze = Some((head_row + 1, 0));
+    sheet.fit_rows();
     sheet
 }
 
