@@ -42,6 +42,15 @@ from khuyencong.api import (
     totals,
 )
 from khuyencong.errors import Error, ValidationError
+from khuyencong.sheets import (
+    SheetCheckResult,
+    SheetDocument,
+    from_pandas,
+    from_polars,
+    from_records,
+    read_excel,
+    to_excel,
+)
 from khuyencong.results import (
     Assessment,
     CheckResult,
@@ -58,6 +67,8 @@ __all__ = [
     "Document",
     "Error",
     "ParsedAmount",
+    "SheetCheckResult",
+    "SheetDocument",
     "SupportLimit",
     "Totals",
     "ValidationError",
@@ -68,14 +79,19 @@ __all__ = [
     "check_many",
     "explain",
     "finding_codes",
+    "from_pandas",
+    "from_polars",
+    "from_records",
     "get_language",
     "json_schema",
     "load",
     "max_support",
     "parse_citation",
     "parse_vnd",
+    "read_excel",
     "regime_at",
     "render_citation",
     "set_language",
+    "to_excel",
     "totals",
 ]
