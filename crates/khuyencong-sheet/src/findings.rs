@@ -276,6 +276,14 @@ pub const FINDINGS: &[SheetFindingDef] = &[
         "Correct the row number."
     ),
     def!(
+        "sheet.too_deep",
+        Error,
+        "Chi tiết lồng nhau quá 16 cấp (số thứ tự như 1.1.1.1…).",
+        "Parts nested more than 16 levels deep (row numbers such as 1.1.1.1…).",
+        "Văn bản thật không lồng sâu như vậy; kiểm tra số thứ tự.",
+        "Real documents are never this deep; check the row numbers."
+    ),
+    def!(
         "sheet.duplicate_row_number",
         Error,
         "Hai dòng cùng số thứ tự trong cùng văn bản.",
@@ -632,6 +640,16 @@ impl Problem {
         }
     }
 
+    pub(crate) fn too_deep(number: &str) -> Self {
+        let shown: String = number.chars().take(40).collect();
+        Self::new(
+            "sheet.too_deep",
+            format!("số thứ tự `{shown}` lồng quá 16 cấp; dòng này không được đọc"),
+            format!("the row number `{shown}` nests parts more than 16 levels deep; this row is not read"),
+        )
+        .param("number", shown)
+    }
+
     pub(crate) fn duplicate_row_number(number: &str) -> Self {
         Self::new(
             "sheet.duplicate_row_number",
@@ -681,20 +699,15 @@ fn nearest(t: &str, list: &Codelist) -> Vec<(String, String)> {
     let mut scored: Vec<(usize, &str, &str)> = list
         .values
         .iter()
-        .map(|c| {
-            let d = [
-                distance(&f, &c.code),
-                distance(&f, &fold(&c.vi)),
-                distance(&f, &fold(&c.en)),
-            ]
-            .into_iter()
-            .min()
-            .unwrap_or(usize::MAX);
+        .zip(&list.folded)
+        .map(|(c, [code, vi, en])| {
+            let d = [distance(&f, code), distance(&f, vi), distance(&f, en)]
+                .into_iter()
+                .min()
+                .unwrap_or(usize::MAX);
             let shared = words
                 .iter()
-                .filter(|w| {
-                    c.code.contains(**w) || fold(&c.vi).contains(**w) || fold(&c.en).contains(**w)
-                })
+                .filter(|w| code.contains(**w) || vi.contains(**w) || en.contains(**w))
                 .count();
             // A shared word counts as much as three edits.
             (d.saturating_sub(3 * shared), c.code.as_str(), c.vi.as_str())
@@ -741,14 +754,14 @@ mod tests {
             en: c.replace('_', " "),
             description: String::new(),
         };
-        Codelist {
-            name: "FundingSource".into(),
-            values: vec![
+        Codelist::new(
+            "FundingSource",
+            vec![
                 code("national_extension_fund", "Ngân sách trung ương"),
                 code("local_budget_provincial", "Ngân sách cấp tỉnh"),
                 code("counterpart", "Vốn đối ứng"),
             ],
-        }
+        )
     }
 
     #[test]

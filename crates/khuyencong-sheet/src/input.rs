@@ -155,6 +155,16 @@ pub fn read_xlsx(bytes: &[u8], source: &str) -> Result<Book, Finding> {
     let mut cells = 0usize;
     for name in workbook.sheet_names() {
         let mut rows: Vec<GridRow> = Vec::new();
+        // The instructions and the code lists are the template's, never data: not read.
+        if crate::read::is_reserved(&name) {
+            grids.push(Grid {
+                name: Some(name.clone()),
+                display: name,
+                rows,
+                merges: Vec::new(),
+            });
+            continue;
+        }
         {
             let mut reader = workbook
                 .worksheet_cells_reader(&name)

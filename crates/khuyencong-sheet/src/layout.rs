@@ -58,6 +58,15 @@ pub struct SheetSpec {
     pub description_vi: String,
     /// What one row is, in English.
     pub description_en: String,
+    /// The headings the sheet's columns answer to, folded (made on first use).
+    pub(crate) labels: OnceLock<crate::read::Labels>,
+}
+
+impl SheetSpec {
+    /// The headings the sheet's columns answer to.
+    pub(crate) fn labels(&self) -> &crate::read::Labels {
+        self.labels.get_or_init(|| crate::read::Labels::of(self))
+    }
 }
 
 /// A heading above a group of columns: an object inside the row's item.
@@ -134,6 +143,39 @@ pub struct Codelist {
     pub name: String,
     /// The values, in schema order.
     pub values: Vec<Code>,
+    /// Each value's code, Vietnamese and English labels, folded (as [`crate::text`]
+    /// compares them), to find a value by any of them.
+    pub(crate) folded: Vec<[String; 3]>,
+}
+
+impl Codelist {
+    /// A code list of these values.
+    pub fn new(name: impl Into<String>, values: Vec<Code>) -> Self {
+        let folded = values
+            .iter()
+            .map(|c| {
+                [
+                    crate::text::fold(&c.code),
+                    crate::text::fold(&c.vi),
+                    crate::text::fold(&c.en),
+                ]
+            })
+            .collect();
+        Self {
+            name: name.into(),
+            values,
+            folded,
+        }
+    }
+
+    /// Whether the Vietnamese label of the value at `index` names it alone (no other value
+    /// has it as its code or label), so that the label reads back as the code.
+    pub fn label_is_unique(&self, index: usize) -> bool {
+        let Some([_, vi, _]) = self.folded.get(index) else {
+            return false;
+        };
+        self.folded.iter().filter(|f| f.contains(vi)).count() == 1
+    }
 }
 
 /// One value of a code list.
@@ -494,10 +536,7 @@ impl<'a> Walker<'a> {
         if let Some(i) = self.codelists.iter().position(|c| c.name == name) {
             return i;
         }
-        self.codelists.push(Codelist {
-            name: name.to_owned(),
-            values: codes,
-        });
+        self.codelists.push(Codelist::new(name, codes));
         self.codelists.len() - 1
     }
 
@@ -698,6 +737,7 @@ impl<'a> Walker<'a> {
             columns: Vec::new(),
             description_vi: vi.to_owned(),
             description_en: en_desc.to_owned(),
+            labels: OnceLock::new(),
         });
         self.item_defs.push(def);
         let index = self.sheets.len() - 1;
@@ -882,6 +922,7 @@ impl Layout {
                 columns: Vec::new(),
                 description_vi: title_vi.clone(),
                 description_en: title_en.clone(),
+                labels: OnceLock::new(),
             }],
             item_defs: vec![None],
             codelists: Vec::new(),

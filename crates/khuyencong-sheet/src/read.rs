@@ -264,14 +264,15 @@ struct Header {
     problems: Vec<(Problem, u32, u32)>,
 }
 
-/// The texts a sheet's columns answer to.
-struct Labels {
+/// The texts a sheet's columns answer to, folded.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Labels {
     exact: HashMap<String, Vec<Target>>,
     groups: HashSet<String>,
 }
 
 impl Labels {
-    fn of(spec: &SheetSpec) -> Self {
+    pub(crate) fn of(spec: &SheetSpec) -> Self {
         let mut exact: HashMap<String, Vec<Target>> = HashMap::new();
         let mut add = |text: &str, t: Target| {
             let f = fold(text);
@@ -307,31 +308,36 @@ impl Labels {
         Self { exact, groups }
     }
 
-    fn lookup(&self, text: &str) -> Option<&Vec<Target>> {
-        let f = fold(text);
-        self.exact.get(&f).or_else(|| {
+    /// The columns a folded heading names.
+    fn lookup(&self, f: &str) -> Option<&Vec<Target>> {
+        self.exact.get(f).or_else(|| {
             // "Tiếng Việt / English" written differently from the template.
             f.split(" / ").find_map(|part| self.exact.get(part.trim()))
         })
     }
 
-    fn is_group(&self, text: &str) -> bool {
-        let f = fold(text);
-        self.groups.contains(&f) || f.split(" / ").any(|p| self.groups.contains(p.trim()))
+    /// Whether a folded heading is a group heading.
+    fn is_group(&self, f: &str) -> bool {
+        self.groups.contains(f) || f.split(" / ").any(|p| self.groups.contains(p.trim()))
     }
 }
+
+/// The deepest "trong đó" part read: row number `1.2.3…` with at most this many numbers
+/// (documents nest parts two or three deep; the core reads 128 levels of JSON).
+const MAX_PART_DEPTH: usize = 16;
 
 /// How many rows from the top may hold headers (titles above them included).
 const HEADER_SCAN: u32 = 20;
 
 /// The text of each header cell, with merged ranges spread over every cell they cover.
-fn header_texts(grid: &Grid, rows: &[&GridRow]) -> BTreeMap<(u32, u32), String> {
+fn header_texts(grid: &Grid, rows: &[&GridRow]) -> BTreeMap<(u32, u32), (String, String)> {
     let mut out = BTreeMap::new();
     for row in rows {
         for (c, cell) in &row.cells {
             let t = clean(&cell.text());
             if !t.is_empty() {
-                out.insert((row.index, *c), t);
+                let f = fold(&t);
+                out.insert((row.index, *c), (t, f));
             }
         }
     }
@@ -357,18 +363,19 @@ fn header_texts(grid: &Grid, rows: &[&GridRow]) -> BTreeMap<(u32, u32), String> 
 fn find_header(grid: &Grid, spec: &SheetSpec, labels: &Labels) -> Option<Header> {
     let top: Vec<&GridRow> = grid.rows.iter().take(HEADER_SCAN as usize).collect();
     let texts = header_texts(grid, &top);
-    let hits = |r: u32| {
-        texts
-            .iter()
-            .filter(|((row, _), t)| *row == r && labels.lookup(t).is_some())
-            .count()
-    };
-    let groups = |r: u32| {
-        texts
-            .iter()
-            .filter(|((row, _), t)| *row == r && labels.is_group(t))
-            .count()
-    };
+    // Headings and group headings found on each row.
+    let mut heading_hits: HashMap<u32, usize> = HashMap::new();
+    let mut group_hits: HashMap<u32, usize> = HashMap::new();
+    for ((row, _), (_, f)) in &texts {
+        if labels.lookup(f).is_some() {
+            *heading_hits.entry(*row).or_default() += 1;
+        }
+        if labels.is_group(f) {
+            *group_hits.entry(*row).or_default() += 1;
+        }
+    }
+    let hits = |r: u32| heading_hits.get(&r).copied().unwrap_or(0);
+    let groups = |r: u32| group_hits.get(&r).copied().unwrap_or(0);
     let (best_pos, best) = top
         .iter()
         .enumerate()
@@ -405,10 +412,11 @@ fn find_header(grid: &Grid, spec: &SheetSpec, labels: &Labels) -> Option<Header>
     let mut unknown = Vec::new();
     let mut problems = Vec::new();
     for c in columns {
-        let own: Vec<&String> = block.iter().filter_map(|r| texts.get(&(*r, c))).collect();
+        let own: Vec<&(String, String)> =
+            block.iter().filter_map(|r| texts.get(&(*r, c))).collect();
         let mut candidates: Option<Vec<Target>> = None;
-        for t in &own {
-            if let Some(found) = labels.lookup(t) {
+        for (_, f) in &own {
+            if let Some(found) = labels.lookup(f) {
                 candidates = Some(match candidates {
                     None => found.clone(),
                     Some(prev) => {
@@ -420,18 +428,18 @@ fn find_header(grid: &Grid, spec: &SheetSpec, labels: &Labels) -> Option<Header>
             }
         }
         let Some(mut candidates) = candidates else {
-            if let Some(t) = own.last() {
-                unknown.push((c, (*t).clone()));
+            if let Some((t, _)) = own.last() {
+                unknown.push((c, t.clone()));
             }
             continue;
         };
         if candidates.len() > 1 {
             // Group headings above the column: its own cells, or the nearest heading to
             // its left on the same row (a heading written once over several columns).
-            let mut context: Vec<String> = own.iter().map(|t| fold(t)).collect();
+            let mut context: Vec<&str> = own.iter().map(|(_, f)| f.as_str()).collect();
             for r in &block {
-                if let Some((_, t)) = texts.range((*r, 0)..=(*r, c)).next_back() {
-                    context.push(fold(t));
+                if let Some((_, (_, f))) = texts.range((*r, 0)..=(*r, c)).next_back() {
+                    context.push(f);
                 }
             }
             let score = |t: &Target| match t {
@@ -439,10 +447,9 @@ fn find_header(grid: &Grid, spec: &SheetSpec, labels: &Labels) -> Option<Header>
                     .groups
                     .iter()
                     .filter(|g| {
+                        let (vi, en) = (fold(&g.vi), fold(&g.en));
                         context.iter().any(|x| {
-                            *x == fold(&g.vi)
-                                || *x == fold(&g.en)
-                                || x.split(" / ").any(|p| p == fold(&g.vi) || p == fold(&g.en))
+                            *x == vi || *x == en || x.split(" / ").any(|p| p == vi || p == en)
                         })
                     })
                     .count(),
@@ -468,7 +475,7 @@ fn find_header(grid: &Grid, spec: &SheetSpec, labels: &Labels) -> Option<Header>
             }
         }
         let row = block.last().copied().unwrap_or_default();
-        let name = own.last().map(|s| s.as_str()).unwrap_or_default();
+        let name = own.last().map(|(s, _)| s.as_str()).unwrap_or_default();
         if let [t] = candidates[..] {
             if targets.iter().any(|(_, x)| *x == t) {
                 problems.push((Problem::duplicate_column(name), row, c));
@@ -496,8 +503,7 @@ fn find_header(grid: &Grid, spec: &SheetSpec, labels: &Labels) -> Option<Header>
 
 /// How well a grid's headers fit a sheet: the number of its columns found.
 fn header_score(grid: &Grid, spec: &SheetSpec) -> usize {
-    let labels = Labels::of(spec);
-    find_header(grid, spec, &labels).map_or(0, |h| {
+    find_header(grid, spec, spec.labels()).map_or(0, |h| {
         h.targets
             .iter()
             .filter(|(_, t)| matches!(t, Target::Value(_)))
@@ -532,7 +538,7 @@ const TOTAL_MARKS: &[&str] = &["tổng cộng", "tổng", "cộng", "total", "t�
 
 fn read_sheet(grid: &Grid, layout: &Layout, spec_index: usize) -> SheetRead {
     let spec = &layout.sheets[spec_index];
-    let labels = Labels::of(spec);
+    let labels = spec.labels();
     let mut out = SheetRead {
         spec: spec_index,
         display: grid.display.clone(),
@@ -551,7 +557,7 @@ fn read_sheet(grid: &Grid, layout: &Layout, spec_index: usize) -> SheetRead {
             .a1(),
         )
     };
-    let Some(header) = find_header(grid, spec, &labels) else {
+    let Some(header) = find_header(grid, spec, labels) else {
         if grid.rows.iter().any(|r| !r.is_blank()) {
             out.findings
                 .push(Problem::no_header(&spec.name).finding("", at(0, None)));
@@ -680,7 +686,7 @@ impl Book {
     }
 }
 
-fn is_reserved(name: &str) -> bool {
+pub(crate) fn is_reserved(name: &str) -> bool {
     let f = fold(name);
     f == fold(INSTRUCTIONS_SHEET)
         || f == fold(CODELISTS_SHEET)
@@ -1010,6 +1016,13 @@ fn assemble(
             let mut parent = owner;
             let mut via = spec.path.clone();
             if let Some((number, col)) = &r.number {
+                if spec.recursive.is_some() && number.split('.').count() > MAX_PART_DEPTH {
+                    row_findings.push((
+                        document,
+                        Problem::too_deep(number).finding("", cell(sheet_index, r.row, *col)),
+                    ));
+                    continue;
+                }
                 if let Some(recursive) = &spec.recursive
                     && let Some((up, _)) = number.rsplit_once('.')
                 {

@@ -1,13 +1,23 @@
 //! Comparing text as people type it: composed or decomposed accents, case, extra and
 //! non-breaking spaces.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// The text in Unicode NFC, without copying text that already is (most is).
+fn nfc(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
 
 /// The form two labels are compared in: Unicode NFC, lower case, single spaces, without a
 /// trailing `*` (the mark of a required column).
 pub fn fold(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    let lower = nfc.to_lowercase();
+    let lower = nfc(text).to_lowercase();
     let mut out = String::with_capacity(lower.len());
     for word in lower.split_whitespace() {
         if !out.is_empty() {
@@ -22,7 +32,7 @@ pub fn fold(text: &str) -> String {
 /// NFC, trimmed, with runs of whitespace (including non-breaking spaces and line breaks
 /// inside a cell) kept as they are except at the ends.
 pub fn clean(text: &str) -> String {
-    text.nfc().collect::<String>().trim().to_owned()
+    nfc(text.trim()).trim().to_owned()
 }
 
 #[cfg(test)]

@@ -393,14 +393,14 @@ fn find_code<'a>(t: &str, list: &'a Codelist) -> Option<Match<'a>> {
     {
         return Some(Match::Label(&c.code));
     }
-    let hits: Vec<&str> = list
-        .values
+    let mut hits = list
+        .folded
         .iter()
-        .filter(|c| fold(&c.code) == f || fold(&c.vi) == f || fold(&c.en) == f)
-        .map(|c| c.code.as_str())
-        .collect();
-    match hits[..] {
-        [one] => Some(Match::Label(one)),
+        .enumerate()
+        .filter(|(_, folded)| folded.contains(&f))
+        .map(|(i, _)| list.values[i].code.as_str());
+    match (hits.next(), hits.next()) {
+        (Some(one), None) => Some(Match::Label(one)),
         _ => None,
     }
 }
@@ -515,26 +515,15 @@ pub fn write(value: &Value, kind: ValueKind, lists: &[Codelist]) -> Out {
     }
 }
 
-/// The Vietnamese label of a code, when the list's labels are unique (so that it reads back
-/// as the same code); the code otherwise.
+/// The Vietnamese label of a code, when it names the code alone (so that it reads back as
+/// the same code); the code otherwise.
 fn label(code: &str, list: Option<&Codelist>) -> String {
     let Some(list) = list else {
         return code.to_owned();
     };
-    let Some(entry) = list.values.iter().find(|c| c.code == code) else {
-        return code.to_owned();
-    };
-    let f = fold(&entry.vi);
-    let unique = list
-        .values
-        .iter()
-        .filter(|c| fold(&c.vi) == f || fold(&c.en) == f || fold(&c.code) == f)
-        .count()
-        == 1;
-    if unique {
-        entry.vi.clone()
-    } else {
-        code.to_owned()
+    match list.values.iter().position(|c| c.code == code) {
+        Some(i) if list.label_is_unique(i) => list.values[i].vi.clone(),
+        _ => code.to_owned(),
     }
 }
 

@@ -3,5 +3,6 @@
 mod habits;
 mod officer;
 mod reading;
+mod robustness;
 mod roundtrip;
 mod templates;
