@@ -162,3 +162,30 @@ def test_templates_and_csv_as_windows_tools_write_it(tmp_path: Path) -> None:
     assert data is not None and data["budget"] == {"total": 1_400_000_000}
     with pytest.raises(FileNotFoundError):
         khuyencong.read_excel(tmp_path / "missing.xlsx")
+
+
+def _run_blocks(
+    path: Path, marker: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, Any]:
+    text = path.read_text("utf-8")
+    section = text.split(marker, 1)[1]
+    block = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tests" / "sheets").mkdir(parents=True)
+    (tmp_path / "tests" / "sheets" / "scheme-officer.xlsx").write_bytes(OFFICER.read_bytes())
+    (tmp_path / "de-an.xlsx").write_bytes(OFFICER.read_bytes())
+    report = ROOT / "docs" / "examples" / "an-giang-2021-2025.json"
+    namespace: dict[str, Any] = {"khuyencong": khuyencong, "report": report}
+    exec(compile(block, str(path), "exec"), namespace)
+    return namespace
+
+
+def test_the_guides_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ns = _run_blocks(ROOT / "docs" / "python.md", "## Spreadsheets and data frames", tmp_path, monkeypatch)
+    assert (tmp_path / "ket-qua.xlsx").exists() and (tmp_path / "tong-hop.xlsx").exists()
+    first = ns["found"][0]
+    assert (first["code"], first["row"], first["column"]) == ("sheet.unknown_code", 0, "fund_level")
+    other = tmp_path / "other"
+    other.mkdir()
+    _run_blocks(ROOT / "docs" / "spreadsheets.md", "### Python", other, monkeypatch)
+    assert (other / "ket-qua.xlsx").exists()

@@ -46,6 +46,8 @@ pub enum Style {
     Info,
     /// Bold text.
     Bold,
+    /// Text at the top of its cell (beside wrapped text on the same row).
+    Top,
 }
 
 /// The value of a cell to write.
@@ -144,6 +146,7 @@ struct Formats {
     warning: Format,
     info: Format,
     bold: Format,
+    top: Format,
 }
 
 impl Formats {
@@ -204,6 +207,7 @@ impl Formats {
                 .set_align(FormatAlign::Top)
                 .set_background_color(Color::RGB(0x00DD_EBF7)),
             bold: Format::new().set_bold(),
+            top: Format::new().set_align(FormatAlign::Top),
         }
     }
 
@@ -225,6 +229,7 @@ impl Formats {
             Style::Warning => &self.warning,
             Style::Info => &self.info,
             Style::Bold => &self.bold,
+            Style::Top => &self.top,
         }
     }
 }

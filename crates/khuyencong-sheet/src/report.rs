@@ -153,7 +153,8 @@ fn annotated(
 ) -> Vec<OutSheet> {
     let mut out = Vec::new();
     for grid in &book.grids {
-        let Some(name) = names.get(&grid.display) else {
+        // Sheets that were not read (the instructions, the code lists) are not copied.
+        let Some(name) = names.get(&grid.display).filter(|_| !grid.rows.is_empty()) else {
             continue;
         };
         let mut sheet = OutSheet {
@@ -341,7 +342,7 @@ pub fn check_report(inputs: &[CheckedInput<'_>]) -> Result<Vec<u8>, SheetError> 
         // The copy's sheet names, for the links.
         let mut names: BTreeMap<String, String> = BTreeMap::new();
         if let Some(book) = input.book {
-            for g in &book.grids {
+            for g in book.grids.iter().filter(|g| !g.rows.is_empty()) {
                 names.insert(g.display.clone(), unique_name(&g.display, &mut taken));
             }
             let list: Vec<&Finding> = input.findings.iter().collect();
@@ -389,22 +390,22 @@ pub fn check_report(inputs: &[CheckedInput<'_>]) -> Result<Vec<u8>, SheetError> 
                             ),
                             f.cell.clone().unwrap_or_default(),
                         ),
-                        style: Style::Plain,
+                        style: Style::Top,
                     },
-                    None => OutCell::text(f.cell.clone().unwrap_or_default(), Style::Plain),
+                    None => OutCell::text(f.cell.clone().unwrap_or_default(), Style::Top),
                 },
-                None => OutCell::text("", Style::Plain),
+                None => OutCell::text("", Style::Top),
             };
             let (fix_vi, fix_en) = fix(&f.code);
             results.rows.push(vec![
-                OutCell::text(n.to_string(), Style::Plain),
-                OutCell::text(place.clone(), Style::Plain),
-                OutCell::text(input.id.unwrap_or("?"), Style::Plain),
-                OutCell::text(input.kind.unwrap_or("?"), Style::Plain),
+                OutCell::text(n.to_string(), Style::Top),
+                OutCell::text(place.clone(), Style::Top),
+                OutCell::text(input.id.unwrap_or("?"), Style::Top),
+                OutCell::text(input.kind.unwrap_or("?"), Style::Top),
                 OutCell::text(f.severity.label(Lang::Vi), severity_style(f.severity)),
-                OutCell::text(f.code.clone(), Style::Plain),
+                OutCell::text(f.code.clone(), Style::Top),
                 cell,
-                OutCell::text(if f.path.is_empty() { "/" } else { &f.path }, Style::Plain),
+                OutCell::text(if f.path.is_empty() { "/" } else { &f.path }, Style::Top),
                 OutCell::text(f.message_vi.clone(), Style::Note),
                 OutCell::text(f.message_en.clone(), Style::Note),
                 OutCell::text(
@@ -421,7 +422,7 @@ pub fn check_report(inputs: &[CheckedInput<'_>]) -> Result<Vec<u8>, SheetError> 
     }
     results.widths = vec![
         (0, 6.0),
-        (1, 24.0),
+        (1, 32.0),
         (2, 24.0),
         (3, 13.0),
         (4, 11.0),

@@ -176,7 +176,9 @@ fn amount(cell: &Cell, bounded: bool) -> Read {
     }
 }
 
-/// A count: a number, or text ("57", "hơn 100 lượt", "05 cơ sở").
+/// A count: a number, or text ("57", "hơn 100 lượt", "05 cơ sở"). As for amounts, an
+/// exact figure is its number and a bound or an approximation keeps the words it was
+/// written in (unless they are only the qualifier and the number).
 fn count(cell: &Cell) -> Read {
     let t = match cell {
         Cell::Int(i) => return Read::Value(Value::from(*i)),
@@ -191,9 +193,8 @@ fn count(cell: &Cell) -> Read {
         return Read::Value(Value::from(i));
     }
     match parse_count(&t) {
-        Ok(p) if p.exactness == Exactness::Exact && !has_letter(&t) => {
-            Read::Value(Value::from(p.value))
-        }
+        // An exact count is its number: "05 cơ sở" is 5 (the words are notation).
+        Ok(p) if p.exactness == Exactness::Exact => Read::Value(Value::from(p.value)),
         Ok(p) => {
             if p.exactness != Exactness::Exact
                 && fold(&t) == fold(&canonical_text(p.value, p.exactness, ""))
@@ -657,9 +658,6 @@ mod tests {
             c("hơn 100"),
             json!({"value": 100, "exactness": "lower_bound"})
         );
-        assert_eq!(
-            c("05 cơ sở"),
-            json!({"value": 5, "exactness": "exact", "text": "05 cơ sở"})
-        );
+        assert_eq!(c("05 cơ sở"), json!(5));
     }
 }

@@ -194,14 +194,16 @@ fn header(layout: &Layout, sheet: usize, out: &mut OutSheet) {
         } else {
             c.vi.clone()
         };
-        vi.push(OutCell::text(
-            label,
-            if c.required {
-                Style::HeaderRequired
-            } else {
-                Style::Header
-            },
-        ));
+        let style = if c.required {
+            Style::HeaderRequired
+        } else {
+            Style::Header
+        };
+        if groups > 0 && c.groups.is_empty() {
+            // A column outside every group: its heading spans the group rows too.
+            out.merges.push((0, col, vi_row, col, label.clone(), style));
+        }
+        vi.push(OutCell::text(label, style));
         en.push(OutCell::text(c.en.clone(), Style::HeaderEn));
         out.notes.push((vi_row, col, header_note(c)));
     }

@@ -185,3 +185,23 @@ fn explain_knows_the_spreadsheet_codes() {
     let o = run(&["explain", "sheet.nope"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn convert_says_what_a_spreadsheet_does_not_hold() {
+    // An exact amount with the words it was written in: a cell holds the number only.
+    let json = temp("worded.json");
+    std::fs::write(
+        &json,
+        r#"{"kind": "plan", "schema_version": 1, "id": "kh", "year": 2024, "fund_level": "national",
+            "budget": {"total": {"vnd": 600000000, "text": "600 triệu đồng"}}}"#,
+    )
+    .expect("write");
+    let out = temp("worded.xlsx");
+    let o = run(&["convert", path(&json), "-o", path(&out), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 /budget/total"), "{}", stderr(&o));
+    assert!(out.exists());
+    // Mixing directions is a usage error.
+    let o = run(&["convert", path(&json), "tests/sheets/scheme-officer.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+}

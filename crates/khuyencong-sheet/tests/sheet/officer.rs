@@ -150,9 +150,12 @@ pub fn fill(kind: &str, fills: &[(&str, Rows<'_>)]) -> Vec<u8> {
                     })
                 })
             };
-            let found: Vec<u32> = heading
-                .cells
+            // A heading outside every group spans the group rows: its text is above.
+            let found: Vec<u32> = grid
+                .rows
                 .iter()
+                .filter(|r| r.index <= heading.index)
+                .flat_map(|r| r.cells.iter())
                 .filter(|(c, cell)| cell.text().trim_end_matches(" *") == col.vi && under(*c))
                 .map(|(c, _)| *c)
                 .collect();
