@@ -73,7 +73,8 @@ def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> Ch
 
     A document that cannot be read is not an exception: its findings have ``structure.*``
     codes (and ``kind`` and ``id`` are ``None``). ``provincial_pack`` layers a province's
-    levels over the national ones for local-fund schemes.
+    levels over the national ones for local-fund schemes: the name of a shipped pack
+    (``"dong-thap-2024"``, see :func:`packs`), a dict, JSON text or bytes, or a path.
 
     Raises :class:`TypeError` for an input of another type or a ``float`` inside a dict,
     :class:`FileNotFoundError` / :class:`OSError` when a path cannot be read, and
@@ -145,9 +146,16 @@ def load(path_or_glob: str | os.PathLike[str]) -> list[Document]:
 
 
 def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
-    """Exact totals of documents, grouped by keys among ``province``, ``period`` (or
+    """Exact totals of documents, grouped by keys among ``province`` (of the document's
+    date), ``province_now`` (today's unit, after the 2025 arrangement), ``period`` (or
     ``year``), ``fund_level``, ``source``, ``activity`` and ``kind`` (none: one grand
-    total).
+    total). Provinces are grouped by their permanent code however they are written; how each
+    name was read is in ``.notes``.
+
+    Nothing a document states is dropped: the part of a stated total that its lines do not
+    itemise is counted under the key value ``"not_itemised"``, and a stated counterpart is
+    used as stated. ``Totals.documents`` lists every document with the number of errors its
+    check finds; each row counts its ``documents_with_errors``.
 
     Raises :class:`khuyencong.ValidationError` when a document cannot be read, and
     :class:`khuyencong.Error` for an unknown key.
@@ -160,8 +168,13 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     if isinstance(by, str):
         raise TypeError(f"by must be a list of keys such as [{by!r}], not a str")
     keys = list(by)
-    rows = _native._totals([_plain(d) for d in docs], keys)
-    return Totals(by=tuple("period" if k == "year" else k for k in keys), rows=rows)
+    rows, documents, notes = _native._totals([_plain(d) for d in docs], keys)
+    return Totals(
+        by=tuple("period" if k == "year" else k for k in keys),
+        rows=rows,
+        documents=documents,
+        notes=notes,
+    )
 
 
 def assess(
@@ -189,15 +202,24 @@ def max_support(
     technology_line: bool = False,
     variant: str | None = None,
     provincial_pack: PackInput | None = None,
+    units: int = 1,
 ) -> SupportLimit:
     """The most state support an activity may receive on a date.
 
-    ``eligible_cost`` is whole đồng (an ``int``; a ``float`` raises :class:`TypeError`).
-    ``fund`` is ``national``, ``provincial``, ``district`` or ``commune``; a
-    ``provincial_pack`` sets the levels of local funds.
+    ``eligible_cost`` is whole đồng (an ``int``; a ``float`` raises :class:`TypeError`),
+    for all ``units`` together: the cap applies once per unit (establishment, model,
+    round…), so a group scheme for eight cooperatives passes ``units=8``. ``fund`` is
+    ``national``, ``provincial``, ``district`` or ``commune``; a ``provincial_pack`` (a
+    shipped pack's name such as ``"dong-thap-2024"``, a dict, JSON text or bytes, or a path)
+    sets the levels of local funds.
 
-    Raises :class:`khuyencong.Error` when the activity has several items and no
-    ``variant`` is named, for unknown codes, and for dates before 2014-04-08.
+    A level the project does not know — an item whose level was not read, a level priced by
+    tender, any date before 2014-04-08, an activity with several items when no ``variant``
+    is named — is returned as not assessed (``assessed`` is ``False``, with the reason),
+    never raised.
+
+    Raises :class:`khuyencong.Error` for unknown codes, a ``variant`` of another activity
+    and ``units`` below 1.
     """
     return SupportLimit._from_json(
         _native._max_support(
@@ -209,6 +231,7 @@ def max_support(
             technology_line=technology_line,
             variant=variant,
             provincial_pack=_plain(provincial_pack),
+            units=units,
         )
     )
 

@@ -14,9 +14,13 @@ pub fn run(
     jsonl: bool,
     lang: Lang,
     format: Format,
+    pack: Option<&str>,
     xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
-    let options = CheckOptions::default();
+    let options = match pack {
+        Some(name) => CheckOptions::default().with_provincial_pack(crate::packs::load(name)?),
+        None => CheckOptions::default(),
+    };
     let mut summary = Summary::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

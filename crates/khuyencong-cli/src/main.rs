@@ -13,6 +13,7 @@ mod convert;
 mod eligibility;
 mod explain;
 mod input;
+mod packs;
 mod sheet;
 mod support;
 mod table;
@@ -60,6 +61,10 @@ enum Command {
         /// Output format (`jsonl`: one result per line, streamed).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// A provincial rule pack for schemes on local funds: a shipped pack's name (see
+        /// `khuyencong packs`) or a JSON file.
+        #[arg(long)]
+        pack: Option<String>,
         /// Also write the results as an Excel workbook: every finding with its cell, and a
         /// copy of each spreadsheet input with its findings on their cells.
         #[arg(long, value_name = "FILE.xlsx")]
@@ -71,7 +76,9 @@ enum Command {
         /// `.xlsx` and `.csv` files are read as filled templates.
         #[arg(required = true)]
         files: Vec<String>,
-        /// Grouping keys, comma-separated: province, period (or year), fund_level, source, activity, kind.
+        /// Grouping keys, comma-separated: province (of the document's date), province_now
+        /// (today's unit, after the 2025 arrangement), period (or year), fund_level, source,
+        /// activity, kind. How province names were read is noted on standard error.
         #[arg(long, value_delimiter = ',', value_parser = parse_key)]
         by: Vec<khuyencong::totals::TotalsKey>,
         /// Treat every input as JSON Lines.
@@ -132,6 +139,16 @@ enum Command {
     },
     /// Compute the most state support for an activity on a date (with its derivation).
     Support(support::SupportArgs),
+    /// List the provincial rule packs shipped with the library (name, province, instrument,
+    /// window, confidence, number of rules); load one with `--pack NAME`.
+    Packs {
+        /// Language of table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Write a spreadsheet template (xlsx or csv) for a kind of document: Vietnamese and
     /// English headings, drop-down lists of codes, instructions with the legal basis of each
     /// column, example rows. `check` and `totals` read filled templates.
@@ -212,8 +229,16 @@ fn main() -> ExitCode {
             jsonl,
             lang,
             format,
+            pack,
             xlsx,
-        } => check::run(&files, jsonl, lang.into(), format, xlsx.as_deref()),
+        } => check::run(
+            &files,
+            jsonl,
+            lang.into(),
+            format,
+            pack.as_deref(),
+            xlsx.as_deref(),
+        ),
         Command::Totals {
             files,
             by,
@@ -234,6 +259,7 @@ fn main() -> ExitCode {
             format,
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
         Command::Support(args) => support::cmd_support(&args),
+        Command::Packs { lang, format } => packs::run(lang.into(), format),
         Command::Template(args) => template::run(&args),
         Command::Convert(args) => convert::run(&args),
     };

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use khuyencong::document::Document;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
-use khuyencong::totals::{TotalsKey, totals};
+use khuyencong::totals::{TotalsKey, totals_report};
 
 use crate::{Format, Usage, input, table};
 
@@ -19,10 +19,15 @@ pub fn run(
     xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
     input::for_each(files, jsonl, |inp| {
         match crate::sheet::checked_parse(&inp) {
             Ok(d) => {
                 docs.push(d);
+                sources.push(match inp.line {
+                    Some(l) => format!("{}:{l}", inp.source),
+                    None => inp.source.to_owned(),
+                });
                 Ok(())
             }
             Err(f) => {
@@ -45,7 +50,33 @@ pub fn run(
             }
         }
     })?;
-    let rows = totals(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    let report = totals_report(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    // Every document is counted; those whose check finds errors are named, so a reader
+    // knows which figures come from documents that need fixing.
+    for d in report.documents.iter().filter(|d| d.errors > 0) {
+        let source = sources.get(d.index).map_or("?", String::as_str);
+        match lang {
+            Lang::Vi => eprintln!(
+                "lưu ý: `{source}` ({}) được tổng hợp nhưng có {} lỗi; chạy `khuyencong check` để xem",
+                d.id, d.errors
+            ),
+            Lang::En => eprintln!(
+                "note: `{source}` ({}) is included but has {} error(s); run `khuyencong check` on it",
+                d.id, d.errors
+            ),
+        }
+    }
+    // How keys were read (a province typed differently, a former province under today's
+    // unit) goes to standard error too, so that the output stays the rows only.
+    for n in &report.notes {
+        let message = match lang {
+            Lang::Vi => &n.message_vi,
+            Lang::En => &n.message_en,
+        };
+        let source = sources.get(n.document).map_or("?", String::as_str);
+        eprintln!("note[{}] `{source}` {}: {message}", n.code, n.key);
+    }
+    let rows = report.rows;
     let text = match format {
         Format::Json => crate::to_json(&rows)?,
         Format::Jsonl => {
@@ -96,6 +127,9 @@ fn grid(
             .collect();
         line.extend([
             r.documents.to_string(),
+            r.documents_with_errors
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             money(r.funding_vnd),
             money(r.support_vnd),
             money(r.total_investment_vnd),

@@ -217,7 +217,7 @@ fn totals_reproduce_the_seed_exactly() {
         "csv",
     ]);
     assert!(o.status.success());
-    assert!(stdout(&o).starts_with("period,activity,documents,funding_vnd"));
+    assert!(stdout(&o).starts_with("period,activity,documents,documents_with_errors,funding_vnd"));
     let o = run(&[
         "totals",
         "docs/examples/an-giang-2021-2025.json",
@@ -471,7 +471,6 @@ fn support_provincial_pack_and_bad_inputs() {
         &["--cost", "1,400 triệu", "--as-of", "2022-06-01"][..],
         &["--cost", "1.400", "--as-of", "2022-06-01"][..],
         &["--cost", "hơn 5 tỷ", "--as-of", "2022-06-01"][..],
-        &["--cost", "620000000", "--as-of", "2013-01-01"][..],
         &[
             "--cost",
             "620000000",
@@ -541,6 +540,274 @@ fn schema_prints_each_kind_and_codelists() {
     assert_eq!(v[0]["citation"]["article"], 12);
     let o = run(&["schema", "nope"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn packs_lists_the_shipped_provincial_packs_and_support_loads_one_by_name() {
+    let o = run(&["packs", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let packs = v.as_array().expect("array");
+    let real = packs.iter().filter(|p| p["example"] == false).count();
+    assert!(real >= 4, "{v}");
+    let table = stdout(&run(&["packs", "--lang", "en"]));
+    assert!(table.contains("dong-thap-2024"), "{table}");
+    assert!(table.contains("Resolution 08/2024/NQ-HĐND"), "{table}");
+    assert!(table.contains("Decision 20/2019/QĐ-UBND"), "{table}");
+    // Loaded by name for local funds.
+    let o = run(&[
+        "support",
+        "--activity",
+        "cleaner_production_pilot",
+        "--cost",
+        "2 tỷ",
+        "--as-of",
+        "2025-11-01",
+        "--fund",
+        "provincial",
+        "--pack",
+        "dak-lak-2025",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["max_support_vnd"], 400_000_000);
+    assert_eq!(v["rule_source"], "provincial");
+    assert_eq!(v["confidence"], "secondary");
+    // An unknown name: exit 2, naming the shipped packs.
+    let o = run(&[
+        "support",
+        "--activity",
+        "cleaner_production_pilot",
+        "--cost",
+        "1",
+        "--as-of",
+        "2025-11-01",
+        "--pack",
+        "dong-thap",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("dong-thap-2024"), "{}", stderr(&o));
+}
+
+#[test]
+fn support_assesses_the_new_national_items_with_their_confidence() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = run(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).expect("json")
+    };
+    let v = json(&[
+        "support",
+        "--activity",
+        "relocation_pollution_treatment",
+        "--variant",
+        "relocation_interest",
+        "--cost",
+        "1200000000",
+        "--as-of",
+        "2024-01-01",
+    ]);
+    assert_eq!(
+        (&v["max_support_vnd"], &v["confidence"]),
+        (
+            &serde_json::json!(500_000_000),
+            &serde_json::json!("confirmed")
+        )
+    );
+    let v = json(&[
+        "support",
+        "--activity",
+        "cleaner_production_pilot",
+        "--cost",
+        "1 tỷ",
+        "--as-of",
+        "2024-01-01",
+    ]);
+    assert_eq!(
+        (&v["max_support_vnd"], &v["confidence"]),
+        (
+            &serde_json::json!(300_000_000),
+            &serde_json::json!("secondary")
+        )
+    );
+    let v = json(&[
+        "support",
+        "--activity",
+        "relocation_pollution_treatment",
+        "--variant",
+        "relocation_interest",
+        "--cost",
+        "1200000000",
+        "--as-of",
+        "2025-10-15",
+    ]);
+    assert_eq!(v["status"], "not_assessed");
+}
+
+#[test]
+fn totals_by_province_now_and_catalog_provinces_across_the_merger() {
+    let dir = std::env::temp_dir().join(format!("khuyencong-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let plan = |name: &str, province: &str, year: i32| {
+        let p = dir.join(name);
+        std::fs::write(
+            &p,
+            format!(
+                r#"{{"kind": "plan", "schema_version": 1, "id": "{name}", "year": {year},
+                "fund_level": "provincial", "province": "{province}",
+                "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 1000}}]}}}}"#
+            ),
+        )
+        .expect("write");
+        p.display().to_string()
+    };
+    let a = plan("a.json", "Tỉnh Kiên Giang", 2024);
+    let b = plan("b.json", "An Giang", 2026);
+    let o = run(&["totals", &a, &b, "--by", "province_now", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v[0]["keys"]["province_now"], "an_giang_2025");
+    assert!(stderr(&o).contains("province_successor"), "{}", stderr(&o));
+    let o = run(&["totals", &a, &b, "--by", "province", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(2), "{v}");
+    let count = |date: &str| {
+        let o = run(&[
+            "catalog",
+            "--as-of",
+            date,
+            "--list",
+            "provinces",
+            "--format",
+            "csv",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o).lines().count() - 1
+    };
+    assert_eq!((count("2025-06-30"), count("2025-07-01")), (63, 34));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Not modelled means not assessed: a date before 2014-04-08 and an item not named give
+/// `assessed: false` with the reason, exit 0 — never a usage error.
+#[test]
+fn support_not_modelled_is_not_assessed_with_exit_0() {
+    for args in [
+        &[
+            "--activity",
+            "advanced_machinery_technology_transfer",
+            "--as-of",
+            "2013-01-01",
+        ][..],
+        &[
+            "--activity",
+            "advanced_machinery_technology_transfer",
+            "--as-of",
+            "2010-01-01",
+        ][..],
+        &["--activity", "demonstration_model", "--as-of", "2022-01-01"][..],
+        &["--activity", "advisory", "--as-of", "2022-01-01"][..],
+    ] {
+        let mut all = vec!["support", "--cost", "620000000"];
+        all.extend_from_slice(args);
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!(v["assessed"], false, "{args:?}");
+        assert_eq!(v["status"], "not_assessed", "{args:?}");
+        assert!(
+            v["reason_en"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("Not assessed")),
+            "{v}"
+        );
+        all.extend(["--format", "table", "--lang", "en"]);
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("Not assessed"), "{}", stdout(&o));
+    }
+}
+
+/// `--units N`: the cap applies once per unit; 0 is refused.
+#[test]
+fn support_units_scale_the_cap() {
+    let o = run(&[
+        "support",
+        "--activity",
+        "advanced_machinery_technology_transfer",
+        "--cost",
+        "6 tỷ",
+        "--as-of",
+        "2022-06-01",
+        "--units",
+        "8",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["assessed"], true);
+    assert_eq!(v["max_support_vnd"], 2_400_000_000_u64);
+    assert_eq!(v["units"], 8);
+    assert_eq!(v["unit"], "per_establishment");
+    assert_eq!(v["cap_per_unit_vnd"], 300_000_000_u64);
+    let o = run(&[
+        "support",
+        "--activity",
+        "advanced_machinery_technology_transfer",
+        "--cost",
+        "6 tỷ",
+        "--as-of",
+        "2022-06-01",
+        "--units",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("number of units"), "{}", stderr(&o));
+}
+
+/// Totals name the documents included with errors, and keep a report that states only
+/// its totals.
+#[test]
+fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
+    let o = run(&[
+        "totals",
+        "tests/cases/report_binh_dinh_amount_mismatch/input.json",
+        "docs/examples/an-giang-2021-2025.json",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("report_binh_dinh_amount_mismatch/input.json"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("an-giang"), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(rows[0]["documents"], 2);
+    assert_eq!(rows[0]["documents_with_errors"], 1);
+    let o = run(&[
+        "totals",
+        "tests/cases/report_totals_only_no_breakdown/input.json",
+        "--by",
+        "activity",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rest = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["keys"]["activity"] == "not_itemised")
+        .expect("a not_itemised row");
+    assert!(
+        rest["support_vnd"].as_u64().is_some_and(|v| v > 0),
+        "{rest}"
+    );
 }
 
 #[path = "sheet/mod.rs"]

@@ -242,13 +242,20 @@ fn inputs(docs: &Bound<'_, PyAny>, function: &str) -> PyResult<Vec<Input>> {
     Ok(out)
 }
 
-/// Reads a provincial rule pack: a dict, a str of JSON text, bytes or a path.
+/// Reads a provincial rule pack: the name of a shipped pack (`"dong-thap-2024"`), a dict, a
+/// str of JSON text, bytes or a path.
 pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ProvincialPack>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     let pack_error = |e: khuyencong::support::PackError| error(e.to_string(), e.message_vi());
     let text = match input(obj, "provincial_pack") {
+        // A str that is not a JSON object names a shipped pack.
+        Ok(Input::Text(text)) if !text.trim_start().starts_with('{') => {
+            return ProvincialPack::shipped(text.trim())
+                .map(Some)
+                .map_err(pack_error);
+        }
         Ok(Input::Text(text)) => text.to_string(),
         Ok(Input::Bytes(bytes)) => String::from_utf8(bytes.to_vec()).map_err(|e| {
             error(
@@ -269,7 +276,7 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
         }
         Ok(Input::Parsed(_)) | Err(_) => {
             return Err(PyTypeError::new_err(format!(
-                "provincial_pack must be a dict, a str of JSON text, bytes or an os.PathLike to a pack file, not {}",
+                "provincial_pack must be the name of a shipped pack (see khuyencong.packs()), a dict, a str of JSON text, bytes or an os.PathLike to a pack file, not {}",
                 obj.get_type().name()?
             )));
         }
@@ -496,7 +503,7 @@ fn totals_key(obj: &Bound<'_, PyAny>) -> PyResult<TotalsKey> {
 }
 
 /// The figures of a totals row, in the order of [`TotalsRow`].
-const ROW_FIELDS: [&str; 10] = TotalsRow::FIGURES;
+const ROW_FIELDS: [&str; 11] = TotalsRow::FIGURES;
 
 /// One totals row as a flat dict: the keys first, then the figures; shares are
 /// `decimal.Decimal`.
@@ -539,14 +546,16 @@ fn row_to_py<'py>(py: Python<'py>, row: &TotalsRow) -> PyResult<Bound<'py, PyDic
 /// A document read for totals, or the index of the input and why it could not be read.
 type Parsed = Result<Document, (usize, Finding)>;
 
-/// Totals of documents grouped by `by`: a list of flat row dicts.
+/// Totals of documents grouped by `by`: a list of flat row dicts, one dict per document
+/// (`index`, `id`, `kind`, `errors`), and the notes on how the keys were read (a list of
+/// dicts).
 #[pyfunction]
 #[pyo3(signature = (docs, by))]
 pub fn _totals<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
     by: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     if by.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "by must be a list of keys such as [\"source\"], not a str",
@@ -575,11 +584,32 @@ pub fn _totals<'py>(
             }
         }
     }
-    let rows = khuyencong::totals::totals(&documents, &keys)
+    let report = khuyencong::totals::totals_report(&documents, &keys)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;
-    let out = PyList::empty(py);
-    for row in &rows {
-        out.append(row_to_py(py, row)?)?;
+    let rows = PyList::empty(py);
+    for row in &report.rows {
+        rows.append(row_to_py(py, row)?)?;
     }
-    Ok(out)
+    let listed = PyList::empty(py);
+    for d in &report.documents {
+        let dict = PyDict::new(py);
+        dict.set_item(intern!(py, "index"), d.index)?;
+        dict.set_item(intern!(py, "id"), &d.id)?;
+        dict.set_item(intern!(py, "kind"), d.kind.code())?;
+        dict.set_item(intern!(py, "errors"), d.errors)?;
+        listed.append(dict)?;
+    }
+    let notes = PyList::empty(py);
+    for n in &report.notes {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "document"), n.document)?;
+        d.set_item(intern!(py, "key"), n.key)?;
+        d.set_item(intern!(py, "code"), n.code)?;
+        d.set_item(intern!(py, "text"), &n.text)?;
+        d.set_item(intern!(py, "value"), &n.value)?;
+        d.set_item(intern!(py, "message_vi"), &n.message_vi)?;
+        d.set_item(intern!(py, "message_en"), &n.message_en)?;
+        notes.append(d)?;
+    }
+    Ok((rows, listed, notes))
 }

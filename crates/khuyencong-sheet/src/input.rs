@@ -148,6 +148,18 @@ fn cell_of(value: &DataRef<'_>, has_formula: bool) -> Cell {
 /// # Errors
 /// `sheet.unreadable` or `sheet.too_large`.
 pub fn read_xlsx(bytes: &[u8], source: &str) -> Result<Book, Finding> {
+    // The workbook reader may panic on some malformed files (an arithmetic overflow on an
+    // absurd cell reference, in builds that check overflows): such a file is unreadable,
+    // never a crash of the program that reads it.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_xlsx_checked(bytes, source)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Problem::unreadable("the workbook is malformed / bảng tính bị hỏng").finding("", None))
+    })
+}
+
+fn read_xlsx_checked(bytes: &[u8], source: &str) -> Result<Book, Finding> {
     let unreadable =
         |e: &dyn std::fmt::Display| Problem::unreadable(&e.to_string()).finding("", None);
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;

@@ -213,6 +213,8 @@ const LABELS_VI: &[(&str, &str)] = &[
 /// Shorter Vietnamese headers where the schema's Vietnamese text is a sentence, by
 /// `Definition.property`.
 const SHORT_VI: &[(&str, &str)] = &[
+    // A sheet name fits in 31 characters.
+    ("scheme:support_split", "Hỗ trợ theo nội dung"),
     ("ApplicantFacts.name", "Tên đơn vị"),
     ("PriorityFacts.areas", "Địa bàn ưu tiên"),
     ("FundingBreakdown.lines", "Nguồn kinh phí"),
@@ -236,12 +238,14 @@ fn split_description(desc: &str) -> (Option<String>, String) {
         Some(j) => (&after[..j], after[j..].trim()),
         None => (after, ""),
     };
+    // Line breaks inside a paragraph are the doc comment's wrapping, not the text's.
+    let vi = vi.split_whitespace().collect::<Vec<_>>().join(" ");
     let en = if rest.is_empty() {
         before.to_owned()
     } else {
         format!("{before}\n\n{rest}")
     };
-    (Some(vi.trim().to_owned()), en)
+    (Some(vi), en)
 }
 
 /// A short header from a Vietnamese sentence: up to the first `;` or `:` outside
@@ -253,7 +257,7 @@ fn short_label(text: &str) -> String {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ';' | ':' | '\n' if depth <= 0 => {
+            ';' | ':' if depth <= 0 => {
                 end = i;
                 break;
             }
@@ -354,6 +358,8 @@ enum Scalar {
 }
 
 struct Walker<'a> {
+    /// The document kind (for the crate's short headings, by `kind:path`).
+    kind: String,
     defs: Option<&'a Map<String, Value>>,
     order: BTreeMap<String, Vec<String>>,
     sheets: Vec<SheetSpec>,
@@ -603,9 +609,18 @@ impl<'a> Walker<'a> {
                         .map(|(_, v)| (*v).to_owned())
                 })
                 .unwrap_or_default();
+            let by_path = format!(
+                "{}:{}",
+                self.kind,
+                if order_key.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{order_key}.{name}")
+                }
+            );
             let vi = SHORT_VI
                 .iter()
-                .find(|(k, _)| *k == lookup)
+                .find(|(k, _)| *k == lookup || *k == by_path)
                 .map_or_else(|| short_label(&vi_full), |(_, v)| (*v).to_owned());
             let vi = if vi.is_empty() { humanise(name) } else { vi };
             let en = humanise(name);
@@ -827,6 +842,7 @@ fn kind_of_schema(schema: &Value) -> Option<String> {
     let kind = schema.get("properties")?.get("kind")?;
     let defs = schema.get("$defs").and_then(Value::as_object);
     let walker = Walker {
+        kind: String::new(),
         defs,
         order: BTreeMap::new(),
         sheets: Vec::new(),
@@ -909,6 +925,7 @@ impl Layout {
             None => (title.to_owned(), title.to_owned()),
         };
         let mut walker = Walker {
+            kind: kind.to_owned(),
             defs,
             order: examples::key_order(kind),
             sheets: vec![SheetSpec {

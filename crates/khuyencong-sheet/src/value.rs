@@ -528,22 +528,38 @@ fn label(code: &str, list: Option<&Codelist>) -> String {
     }
 }
 
+/// An amount (`key` `vnd`) or a count (`value`) with its exactness: an exact figure is its
+/// number; a bound or an approximation is written in its own words when they read back as
+/// the same figure, otherwise as the qualifier and the number. (So the words of an exact
+/// figure, and words that are not notation, are not kept: `convert` says so.)
 fn quantity(o: &serde_json::Map<String, Value>, key: &str, unit: &str) -> Out {
-    let value = o.get(key).and_then(Value::as_u64);
+    let Some(value) = o.get(key).and_then(Value::as_u64) else {
+        return Out::Text(Value::Object(o.clone()).to_string());
+    };
     let exactness = match o.get("exactness").and_then(Value::as_str) {
         None | Some("exact") => Exactness::Exact,
         Some("lower_bound") => Exactness::LowerBound,
         Some("approximate") => Exactness::Approximate,
         Some(_) => return Out::Text(Value::Object(o.clone()).to_string()),
     };
-    match (value, o.get("text").and_then(Value::as_str)) {
-        (Some(_), Some(text)) => Out::Text(text.to_owned()),
-        (Some(v), None) if exactness == Exactness::Exact => {
-            i64::try_from(v).map_or_else(|_| Out::Text(v.to_string()), Out::Integer)
-        }
-        (Some(v), None) => Out::Text(canonical_text(v, exactness, unit)),
-        (None, _) => Out::Text(Value::Object(o.clone()).to_string()),
+    if exactness == Exactness::Exact {
+        return i64::try_from(value).map_or_else(|_| Out::Text(value.to_string()), Out::Integer);
     }
+    if let Some(text) = o.get("text").and_then(Value::as_str) {
+        let cell = Cell::Text(text.to_owned());
+        let back = if key == "vnd" {
+            amount(&cell, true)
+        } else {
+            count(&cell)
+        };
+        if let Read::Value(Value::Object(b)) = back
+            && b.get(key).and_then(Value::as_u64) == Some(value)
+            && b.get("exactness").and_then(Value::as_str) == Some(exactness.code())
+        {
+            return Out::Text(text.to_owned());
+        }
+    }
+    Out::Text(canonical_text(value, exactness, unit))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_main};
 use khuyencong::document::{CheckOptions, Document, PeriodReport, Scheme, check_bytes, parse};
-use khuyencong::totals::{TotalsKey, totals};
+use khuyencong::totals::{TotalsKey, totals, totals_report};
 
 /// `count` generated documents, `invalid_percent` % of them invalid.
 fn corpus(count: u64, invalid_percent: u64) -> Vec<Vec<u8>> {
@@ -82,6 +82,44 @@ fn bench(c: &mut Criterion) {
             .map_or(0, |r| r.len())
         });
     });
+    // With a check of every document, to name those with errors (the CLI and Python).
+    group.bench_function("report_by_province_activity", |b| {
+        b.iter(|| {
+            totals_report(
+                black_box(&documents),
+                &[TotalsKey::Province, TotalsKey::Activity],
+            )
+            .map_or(0, |r| r.rows.len())
+        });
+    });
+    group.finish();
+
+    // The province of each document read as a unit of the list (what `check` adds per
+    // document): the exact names of the corpus, and the same names typed otherwise.
+    let names: Vec<(String, chrono::NaiveDate, chrono::NaiveDate)> = documents
+        .iter()
+        .filter_map(|d| {
+            khuyencong::province::document_province(d).map(|(t, f, to)| (t.to_owned(), f, to))
+        })
+        .collect();
+    let typed: Vec<(String, chrono::NaiveDate, chrono::NaiveDate)> = names
+        .iter()
+        .map(|(t, f, to)| (format!("  tỉnh  {}", t.to_uppercase()), *f, *to))
+        .collect();
+    let mut group = c.benchmark_group("provinces_1k");
+    group.throughput(Throughput::Elements(names.len() as u64));
+    group.sample_size(20);
+    for (label, set) in [("exact", &names), ("typed_otherwise", &typed)] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                set.iter()
+                    .filter(|(t, f, to)| {
+                        khuyencong::province::resolve(black_box(t), *f, *to).is_some()
+                    })
+                    .count()
+            });
+        });
+    }
     group.finish();
 }
 

@@ -100,8 +100,9 @@ pub struct Priority {
     /// The code of the [`PriorityArea`] or [`PriorityIndustry`].
     pub code: String,
     /// For areas: the rank of Circular 46/2012/TT-BCT Art. 6 (1 first); for industries:
-    /// 5 for Decree 45/2012 Art. 6.2(b), 6 for Art. 6.2(a) and the reported 2025 additions
-    /// (industries come after areas, and 6.2(b) before 6.2(a)).
+    /// 5 for Decree 45/2012 Art. 6.2(b), 6 for Art. 6.2(a) (industries come after areas, and
+    /// 6.2(b) before 6.2(a)); 7 for the tie-break of Art. 6.2a (inserted by Decree 235/2025),
+    /// which only orders establishments that meet the conditions equally.
     pub rank: u8,
     /// The provision.
     pub citation: Citation,
@@ -199,12 +200,15 @@ const CLEANER_PRODUCTION_ACTIVITIES: &[Activity] = &[
 ];
 /// Activities open to sustainable-production establishments (2025 regime).
 const SUSTAINABLE_ACTIVITIES: &[Activity] = &[Activity::SustainableProduction];
-/// Activities open to industrial-cluster infrastructure investors (2025 regime).
+/// Activities open to industrial-cluster infrastructure investors (2025 regime; the
+/// amended Art. 4.7: investment promotion and wastewater and emission treatment at clusters).
 const CLUSTER_ACTIVITIES: &[Activity] = &[
     Activity::IndustrialClusterDevelopment,
     Activity::ClusterEnvironmentalTreatment,
+    Activity::ClusterInvestmentPromotion,
+    Activity::WastewaterEmissionTreatment,
 ];
-/// Activities open to artisans (2025 regime, reported).
+/// Activities open to artisans (2025 regime: the amended Art. 4.4).
 const ARTISAN_ACTIVITIES: &[Activity] = &[Activity::ArtisanCraftSupport];
 
 // ---------------------------------------------------------------------------------------
@@ -560,8 +564,8 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         Severity::Info,
         Some(Citation::article(InstrumentId::Nd235_2025, 1)),
         (
-            "Nghệ nhân nhân dân, nghệ nhân ưu tú (theo tin tức về Nghị định 235/2025/NĐ-CP; chưa đọc văn bản).",
-            "People's or Meritorious Artisan (reported by news on Decree 235/2025; text not read).",
+            "Nghệ nhân nhân dân, nghệ nhân ưu tú trong lĩnh vực nghề thủ công mỹ nghệ (khoản 2 Điều 1 mới, theo văn bản trích dẫn trên cổng thông tin Chính phủ; nguồn thứ cấp).",
+            "People's or Meritorious Artisan in handicrafts (the new Art. 1.2, as quoted by the Government's policy portal; secondary).",
         ),
         NO_FIX,
     ),
@@ -1144,8 +1148,8 @@ fn special(route: Route, a: &ApplicantFacts, keep_info: bool) -> Ctx {
             "eligibility.artisan",
             ptr,
             || m(
-                "Nghệ nhân nhân dân, nghệ nhân ưu tú: theo tin tức về Nghị định 235/2025/NĐ-CP là đối tượng mới; điểm cụ thể của khoản 2 Điều 1 chưa được đọc (nguồn thứ cấp).",
-                "People's or Meritorious Artisan: a new subject according to news on Decree 235/2025; the exact point of the new Art. 1.2 was not read (secondary source).",
+                "Nghệ nhân nhân dân, nghệ nhân ưu tú trong lĩnh vực nghề thủ công mỹ nghệ: đối tượng mới của khoản 2 Điều 1 theo Nghị định 235/2025/NĐ-CP (văn bản trích dẫn trên cổng thông tin Chính phủ, không ghi ký hiệu điểm; nguồn thứ cấp).",
+                "People's or Meritorious Artisan in handicrafts: a new subject of Art. 1.2 under Decree 235/2025 (text quoted by the Government's policy portal, without the point letter; secondary source).",
             ),
             Citation::article(InstrumentId::Nd235_2025, 1),
             Confidence::Secondary,
@@ -2071,15 +2075,21 @@ fn industry(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) 
                 "/industry",
                 m(
                     format!(
-                        "Ngành `{}` không thuộc danh mục khoản 1 Điều 5 áp dụng ngày {} (có hiệu lực từ {}).",
+                        "Ngành `{}` không thuộc danh mục khoản 1 Điều 5 áp dụng ngày {} (có trong danh mục {}).",
                         ind.code(),
                         dmy(date),
-                        dmy(info.valid_from)
+                        match info.valid_until {
+                            Some(u) => format!("từ {} đến {}", dmy(info.valid_from), dmy(u)),
+                            None => format!("từ {}", dmy(info.valid_from)),
+                        }
                     ),
                     format!(
-                        "Industry `{}` is not on the Art. 5.1 list in force on {date} (it exists from {}).",
+                        "Industry `{}` is not on the Art. 5.1 list in force on {date} (it is on the list {}).",
                         ind.code(),
-                        info.valid_from
+                        match info.valid_until {
+                            Some(u) => format!("{} … {u}", info.valid_from),
+                            None => format!("from {}", info.valid_from),
+                        }
                     ),
                 ),
                 ND45_5_1,
@@ -2148,8 +2158,11 @@ fn industry(a: &ApplicantFacts, date: NaiveDate, regime: Regime, ctx: &mut Ctx) 
                 )),
             }
         }
-        // TT 46/2012 Art. 5.1: no support for improved-manual or ring-kiln fired-clay brick.
-        Industry::BuildingMaterials => kiln(a, date, ctx),
+        // TT 46/2012 Art. 5.1: no support for improved-manual or ring-kiln fired-clay brick
+        // (also for the building materials of the amended Art. 5.1(c)).
+        Industry::BuildingMaterials | Industry::BuildingMaterialsResourceSaving => {
+            kiln(a, date, ctx);
+        }
         _ => {}
     }
 }
@@ -2412,11 +2425,21 @@ fn priorities(a: &ApplicantFacts, regime: Regime) -> Vec<Priority> {
     if a.cleaner_production == Some(true) {
         add(PriorityIndustry::CleanerProduction, "/cleaner_production");
     }
+    // Art. 6.2(a) as amended by Decree 235/2025: sustainable production and consumption.
+    if a.sustainable_production == Some(true) {
+        add(
+            PriorityIndustry::SustainableProduction,
+            "/sustainable_production",
+        );
+    }
     for (i, fact) in industries {
         let Some(confidence) = i.info().confidence_in(regime) else {
             continue; // a 2025 priority asked about under the 2012 regime
         };
-        let rank = if i.citation().point_letter() == Some(Point::B) {
+        let c = i.citation();
+        let rank = if c.clause_letter().is_some() {
+            7 // Art. 6.2a: the tie-break, after every priority
+        } else if c.point_letter() == Some(Point::B) {
             5
         } else {
             6
@@ -2430,7 +2453,8 @@ fn priorities(a: &ApplicantFacts, regime: Regime) -> Vec<Priority> {
             facts: vec![fact.to_owned()],
         });
     }
-    // Stable: areas (1–4) before 6.2(b) (5) before 6.2(a) (6); within a rank, the order above.
+    // Stable: areas (1–4) before 6.2(b) (5) before 6.2(a) (6) before the tie-break (7);
+    // within a rank, the order above.
     out.sort_by_key(|p| p.rank);
     out
 }

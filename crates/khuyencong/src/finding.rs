@@ -185,6 +185,7 @@ pub fn registry() -> impl Iterator<Item = &'static FindingDef> {
         .iter()
         .chain(crate::eligibility::FINDINGS.iter())
         .chain(crate::funding::FINDINGS.iter())
+        .chain(crate::province::FINDINGS.iter())
 }
 
 /// Looks a finding code up in the registry.

@@ -45,8 +45,9 @@
 //!   đồng, what binds, the derivation with citations — or *not assessed* with the reason.
 //! - **Does a scheme's money add up?** [`funding::check_funding`].
 //! - **Vietnamese amounts** ("1.400 triệu đồng", "hơn 15,2 tỷ"): [`money::parse_vnd`].
-//! - **Add reports up:** [`totals::totals`], exact integer rows by province, period, fund level,
-//!   source and activity.
+//! - **Add reports up:** [`totals::totals`], exact integer rows by province (of the document's
+//!   date, or of today across the 2025 arrangement), period, fund level, source and activity;
+//!   [`totals::totals_with_notes`] says how each province name was read.
 //! - **Validate without the library:** [`schema::json_schema`] (committed in `docs/schema/`).
 //!
 //! ## Overview
@@ -58,12 +59,14 @@
 //!   [`industry::PriorityIndustry`] (Art. 6), [`funding::FundingSource`] and
 //!   [`funding::FundLevel`] (Art. 11–13), [`location::AdminUnit`] and
 //!   [`location::UrbanClass`], [`product::TypicalProductLevel`] and
-//!   [`product::ProductGroup`] (Circular 26/2014/TT-BCT).
+//!   [`product::ProductGroup`] (Circular 26/2014/TT-BCT), [`province::Province`] (the 63
+//!   provinces until 2025-06-30 and the 34 from 2025-07-01, Resolution 202/2025/QH15).
 //! - [`catalog()`]: everything valid on a date.
 //! - [`applicant::ApplicantFacts`], [`sme::classify`] and [`eligibility::assess`]: whether an
 //!   applicant may receive an activity on a date (Art. 1.2, 5, 6), with every finding cited.
 //! - [`money`] ([`Vnd`], [`Share`], Vietnamese notation), [`support`] (the national rule pack,
-//!   provincial packs, [`support::max_support`]) and [`funding`] (funding mixes).
+//!   provincial packs — shipped ones by name, [`support::shipped_packs`] —,
+//!   [`support::max_support`]) and [`funding`] (funding mixes).
 //! - [`document`]: schemes, plans and period reports; [`document::check`] and
 //!   [`document::check_bytes`]; [`Finding`] is the one result type of every check, documented
 //!   code by code in `docs/findings.md` ([`finding::explain`]).
@@ -86,6 +89,7 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod province;
 pub mod schema;
 pub mod sme;
 pub mod support;

@@ -8,7 +8,7 @@
 //! | window | instrument | confidence |
 //! |---|---|---|
 //! | from 2021-10-15 | Decree 80/2021/NĐ-CP Art. 5, within Law 04/2017/QH14 Art. 4 | confirmed |
-//! | 2018-03-11 … 2021-10-14 | Decree 39/2018/NĐ-CP, believed to use the same bands | secondary |
+//! | 2018-03-11 … 2021-10-14 | Decree 39/2018/NĐ-CP Art. 6: the same bands, read in secondary sources that quote it | secondary |
 //! | before 2018-03-11 | Decree 56/2009/NĐ-CP, different bands | not assessed |
 //!
 //! The thresholds are the table [`BANDS`]; a value exactly at a threshold is within it (≤).
@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 use crate::applicant::SmeFacts;
 use crate::law::{Citation, Confidence, InstrumentId, Lang, ymd};
 
-/// The first day of Decree 39/2018/NĐ-CP (SME bands believed equal to Decree 80/2021).
+/// The first day of Decree 39/2018/NĐ-CP (its Art. 6 bands equal Decree 80/2021's, secondary).
 pub const DECREE_39_EFFECTIVE: NaiveDate = ymd(2018, 3, 11);
 /// The first day of Decree 80/2021/NĐ-CP (SME bands, confirmed).
 pub const DECREE_80_EFFECTIVE: NaiveDate = ymd(2021, 10, 15);
@@ -363,8 +363,8 @@ fn relevant_missing(f: &SmeFacts) -> Vec<&'static str> {
 /// Derives SME status from the facts on `date`.
 ///
 /// From 2021-10-15 the bands of Decree 80/2021/NĐ-CP Art. 5 apply (confirmed); from
-/// 2018-03-11 to 2021-10-14 the same bands are applied as Decree 39/2018/NĐ-CP's, with
-/// `secondary` confidence; before 2018-03-11 the result is [`SmeStatus::NotAssessed`]
+/// 2018-03-11 to 2021-10-14 the same bands are applied as Decree 39/2018/NĐ-CP Art. 6's
+/// (quoted verbatim by secondary sources: `secondary` confidence); before 2018-03-11 the result is [`SmeStatus::NotAssessed`]
 /// (Decree 56/2009/NĐ-CP's different bands are not modelled). When the sector is unknown
 /// but every sector gives the same answer, that answer stands.
 pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
@@ -402,7 +402,7 @@ pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
         }
     };
     let citation = if date < DECREE_80_EFFECTIVE {
-        Citation::instrument(InstrumentId::Nd39_2018)
+        Citation::article(InstrumentId::Nd39_2018, 6)
     } else {
         citation
     };

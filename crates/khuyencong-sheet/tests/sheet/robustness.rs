@@ -148,3 +148,41 @@ fn parts_nested_without_end_are_refused_not_followed() {
     assert!(doc.findings.iter().any(|f| f.code == "sheet.too_deep"));
     let _ = doc.check(&CheckOptions::default());
 }
+
+/// A workbook whose first sheet's XML is replaced by `xml`.
+fn with_sheet_xml(xlsx: &[u8], xml: &str) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("entry");
+        let name = file.name().expect("name").into_owned();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("read");
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .expect("start");
+        if name == "xl/worksheets/sheet1.xml" {
+            out.write_all(xml.as_bytes()).expect("write");
+        } else {
+            out.write_all(&data).expect("write");
+        }
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn a_cell_reference_beyond_any_sheet_is_an_unreadable_workbook_not_a_crash() {
+    let xlsx = template("plan", Format::Xlsx, &TemplateOptions::default()).expect("template");
+    let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="AAAAAAAAAAAAAAAAAAAA1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#;
+    let broken = with_sheet_xml(&xlsx, xml);
+    let docs = read_bytes_as_documents(&broken, "broken.xlsx", None);
+    assert_eq!(docs.len(), 1);
+    // Unreadable (when the reader notices the reference) or read without that cell.
+    assert!(docs[0].json.is_none() || docs[0].findings.iter().all(|f| f.code != "sheet.too_large"));
+    // A cell at the last row and column costs nothing: the sheet is read cell by cell.
+    let far = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#;
+    let docs = read_bytes_as_documents(&with_sheet_xml(&xlsx, far), "far.xlsx", None);
+    assert_eq!(docs.len(), 1);
+}

@@ -50,9 +50,33 @@ fn codes(findings: &[khuyencong::Finding]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A figure's words, when they are not what a cell holds: the text of an exact figure
+/// (the figure is its number), the text of a bound that is not its notation.
+fn without_words(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if o.contains_key("vnd") || o.contains_key("value") {
+                o.remove("text");
+                if o.get("exactness").is_none_or(|e| e == "exact") {
+                    let n = o.get("vnd").or_else(|| o.get("value")).cloned();
+                    *v = n.unwrap_or(Value::Null);
+                    return;
+                }
+            }
+            for x in o.values_mut() {
+                without_words(x);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(without_words),
+        _ => {}
+    }
+}
+
 #[test]
 fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
     let options = CheckOptions::default();
+    // Documents whose figures carry words a cell does not hold: few, and said by `convert`.
+    let mut worded = 0usize;
     for (name, doc) in corpus() {
         let original = parse(&serde_json::to_vec(&doc).expect("json")).expect("parse");
         let expected = check_bytes(&serde_json::to_vec(&doc).expect("json"), &options);
@@ -72,7 +96,22 @@ fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
             let json = d.json.clone().expect("json");
             let back = parse(&serde_json::to_vec(&json).expect("json"))
                 .unwrap_or_else(|f| panic!("{name} {ext}: {f:?}\n{json:#}"));
-            assert_eq!(back, original, "{name} {ext}\n{json:#}");
+            // Equal, but for the words of figures a cell does not hold (see
+            // docs/spreadsheets.md, "Converting").
+            let canonical = |d: &khuyencong::document::Document| {
+                let mut v = serde_json::to_value(d).expect("json");
+                without_words(&mut v);
+                v
+            };
+            assert_eq!(
+                canonical(&back),
+                canonical(&original),
+                "{name} {ext}\n{json:#}"
+            );
+            let kept = |d: &khuyencong::document::Document| serde_json::to_value(d).expect("json");
+            if kept(&back) != kept(&original) {
+                worded += 1;
+            }
             let checked = d.check(&options);
             assert_eq!(
                 codes(&checked.findings),
@@ -95,4 +134,5 @@ fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
             }
         }
     }
+    assert!(worded <= 8, "{worded} round trips lost words of figures");
 }

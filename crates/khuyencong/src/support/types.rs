@@ -198,7 +198,8 @@ impl std::fmt::Display for SupportVariant {
     }
 }
 
-/// The unit an absolute cap applies to.
+/// The unit a support level applies to (per establishment, per model, per round…): a
+/// scheme that supports several units may receive the per-unit level for each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -233,6 +234,18 @@ pub enum CapUnit {
     /// Per scheme (đề án).
     #[schemars(title = "Per scheme / Mỗi đề án")]
     PerScheme,
+    /// Per fair or exhibition organised or attended as a whole.
+    #[schemars(title = "Per fair or exhibition / Mỗi hội chợ, triển lãm")]
+    PerFair,
+    /// Per establishment-participation in a fair (one establishment at one fair).
+    #[schemars(title = "Per participation / Mỗi lượt cơ sở tham gia")]
+    PerParticipation,
+    /// Per person (e.g. an air ticket for a study trip).
+    #[schemars(title = "Per person / Mỗi người")]
+    PerPerson,
+    /// Per plan year (e.g. the managing agency's overhead on the year's funds).
+    #[schemars(title = "Per plan year / Mỗi năm kế hoạch")]
+    PerYear,
 }
 
 impl CapUnit {
@@ -259,7 +272,41 @@ impl CapUnit {
             (Self::PerAssociation, Lang::En) => "association",
             (Self::PerScheme, Lang::Vi) => "đề án",
             (Self::PerScheme, Lang::En) => "scheme",
+            (Self::PerFair, Lang::Vi) => "hội chợ, triển lãm",
+            (Self::PerFair, Lang::En) => "fair",
+            (Self::PerParticipation, Lang::Vi) => "lượt cơ sở tham gia",
+            (Self::PerParticipation, Lang::En) => "participation",
+            (Self::PerPerson, Lang::Vi) => "người",
+            (Self::PerPerson, Lang::En) => "person",
+            (Self::PerYear, Lang::Vi) => "năm kế hoạch",
+            (Self::PerYear, Lang::En) => "plan year",
         }
+    }
+
+    /// The permanent code (`per_establishment`, `per_model`…).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::PerEstablishment => "per_establishment",
+            Self::PerModel => "per_model",
+            Self::PerEnterprise => "per_enterprise",
+            Self::PerProduct => "per_product",
+            Self::PerRound => "per_round",
+            Self::PerBrand => "per_brand",
+            Self::PerCluster => "per_cluster",
+            Self::PerIndustrialCluster => "per_industrial_cluster",
+            Self::PerAssociation => "per_association",
+            Self::PerScheme => "per_scheme",
+            Self::PerFair => "per_fair",
+            Self::PerParticipation => "per_participation",
+            Self::PerPerson => "per_person",
+            Self::PerYear => "per_year",
+        }
+    }
+
+    /// Whether one scheme or plan year is always exactly one unit (so the number of units
+    /// never needs to be stated).
+    pub const fn is_whole(self) -> bool {
+        matches!(self, Self::PerScheme | Self::PerYear)
     }
 }
 
@@ -399,13 +446,15 @@ pub struct Multiplier<C = Citation> {
 }
 
 /// A reference to an article (Điều), clause (Khoản) and point (Điểm) of the provincial
-/// resolution a provincial pack carries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// resolution a provincial pack carries; `{}` cites the resolution as a whole, where the
+/// source gives the level but not its article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleRef {
-    /// Article (Điều), from 1.
+    /// Article (Điều), from 1; absent when the source does not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
-    pub article: u16,
+    pub article: Option<u16>,
     /// Clause (Khoản), from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
@@ -447,6 +496,11 @@ pub struct SupportRule<C = Citation> {
     /// The absolute ceiling, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<Cap>,
+    /// The unit the level applies to (per establishment, model, round…). Every national level
+    /// states it; when given together with a cap, it must be the cap's unit. A scheme that
+    /// supports several units may receive the level once per unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<CapUnit>,
     /// Factors that raise the cap.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub multipliers: Vec<Multiplier<C>>,
@@ -456,8 +510,10 @@ pub struct SupportRule<C = Citation> {
     /// Set when the law fixes no computable level (e.g. priced by tender): why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_computable: Option<Text>,
-    /// First day the level applies.
-    pub valid_from: NaiveDate,
+    /// First day the level applies. Required in the national pack; in a provincial pack it
+    /// may be left out, and the level applies from the first day of the resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<NaiveDate>,
     /// Last day the level applies, if it has ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDate>,
@@ -471,22 +527,88 @@ pub struct SupportRule<C = Citation> {
 }
 
 impl<C> SupportRule<C> {
-    /// Whether the rule applies on `date`.
+    /// The unit the level applies to: the stated `unit`, else the cap's.
+    pub fn unit(&self) -> Option<CapUnit> {
+        self.unit.or(self.cap.map(|c| c.unit))
+    }
+
+    /// Whether the rule applies on `date` (a rule without a first day applies from the first
+    /// day of its pack's resolution, which the caller checks).
     pub fn valid_on(&self, date: NaiveDate) -> bool {
-        self.valid_from <= date && self.valid_until.is_none_or(|u| date <= u)
+        self.valid_from.is_none_or(|f| f <= date) && self.valid_until.is_none_or(|u| date <= u)
     }
 }
 
-/// A citation of an article of a provincial People's Council resolution.
+/// The kind of a provincial instrument setting local support levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProvincialInstrumentKind {
+    /// A resolution of the provincial People's Council (Nghị quyết của Hội đồng nhân dân),
+    /// the instrument that sets local levels (Decree 45/2012 Art. 13; Circular 28/2018).
+    #[default]
+    #[schemars(title = "People's Council resolution / Nghị quyết của Hội đồng nhân dân")]
+    Resolution,
+    /// A decision of the provincial People's Committee (Quyết định của Ủy ban nhân dân), as
+    /// some provinces issued before the levels moved to People's Council resolutions.
+    #[schemars(title = "People's Committee decision / Quyết định của Ủy ban nhân dân")]
+    Decision,
+}
+
+impl ProvincialInstrumentKind {
+    /// Whether this is the usual kind (a resolution), left out of the JSON form.
+    pub fn is_resolution(&self) -> bool {
+        *self == Self::Resolution
+    }
+
+    /// The permanent code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Resolution => "resolution",
+            Self::Decision => "decision",
+        }
+    }
+
+    /// "Nghị quyết" / "Resolution", "Quyết định" / "Decision".
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Resolution, Lang::Vi) => "Nghị quyết",
+            (Self::Resolution, Lang::En) => "Resolution",
+            (Self::Decision, Lang::Vi) => "Quyết định",
+            (Self::Decision, Lang::En) => "Decision",
+        }
+    }
+
+    /// "Hội đồng nhân dân" / "People's Council", "Ủy ban nhân dân" / "People's Committee".
+    pub const fn issuer(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Resolution, Lang::Vi) => "Hội đồng nhân dân",
+            (Self::Resolution, Lang::En) => "People's Council",
+            (Self::Decision, Lang::Vi) => "Ủy ban nhân dân",
+            (Self::Decision, Lang::En) => "People's Committee",
+        }
+    }
+}
+
+/// A citation of an article of a provincial People's Council resolution (or People's
+/// Committee decision).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProvincialCitation {
     /// The province or centrally-run city.
     pub province: String,
-    /// The resolution's number, e.g. `23/2025/NQ-HĐND`.
-    pub resolution: String,
-    /// Article (Điều).
-    pub article: u16,
+    /// The kind of instrument (a resolution unless stated).
+    #[serde(
+        default,
+        skip_serializing_if = "ProvincialInstrumentKind::is_resolution"
+    )]
+    pub kind: ProvincialInstrumentKind,
+    /// The instrument's number, e.g. `23/2025/NQ-HĐND`; absent when the source did not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    /// Article (Điều); absent when the source gives the level but not its article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<u16>,
     /// Clause (Khoản).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<u16>,
@@ -522,22 +644,35 @@ impl RuleCitation {
                         if let Some(k) = p.clause {
                             out.push_str(&format!("khoản {k} "));
                         }
-                        out.push_str(&format!(
-                            "Điều {} Nghị quyết số {} của Hội đồng nhân dân {}",
-                            p.article, p.resolution, p.province
-                        ));
+                        if let Some(a) = p.article {
+                            out.push_str(&format!("Điều {a} "));
+                        }
+                        out.push_str(p.kind.name(Lang::Vi));
+                        match &p.resolution {
+                            Some(n) => out.push_str(&format!(" số {n}")),
+                            None => out.push_str(" (chưa rõ số hiệu)"),
+                        }
+                        out.push_str(&format!(" của {} {}", p.kind.issuer(Lang::Vi), p.province));
                         out
                     }
                     Lang::En => {
-                        let mut out = format!(
-                            "Resolution {} of the People's Council of {}, Art. {}",
-                            p.resolution, p.province, p.article
-                        );
-                        if let Some(k) = p.clause {
-                            out.push_str(&format!("({k})"));
-                        }
-                        if let Some(pt) = point {
-                            out.push_str(&format!("({})", pt.ascii()));
+                        let mut out = match &p.resolution {
+                            Some(n) => format!("{} {n}", p.kind.name(Lang::En)),
+                            None => format!("{} (number not read)", p.kind.name(Lang::En)),
+                        };
+                        out.push_str(&format!(
+                            " of the {} of {}",
+                            p.kind.issuer(Lang::En),
+                            p.province
+                        ));
+                        if let Some(a) = p.article {
+                            out.push_str(&format!(", Art. {a}"));
+                            if let Some(k) = p.clause {
+                                out.push_str(&format!("({k})"));
+                            }
+                            if let Some(pt) = point {
+                                out.push_str(&format!("({})", pt.ascii()));
+                            }
                         }
                         out
                     }
@@ -616,19 +751,62 @@ pub struct Step {
     pub citation: Option<RuleCitation>,
 }
 
+/// A JSON boolean that is always `B`: the `assessed` flag of a [`SupportLimit`], so that a
+/// reader can test `assessed` without knowing the `status` codes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Flag<const B: bool>;
+
+impl<const B: bool> Serialize for Flag<B> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(B)
+    }
+}
+
+impl<'de, const B: bool> Deserialize<'de> for Flag<B> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if bool::deserialize(d)? == B {
+            Ok(Self)
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "`assessed` must be {B} here"
+            )))
+        }
+    }
+}
+
+impl<const B: bool> JsonSchema for Flag<B> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        if B { "True".into() } else { "False".into() }
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "boolean", "const": B })
+    }
+}
+
 /// A limit the project could compute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessedLimit {
+    /// Always `true`.
+    pub assessed: Flag<true>,
     /// The most state support allowed, in đồng (rounded down).
     pub max_support_vnd: Vnd,
     /// Which limit decided it.
     pub binding: Binding,
-    /// The eligible cost the limit was computed from, in đồng.
+    /// The eligible cost the limit was computed from (all units together), in đồng.
     pub eligible_cost_vnd: Vnd,
-    /// The unit the cap applies to, if any.
+    /// The unit the level applies to (per establishment, model, round…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap_unit: Option<CapUnit>,
+    pub unit: Option<CapUnit>,
+    /// The number of units the eligible cost covers; the cap is applied once per unit.
+    pub units: u64,
+    /// The share limit alone (share × eligible cost, rounded down), if the level has a share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_limit_vnd: Option<Vnd>,
+    /// The cap for one unit (after multipliers), if the level has a cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_per_unit_vnd: Option<Vnd>,
     /// The steps, in order.
     pub derivation: Vec<Step>,
     /// The provision the level rests on.
@@ -646,18 +824,27 @@ pub struct AssessedLimit {
     pub conditions: Vec<Condition>,
 }
 
-/// A limit the project does not compute, and why.
+/// A limit the project does not compute, and why: the one outcome of every level the rule
+/// packs do not know (an item whose level was not read, a level fixed by tender, a date
+/// before 2014-04-08, an item not named). Documents get a warning for it, never an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NotAssessedLimit {
+    /// Always `false`.
+    pub assessed: Flag<false>,
     /// Why, in Vietnamese.
     pub reason_vi: String,
     /// Why, in English.
     pub reason_en: String,
     /// The provision that would set the level.
     pub citation: RuleCitation,
-    /// The instrument that sets national levels on the date.
-    pub support_regime: SupportRegime,
+    /// The instrument that sets national levels on the date; absent before 2014-04-08,
+    /// when no modelled instrument does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_regime: Option<SupportRegime>,
+    /// The unit the level would apply to, when the rule is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<CapUnit>,
     /// The rule found, when it has no computable level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
@@ -675,6 +862,11 @@ pub enum SupportLimit {
 }
 
 impl SupportLimit {
+    /// Whether the limit was computed (`false`: not assessed, with the reason).
+    pub const fn is_assessed(&self) -> bool {
+        matches!(self, Self::Assessed(_))
+    }
+
     /// The computed limit, if assessed.
     pub const fn assessed(&self) -> Option<&AssessedLimit> {
         match self {

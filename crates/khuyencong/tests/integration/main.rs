@@ -8,6 +8,7 @@ mod eligibility;
 mod findings_doc;
 mod law;
 mod money;
+mod provinces;
 mod robustness;
 mod schema;
 mod support;

@@ -54,7 +54,7 @@ fn every_national_record_is_cited_with_a_confidence() {
             }
             InstrumentId::Tt28_2018Btc => {
                 assert_ne!(r.confidence, Confidence::Historical, "{}", r.id);
-                assert!(r.valid_from >= d(2018, 5, 11), "{}", r.id);
+                assert!(r.valid_from >= Some(d(2018, 5, 11)), "{}", r.id);
             }
             other => panic!("{}: unexpected instrument {other:?}", r.id),
         }
@@ -197,23 +197,169 @@ fn machinery_cap_on_both_sides_of_2018_05_11() {
     );
     assert_eq!(after.max_support_vnd, m(300));
     assert_eq!(after.confidence, Confidence::Confirmed);
-    // Before 2014-04-08 nothing is modelled: an error.
+    // Before 2014-04-08 nothing is modelled: not assessed, with the reason — never an error.
     let early = max_support(
         Activity::AdvancedMachinery,
         m(620),
         &NATIONAL,
         d(2014, 4, 7),
     );
-    assert!(matches!(early, Err(SupportError::Regime(_))));
+    let Ok(SupportLimit::NotAssessed(n)) = early else {
+        panic!("{early:?}");
+    };
     assert!(
-        max_support(
-            Activity::AdvancedMachinery,
-            m(620),
-            &NATIONAL,
-            d(2014, 4, 8)
-        )
-        .is_ok()
+        n.reason_en.contains("Joint Circular 125/2009"),
+        "{}",
+        n.reason_en
     );
+    assert_eq!(n.support_regime, None);
+    assert_eq!(
+        n.citation.national().map(|c| c.instrument_id()),
+        Some(InstrumentId::Ttlt125_2009)
+    );
+    let first = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2014, 4, 8),
+    );
+    assert_eq!(first.max_support_vnd, m(200));
+}
+
+/// Not modelled means not assessed: every date before 2014-04-08 (even before 2012-07-05),
+/// every item, every fund gives the same outcome, `assessed: false` with a reason.
+#[test]
+fn every_date_before_2014_04_08_is_not_assessed() {
+    for date in [
+        d(2004, 1, 1),
+        d(2012, 7, 4),
+        d(2012, 7, 5),
+        d(2013, 6, 1),
+        d(2014, 4, 7),
+    ] {
+        for &activity in <Activity as khuyencong::Codelist>::ALL {
+            for variant in
+                std::iter::once(None).chain(SupportVariant::of(activity).into_iter().map(Some))
+            {
+                for fund in [FundLevel::National, FundLevel::Provincial] {
+                    let mut ctx = SupportContext::new(fund);
+                    ctx.variant = variant;
+                    let limit = max_support(activity, m(500), &ctx, date)
+                        .unwrap_or_else(|e| panic!("{activity} {date}: {e}"));
+                    let json = serde_json::to_value(&limit).expect("json");
+                    assert_eq!(json["assessed"], false, "{activity} {date}");
+                    assert_eq!(json["status"], "not_assessed", "{activity} {date}");
+                    let SupportLimit::NotAssessed(n) = limit else {
+                        unreachable!()
+                    };
+                    assert!(n.reason_vi.starts_with("Chưa đánh giá"), "{}", n.reason_vi);
+                    let expected = if date < d(2012, 7, 5) {
+                        "Decree 134/2004"
+                    } else {
+                        "125/2009"
+                    };
+                    assert!(n.reason_en.contains(expected), "{}", n.reason_en);
+                }
+            }
+        }
+    }
+}
+
+/// The cap applies per unit: a group scheme for eight cooperatives may receive eight times
+/// the per-establishment cap; the share still applies to the whole eligible cost.
+#[test]
+fn caps_scale_with_units() {
+    let units = |n: u64| NATIONAL.units(std::num::NonZeroU64::new(n).expect("units"));
+    // 8 × 300 M = 2,400 M; 50 % of 6,000 M would be 3,000 M.
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(6_000),
+        &units(8),
+        d(2022, 6, 1),
+    );
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.units),
+        (m(2_400), Binding::Cap, 8)
+    );
+    assert_eq!(a.cap_per_unit_vnd, Some(m(300)));
+    assert_eq!(a.share_limit_vnd, Some(m(3_000)));
+    assert_eq!(a.unit, Some(khuyencong::support::CapUnit::PerEstablishment));
+    assert!(
+        a.derivation
+            .iter()
+            .any(|s| s.description_en.contains("× 8")),
+        "{:?}",
+        a.derivation
+    );
+    // Both sides of the boundary: 4,800 M of cost → the share (2,400 M) meets the cap.
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(4_800),
+        &units(8),
+        d(2022, 6, 1),
+    );
+    assert_eq!(a.max_support_vnd, m(2_400));
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(4_798),
+        &units(8),
+        d(2022, 6, 1),
+    );
+    assert_eq!((a.max_support_vnd, a.binding), (m(2_399), Binding::Share));
+    // A technology line for each of 3 establishments: 3 × 450 M.
+    let line = units(3).technology_line(true);
+    let a = assessed(Activity::AdvancedMachinery, m(5_000), &line, d(2024, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding),
+        (m(1_350), Binding::MultipliedCap)
+    );
+    // Lump sums: 10 M per enterprise set up, 4 enterprises.
+    let a = assessed(Activity::EnterpriseSetup, m(100), &units(4), d(2020, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(40), Binding::LumpSum));
+    // Contest rounds, TTLT 26: 2 national rounds × 200 M.
+    let rounds = units(2).variant(SupportVariant::OrganiseNational);
+    let a = assessed(
+        Activity::TypicalProductContest,
+        m(1_000),
+        &rounds,
+        d(2016, 1, 1),
+    );
+    assert_eq!(a.max_support_vnd, m(400));
+    // No cap: the number of units changes nothing.
+    let fairs = units(5).variant(SupportVariant::Abroad);
+    let a = assessed(Activity::FairsExhibitions, m(700), &fairs, d(2020, 1, 1));
+    assert_eq!(a.max_support_vnd, m(700));
+    // A limit beyond the largest amount saturates instead of failing.
+    let many = NATIONAL.units(std::num::NonZeroU64::MAX);
+    let max = Vnd::new(khuyencong::money::MAX_VND).expect("max");
+    let a = assessed(Activity::AdvancedMachinery, max, &many, d(2022, 6, 1));
+    // 300 M × 2^64−1 units saturates at the largest amount, so the 50 % share binds.
+    let half = Vnd::new(khuyencong::money::MAX_VND / 2).expect("half");
+    assert_eq!((a.max_support_vnd, a.binding), (half, Binding::Share));
+}
+
+/// Every national level states its unit, and a stated unit agrees with its cap's.
+#[test]
+fn every_national_level_has_its_unit() {
+    for r in &national_pack().expect("pack").rules {
+        assert!(r.unit.is_some(), "{} states no unit", r.id);
+        if let Some(cap) = r.cap {
+            assert_eq!(Some(cap.unit), r.unit, "{}", r.id);
+        }
+    }
+    let differing = NATIONAL_PACK_JSON.replacen(
+        "\"unit\": \"per_enterprise\",\n",
+        "\"unit\": \"per_model\",\n",
+        1,
+    );
+    let e = NationalPack::from_json(&differing).expect_err("unit differing from the cap's");
+    assert_eq!(e.issues().len(), 1, "{e}");
+    assert_eq!(e.issues()[0].path, "/rules/0/unit", "{e}");
+    // A level without a cap must state its unit itself.
+    let missing = NATIONAL_PACK_JSON.replacen("\"unit\": \"per_fair\",\n", "", 1);
+    let e = NationalPack::from_json(&missing).expect_err("a level without a unit");
+    assert_eq!(e.issues().len(), 1, "{e}");
+    assert!(e.issues()[0].path.ends_with("/unit"), "{e}");
 }
 
 /// Circular 28/2018 Art. 8.4: a whole technology line raises the cap by 1.5 (450 M,
@@ -257,23 +403,105 @@ fn demonstration_models_by_variant() {
     assert_eq!((a.max_support_vnd, a.binding), (m(1_000), Binding::Cap));
     let a = assessed(Activity::DemonstrationModel, m(5_000), &new, d(2017, 1, 1));
     assert_eq!(a.max_support_vnd, m(500));
-    // Efficient establishment: TTLT 26 had 100 M; the Circular 28 level was not read.
+    // Efficient establishment: TTLT 26 had 100 M (historical); the Circular 28 level of
+    // 100 M is known from provincial restatements only (secondary).
     let eff = NATIONAL.variant(SupportVariant::EfficientEstablishment);
     let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2017, 1, 1));
     assert_eq!(a.max_support_vnd, m(100));
-    let SupportLimit::NotAssessed(n) =
-        max_support(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1)).expect("limit")
+    assert_eq!(a.confidence, Confidence::Historical);
+    let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1));
+    assert_eq!(
+        (
+            a.max_support_vnd,
+            a.binding,
+            a.confidence,
+            a.rule_id.as_str()
+        ),
+        (
+            m(100),
+            Binding::LumpSum,
+            Confidence::Secondary,
+            "tt28-8.2-efficient"
+        )
+    );
+    let a = assessed(Activity::DemonstrationModel, m(80), &eff, d(2019, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(80), Binding::FullCost));
+    // No variant named: not assessed, naming the variants.
+    let Ok(SupportLimit::NotAssessed(n)) =
+        max_support(Activity::DemonstrationModel, m(1), &NATIONAL, d(2019, 1, 1))
     else {
-        panic!("must not carry the TTLT 26 level into the TT 28 window");
+        panic!("a missing variant is not assessed");
     };
-    assert!(n.reason_en.contains("not carried over"), "{}", n.reason_en);
-    assert!(matches!(
-        max_support(Activity::DemonstrationModel, m(1), &NATIONAL, d(2019, 1, 1)),
-        Err(SupportError::VariantRequired { .. })
-    ));
+    assert!(
+        n.reason_en.contains("efficient_establishment"),
+        "{}",
+        n.reason_en
+    );
     assert!(matches!(
         max_support(Activity::AdvancedMachinery, m(1), &eff, d(2019, 1, 1)),
         Err(SupportError::VariantMismatch { .. })
+    ));
+}
+
+/// Circular 28/2018 Art. 8.14: at most 50 % of the interest of the first two years and
+/// 500 million đồng per establishment, until the activity ends with Decree 235/2025.
+#[test]
+fn tt28_art_8_14_relocation_interest_until_decree_235() {
+    let ctx = NATIONAL.variant(SupportVariant::RelocationInterest);
+    let act = Activity::RelocationPollutionTreatment;
+    // 50 % of 600 M of interest = 300 M: the share binds.
+    let a = assessed(act, m(600), &ctx, d(2020, 6, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.confidence),
+        (m(300), Binding::Share, Confidence::Confirmed)
+    );
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::En),
+        "Circular 28/2018/TT-BTC, Art. 8(14)"
+    );
+    // 50 % of 1,200 M = 600 M > 500 M: the cap binds, also on the last day.
+    let a = assessed(act, m(1_200), &ctx, d(2025, 10, 14));
+    assert_eq!((a.max_support_vnd, a.binding), (m(500), Binding::Cap));
+    // The TTLT 26 window has its own (historical) rule with the same level.
+    let a = assessed(act, m(1_200), &ctx, d(2016, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.confidence),
+        (m(500), Confidence::Historical)
+    );
+    // From 2025-10-15 relocation support is no longer an activity: not assessed, saying so.
+    let SupportLimit::NotAssessed(n) =
+        max_support(act, m(1_200), &ctx, d(2025, 10, 15)).expect("limit")
+    else {
+        panic!("no level after the activity ended");
+    };
+    assert!(
+        n.reason_en.contains("is not an extension activity"),
+        "{}",
+        n.reason_en
+    );
+    assert!(
+        n.reason_vi.contains("không phải nội dung"),
+        "{}",
+        n.reason_vi
+    );
+}
+
+/// The cleaner-production pilot: 30 % and 500 M per model, from provincial restatements
+/// of the national level (secondary).
+#[test]
+fn tt28_cleaner_production_pilot_is_secondary() {
+    let act = Activity::CleanerProductionPilot;
+    let a = assessed(act, m(1_000), &NATIONAL, d(2024, 3, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.confidence),
+        (m(300), Binding::Share, Confidence::Secondary)
+    );
+    let a = assessed(act, m(2_000), &NATIONAL, d(2026, 3, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(500), Binding::Cap));
+    // Joint Circular 26/2014 set no level of its own for it (general norms): not assessed.
+    assert!(matches!(
+        max_support(act, m(1_000), &NATIONAL, d(2016, 1, 1)),
+        Ok(SupportLimit::NotAssessed(_))
     ));
 }
 
@@ -559,4 +787,142 @@ fn support_limit_serializes_with_status_tag() {
     assert_eq!(v["status"], "not_assessed");
     let _schema = schemars::schema_for!(SupportLimit);
     let _schema = schemars::schema_for!(ProvincialPack);
+}
+
+/// The provincial packs shipped with the library: each loads and validates, names a
+/// province of the list as it was then, and cites its source; at least four are real.
+#[test]
+fn shipped_provincial_packs_load_validate_and_cite() {
+    use khuyencong::Codelist;
+    use khuyencong::province::Province;
+    let list = khuyencong::support::shipped_packs().unwrap_or_else(|e| panic!("{e}"));
+    let real: Vec<_> = list.iter().filter(|p| !p.example).collect();
+    assert!(real.len() >= 4, "{list:?}");
+    for s in &list {
+        let p = ProvincialPack::shipped(s.name).unwrap_or_else(|e| panic!("{}: {e}", s.name));
+        assert!(!p.sources.is_empty(), "{}: no source", s.name);
+        let code = p.province_code.as_deref().expect("province code");
+        let unit = Province::from_code(code).expect("known province");
+        assert_eq!(unit.short_name(), p.province, "{}", s.name);
+        assert_eq!(s.rules, p.rules.len());
+        assert!(s.rules > 0, "{}", s.name);
+        // News and restatements: every level is secondary, never confirmed.
+        for r in &p.rules {
+            assert_eq!(r.confidence, Confidence::Secondary, "{}/{}", s.name, r.id);
+        }
+    }
+    let names: Vec<&str> = list.iter().map(|p| p.name).collect();
+    for name in [
+        "dong-thap-2024",
+        "lai-chau-2025",
+        "dak-lak-2025",
+        "hoa-binh-2019",
+    ] {
+        assert!(names.contains(&name), "{name}");
+    }
+    let e = ProvincialPack::shipped("dong-thap").expect_err("unknown name");
+    assert!(e.to_string().contains("dong-thap-2024"), "{e}");
+    assert!(
+        e.message_vi().contains("không có gói"),
+        "{}",
+        e.message_vi()
+    );
+}
+
+#[test]
+fn dong_thap_2024_pack_sets_local_levels_from_2024_07_11() {
+    let pack = ProvincialPack::shipped("dong-thap-2024").expect("pack");
+    let local = SupportContext::new(FundLevel::Provincial)
+        .provincial_pack(&pack)
+        .variant(SupportVariant::NewTechnologyOrProduct);
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &local,
+        d(2024, 7, 11),
+    );
+    assert_eq!(
+        (
+            a.max_support_vnd,
+            a.rule_source,
+            a.confidence,
+            a.rule_id.as_str()
+        ),
+        (
+            m(1_000),
+            RuleSource::Provincial,
+            Confidence::Secondary,
+            "dong-thap-demonstration-model"
+        )
+    );
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::Vi),
+        "Nghị quyết số 08/2024/NQ-HĐND của Hội đồng nhân dân Đồng Tháp"
+    );
+    // The day before: the national level as a reference.
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &local,
+        d(2024, 7, 10),
+    );
+    assert_eq!(a.rule_source, RuleSource::NationalAsReference);
+    // The technology line: 1.5 × 300 M.
+    let line = SupportContext::new(FundLevel::Provincial)
+        .provincial_pack(&pack)
+        .technology_line(true);
+    let a = assessed(Activity::AdvancedMachinery, m(2_000), &line, d(2025, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding),
+        (m(450), Binding::MultipliedCap)
+    );
+}
+
+#[test]
+fn dak_lak_2025_pack_has_its_own_lower_caps() {
+    let pack = ProvincialPack::shipped("dak-lak-2025").expect("pack");
+    assert_eq!(pack.resolution.number, None, "the number was not read");
+    let local = SupportContext::new(FundLevel::Provincial).provincial_pack(&pack);
+    let a = assessed(
+        Activity::CleanerProductionPilot,
+        m(2_000),
+        &local,
+        d(2025, 11, 1),
+    );
+    assert_eq!((a.max_support_vnd, a.binding), (m(400), Binding::Cap));
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::En),
+        "Resolution (number not read) of the People's Council of Đắk Lắk"
+    );
+    let model = local.variant(SupportVariant::NewTechnologyOrProduct);
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &model,
+        d(2025, 7, 26),
+    );
+    assert_eq!(a.max_support_vnd, m(800));
+}
+
+#[test]
+fn a_pack_whose_first_day_was_not_read_is_never_applied() {
+    let pack = ProvincialPack::shipped("hoa-binh-2019").expect("pack");
+    assert_eq!(pack.resolution.effective_from, None);
+    let local = SupportContext::new(FundLevel::Provincial)
+        .provincial_pack(&pack)
+        .variant(SupportVariant::NewTechnologyOrProduct);
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &local,
+        d(2022, 6, 1),
+    );
+    assert_eq!(a.rule_source, RuleSource::NationalAsReference);
+    assert!(
+        a.derivation[0]
+            .description_en
+            .contains("Decision 20/2019/QĐ-UBND of Hòa Bình was not read"),
+        "{:?}",
+        a.derivation[0]
+    );
 }
