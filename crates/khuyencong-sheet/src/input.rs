@@ -406,13 +406,7 @@ pub fn read_csv(bytes: &[u8], source: &str) -> Result<Book, Finding> {
     let display = std::path::Path::new(source)
         .file_stem()
         .map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned());
-    let titles = section_titles();
-    let mut grids: Vec<Grid> = vec![Grid {
-        name: None,
-        display: display.clone(),
-        rows: Vec::new(),
-        merges: Vec::new(),
-    }];
+    let mut rows: Vec<GridRow> = Vec::new();
     let mut cells = 0usize;
     let offset = u32::from(sep_line);
     for (i, record) in reader.records().enumerate() {
@@ -437,30 +431,54 @@ pub fn read_csv(bytes: &[u8], source: &str) -> Result<Book, Finding> {
             )
             .finding("", None));
         }
-        if let [(0, Cell::Text(title))] = &row_cells[..]
-            && titles.contains(&fold(title))
-        {
-            grids.push(Grid {
-                name: Some(title.trim().to_owned()),
-                display: display.clone(),
-                rows: Vec::new(),
-                merges: Vec::new(),
-            });
-            continue;
-        }
-        if !row_cells.is_empty()
-            && let Some(grid) = grids.last_mut()
-        {
-            grid.rows.push(GridRow {
+        if !row_cells.is_empty() {
+            rows.push(GridRow {
                 index,
                 cells: row_cells,
             });
         }
     }
-    grids.retain(|g| !g.rows.is_empty() || g.name.is_some());
+    let grids = split_sections(
+        Grid {
+            name: None,
+            display,
+            rows,
+            merges: Vec::new(),
+        },
+        &section_titles(),
+    );
     let mut book = Book::new(source, grids);
     book.notes.extend(note);
     Ok(book)
+}
+
+/// Splits a table holding several sheets one under another (as CSV files do) at its title
+/// rows: rows whose only cell, in the first column, is one of `titles` (folded).
+pub(crate) fn split_sections(grid: Grid, titles: &[String]) -> Vec<Grid> {
+    let mut grids: Vec<Grid> = vec![Grid {
+        name: grid.name.clone(),
+        display: grid.display.clone(),
+        rows: Vec::new(),
+        merges: Vec::new(),
+    }];
+    for row in grid.rows {
+        if let [(0, Cell::Text(title))] = &row.cells[..]
+            && titles.contains(&fold(title))
+        {
+            grids.push(Grid {
+                name: Some(title.trim().to_owned()),
+                display: grid.display.clone(),
+                rows: Vec::new(),
+                merges: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(g) = grids.last_mut() {
+            g.rows.push(row);
+        }
+    }
+    grids.retain(|g| !g.rows.is_empty() || g.name.is_some());
+    grids
 }
 
 #[cfg(test)]

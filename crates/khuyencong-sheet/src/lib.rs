@@ -58,9 +58,11 @@ pub use layout::{
     CODELISTS_SHEET, Code, Codelist, Column, Group, INSTRUCTIONS_SHEET, Layout, SheetSpec,
     ValueKind, document_kinds,
 };
-pub use read::{Book, SheetDocument, read_book};
+pub use read::{Book, SheetDocument, read_book, read_book_as};
 pub use report::{CheckedInput, check_report, totals_report};
-pub use write::{CsvOptions, TemplateOptions, Written, template, write_documents};
+pub use write::{
+    CsvOptions, TemplateOptions, Written, template, write_documents, write_documents_as,
+};
 
 /// Why a workbook cannot be written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

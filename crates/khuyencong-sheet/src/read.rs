@@ -765,6 +765,40 @@ pub fn read_book(book: &Book, kind: Option<&str>) -> Vec<SheetDocument> {
         doc.findings.extend(book.notes.iter().cloned());
         return vec![doc];
     }
+    read_assigned(book, layout, &assigned)
+}
+
+/// Reads the documents a book holds in a given layout (of a schema of one's own, say, as
+/// [`Layout::from_schema`] makes it).
+pub fn read_book_as(book: &Book, layout: std::sync::Arc<Layout>) -> Vec<SheetDocument> {
+    // Tables without a name (a CSV file) may hold this layout's sheets one under another.
+    let mut titles: Vec<String> = Vec::new();
+    for s in &layout.sheets {
+        titles.push(fold(&s.name));
+        titles.push(fold(&s.name_en));
+    }
+    let mut split = book.clone();
+    split.grids = book
+        .grids
+        .iter()
+        .flat_map(|g| {
+            if g.name.is_none() {
+                crate::input::split_sections(g.clone(), &titles)
+            } else {
+                vec![g.clone()]
+            }
+        })
+        .collect();
+    let (assigned, _) = assign(&split, &layout);
+    read_assigned(&split, layout, &assigned)
+}
+
+#[allow(clippy::needless_pass_by_value)] // the documents share the layout
+fn read_assigned(
+    book: &Book,
+    layout: std::sync::Arc<Layout>,
+    assigned: &[Option<usize>],
+) -> Vec<SheetDocument> {
     let mut workbook_findings: Vec<Finding> = book.notes.clone();
     let mut sheets: Vec<SheetRead> = Vec::new();
     for (g, grid) in book.grids.iter().enumerate() {

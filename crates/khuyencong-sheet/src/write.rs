@@ -528,7 +528,18 @@ fn codelist_sheet(layout: &Layout) -> OutSheet {
     sheet
 }
 
-fn instructions_sheet(layout: &Layout, example: Option<&str>) -> OutSheet {
+/// Where a template's example rows come from.
+#[derive(Clone, Copy)]
+enum ExampleSource<'a> {
+    /// No example was asked for.
+    NotAsked,
+    /// None exists for the kind.
+    Missing,
+    /// This file of docs/examples.
+    File(&'a str),
+}
+
+fn instructions_sheet(layout: &Layout, example: ExampleSource<'_>) -> OutSheet {
     let mut sheet = OutSheet {
         name: INSTRUCTIONS_SHEET.to_owned(),
         ..OutSheet::default()
@@ -593,11 +604,16 @@ fn instructions_sheet(layout: &Layout, example: Option<&str>) -> OutSheet {
         "Cột có dấu * là bắt buộc.",
         "Columns marked * are required.",
     );
-    if let Some(name) = example {
-        line(
+    match example {
+        ExampleSource::File(name) => line(
             &format!("Dòng ví dụ lấy từ docs/examples/{name}."),
             &format!("The example rows come from docs/examples/{name}."),
-        );
+        ),
+        ExampleSource::Missing => line(
+            "Chưa có văn bản mẫu loại này trong docs/examples, nên biểu mẫu không có dòng ví dụ.",
+            "There is no example document of this kind in docs/examples yet, so the template has no example rows.",
+        ),
+        ExampleSource::NotAsked => {}
     }
     sheet.rows.push(Vec::new());
     let head_row = u32_of(sheet.rows.len());
@@ -732,7 +748,12 @@ fn template_book(layout: &Layout, options: &TemplateOptions) -> OutBook {
     };
     let docs: Vec<Value> = example.iter().map(|(_, v)| v.clone()).collect();
     let mut sheets = data_sheets(layout, &docs, true, true);
-    sheets.push(instructions_sheet(layout, example.map(|(n, _)| n)));
+    let named = match (options.example, &example) {
+        (false, _) => ExampleSource::NotAsked,
+        (true, None) => ExampleSource::Missing,
+        (true, Some((name, _))) => ExampleSource::File(name),
+    };
+    sheets.push(instructions_sheet(layout, named));
     sheets.push(codelist_sheet(layout));
     OutBook { sheets, active: 0 }
 }
@@ -800,18 +821,31 @@ pub fn write_documents(
         _ => return Err(SheetError::MixedKinds { kinds }),
     };
     let layout = Layout::of(&kind)?;
-    let mut sheets = data_sheets(&layout, documents, false, false);
+    write_documents_as(&layout, documents, format, csv).map(|bytes| Written { bytes, kind })
+}
+
+/// Writes documents in a given layout (of a schema of one's own, say, as
+/// [`Layout::from_schema`] makes it).
+///
+/// # Errors
+/// [`SheetError::Write`] if the workbook writer fails.
+pub fn write_documents_as(
+    layout: &Layout,
+    documents: &[Value],
+    format: crate::Format,
+    csv: CsvOptions,
+) -> Result<Vec<u8>, SheetError> {
+    let mut sheets = data_sheets(layout, documents, false, false);
     let n = sheets.len();
-    sheets.push(instructions_sheet(&layout, None));
-    sheets.push(codelist_sheet(&layout));
+    sheets.push(instructions_sheet(layout, ExampleSource::NotAsked));
+    sheets.push(codelist_sheet(layout));
     let book = OutBook { sheets, active: 0 };
-    let bytes = match format {
+    Ok(match format {
         crate::Format::Xlsx => out::to_xlsx(&book)?,
         crate::Format::Csv => out::to_csv(
             &book,
             &(0..n).collect::<Vec<_>>(),
             CsvStyle { excel: csv.excel },
         ),
-    };
-    Ok(Written { bytes, kind })
+    })
 }

@@ -329,3 +329,104 @@ fn csv_templates_for_excel_have_a_byte_order_mark_and_crlf() {
         .is_err()
     );
 }
+
+/// A kind the library does not have yet, shaped as a programme is expected to be:
+/// objectives, each with targets by year (an array inside the items of an array).
+fn programme_schema() -> Value {
+    serde_json::json!({
+        "title": "Programme / Chương trình khuyến công",
+        "type": "object",
+        "required": ["kind", "id"],
+        "properties": {
+            "kind": {"const": "programme"},
+            "id": {"type": "string", "description": "Identifier. / Mã chương trình."},
+            "envelope": {"$ref": "#/$defs/Amount", "description": "The envelope. / Tổng kinh phí."},
+            "objectives": {
+                "type": "array",
+                "description": "Objectives. / Mục tiêu.",
+                "items": {"$ref": "#/$defs/Objective"}
+            }
+        },
+        "$defs": {
+            "Objective": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "description": "Name. / Tên mục tiêu."},
+                    "targets": {
+                        "type": "array",
+                        "description": "Targets by year. / Chỉ tiêu theo năm.",
+                        "items": {"$ref": "#/$defs/Target"}
+                    }
+                }
+            },
+            "Target": {
+                "type": "object",
+                "properties": {
+                    "year": {"type": "integer", "description": "Year. / Năm."},
+                    "amount": {"$ref": "#/$defs/Vnd", "description": "Amount. / Kinh phí (đồng)."}
+                }
+            },
+            "Vnd": {"type": "integer", "minimum": 0},
+            "Amount": {"oneOf": [
+                {"$ref": "#/$defs/Vnd"},
+                {"type": "object", "properties": {
+                    "vnd": {"$ref": "#/$defs/Vnd"},
+                    "exactness": {"type": "string"},
+                    "text": {"type": ["string", "null"]}
+                }}
+            ]}
+        }
+    })
+}
+
+#[test]
+fn a_new_kind_gets_its_sheets_from_its_schema_alone() {
+    let layout = std::sync::Arc::new(Layout::from_schema("programme", &programme_schema()));
+    let names: Vec<&str> = layout.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Chương trình khuyến công", "Mục tiêu", "Chỉ tiêu theo năm"]
+    );
+    // Targets belong to an objective: a parent-row column.
+    assert_eq!(layout.sheets[2].parent, Some(1));
+    let doc = serde_json::json!({
+        "kind": "programme", "id": "ct-2021-2025",
+        "envelope": {"vnd": 50_000_000_000_u64, "exactness": "approximate", "text": "khoảng 50 tỷ"},
+        "objectives": [
+            {"name": "Máy móc", "targets": [{"year": 2021, "amount": 5}, {"year": 2022, "amount": 6}]},
+            {"name": "Bình chọn"},
+            {"name": "Đào tạo", "targets": [{"year": 2021, "amount": 7}]}
+        ]
+    });
+    for format in [Format::Xlsx, Format::Csv] {
+        let bytes = khuyencong_sheet::write_documents_as(
+            &layout,
+            std::slice::from_ref(&doc),
+            format,
+            khuyencong_sheet::CsvOptions::default(),
+        )
+        .expect("write");
+        let book = match format {
+            Format::Xlsx => read_xlsx(&bytes, "p.xlsx"),
+            _ => read_csv(&bytes, "p.csv"),
+        }
+        .expect("read");
+        let docs = khuyencong_sheet::read_book_as(&book, layout.clone());
+        assert_eq!(docs.len(), 1);
+        assert!(docs[0].findings.is_empty(), "{:?}", docs[0].findings);
+        assert_eq!(docs[0].json.as_ref(), Some(&doc), "{format:?}");
+        // The third objective's target is on the third sheet's third row, under objective 3.
+        let at = docs[0]
+            .locate("/objectives/2/targets/0/amount")
+            .expect("cell");
+        assert_eq!(
+            at.sheet,
+            if format == Format::Xlsx {
+                "Chỉ tiêu theo năm"
+            } else {
+                "p"
+            }
+        );
+    }
+}
