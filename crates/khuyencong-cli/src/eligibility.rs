@@ -22,8 +22,8 @@ struct FindingOut<'a> {
     citation: Option<CitationView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     confidence: Option<khuyencong::law::Confidence>,
-    message_vi: &'a str,
-    message_en: &'a str,
+    message_vi: std::borrow::Cow<'a, str>,
+    message_en: std::borrow::Cow<'a, str>,
     facts: &'a [String],
 }
 
@@ -56,8 +56,8 @@ fn view(a: &Assessment) -> Out<'_> {
                 path: &f.path,
                 citation: f.citation.map(CitationView::from),
                 confidence: f.confidence,
-                message_vi: &f.message_vi,
-                message_en: &f.message_en,
+                message_vi: f.message_vi(),
+                message_en: f.message_en(),
                 facts: &f.facts,
             })
             .collect(),
@@ -234,7 +234,7 @@ fn table(a: &Assessment, lang: Lang) -> String {
             f.severity.label(lang).to_owned(),
             f.code.clone(),
             f.citation.map_or_else(String::new, |c| c.render(lang)),
-            f.message(lang).to_owned(),
+            f.message(lang).into_owned(),
         ]);
     }
     out.push_str(&crate::table::render(&rows));

@@ -38,12 +38,12 @@ pub fn run(
                 Err(Usage::new(
                     format!(
                         "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
-                        f.message_en,
+                        f.message_en(),
                         f.cell.as_deref().unwrap_or(&f.path)
                     ),
                     format!(
                         "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
-                        f.message_vi,
+                        f.message_vi(),
                         f.cell.as_deref().unwrap_or(&f.path)
                     ),
                 ))

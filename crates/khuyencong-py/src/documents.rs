@@ -309,11 +309,12 @@ pub fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<
     if !finding.facts.is_empty() {
         dict.set_item(intern!(py, "facts"), PyList::new(py, &finding.facts)?)?;
     }
-    dict.set_item(intern!(py, "message_en"), &finding.message_en)?;
-    dict.set_item(intern!(py, "message_vi"), &finding.message_vi)?;
-    if !finding.params.is_empty() {
+    dict.set_item(intern!(py, "message_en"), finding.message_en())?;
+    dict.set_item(intern!(py, "message_vi"), finding.message_vi())?;
+    let finding_params = finding.params();
+    if !finding_params.is_empty() {
         let params = PyDict::new(py);
-        for (key, value) in &finding.params {
+        for (key, value) in finding_params.iter() {
             params.set_item(key, json_to_py(py, value)?)?;
         }
         dict.set_item(intern!(py, "params"), params)?;

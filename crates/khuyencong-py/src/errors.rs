@@ -65,13 +65,13 @@ pub fn validation_error_at(py: Python<'_>, place: &str, findings: &[Finding]) ->
                     "the document has {} finding(s); the first, at `{}`: {}",
                     findings.len(),
                     path,
-                    first.message_en
+                    first.message_en()
                 ),
                 format!(
                     "tài liệu có {} phát hiện; phát hiện đầu tiên, tại `{}`: {}",
                     findings.len(),
                     path,
-                    first.message_vi
+                    first.message_vi()
                 ),
             )
         }

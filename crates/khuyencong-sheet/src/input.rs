@@ -510,7 +510,7 @@ mod tests {
     }
     impl ForTest for Result<(String, Option<Finding>), Finding> {
         fn unwrap_or_default_for_test(self) -> (String, Option<Finding>) {
-            self.unwrap_or_else(|f| panic!("{}", f.message_en))
+            self.unwrap_or_else(|f| panic!("{}", f.message_en()))
         }
     }
 

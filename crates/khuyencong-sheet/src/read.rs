@@ -245,7 +245,7 @@ fn kind_code(kind: &str) -> Option<khuyencong::document::DocumentKind> {
 /// would be), otherwise its path.
 fn target_pointer(f: &Finding) -> String {
     if f.code == "structure.missing_field"
-        && let Some(field) = f.params.get("field").and_then(Value::as_str)
+        && let Some(field) = f.params().get("field").and_then(Value::as_str)
     {
         return format!("{}/{}", f.path, escape_token(field));
     }

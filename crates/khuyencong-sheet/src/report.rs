@@ -75,11 +75,16 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-fn fix(code: &str) -> (String, String) {
-    if let Some(d) = khuyencong::finding::explain(code) {
+/// How to fix a finding: rendered from its parameters for a declared kind, else its code's
+/// documented fix (the core's codes, then the spreadsheet reader's).
+fn fix(f: &Finding) -> (String, String) {
+    if let (Some(vi), Some(en)) = (f.fix(Lang::Vi), f.fix(Lang::En)) {
+        return (vi, en);
+    }
+    if let Some(d) = khuyencong::registry::explain(&f.code) {
         return (d.fix_vi.to_owned(), d.fix_en.to_owned());
     }
-    crate::findings::explain(code).map_or_else(
+    crate::findings::explain(&f.code).map_or_else(
         || (String::new(), String::new()),
         |d| (d.fix_vi.to_owned(), d.fix_en.to_owned()),
     )
@@ -247,8 +252,8 @@ fn annotated(
                     format!(
                         "[{}] {}\n{}\n({})",
                         f.severity.label(Lang::Vi),
-                        f.message_vi,
-                        f.message_en,
+                        f.message_vi(),
+                        f.message_en(),
                         f.code
                     )
                 })
@@ -396,7 +401,7 @@ pub fn check_report(inputs: &[CheckedInput<'_>]) -> Result<Vec<u8>, SheetError> 
                 },
                 None => OutCell::text("", Style::Top),
             };
-            let (fix_vi, fix_en) = fix(&f.code);
+            let (fix_vi, fix_en) = fix(f);
             results.rows.push(vec![
                 OutCell::text(n.to_string(), Style::Top),
                 OutCell::text(place.clone(), Style::Top),
@@ -406,8 +411,8 @@ pub fn check_report(inputs: &[CheckedInput<'_>]) -> Result<Vec<u8>, SheetError> 
                 OutCell::text(f.code.clone(), Style::Top),
                 cell,
                 OutCell::text(if f.path.is_empty() { "/" } else { &f.path }, Style::Top),
-                OutCell::text(f.message_vi.clone(), Style::Note),
-                OutCell::text(f.message_en.clone(), Style::Note),
+                OutCell::text(f.message_vi().into_owned(), Style::Note),
+                OutCell::text(f.message_en().into_owned(), Style::Note),
                 OutCell::text(
                     f.citation
                         .as_ref()

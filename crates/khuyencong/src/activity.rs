@@ -8,7 +8,10 @@
 //! (the decree's transitional rule).
 
 use crate::codelist::{Codelist, codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, Point, Regime, ymd};
+use crate::law::{
+    Citation, DECREE_45_EFFECTIVE as D45, DECREE_235_EFFECTIVE as D235, InstrumentId, Point,
+    REGIME_2012_LAST_DAY as LAST_2012, Regime,
+};
 
 const fn art4(clause: u16) -> Citation {
     Citation::article(InstrumentId::Nd45_2012, 4).clause(clause)
@@ -16,10 +19,6 @@ const fn art4(clause: u16) -> Citation {
 const fn art4p(clause: u16, point: Point) -> Citation {
     art4(clause).point(point)
 }
-const D45: chrono::NaiveDate = ymd(2012, 7, 5);
-const D235: chrono::NaiveDate = ymd(2025, 10, 15);
-/// The last day of the 2012 wording of the amended clauses.
-const LAST_2012: chrono::NaiveDate = ymd(2025, 10, 14);
 
 codelist! {
     /// An extension activity (nội dung hoạt động khuyến công): one of the nine groups of

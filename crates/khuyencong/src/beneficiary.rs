@@ -1,15 +1,15 @@
 //! Beneficiary categories (Decree 45/2012 Art. 1.2) and legal forms.
 
 use crate::codelist::{codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, Point, ymd};
+use crate::law::{
+    Citation, DECREE_45_EFFECTIVE as D45, DECREE_235_EFFECTIVE as D235, InstrumentId, Point,
+};
 
 const fn art1_2(point: Point) -> Citation {
     Citation::article(InstrumentId::Nd45_2012, 1)
         .clause(2)
         .point(point)
 }
-const D45: chrono::NaiveDate = ymd(2012, 7, 5);
-const D235: chrono::NaiveDate = ymd(2025, 10, 15);
 /// Decree 235/2025 Art. 1 clause 1, which replaced Decree 45 Art. 1.2.
 const ND235_1_1: Citation = Citation::article(InstrumentId::Nd235_2025, 1).clause(1);
 

@@ -1,4 +1,8 @@
 //! Funding sources and fund levels (Decree 45/2012 Art. 11–14; finance circulars).
+//!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | funding mix: sources add up, counterpart covers the rest, no other state funding, fund levels | Decree 45/2012 Art. 11–13; TTLT 26/2014 Art. 7.3–7.4 | confirmed / historical / secondary per window |
 
 use crate::codelist::{codelist, regimes::*};
 use crate::law::{Citation, InstrumentId, Point, ymd};

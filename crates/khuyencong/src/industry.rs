@@ -3,17 +3,16 @@
 //! the Government's policy portal: `secondary` until the gazette text is read).
 
 use crate::codelist::{codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, Point, ymd};
+use crate::law::{
+    Citation, DECREE_45_EFFECTIVE as D45, DECREE_235_EFFECTIVE as D235, InstrumentId, Point,
+    REGIME_2012_LAST_DAY as LAST_2012,
+};
 
 const fn art5(point: Point) -> Citation {
     Citation::article(InstrumentId::Nd45_2012, 5)
         .clause(1)
         .point(point)
 }
-const D45: chrono::NaiveDate = ymd(2012, 7, 5);
-const D235: chrono::NaiveDate = ymd(2025, 10, 15);
-/// The last day of the 2012 wording of Art. 5.1 and Art. 6.2.
-const LAST_2012: chrono::NaiveDate = ymd(2025, 10, 14);
 /// Art. 6.2a (inserted by Decree 235/2025): the tie-break between establishments.
 const ART6_2A: Citation =
     Citation::article(InstrumentId::Nd45_2012, 6).inserted_clause(2, Point::A);

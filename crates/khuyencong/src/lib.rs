@@ -28,7 +28,7 @@
 //!   "support": 1.5}]}"#;
 //! let f = &check_bytes(bad, &CheckOptions::default()).findings[0];
 //! assert_eq!((f.code.as_str(), f.path.as_str()), ("structure.not_whole_number", "/schemes/0/support"));
-//! assert!(f.message_vi.contains("số nguyên"));
+//! assert!(f.message_vi().contains("số nguyên"));
 //! ```
 //!
 //! ## Recipes
@@ -40,7 +40,8 @@
 //!   date, with labels, citations and confidence; [`Codelist`] is the trait of each list.
 //! - **May this establishment receive this support?** [`eligibility::assess`] with
 //!   [`applicant::ApplicantFacts`]: `eligible`, `not_eligible` or `indeterminate` with the
-//!   missing facts; SME size is derived by [`sme::classify`].
+//!   missing facts; SME size is derived by [`sme::classify`]. [`eligibility::assess_with`] with
+//!   [`eligibility::Keep::Problems`] builds only the warnings and errors.
 //! - **How much may the state pay?** [`support::max_support`]: the limit rounded down to the
 //!   đồng, what binds, the derivation with citations — or *not assessed* with the reason.
 //! - **Does a scheme's money add up?** [`funding::check_funding`].
@@ -69,7 +70,8 @@
 //!   [`support::max_support`]) and [`funding`] (funding mixes).
 //! - [`document`]: schemes, plans and period reports; [`document::check`] and
 //!   [`document::check_bytes`]; [`Finding`] is the one result type of every check, documented
-//!   code by code in `docs/findings.md` ([`finding::explain`]).
+//!   code by code in `docs/findings.md` ([`registry::explain`]); its messages are rendered
+//!   from typed parameters when read ([`Finding::message`]).
 //! - [`totals`] and [`schema`].
 
 #![deny(missing_docs)]
@@ -90,6 +92,7 @@ pub mod location;
 pub mod money;
 pub mod product;
 pub mod province;
+pub mod registry;
 pub mod schema;
 pub mod sme;
 pub mod support;

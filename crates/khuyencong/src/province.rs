@@ -2,6 +2,10 @@
 //! arrangement: the 63 units until 2025-06-30 and the 34 from 2025-07-01, with the official
 //! codes and the mapping from each former unit to its successor.
 //!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | the province a document names exists at the document's dates (a warning otherwise, with the successor of a former unit); a name read only after normalising its text is information | Resolution 202/2025/QH15; Resolution 175/2024/QH15 | secondary |
+//!
 //! Resolution 202/2025/QH15 (in force on adoption, 2025-06-12) arranged 63 units into 34: 23
 //! formed by merging 52 former units, 11 unchanged; the merged units' governments started on
 //! 2025-07-01 and the former ones acted until then. The project dates the change on 2025-07-01,
@@ -30,6 +34,7 @@
 //! assert!(resolve("Tỉnh Thử", d(2024, 1, 1), d(2024, 1, 1)).is_none());
 //! ```
 
+use std::fmt;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -37,18 +42,18 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::codelist::{CodeInfo, Codelist, codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, ymd};
+use crate::finding::{Arg, finding_kinds};
+use crate::law::{
+    Citation, Confidence, DECREE_45_EFFECTIVE as D45, HUE_CITY_EFFECTIVE as HUE_CITY, InstrumentId,
+    Lang, THREE_TIER_LAST_DAY, THUA_THIEN_HUE_LAST_DAY as LAST_TTH, TWO_TIER_EFFECTIVE,
+};
 use crate::location::AdminUnit;
 
-const D45: NaiveDate = ymd(2012, 7, 5);
-/// The last day of the 63 units (their governments acted until 2025-06-30).
-const LAST_63: NaiveDate = ymd(2025, 6, 30);
-/// The first day of the 34 units' governments.
-const FIRST_34: NaiveDate = ymd(2025, 7, 1);
-/// The last day of the province of Thừa Thiên Huế.
-const LAST_TTH: NaiveDate = ymd(2024, 12, 31);
-/// The first day of the centrally-run city of Huế.
-const HUE_CITY: NaiveDate = ymd(2025, 1, 1);
+/// The last day of the 63 units (their governments acted until 2025-06-30): the last day of
+/// the three-tier map.
+const LAST_63: NaiveDate = THREE_TIER_LAST_DAY;
+/// The first day of the 34 units' governments: the first day of the two-tier map.
+const FIRST_34: NaiveDate = TWO_TIER_EFFECTIVE;
 const NQ202: Citation = Citation::instrument(InstrumentId::Nq202_2025Qh15);
 const NQ175: Citation = Citation::instrument(InstrumentId::Nq175_2024Qh15);
 
@@ -618,13 +623,129 @@ fn province_path(doc: &crate::document::Document) -> &'static str {
     }
 }
 
+/// A province in a finding's message: its name in the message's language; `params` holds its
+/// code.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Named(Province);
+
+impl Arg for Named {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.label(lang))
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.code().into()
+    }
+}
+
+/// The unit of the list a province name was read as: its name, code and statistics code;
+/// `params` holds its code.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReadAs(Province);
+
+impl Arg for ReadAs {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.0;
+        match lang {
+            Lang::Vi => write!(
+                f,
+                "{} (mã `{}`, mã thống kê {})",
+                p.label(lang),
+                p.code(),
+                p.gso_code()
+            ),
+            Lang::En => write!(
+                f,
+                "{} (code `{}`, statistics code {})",
+                p.label(lang),
+                p.code(),
+                p.gso_code()
+            ),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.code().into()
+    }
+}
+
+/// Where the territory of a former unit went (Resolution 202/2025/QH15); `params` holds the
+/// successor's code.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Successor(Province);
+
+impl Arg for Successor {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.0;
+        match lang {
+            Lang::Vi => write!(f, "; nay thuộc {} (mã `{}`)", p.label(lang), p.code()),
+            Lang::En => write!(f, "; now part of {} (code `{}`)", p.label(lang), p.code()),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.code().into()
+    }
+}
+
+finding_kinds! {
+    /// A province name read as a unit of the list after normalising its text.
+    ProvinceNormalised {
+        code: "document.province_normalised",
+        severity: Info,
+        citation: Some(NQ202),
+        meaning: (
+            "Tên tỉnh, thành phố được viết khác với danh mục (có chữ \"Tỉnh\", \"TP.\", viết tắt, dấu tách rời, thiếu dấu, thừa khoảng trắng) và được đọc là đơn vị trong danh mục; tổng hợp theo mã của đơn vị đó.",
+            "The province is written differently from the list (with \"Tỉnh\", \"TP.\", an abbreviation, decomposed or missing accents, extra spaces) and was read as the unit of the list; totals group it by that unit's code.",
+        ),
+        fix: (
+            "Không bắt buộc; có thể ghi tên như trong danh mục (`khuyencong catalog --list provinces`).",
+            "Optional; write the name as the list does (`khuyencong catalog --list provinces`).",
+        ),
+        params: { text: String, province: ReadAs },
+        message: (
+            "`{text}` được đọc là {province}",
+            "`{text}` read as {province}",
+        ),
+    }
+
+    /// The province named does not exist at the document's dates.
+    ProvinceNotOfDate {
+        code: "document.province_not_of_date",
+        severity: Warning,
+        citation: Some(NQ202),
+        meaning: (
+            "Tỉnh, thành phố được ghi không tồn tại vào ngày của văn bản (ngày phê duyệt đề án, năm kế hoạch, kỳ báo cáo): ví dụ một tỉnh đã hợp nhất từ 01/07/2025 theo Nghị quyết số 202/2025/QH15, hoặc Thừa Thiên Huế sau 31/12/2024.",
+            "The province named does not exist at the document's date (a scheme's approval day, a plan's year, a report's period): e.g. a province merged on 2025-07-01 under Resolution 202/2025/QH15, or Thừa Thiên Huế after 2024-12-31.",
+        ),
+        fix: (
+            "Ghi tỉnh, thành phố của thời điểm văn bản (đơn vị kế thừa được nêu trong thông báo), hoặc sửa ngày.",
+            "Name the province of the document's date (the successor is given in the message), or correct the date.",
+        ),
+        params: {
+            text: String,
+            province: Named,
+            from: NaiveDate,
+            to: NaiveDate,
+            valid_from: NaiveDate,
+            valid_until: Option<NaiveDate>,
+            successor: Option<Successor>,
+        },
+        message: match valid_until {
+            Some(_) => (
+                "{province} không phải đơn vị hành chính cấp tỉnh trong thời gian {from} – {to} của văn bản (tồn tại {valid_from} … {valid_until}){successor}",
+                "{province} is not a provincial-level unit during the document's dates {from} – {to} (it exists {valid_from} … {valid_until}){successor}",
+            ),
+            None => (
+                "{province} không phải đơn vị hành chính cấp tỉnh trong thời gian {from} – {to} của văn bản (tồn tại {valid_from} …){successor}",
+                "{province} is not a provincial-level unit during the document's dates {from} – {to} (it exists {valid_from} …){successor}",
+            ),
+        }
+    }
+}
+
 /// The province checks of a document: the name read as a unit of the list (information when
 /// its text had to be normalised), and a warning when that unit does not exist at the
 /// document's date. A name that is not of the list gives no finding: documents may name
 /// their province in ways the list does not know, and nothing rests on it.
 pub(crate) fn check_document(doc: &crate::document::Document, out: &mut Vec<crate::Finding>) {
-    use crate::finding::{Finding, Severity};
-    use crate::law::Lang;
     let Some((text, from, to)) = document_province(doc) else {
         return;
     };
@@ -639,90 +760,82 @@ pub(crate) fn check_document(doc: &crate::document::Document, out: &mut Vec<crat
     let cite = p.citation();
     if m.normalised {
         out.push(
-            Finding::new(
-                "document.province_normalised",
-                Severity::Info,
-                path,
-                format!(
-                    "`{text}` được đọc là {} (mã `{}`, mã thống kê {})",
-                    p.label(Lang::Vi),
-                    p.code(),
-                    p.gso_code()
-                ),
-                format!(
-                    "`{text}` read as {} (code `{}`, statistics code {})",
-                    p.label(Lang::En),
-                    p.code(),
-                    p.gso_code()
-                ),
-            )
+            ProvinceNormalised {
+                text: text.to_owned(),
+                province: ReadAs(p),
+            }
+            .at(path)
             .cite(cite)
-            .confidence(crate::law::Confidence::Secondary)
-            .param("province", p.code())
-            .param("text", text),
+            .confidence(Confidence::Secondary),
         );
     }
     if !m.in_force {
         let i = p.info();
-        let window = match i.valid_until {
-            Some(u) => format!("{} … {u}", i.valid_from),
-            None => format!("{} …", i.valid_from),
-        };
         // A former unit named after its end: say where its territory went.
-        let (succ_vi, succ_en) =
-            if p.successor().is_some() && i.valid_until.is_some_and(|u| u < from) {
-                let now = p.now();
-                (
-                    format!("; nay thuộc {} (mã `{}`)", now.label(Lang::Vi), now.code()),
-                    format!(
-                        "; now part of {} (code `{}`)",
-                        now.label(Lang::En),
-                        now.code()
-                    ),
-                )
-            } else {
-                (String::new(), String::new())
-            };
+        let successor = (p.successor().is_some() && i.valid_until.is_some_and(|u| u < from))
+            .then(|| Successor(p.now()));
         out.push(
-            Finding::new(
-                "document.province_not_of_date",
-                Severity::Warning,
-                path,
-                format!(
-                    "{} không phải đơn vị hành chính cấp tỉnh trong thời gian {from} – {to} của văn bản (tồn tại {window}){succ_vi}",
-                    p.label(Lang::Vi)
-                ),
-                format!(
-                    "{} is not a provincial-level unit during the document's dates {from} – {to} (it exists {window}){succ_en}",
-                    p.label(Lang::En)
-                ),
-            )
+            ProvinceNotOfDate {
+                text: text.to_owned(),
+                province: Named(p),
+                from,
+                to,
+                valid_from: i.valid_from,
+                valid_until: i.valid_until,
+                successor,
+            }
+            .at(path)
             .cite(cite)
-            .confidence(crate::law::Confidence::Secondary)
-            .param("province", p.code())
-            .param("text", text),
+            .confidence(Confidence::Secondary),
         );
     }
 }
 
-/// The finding codes of the province checks.
-pub(crate) const FINDINGS: &[crate::finding::FindingDef] = &[
-    crate::finding::FindingDef {
-        code: "document.province_normalised",
-        severity: crate::finding::Severity::Info,
-        citation: Some(NQ202),
-        meaning_vi: "Tên tỉnh, thành phố được viết khác với danh mục (có chữ \"Tỉnh\", \"TP.\", viết tắt, dấu tách rời, thiếu dấu, thừa khoảng trắng) và được đọc là đơn vị trong danh mục; tổng hợp theo mã của đơn vị đó.",
-        meaning_en: "The province is written differently from the list (with \"Tỉnh\", \"TP.\", an abbreviation, decomposed or missing accents, extra spaces) and was read as the unit of the list; totals group it by that unit's code.",
-        fix_vi: "Không bắt buộc; có thể ghi tên như trong danh mục (`khuyencong catalog --list provinces`).",
-        fix_en: "Optional; write the name as the list does (`khuyencong catalog --list provinces`).",
-    },
-    crate::finding::FindingDef {
-        code: "document.province_not_of_date",
-        severity: crate::finding::Severity::Warning,
-        citation: Some(NQ202),
-        meaning_vi: "Tỉnh, thành phố được ghi không tồn tại vào ngày của văn bản (ngày phê duyệt đề án, năm kế hoạch, kỳ báo cáo): ví dụ một tỉnh đã hợp nhất từ 01/07/2025 theo Nghị quyết số 202/2025/QH15, hoặc Thừa Thiên Huế sau 31/12/2024.",
-        meaning_en: "The province named does not exist at the document's date (a scheme's approval day, a plan's year, a report's period): e.g. a province merged on 2025-07-01 under Resolution 202/2025/QH15, or Thừa Thiên Huế after 2024-12-31.",
-        fix_vi: "Ghi tỉnh, thành phố của thời điểm văn bản (đơn vị kế thừa được nêu trong thông báo), hoặc sửa ngày.",
-        fix_en: "Name the province of the document's date (the successor is given in the message), or correct the date.",
-    },
-];
+#[cfg(test)]
+mod tests {
+    use super::{ProvinceNormalised, ProvinceNotOfDate};
+    use crate::document::{CheckOptions, check_bytes};
+    use crate::finding::Finding;
+
+    fn plan_findings(province: &str, year: i32) -> Vec<Finding> {
+        let text = format!(
+            r#"{{"kind": "plan", "schema_version": 1, "id": "kh", "year": {year},
+            "fund_level": "provincial", "province": "{province}",
+            "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 1000}}]}}}}"#
+        );
+        check_bytes(text.as_bytes(), &CheckOptions::default()).findings
+    }
+
+    /// Kiên Giang was merged into An Giang on 2025-07-01: a plan of 2025 names a unit of its
+    /// dates, a plan of 2026 does not, and the warning carries the unit's window and its
+    /// successor as parameters; a name typed otherwise is read, with information only.
+    #[test]
+    fn a_former_unit_on_both_sides_of_its_end() {
+        assert!(plan_findings("Kiên Giang", 2025).is_empty());
+        let after = plan_findings("Kiên Giang", 2026);
+        let w = after
+            .iter()
+            .find(|f| f.code == ProvinceNotOfDate::DEF.code)
+            .expect("a warning");
+        let params = w.params();
+        assert_eq!(params["province"], "kien_giang");
+        assert_eq!(params["valid_until"], "2025-06-30");
+        assert_eq!(params["successor"], "an_giang_2025");
+        assert_eq!(
+            w.message_vi(),
+            "Tỉnh Kiên Giang không phải đơn vị hành chính cấp tỉnh trong thời gian 01/01/2026 – 31/12/2026 của văn bản (tồn tại 05/07/2012 … 30/06/2025); nay thuộc Tỉnh An Giang (mã `an_giang_2025`)"
+        );
+        assert_eq!(
+            w.message_en(),
+            "Kien Giang Province is not a provincial-level unit during the document's dates 2026-01-01 – 2026-12-31 (it exists 2012-07-05 … 2025-06-30); now part of An Giang Province (code `an_giang_2025`)"
+        );
+        let typed = plan_findings("tỉnh  Kiên Giang", 2024);
+        assert_eq!(typed.len(), 1, "{typed:?}");
+        assert_eq!(typed[0].code, ProvinceNormalised::DEF.code);
+        assert_eq!(typed[0].params()["province"], "kien_giang");
+        assert_eq!(
+            typed[0].message_en(),
+            "`tỉnh  Kiên Giang` read as Kien Giang Province (code `kien_giang`, statistics code 91)"
+        );
+    }
+}

@@ -13,9 +13,13 @@
 //!
 //! The thresholds are the table [`BANDS`]; a value exactly at a threshold is within it (≤).
 //!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | SME size bands: insured employees **and** (revenue **or** capital) within a band, per sector | Law 04/2017 Art. 4; Decree 80/2021 Art. 5–8 | confirmed from 2021-10-15; secondary 2018-03-11 … 2021-10-14; not assessed before |
+//!
 //! ```
 //! use chrono::NaiveDate;
-//! use khuyencong::applicant::SmeFacts;
+//! use khuyencong::sme::SmeFacts;
 //! use khuyencong::sme::{SmeSector, SmeStatus, classify};
 //! use khuyencong::money::Vnd;
 //!
@@ -37,13 +41,42 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::applicant::SmeFacts;
-use crate::law::{Citation, Confidence, InstrumentId, Lang, ymd};
+use crate::law::{Citation, Confidence, InstrumentId, Lang};
+pub use crate::law::{DECREE_39_EFFECTIVE, DECREE_80_EFFECTIVE};
+use crate::money::Vnd;
 
-/// The first day of Decree 39/2018/NĐ-CP (its Art. 6 bands equal Decree 80/2021's, secondary).
-pub const DECREE_39_EFFECTIVE: NaiveDate = ymd(2018, 3, 11);
-/// The first day of Decree 80/2021/NĐ-CP (SME bands, confirmed).
-pub const DECREE_80_EFFECTIVE: NaiveDate = ymd(2021, 10, 15);
+/// The figures that decide SME status, all for the year before the assessment.
+/// / Số liệu xác định doanh nghiệp nhỏ và vừa (năm trước liền kề).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SmeFacts {
+    /// The sector of the main registered business line (Decree 80/2021 Art. 6).
+    /// / Lĩnh vực hoạt động chính.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<SmeSector>,
+    /// Annual average number of employees with social insurance (Decree 80/2021 Art. 7).
+    /// / Số lao động tham gia bảo hiểm xã hội bình quân năm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_insured_employees: Option<u32>,
+    /// Total revenue of the previous year, in whole đồng. / Tổng doanh thu năm trước (đồng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_year_revenue: Option<Vnd>,
+    /// Total capital (balance-sheet total at the end of the previous year), in whole đồng
+    /// (Decree 80/2021 Art. 8). / Tổng nguồn vốn (đồng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_capital: Option<Vnd>,
+    /// The year the figures are for (normally the year before the assessment).
+    /// / Năm của số liệu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures_year: Option<i32>,
+}
+
+impl SmeFacts {
+    /// Whether no fact is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
 
 /// The sector an enterprise's size is judged in: its main registered business line
 /// (Decree 80/2021/NĐ-CP Art. 6; Law 04/2017/QH14 Art. 4.2).
@@ -434,5 +467,16 @@ pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
         confidence,
         missing,
         used,
+    }
+}
+
+/// In a finding's message the status shows as its label; in `params`, as its code.
+impl crate::finding::Arg for SmeStatus {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label(lang))
+    }
+
+    fn json(&self) -> serde_json::Value {
+        self.code().into()
     }
 }

@@ -285,9 +285,9 @@ fn the_seed_report_typed_as_officers_type_it_is_the_seed_report() {
         .expect("serial");
     assert_eq!(serial.path, "/period/to");
     assert!(
-        serial.message_en.contains("2025-12-31"),
+        serial.message_en().contains("2025-12-31"),
         "{}",
-        serial.message_en
+        serial.message_en()
     );
     let label = checked
         .findings

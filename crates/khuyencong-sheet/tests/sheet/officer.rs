@@ -337,10 +337,10 @@ fn an_officers_workbook_checks_with_findings_that_name_their_cells() {
     );
     assert!(
         wrong
-            .message_en
+            .message_en()
             .contains("`agro_forestry_fishery_food_processing`"),
         "{}",
-        wrong.message_en
+        wrong.message_en()
     );
     // The core's findings name their cells too: the lines do not add up to the total.
     let mismatch = find("funding.sources_do_not_sum");

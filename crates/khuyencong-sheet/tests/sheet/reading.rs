@@ -279,7 +279,7 @@ fn columns_and_sheets_outside_the_template_are_said_when_they_hold_data() {
         .iter()
         .find(|f| f.code == "sheet.column_not_read")
         .expect("column");
-    assert!(f.message_vi.contains("`Người lập`"), "{}", f.message_vi);
+    assert!(f.message_vi().contains("`Người lập`"), "{}", f.message_vi());
 }
 
 #[test]

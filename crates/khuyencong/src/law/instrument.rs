@@ -166,7 +166,7 @@ macro_rules! instruments {
             }
 
             /// The instrument's facts.
-            pub fn info(self) -> &'static Instrument {
+            pub const fn info(self) -> &'static Instrument {
                 match self { $( Self::$variant => {
                     const INFO: Instrument = instrument_body!($variant, $body);
                     &INFO

@@ -8,6 +8,10 @@
 //! not read is *not assessed*, with the reason — never filled in from a repealed
 //! instrument.
 //!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | support limit = min(share × eligible cost, cap × multipliers), rounded down; the levels are data (`data/national.json`, provincial packs) | TTLT 26/2014 Art. 6.2; TT 28/2018 Art. 8 | per record |
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use khuyencong::activity::Activity;

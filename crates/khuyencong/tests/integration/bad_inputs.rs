@@ -402,7 +402,7 @@ fn every_class_gets_its_finding() {
     for c in classes() {
         let f = first_error(&c.input);
         assert_eq!(f.code, c.code, "{}: {f:?}", c.title);
-        assert!(!f.message_en.is_empty() && !f.message_vi.is_empty());
+        assert!(!f.message_en().is_empty() && !f.message_vi().is_empty());
     }
 }
 
@@ -547,8 +547,8 @@ fn render() -> String {
             c.shown,
             c.decision,
         );
-        let _ = writeln!(s, "- **message_vi:** {}", f.message_vi);
-        let _ = writeln!(s, "- **message_en:** {}", f.message_en);
+        let _ = writeln!(s, "- **message_vi:** {}", f.message_vi());
+        let _ = writeln!(s, "- **message_en:** {}", f.message_en());
         let _ = writeln!(
             s,
             "- **CLI** (exit 1):\n\n```text\n{}\n```\n",

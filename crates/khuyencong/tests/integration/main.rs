@@ -10,6 +10,7 @@ mod law;
 mod money;
 mod provinces;
 mod robustness;
+mod rules_doc;
 mod schema;
 mod support;
 

@@ -206,14 +206,15 @@ fn oversize_input_is_refused_before_reading() {
     let f = &checked.findings[0];
     assert_eq!(f.path, "");
     assert!(
-        f.message_en.contains("larger than 16 MiB (16777216 bytes)"),
+        f.message_en()
+            .contains("larger than 16 MiB (16777216 bytes)"),
         "{}",
-        f.message_en
+        f.message_en()
     );
     assert!(
-        f.message_vi.contains("tệp lớn hơn 16 MiB"),
+        f.message_vi().contains("tệp lớn hơn 16 MiB"),
         "{}",
-        f.message_vi
+        f.message_vi()
     );
 }
 
@@ -243,9 +244,9 @@ fn nesting_deeper_than_128_levels_is_refused() {
     let f = &checked.findings[0];
     assert_eq!(f.code, "structure.too_deep");
     assert!(
-        f.message_en.contains("at most 128 levels"),
+        f.message_en().contains("at most 128 levels"),
         "{}",
-        f.message_en
+        f.message_en()
     );
     // A million levels where the format allows none: refused at the first level, without
     // exhausting the stack.
@@ -282,9 +283,9 @@ fn an_array_longer_than_its_maximum_is_refused_at_the_first_item_too_many() {
         ("structure.invalid_length", "/beneficiaries")
     );
     assert!(
-        f.message_en.contains("at most 1000 items"),
+        f.message_en().contains("at most 1000 items"),
         "{}",
-        f.message_en
+        f.message_en()
     );
 }
 
@@ -300,10 +301,10 @@ fn a_string_longer_than_its_maximum_is_refused() {
         ("structure.invalid_length", "/title")
     );
     assert!(
-        f.message_en
+        f.message_en()
             .contains("text length 1001 is out of range: expected 1 to 1000 characters"),
         "{}",
-        f.message_en
+        f.message_en()
     );
 }
 

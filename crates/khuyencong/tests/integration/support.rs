@@ -653,8 +653,8 @@ fn check_funding_clean_scheme_reports_only_shares() {
     );
     let codes: Vec<&str> = out.iter().map(|x| x.code.as_str()).collect();
     assert_eq!(codes, ["funding.shares"]);
-    assert_eq!(out[0].params["state_share"], "300000000/620000000");
-    assert_eq!(out[0].params["state_share_percent_2dp_floor"], "48.38");
+    assert_eq!(out[0].params()["state_share"], "300000000/620000000");
+    assert_eq!(out[0].params()["state_share_percent_2dp_floor"], "48.38");
 }
 
 #[test]
@@ -679,7 +679,10 @@ fn check_funding_reports_every_problem_with_paths() {
     );
     let has = |code: &str, path: &str| {
         out.iter().any(|x| {
-            x.code == code && x.path == path && !x.message_vi.is_empty() && !x.message_en.is_empty()
+            x.code == code
+                && x.path == path
+                && !x.message_vi().is_empty()
+                && !x.message_en().is_empty()
         })
     };
     assert!(
@@ -708,12 +711,12 @@ fn check_funding_reports_every_problem_with_paths() {
         .expect("finding");
     assert_eq!(cp.confidence, Some(Confidence::Secondary));
     assert!(
-        cp.message_en
+        cp.message_en()
             .contains("Circular 28/2018 equivalent was not read")
     );
     for x in &out {
         assert!(
-            khuyencong::finding::explain(&x.code).is_some(),
+            khuyencong::registry::explain(&x.code).is_some(),
             "{} undocumented",
             x.code
         );
