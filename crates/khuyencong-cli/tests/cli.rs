@@ -809,3 +809,6 @@ fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
         "{rest}"
     );
 }
+
+#[path = "sheet/mod.rs"]
+mod sheet;
