@@ -811,3 +811,5 @@ fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
 }
 
 mod register;
+#[path = "sheet/mod.rs"]
+mod sheet;
