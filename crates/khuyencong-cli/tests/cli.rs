@@ -810,5 +810,6 @@ fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
     );
 }
 
+mod register;
 #[path = "sheet/mod.rs"]
 mod sheet;
