@@ -45,6 +45,15 @@ from khuyencong.api import (
     upgrade,
 )
 from khuyencong.errors import Error, ValidationError
+from khuyencong.sheets import (
+    SheetCheckResult,
+    SheetDocument,
+    from_pandas,
+    from_polars,
+    from_records,
+    read_excel,
+    to_excel,
+)
 from khuyencong.results import (
     Assessment,
     CheckResult,
@@ -63,6 +72,8 @@ __all__ = [
     "Error",
     "ParsedAmount",
     "Progress",
+    "SheetCheckResult",
+    "SheetDocument",
     "SupportLimit",
     "Totals",
     "ValidationError",
@@ -73,6 +84,9 @@ __all__ = [
     "check_many",
     "explain",
     "finding_codes",
+    "from_pandas",
+    "from_polars",
+    "from_records",
     "get_language",
     "json_schema",
     "load",
@@ -81,9 +95,11 @@ __all__ = [
     "parse_citation",
     "parse_vnd",
     "progress",
+    "read_excel",
     "regime_at",
     "render_citation",
     "set_language",
+    "to_excel",
     "totals",
     "upgrade",
 ]

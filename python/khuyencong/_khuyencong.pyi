@@ -33,6 +33,13 @@ __all__ = [
     "json_schema",
     "explain",
     "finding_codes",
+    "_Register",
+    "_SheetDocument",
+    "_read_sheet",
+    "_read_tables",
+    "_check_report",
+    "_totals_report",
+    "_template",
 ]
 
 __version__: str
@@ -204,3 +211,89 @@ def explain(code: str) -> dict[str, Any]:
 
 def finding_codes() -> list[str]:
     """Every finding code the library can report."""
+
+_Answer = tuple[list[str], list[dict[str, Any]]]
+
+@final
+class _Register:
+    """An open register (``khuyencong.register.Register`` wraps it)."""
+
+    @staticmethod
+    def create(target: str) -> _Register: ...
+    @staticmethod
+    def open(target: str) -> _Register: ...
+    @staticmethod
+    def migrate(target: str) -> tuple[int, int]: ...
+    @staticmethod
+    def import_export(target: str, path: str | os.PathLike[str]) -> tuple[_Register, int]: ...
+    @property
+    def dialect(self) -> str: ...
+    def schema_version(self) -> int: ...
+    def add(self, documents: Iterable[tuple[str, int | None, Any]]) -> list[dict[str, Any]]: ...
+    def record_state(
+        self,
+        scheme_id: str,
+        state: str,
+        on_date: datetime.date | str,
+        source: str,
+        note: str | None = None,
+    ) -> None: ...
+    def documents(self) -> _Answer: ...
+    def schemes(self) -> _Answer: ...
+    def progress(self) -> _Answer: ...
+    def unreported(self) -> _Answer: ...
+    def money(self, by: Sequence[str], province: str) -> _Answer: ...
+    def beneficiaries(self, all: bool) -> _Answer: ...
+    def recheck(self, dry_run: bool) -> _Answer: ...
+    def sql(self, query: str) -> _Answer: ...
+    def export(self, path: str | os.PathLike[str]) -> int: ...
+
+@final
+class _SheetDocument:
+    """A document read from a spreadsheet or a table, with where its values came from."""
+
+    @property
+    def kind(self) -> str | None:
+        """The document kind, when the workbook says."""
+    @property
+    def id(self) -> str | None:
+        """The document's ``id``, when stated."""
+    @property
+    def source(self) -> str:
+        """The file (or table) it was read from."""
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        """What reading found (``sheet.*`` codes), each with its cell."""
+    def to_dict(self) -> dict[str, Any] | None:
+        """The document's JSON form as read, or ``None`` when nothing could be read."""
+    def locate(self, pointer: str) -> tuple[str, int, int | None] | None:
+        """The cell a JSON Pointer was read from: ``(sheet, row, column)`` from 0."""
+    def check(
+        self, provincial_pack: _PackInput | None = None
+    ) -> tuple[str | None, str | None, list[dict[str, Any]], Document | None]:
+        """Checks the document: ``(kind, id, findings, document)``, findings with cells."""
+
+def _read_sheet(data: bytes, source: str, kind: str | None = None) -> list[_SheetDocument]:
+    """Reads a spreadsheet file's bytes (xlsx or CSV) into its documents."""
+
+def _read_tables(
+    tables: Iterable[tuple[str | None, Sequence[str], Iterable[Sequence[Any]]]],
+    kind: str | None,
+    source: str,
+) -> list[_SheetDocument]:
+    """Reads tables ``(name, columns, rows)`` of plain cells into documents."""
+
+def _check_report(
+    results: Iterable[
+        tuple[str, str | None, str | None, list[dict[str, Any]], _SheetDocument | None]
+    ],
+) -> bytes:
+    """Check results as an xlsx workbook (with annotated copies of spreadsheet inputs)."""
+
+def _totals_report(rows: list[dict[str, Any]], by: list[str]) -> bytes:
+    """Totals rows (``keys`` and figures) as an xlsx workbook."""
+
+def _template(
+    kind: str, format: str = "xlsx", example: bool = True, excel_csv: bool = False
+) -> bytes:
+    """A template for a kind of document, as xlsx or CSV bytes."""

@@ -15,6 +15,7 @@ pub fn run(
     lang: Lang,
     format: Format,
     pack: Option<&str>,
+    xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
     let options = match pack {
         Some(name) => CheckOptions::default().with_provincial_pack(crate::packs::load(name)?),
@@ -24,8 +25,12 @@ pub fn run(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all = Vec::new();
+    let mut collected = crate::sheet::Collected::default();
     input::for_each(files, jsonl, |inp| {
-        let checked = check_bytes(inp.bytes, &options);
+        let checked = match inp.sheet {
+            Some(doc) => doc.check(&options),
+            None => check_bytes(inp.bytes, &options),
+        };
         summary.add(&checked.findings);
         let result = DocumentFindings {
             file: inp.source.to_owned(),
@@ -34,6 +39,9 @@ pub fn run(
             id: checked.id,
             findings: checked.findings,
         };
+        if xlsx.is_some() {
+            collected.push(&inp, &result);
+        }
         match format {
             Format::Json => {
                 all.push(serde_json::to_value(&result).map_err(crate::json_error)?);
@@ -78,6 +86,9 @@ pub fn run(
         }
     }
     out.flush().map_err(crate::write_error)?;
+    if let Some(path) = xlsx {
+        collected.write(path)?;
+    }
     Ok(if summary.errors > 0 {
         ExitCode::from(1)
     } else {
@@ -104,8 +115,13 @@ fn render(r: &DocumentFindings, lang: Lang) -> String {
     }
     for f in &r.findings {
         let path = if f.path.is_empty() { "/" } else { &f.path };
+        let cell = f
+            .cell
+            .as_deref()
+            .map(|c| format!("{c}  "))
+            .unwrap_or_default();
         s.push_str(&format!(
-            "  {:<9} {}  {}\n    {}\n",
+            "  {:<9} {cell}{}  {}\n    {}\n",
             f.severity.label(lang),
             path,
             f.code,

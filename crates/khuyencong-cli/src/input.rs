@@ -43,6 +43,8 @@ pub struct Input<'a> {
     pub line: Option<u64>,
     /// The bytes of the document.
     pub bytes: &'a [u8],
+    /// For a document read from a spreadsheet: where its values came from.
+    pub sheet: Option<&'a khuyencong_sheet::SheetDocument>,
 }
 
 fn is_jsonl(name: &str) -> bool {
@@ -75,6 +77,19 @@ pub fn for_each(
     let progress = std::io::stderr().is_terminal();
     let mut count = 0u64;
     for name in files {
+        if !jsonl && crate::sheet::is_sheet(name) {
+            for doc in crate::sheet::read(name)? {
+                let bytes = doc.to_json_bytes();
+                each(Input {
+                    source: name,
+                    line: None,
+                    bytes: &bytes,
+                    sheet: Some(&doc),
+                })?;
+                count += 1;
+            }
+            continue;
+        }
         let reader = open(name)?;
         if jsonl || is_jsonl(name) {
             let mut buf = BufReader::with_capacity(1 << 16, reader);
@@ -100,6 +115,7 @@ pub fn for_each(
                     source: name,
                     line: Some(number),
                     bytes: trimmed,
+                    sheet: None,
                 })?;
                 count += 1;
                 if progress && count.is_multiple_of(10_000) {
@@ -121,6 +137,7 @@ pub fn for_each(
                 source: name,
                 line: None,
                 bytes: &bytes,
+                sheet: None,
             })?;
             count += 1;
         }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use khuyencong::document::{Document, parse};
+use khuyencong::document::Document;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
 use khuyencong::totals::{ProgressRow, TotalsKey, progress, totals_report};
@@ -17,35 +17,38 @@ pub fn run(
     targets: bool,
     lang: Lang,
     format: Format,
+    xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
-    input::for_each(files, jsonl, |inp| match parse(inp.bytes) {
-        Ok(d) => {
-            docs.push(d);
-            sources.push(match inp.line {
-                Some(l) => format!("{}:{l}", inp.source),
-                None => inp.source.to_owned(),
-            });
-            Ok(())
-        }
-        Err(f) => {
-            let place = match inp.line {
-                Some(l) => format!("{}:{l}", inp.source),
-                None => inp.source.to_owned(),
-            };
-            Err(Usage::new(
-                format!(
-                    "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
-                    f.message_en(),
-                    f.path
-                ),
-                format!(
-                    "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
-                    f.message_vi(),
-                    f.path
-                ),
-            ))
+    input::for_each(files, jsonl, |inp| {
+        match crate::sheet::checked_parse(&inp) {
+            Ok(d) => {
+                docs.push(d);
+                sources.push(match inp.line {
+                    Some(l) => format!("{}:{l}", inp.source),
+                    None => inp.source.to_owned(),
+                });
+                Ok(())
+            }
+            Err(f) => {
+                let place = match inp.line {
+                    Some(l) => format!("{}:{l}", inp.source),
+                    None => inp.source.to_owned(),
+                };
+                Err(Usage::new(
+                    format!(
+                        "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
+                        f.message_en(),
+                        f.cell.as_deref().unwrap_or(&f.path)
+                    ),
+                    format!(
+                        "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
+                        f.message_vi(),
+                        f.cell.as_deref().unwrap_or(&f.path)
+                    ),
+                ))
+            }
         }
     })?;
     if targets {
@@ -92,6 +95,9 @@ pub fn run(
         Format::Table => table::render(&grid(&rows, by, Some(lang))),
     };
     crate::write_out(&text)?;
+    if let Some(path) = xlsx {
+        crate::sheet::write_totals(path, &rows, by)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -933,3 +933,6 @@ fn totals_targets_compare_programmes_with_reports() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+mod register;
+#[path = "sheet/mod.rs"]
+mod sheet;

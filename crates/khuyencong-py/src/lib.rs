@@ -18,7 +18,9 @@
 mod convert;
 mod documents;
 mod errors;
+mod register;
 mod rules;
+mod sheets;
 
 use khuyencong::Finding;
 use khuyencong::law::{Citation, Lang, Regime};
@@ -228,5 +230,12 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
     m.add_function(wrap_pyfunction!(rules::finding_codes, m)?)?;
+    m.add_class::<register::PyRegister>()?;
+    m.add_class::<sheets::PySheetDocument>()?;
+    m.add_function(wrap_pyfunction!(sheets::_read_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_read_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_check_report, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_totals_report, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_template, m)?)?;
     Ok(())
 }

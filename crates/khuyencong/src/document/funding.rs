@@ -52,8 +52,8 @@ pub struct FundingPart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<Year>,
     /// This line is the rest of its list ("còn lại", "các nguồn khác"): an amount it does not
-    /// state is derived as the total minus the other lines, when they all state theirs. /
-    /// Phần còn lại.
+    /// state is derived as the total minus the other lines, when they all state theirs.
+    /// / Phần còn lại.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub rest: bool,
     /// The share of the whole the document states for this line ("chiếm 50,3 %"): its amount

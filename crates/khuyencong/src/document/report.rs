@@ -53,8 +53,8 @@ pub struct PeriodReport {
     /// The request the report answers (e.g. an official letter of the Ministry). / Văn bản yêu cầu báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_reply_to: Option<DecisionRef>,
-    /// The decision that approved the programme reported on (e.g. `qd_1881_2020_ttg`). /
-    /// Quyết định phê duyệt chương trình được báo cáo.
+    /// The decision that approved the programme reported on (e.g. `qd_1881_2020_ttg`).
+    /// / Quyết định phê duyệt chương trình được báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<InstrumentId>,
     /// The `id` of the programme document whose targets the results are compared with

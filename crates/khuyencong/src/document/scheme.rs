@@ -30,7 +30,7 @@ use crate::support::{CapUnit, SupportContext, SupportVariant};
 pub struct Scheme {
     /// Always "scheme". / Luôn là "scheme".
     pub kind: SchemeTag,
-    /// The document format version (1). / Phiên bản định dạng (1).
+    /// The document format version (2; 1 is read as 2). / Phiên bản định dạng (2).
     pub schema_version: SchemaVersion,
     /// An identifier unique within the submitting system. / Mã đề án.
     #[schemars(length(min = 1, max = 200))]

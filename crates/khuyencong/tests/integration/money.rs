@@ -233,3 +233,23 @@ fn seed_reconciliation_an_giang() -> Result<(), MoneyError> {
     );
     Ok(())
 }
+
+/// Ranges as plans write them are read by their two ends; a single count, a bound or an
+/// amount is not a range.
+#[test]
+fn count_ranges_are_read_as_typed() {
+    use khuyencong::money::parse_count_range;
+    let ends = |t: &str| parse_count_range(t).map(|r| (r.min, r.max));
+    assert_eq!(ends("8–12"), Some((8, 12)));
+    assert_eq!(ends("8 - 12 đề án"), Some((8, 12)));
+    assert_eq!(ends("từ 8 đến 12 đề án"), Some((8, 12)));
+    assert_eq!(ends("1.000—1.200 lượt"), Some((1_000, 1_200)));
+    // A reversed range is read as written: the document check reports it.
+    assert_eq!(ends("12–8"), Some((12, 8)));
+    assert_eq!(ends("12"), None);
+    assert_eq!(ends("hơn 8–12"), None);
+    assert_eq!(ends("8–hơn 12"), None);
+    assert_eq!(ends("8–12 triệu"), None);
+    assert_eq!(ends("-12"), None);
+    assert_eq!(ends("8–"), None);
+}
