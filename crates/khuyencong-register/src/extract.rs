@@ -38,6 +38,9 @@ pub struct Extract {
     pub report_lines: Vec<ReportLine>,
     /// Programmes the document defines or reports on: (programme id, relation).
     pub programmes: Vec<(String, &'static str)>,
+    /// Programmes a scheme document says the scheme belongs to: a programme document's
+    /// `id`, or the instrument code of the decision that approved the programme.
+    pub scheme_programmes: Vec<(String, String)>,
     /// Numeric targets.
     pub targets: Vec<Target>,
     /// States of schemes the document states: (scheme id, state, date, source).
@@ -229,6 +232,13 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                 None => s.approval.number.clone(),
             };
             x.states.push((s.id.clone(), "approved", date, source));
+            if let Some(id) = &s.programme_id {
+                x.scheme_programmes.push((s.id.clone(), id.clone()));
+            }
+            if let Some(instrument) = s.programme {
+                x.scheme_programmes
+                    .push((s.id.clone(), instrument.code().to_owned()));
+            }
         }
         Document::Plan(p) => {
             x.title.clone_from(&p.title);

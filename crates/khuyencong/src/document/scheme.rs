@@ -52,6 +52,20 @@ pub struct Scheme {
     /// Industry and Trade for national schemes; the provincial, district or commune People's
     /// Committee for local ones). / Quyết định phê duyệt: số, ngày (xác định chế độ áp dụng), cơ quan.
     pub approval: DecisionRef,
+    /// The decision that approved the programme the scheme belongs to (e.g.
+    /// `qd_1881_2020_ttg` for the national programme 2021–2025), when the scheme names it.
+    /// / Quyết định phê duyệt chương trình mà đề án thuộc về.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<crate::law::InstrumentId>,
+    /// The `id` of the programme document the scheme belongs to, when the submitting
+    /// system knows it. / Mã văn bản chương trình mà đề án thuộc về.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 1, 200>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(min = 1, max = 200))]
+    pub programme_id: Option<String>,
     /// The activities (Decree 45/2012 Art. 4 sub-items); the first is the main one, for which
     /// the beneficiaries' eligibility is assessed. The support is held to the sum of every
     /// activity's limit, or to each one's own with `support_split`. / Nội dung hoạt động; nội
