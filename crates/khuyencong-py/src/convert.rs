@@ -230,7 +230,7 @@ fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 
 /// Reads a language code, `vi` or `en`.
 pub fn lang(code: &str) -> PyResult<Lang> {
-    Lang::parse(code).map_err(|e| error_bilingual(&e))
+    Lang::parse(code).map_err(|e| error_bilingual(&e.to_string()))
 }
 
 /// Reads an amount in đồng: an `int` or a `decimal.Decimal` with no fraction, from 0 to

@@ -357,7 +357,7 @@ pub fn lang(value: &JsValue) -> Result<Lang, JsValue> {
         return Ok(Lang::Vi);
     }
     let code = text(value, "lang", "vi")?;
-    Lang::parse(&code).map_err(|e| error_bilingual(&e))
+    Lang::parse(&code).map_err(|e| error_bilingual(&e.to_string()))
 }
 
 /// Reads an amount in đồng: a `bigint`, an integer number, or a string of decimal digits,

@@ -660,6 +660,34 @@ impl Finding {
     }
 }
 
+/// `severity code at path: message (citation)` — Vietnamese by default; the alternate form
+/// (`{:#}`) renders English, as [`Citation`]'s `Display` does. With [`std::error::Error`], a
+/// finding can travel through `?` into `Box<dyn Error>` or an `anyhow`-style error.
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = if f.alternate() { Lang::En } else { Lang::Vi };
+        write!(f, "{} {}", self.severity.label(lang), self.code)?;
+        if !self.path.is_empty() {
+            let at = match lang {
+                Lang::Vi => "tại",
+                Lang::En => "at",
+            };
+            write!(f, " {at} {}", self.path)?;
+        }
+        if let Some(cell) = &self.cell {
+            write!(f, " [{cell}]")?;
+        }
+        write!(f, ": {}", self.display(lang))?;
+        match (&self.citation, lang) {
+            (Some(c), Lang::Vi) => write!(f, " ({c})"),
+            (Some(c), Lang::En) => write!(f, " ({c:#})"),
+            (None, _) => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Finding {}
+
 /// A finding's message or fix, written on demand.
 struct Rendered<'a> {
     finding: &'a Finding,
@@ -952,6 +980,51 @@ mod tests {
         assert_eq!(f.def().map(|d| d.code), Some("test.probe"));
         assert_eq!(Probe::DEF.severity, Severity::Info);
         assert_eq!(KINDS.len(), 1);
+    }
+
+    /// `Display` names severity, code, place, message and citation, in Vietnamese by default
+    /// and in English with `{:#}`; a finding is a `std::error::Error`, so `?` carries it.
+    #[test]
+    fn display_and_error() {
+        use crate::law::{Citation, InstrumentId, Point};
+
+        fn fails(f: Finding) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+            Err(f)?
+        }
+
+        let f = Probe {
+            n: Counted(5),
+            label: "z",
+        }
+        .at("/funding/lines/0")
+        .cite(
+            Citation::article(InstrumentId::Nd45_2012, 4)
+                .clause(1)
+                .point(Point::A),
+        );
+        assert_eq!(
+            f.to_string(),
+            format!(
+                "thông tin test.probe tại /funding/lines/0: Giá trị 5 (z). ({})",
+                f.citation
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            )
+        );
+        assert!(f.to_string().contains("Nghị định"), "{f}");
+        let en = format!("{f:#}");
+        assert!(
+            en.starts_with("info test.probe at /funding/lines/0: Value 5 (z). (")
+                && en.contains("Decree"),
+            "{en}"
+        );
+        let whole = Finding::new("x.y", Severity::Error, "", "Hỏng.", "Broken.");
+        assert_eq!(whole.to_string(), "lỗi x.y: Hỏng.");
+        assert_eq!(format!("{whole:#}"), "error x.y: Broken.");
+
+        let e = fails(whole).expect_err("an error");
+        assert_eq!(e.to_string(), "lỗi x.y: Hỏng.");
     }
 
     /// The JSON form of a declared kind is the form of a finding given as text: the same

@@ -127,3 +127,8 @@ pub fn rules_version() -> String {
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
+
+// So is the crate's own README (the page crates.io shows).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

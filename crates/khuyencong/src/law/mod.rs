@@ -80,16 +80,34 @@ impl Lang {
     /// Parses `vi` or `en`.
     ///
     /// # Errors
-    /// Returns the input back when it is neither `vi` nor `en`.
-    pub fn parse(s: &str) -> Result<Self, String> {
+    /// [`UnknownLang`] (which names the input) when it is neither `vi` nor `en`.
+    pub fn parse(s: &str) -> Result<Self, UnknownLang> {
         match s {
             "vi" => Ok(Self::Vi),
             "en" => Ok(Self::En),
-            other => Err(format!(
-                "unknown language `{other}`, expected `vi` or `en` / ngôn ngữ không hợp lệ `{other}`, chỉ nhận `vi` hoặc `en`"
-            )),
+            other => Err(UnknownLang {
+                input: other.to_owned(),
+            }),
         }
     }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+/// A language code other than `vi` and `en` (the message is in English and Vietnamese).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown language `{input}`, expected `vi` or `en` / ngôn ngữ không hợp lệ `{input}`, chỉ nhận `vi` hoặc `en`"
+)]
+pub struct UnknownLang {
+    /// The code given.
+    pub input: String,
 }
 
 /// Builds a date from a literal in a `const` context.
