@@ -32,7 +32,7 @@
 //! let f = &checked.findings[0];
 //! assert_eq!(f.code, "plan.fund_source_mismatch");
 //! assert_eq!(f.path, "/budget/lines/0/source");
-//! assert_eq!(f.cell.as_deref(), Some("'Nguồn kinh phí'!C3"));
+//! assert_eq!(f.cell.as_deref(), Some("'Nguồn kinh phí'!C4"));
 //! # Ok::<(), khuyencong_sheet::SheetError>(())
 //! ```
 
