@@ -82,6 +82,7 @@ pub mod eligibility;
 pub mod finding;
 pub mod funding;
 pub mod industry;
+pub mod input;
 pub mod law;
 pub mod location;
 pub mod money;

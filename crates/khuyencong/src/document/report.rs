@@ -40,7 +40,11 @@ pub struct PeriodReport {
     /// The period covered, both ends included; its dates decide the regime. / Kỳ báo cáo.
     pub period: Period,
     /// The date of the report, if stated. / Ngày báo cáo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub report_date: Option<chrono::NaiveDate>,
     /// The request the report answers (e.g. an official letter of the Ministry). / Văn bản yêu cầu báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]

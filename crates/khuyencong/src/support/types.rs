@@ -457,9 +457,14 @@ pub struct SupportRule<C = Citation> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_computable: Option<Text>,
     /// First day the level applies.
+    #[serde(deserialize_with = "crate::document::common::date")]
     pub valid_from: NaiveDate,
     /// Last day the level applies, if it has ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_until: Option<NaiveDate>,
     /// Where the law sets the level.
     pub citation: C,
