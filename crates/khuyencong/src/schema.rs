@@ -145,12 +145,14 @@ fn strict(v: &mut Value, defs: &Value) {
     match v {
         Value::Object(map) => {
             map.retain(|k, _| !k.starts_with("x-"));
-            if map
+            if let Some(format) = map
                 .get("format")
                 .and_then(Value::as_str)
-                .is_some_and(|f| !STANDARD_FORMATS.contains(&f))
+                .filter(|f| !STANDARD_FORMATS.contains(f))
+                .map(str::to_owned)
             {
                 map.remove("format");
+                integer_bounds(map, &format);
             }
             consts_to_enum(map);
             union_to_if(map, defs);
@@ -161,6 +163,40 @@ fn strict(v: &mut Value, defs: &Value) {
         Value::Array(items) => items.iter_mut().for_each(|i| strict(i, defs)),
         _ => {}
     }
+}
+
+/// The bounds an integer format of schemars stands for (`uint32`: 0 … 4 294 967 295),
+/// written as `minimum` and `maximum` — what the library's integer types accept — keeping a
+/// tighter bound already stated.
+fn integer_bounds(map: &mut serde_json::Map<String, Value>, format: &str) {
+    let (min, max): (i128, i128) = match format {
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        "uint64" | "uint" => (0, u64::MAX.into()),
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return,
+    };
+    let number = |v: i128| {
+        u64::try_from(v).map_or_else(
+            |_| Value::from(i64::try_from(v).unwrap_or(i64::MIN)),
+            Value::from,
+        )
+    };
+    let stated = |v: Option<&Value>| {
+        v.and_then(|v| {
+            v.as_u64()
+                .map(i128::from)
+                .or_else(|| v.as_i64().map(i128::from))
+        })
+    };
+    let lo = stated(map.get("minimum")).map_or(min, |m| m.max(min));
+    let hi = stated(map.get("maximum")).map_or(max, |m| m.min(max));
+    map.insert("minimum".into(), number(lo));
+    map.insert("maximum".into(), number(hi));
 }
 
 fn consts_to_enum(map: &mut serde_json::Map<String, Value>) {

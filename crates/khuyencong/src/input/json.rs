@@ -33,7 +33,13 @@ pub(crate) enum SyntaxKind {
     InvalidNumber(String),
     /// Deeper nesting than the limit.
     TooDeep,
+    /// More values than [`MAX_VALUES`]: far more than any document holds.
+    TooManyValues,
 }
+
+/// The most values (strings, numbers, objects…) the reporting reader keeps: a bound on the
+/// memory it needs, whatever the input (a plan of 100 000 schemes holds about 500 000).
+pub(crate) const MAX_VALUES: usize = 1_000_000;
 
 /// What the reader expected where it found something else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +112,7 @@ struct Reader<'a> {
     text: &'a str,
     b: &'a [u8],
     i: usize,
+    values: usize,
     path: String,
     out: Parsed,
 }
@@ -118,6 +125,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Parsed {
         text,
         b: text.as_bytes(),
         i: 0,
+        values: 0,
         path: String::new(),
         out: Parsed::default(),
     };
@@ -194,6 +202,10 @@ impl Reader<'_> {
         'value: loop {
             // A value starts here.
             self.skip_ws();
+            self.values += 1;
+            if self.values > MAX_VALUES {
+                return Err((SyntaxKind::TooManyValues, self.i));
+            }
             let mut value = match self.b.get(self.i) {
                 None => return Err((SyntaxKind::Truncated, self.i)),
                 Some(b'{') => {

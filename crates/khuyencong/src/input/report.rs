@@ -245,6 +245,17 @@ fn syntax_finding(e: &SyntaxError) -> Finding {
                 "the input ends early at line {line}, column {column}: the JSON is incomplete (a closing `}}`, `]` or `\"` missing?)"
             ),
         ),
+        SyntaxKind::TooManyValues => (
+            "structure.too_large_input",
+            format!(
+                "tệp chứa hơn {} giá trị (dòng {line}, cột {column}), nhiều hơn mọi văn bản; hãy tách dữ liệu thành nhiều văn bản",
+                json::MAX_VALUES
+            ),
+            format!(
+                "the input holds more than {} values (line {line}, column {column}), more than any document; split the data into several documents",
+                json::MAX_VALUES
+            ),
+        ),
         SyntaxKind::TooDeep => (
             "structure.too_deep",
             format!(
@@ -335,7 +346,9 @@ fn syntax_detail(kind: &SyntaxKind) -> (String, String) {
             format!("số `{}` không hợp lệ", show(s)),
             format!("invalid number `{}`", show(s)),
         ),
-        SyntaxKind::Truncated | SyntaxKind::TooDeep => (String::new(), String::new()),
+        SyntaxKind::Truncated | SyntaxKind::TooDeep | SyntaxKind::TooManyValues => {
+            (String::new(), String::new())
+        }
     }
 }
 
@@ -1049,6 +1062,17 @@ fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> V
             _ => {}
         }
     }
+    // A value of the wrong type has one problem: its type (not also "not in the list").
+    let wrong_type: Vec<String> = issues
+        .iter()
+        .filter(|i| matches!(i.what, What::InvalidType { .. } | What::NotWholeNumber { .. }))
+        .map(|i| i.path.clone())
+        .collect();
+    issues.retain(|i| {
+        !i.what.is_value_problem()
+            || matches!(i.what, What::InvalidType { .. } | What::NotWholeNumber { .. })
+            || !wrong_type.contains(&i.path)
+    });
     issues.dedup();
     issues
 }
