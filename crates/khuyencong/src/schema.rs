@@ -219,9 +219,9 @@ fn consts_to_enum(map: &mut serde_json::Map<String, Value>) {
             (None, None) => String::new(),
         };
         lines.push(if label.is_empty() {
-            format!("`{shown}`")
+            format!("- `{shown}`")
         } else {
-            format!("`{shown}`: {label}")
+            format!("- `{shown}`: {label}")
         });
         values.push(code);
     }
@@ -232,13 +232,13 @@ fn consts_to_enum(map: &mut serde_json::Map<String, Value>) {
         .and_then(Value::as_str)
         .map(str::to_owned)
         .unwrap_or_default();
-    let joined = lines.join("; ");
+    let joined = lines.join("\n");
     map.insert(
         "description".into(),
         Value::String(if description.is_empty() {
-            format!("Values / Giá trị: {joined}.")
+            format!("Values / Giá trị:\n{joined}")
         } else {
-            format!("{description}\n\nValues / Giá trị: {joined}.")
+            format!("{description}\n\nValues / Giá trị:\n{joined}")
         }),
     );
 }
@@ -322,7 +322,7 @@ pub fn json_schema(kind: SchemaKind) -> Value {
                 "required": ["kind"],
                 "properties": {
                     "kind": {
-                        "description": "The document kind. / Loại văn bản.\n\nValues / Giá trị: `scheme`: Scheme / Đề án khuyến công; `plan`: Plan / Kế hoạch khuyến công; `period_report`: Period report / Báo cáo tình hình thực hiện.",
+                        "description": "The document kind. / Loại văn bản.\n\nValues / Giá trị:\n- `scheme`: Scheme / Đề án khuyến công\n- `plan`: Plan / Kế hoạch khuyến công\n- `period_report`: Period report / Báo cáo tình hình thực hiện",
                         "enum": ["scheme", "plan", "period_report"]
                     }
                 },
