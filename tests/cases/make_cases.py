@@ -155,6 +155,17 @@ case("report_period_reversed", small_report(("2024-12-31", "2024-01-01"), []),
 case("report_before_coverage", small_report(("2010-01-01", "2011-12-31"), []),
      [("error", "/period", "document.before_coverage")],
      "Before 2012-07-05 (Decree 134/2004 era) nothing is assessed.")
+case("report_period_reversed_still_reconciles",
+     small_report(("2024-12-31", "2024-01-01"), [],
+                  funding={"total": 3 * M, "lines": [{"source": "counterpart", "amount": 2 * M}]}),
+     [("error", "/funding/total", "funding.total_mismatch"), ("error", "/period", "document.period_reversed")],
+     "A reversed period decides no regime, so nothing that depends on the law is assessed; "
+     "the report's own figures must still agree, and the total does not.")
+case("report_before_coverage_still_reconciles",
+     small_report(("2010-01-01", "2011-12-31"), [],
+                  funding={"total": 3 * M, "lines": [{"source": "counterpart", "amount": 2 * M}]}),
+     [("error", "/funding/total", "funding.total_mismatch"), ("error", "/period", "document.before_coverage")],
+     "Before 2012-07-05 the law is not assessed, but a total that does not add up is still reported.")
 case("report_partly_before_coverage", small_report(("2011-01-01", "2013-12-31"), []),
      [("warning", "/period", "document.partly_before_coverage")])
 
@@ -369,6 +380,11 @@ case("plan_budget_total_mismatch", p, [("error", "/budget/total", "funding.total
 case("plan_district_after_reform", plan(year=2026, fund_level="district", budget=None, schemes=[]),
      [("error", "/fund_level", "document.fund_level_not_in_force")])
 case("plan_before_coverage", plan(year=2011), [("error", "/year", "document.before_coverage")])
+p = plan(year=2011)
+p["schemes"][1]["scheme_id"] = p["schemes"][0]["scheme_id"]
+case("plan_before_coverage_still_finds_duplicates", p,
+     [("error", "/schemes/1/scheme_id", "plan.duplicate_scheme"), ("error", "/year", "document.before_coverage")],
+     "A 2011 plan is outside the law modelled, but a scheme listed twice is still reported.")
 p = plan(); p["schemes"][2]["activity"] = "digital_transformation"
 case("plan_2025_activity_in_2024", p, [("error", "/schemes/2/activity", "document.activity_not_in_regime")])
 case("plan_2025_activity_in_2026", plan(year=2026, schemes=[
