@@ -3,10 +3,12 @@
 use std::process::ExitCode;
 
 use khuyencong::document::{Document, parse};
+use khuyencong::input::Line;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
 use khuyencong::totals::{TotalsKey, totals};
 
+use crate::input::Item;
 use crate::{Format, Usage, input, table};
 
 /// Runs the command.
@@ -18,26 +20,58 @@ pub fn run(
     format: Format,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
-    input::for_each(files, jsonl, |inp| match parse(inp.bytes) {
-        Ok(d) => {
-            docs.push(d);
-            Ok(())
-        }
-        Err(f) => {
-            let place = match inp.line {
-                Some(l) => format!("{}:{l}", inp.source),
-                None => inp.source.to_owned(),
-            };
-            Err(Usage::new(
+    input::for_each(files, jsonl, |item| {
+        let (source, line, content) = match item {
+            Item::Document {
+                source,
+                line,
+                content,
+            } => (source, line, content),
+            Item::Unreadable { en, vi, .. } => return Err(Usage::new(en, vi)),
+        };
+        let place = match line {
+            Some(l) => format!("{source}:{l}"),
+            None => source.to_owned(),
+        };
+        let Line::Text { bytes, .. } = content else {
+            return Err(Usage::new(
                 format!(
-                    "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
-                    f.message_en, f.path
+                    "cannot total `{place}`: the line is larger than 16 MiB, the limit for one document"
                 ),
                 format!(
-                    "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
-                    f.message_vi, f.path
+                    "không tổng hợp được `{place}`: dòng lớn hơn 16 MiB, giới hạn của một văn bản"
                 ),
-            ))
+            ));
+        };
+        match parse(bytes) {
+            Ok(d) => {
+                docs.push(d);
+                Ok(())
+            }
+            Err(e) => {
+                let (f, more) = (&e.findings[0], e.findings.len() - 1);
+                let path = if f.path.is_empty() { "/" } else { &f.path };
+                Err(Usage::new(
+                    format!(
+                        "cannot total `{place}`: {} ({path}){}; run `khuyencong check` on it",
+                        f.message_en,
+                        if more > 0 {
+                            format!(" and {more} more problems")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    format!(
+                        "không tổng hợp được `{place}`: {} ({path}){}; hãy chạy `khuyencong check`",
+                        f.message_vi,
+                        if more > 0 {
+                            format!(" và {more} vấn đề khác")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                ))
+            }
         }
     })?;
     let rows = totals(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;

@@ -36,11 +36,14 @@ pub enum SchemaKind {
     ProvincialPack,
     /// An applicant's facts, as `khuyencong eligibility` and `assess` read them.
     Applicant,
+    /// An eligibility assessment, as `khuyencong eligibility --format json` and `assess`
+    /// give it (its findings are those of the findings schema).
+    Assessment,
 }
 
 impl SchemaKind {
     /// Every schema.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Document,
         Self::Scheme,
         Self::Plan,
@@ -48,6 +51,7 @@ impl SchemaKind {
         Self::Findings,
         Self::ProvincialPack,
         Self::Applicant,
+        Self::Assessment,
     ];
 
     /// The schema's name, also its file stem in `docs/schema/`.
@@ -60,6 +64,7 @@ impl SchemaKind {
             Self::Findings => "findings",
             Self::ProvincialPack => "provincial_pack",
             Self::Applicant => "applicant",
+            Self::Assessment => "assessment",
         }
     }
 
@@ -85,9 +90,7 @@ fn root<T: JsonSchema>(kind: SchemaKind, input: bool) -> Value {
         map.insert("$id".into(), Value::String(kind.id()));
         // An input may name the schema it follows (`"$schema": "urn:…"`); the library
         // skips that member at the top level.
-        if input
-            && let Some(Value::Object(props)) = map.get_mut("properties")
-        {
+        if input && let Some(Value::Object(props)) = map.get_mut("properties") {
             props.insert(
                 "$schema".into(),
                 serde_json::json!({
@@ -210,8 +213,13 @@ fn consts_to_enum(map: &mut serde_json::Map<String, Value>) {
     let mut lines = Vec::new();
     for o in options {
         let code = o["const"].clone();
-        let shown = code.as_str().map_or_else(|| code.to_string(), str::to_owned);
-        let en = o.get("x-label-en").or_else(|| o.get("title")).and_then(Value::as_str);
+        let shown = code
+            .as_str()
+            .map_or_else(|| code.to_string(), str::to_owned);
+        let en = o
+            .get("x-label-en")
+            .or_else(|| o.get("title"))
+            .and_then(Value::as_str);
         let vi = o.get("x-label-vi").and_then(Value::as_str);
         let label = match (en, vi) {
             (Some(en), Some(vi)) => format!("{en} / {vi}"),
@@ -276,8 +284,7 @@ fn union_to_if(map: &mut serde_json::Map<String, Value>, defs: &Value) {
         (_, Some("null")) => ("null", b.clone(), a.clone()),
         (Some("null"), _) => ("null", a.clone(), b.clone()),
         (Some(ta), Some(tb))
-            if ta != tb
-                && !matches!((ta, tb), ("integer", "number") | ("number", "integer")) =>
+            if ta != tb && !matches!((ta, tb), ("integer", "number") | ("number", "integer")) =>
         {
             if tb == "object" {
                 (tb, b.clone(), a.clone())
@@ -291,7 +298,11 @@ fn union_to_if(map: &mut serde_json::Map<String, Value>, defs: &Value) {
     map.remove(key);
     map.insert(
         "then".into(),
-        if first == "null" { Value::Bool(true) } else { then },
+        if first == "null" {
+            Value::Bool(true)
+        } else {
+            then
+        },
     );
     map.insert("if".into(), serde_json::json!({ "type": first }));
     map.insert("else".into(), other);
@@ -306,6 +317,7 @@ pub fn json_schema(kind: SchemaKind) -> Value {
         SchemaKind::Findings => root::<CheckReport>(kind, false),
         SchemaKind::ProvincialPack => root::<ProvincialPack>(kind, true),
         SchemaKind::Applicant => root::<ApplicantFacts>(kind, true),
+        SchemaKind::Assessment => root::<crate::eligibility::Assessment>(kind, false),
         SchemaKind::Document => {
             let branch = |k: SchemaKind, tag: &str| {
                 serde_json::json!({

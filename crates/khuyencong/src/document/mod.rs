@@ -220,7 +220,11 @@ impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.findings.first() {
             Some(first) => {
-                let path = if first.path.is_empty() { "/" } else { &first.path };
+                let path = if first.path.is_empty() {
+                    "/"
+                } else {
+                    &first.path
+                };
                 write!(f, "{path}: {}", first.message_en)?;
                 if self.findings.len() > 1 {
                     write!(f, " (and {} more)", self.findings.len() - 1)?;
@@ -352,10 +356,7 @@ pub fn check_line(line: crate::input::Line<'_>, options: &CheckOptions) -> Check
             document: None,
             kind: None,
             id: None,
-            findings: vec![
-                crate::input::report::too_large_input(),
-                rules_not_run(None),
-            ],
+            findings: vec![crate::input::report::too_large_input(), rules_not_run(None)],
         },
     }
 }
@@ -375,15 +376,14 @@ fn check_unreadable(bytes: &[u8], options: &CheckOptions) -> Checked {
             }
             None => return Err(String::new()),
         };
-        document
-            .map(|d| (d, removed))
-            .map_err(|_| String::new())
+        document.map(|d| (d, removed)).map_err(|_| String::new())
     });
     match pruned {
         Ok((document, removed)) => {
             let under = |p: &str| {
                 removed.iter().any(|r| {
-                    p == r || (p.starts_with(r.as_str()) && p.as_bytes().get(r.len()) == Some(&b'/'))
+                    p == r
+                        || (p.starts_with(r.as_str()) && p.as_bytes().get(r.len()) == Some(&b'/'))
                 })
             };
             findings.extend(
@@ -409,8 +409,14 @@ fn check_unreadable(bytes: &[u8], options: &CheckOptions) -> Checked {
 fn rules_not_run(place: Option<String>) -> Finding {
     let (vi, en) = match &place {
         Some(p) => (
-            format!(" (vấn đề đầu tiên ngăn việc kiểm tra: {})", if p.is_empty() { "/" } else { p }),
-            format!(" (the first problem that prevents them: {})", if p.is_empty() { "/" } else { p }),
+            format!(
+                " (vấn đề đầu tiên ngăn việc kiểm tra: {})",
+                if p.is_empty() { "/" } else { p }
+            ),
+            format!(
+                " (the first problem that prevents them: {})",
+                if p.is_empty() { "/" } else { p }
+            ),
         ),
         None => (String::new(), String::new()),
     };

@@ -145,7 +145,11 @@ pub(crate) fn report(bytes: &[u8]) -> Report {
 /// names) removed — what the rules can be checked on without any risk of a false finding,
 /// since no rule computes with either. Anything else wrong (a figure, a date, a code, a
 /// missing or duplicated value) stops the rules: `Err` names the first such place.
-fn prune(mut value: Value, issues: &[Issue], target: Target) -> Result<(Value, Vec<String>), String> {
+fn prune(
+    mut value: Value,
+    issues: &[Issue],
+    target: Target,
+) -> Result<(Value, Vec<String>), String> {
     let mut removed = Vec::new();
     let original = value.clone();
     for issue in issues {
@@ -164,13 +168,19 @@ fn prune(mut value: Value, issues: &[Issue], target: Target) -> Result<(Value, V
         let Some((parent, last)) = place.rsplit_once('/') else {
             return Err(place);
         };
-        if !remove(&mut value, parent, &last.replace("~1", "/").replace("~0", "~")) {
+        if !remove(
+            &mut value,
+            parent,
+            &last.replace("~1", "/").replace("~0", "~"),
+        ) {
             return Err(place);
         }
         removed.push(place);
     }
     // Removing an optional text never makes the document invalid; a required one would.
-    if !removed.is_empty() && !report::validate(&report::Parsed::default(), &value, target).is_empty() {
+    if !removed.is_empty()
+        && !report::validate(&report::Parsed::default(), &value, target).is_empty()
+    {
         return Err(removed[0].clone());
     }
     Ok((value, removed))

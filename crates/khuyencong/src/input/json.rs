@@ -412,8 +412,7 @@ impl Reader<'_> {
                 let first = self.hex4(at)?;
                 let ch = if (0xD800..0xDC00).contains(&first) {
                     // A high surrogate must be followed by `\u` and a low one.
-                    if self.b.get(self.i) == Some(&b'\\') && self.b.get(self.i + 1) == Some(&b'u')
-                    {
+                    if self.b.get(self.i) == Some(&b'\\') && self.b.get(self.i + 1) == Some(&b'u') {
                         self.i += 2;
                         let second = self.hex4(at)?;
                         if !(0xDC00..0xE000).contains(&second) {
@@ -438,10 +437,7 @@ impl Reader<'_> {
             }
             _ => {
                 let end = (at + 1 + self.found_len(at + 1)).min(self.b.len());
-                return Err((
-                    SyntaxKind::InvalidEscape(self.text[at..end].to_owned()),
-                    at,
-                ));
+                return Err((SyntaxKind::InvalidEscape(self.text[at..end].to_owned()), at));
             }
         };
         out.push(simple);
@@ -505,7 +501,8 @@ impl Reader<'_> {
             None => return Err((SyntaxKind::Truncated, i)),
             Some(_) => return Err(self.bad_number(start, i)),
         }
-        let leading_zero = b.get(int_start) == Some(&b'0') && b.get(i).is_some_and(u8::is_ascii_digit);
+        let leading_zero =
+            b.get(int_start) == Some(&b'0') && b.get(i).is_some_and(u8::is_ascii_digit);
         if leading_zero {
             return Err(self.bad_number(start, digits(i)));
         }
@@ -611,11 +608,26 @@ mod tests {
             }
         );
         assert_eq!(err("{\"t\": \"\\ud800x\"}").path, "/t");
-        assert!(matches!(err("[\"\\ud800x\"]").kind, SyntaxKind::LoneSurrogate(_)));
+        assert!(matches!(
+            err("[\"\\ud800x\"]").kind,
+            SyntaxKind::LoneSurrogate(_)
+        ));
         assert!(matches!(err("[01]").kind, SyntaxKind::InvalidNumber(_)));
-        assert!(matches!(err("[NaN]").kind, SyntaxKind::Unexpected { found: 'N', .. }));
-        assert!(matches!(err("[\"a\nb\"]").kind, SyntaxKind::ControlCharacter('\n')));
-        assert!(matches!(err("{} {}").kind, SyntaxKind::Unexpected { expected: Expected::End, .. }));
+        assert!(matches!(
+            err("[NaN]").kind,
+            SyntaxKind::Unexpected { found: 'N', .. }
+        ));
+        assert!(matches!(
+            err("[\"a\nb\"]").kind,
+            SyntaxKind::ControlCharacter('\n')
+        ));
+        assert!(matches!(
+            err("{} {}").kind,
+            SyntaxKind::Unexpected {
+                expected: Expected::End,
+                ..
+            }
+        ));
         let deep = "[".repeat(40);
         assert_eq!(err(&deep).kind, SyntaxKind::TooDeep);
     }
@@ -636,7 +648,10 @@ mod tests {
 
     #[test]
     fn notes_floats_and_big_integers() {
-        let p = parse(r#"{"a": 1.0, "b": [100000000000000000000], "c": 1e999}"#, 32);
+        let p = parse(
+            r#"{"a": 1.0, "b": [100000000000000000000], "c": 1e999}"#,
+            32,
+        );
         let forms: Vec<(&str, NumberForm, &str)> = p
             .numbers
             .iter()

@@ -120,8 +120,9 @@ pub fn read_regular_file(path: &Path, limit: usize) -> Result<Vec<u8>, FileError
         return Err(FileError {
             file: path.display().to_string(),
             reason: "not a regular file (a pipe, socket or device); give a file".to_owned(),
-            reason_vi: "không phải tệp thông thường (đường ống, socket hoặc thiết bị); hãy chọn một tệp"
-                .to_owned(),
+            reason_vi:
+                "không phải tệp thông thường (đường ống, socket hoặc thiết bị); hãy chọn một tệp"
+                    .to_owned(),
             kind: std::io::ErrorKind::Other,
         });
     }
@@ -477,4 +478,5 @@ mod tests {
         assert_eq!(bytes.len(), 11);
     }
 }
-#[cfg(test)] mod scratch_test;
+#[cfg(test)]
+mod scratch_test;

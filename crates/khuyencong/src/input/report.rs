@@ -18,8 +18,8 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::{Map, Value};
 
-use super::json::{self, Expected, NumberForm, SyntaxError, SyntaxKind};
 pub(crate) use super::json::Parsed;
+use super::json::{self, Expected, NumberForm, SyntaxError, SyntaxKind};
 use super::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::finding::{Finding, Severity, escape_token};
 use crate::money::MAX_VND;
@@ -90,12 +90,9 @@ fn compile(target: Target) -> Option<Compiled> {
 
 static SCHEME: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::Scheme));
 static PLAN: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::Plan));
-static REPORT: LazyLock<Option<Compiled>> =
-    LazyLock::new(|| compile(Target::PeriodReport));
-static APPLICANT: LazyLock<Option<Compiled>> =
-    LazyLock::new(|| compile(Target::Applicant));
-static PACK: LazyLock<Option<Compiled>> =
-    LazyLock::new(|| compile(Target::ProvincialPack));
+static REPORT: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::PeriodReport));
+static APPLICANT: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::Applicant));
+static PACK: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::ProvincialPack));
 static NATIONAL: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::NationalPack));
 
 /// The compiled schema of a target (`None` only if it failed to compile, which a test
@@ -225,7 +222,7 @@ pub(crate) fn show(text: &str) -> String {
             break;
         }
         if c.is_control() {
-            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
         } else {
             out.push(c);
         }
@@ -297,8 +294,7 @@ fn syntax_detail(kind: &SyntaxKind) -> (String, String) {
                 ),
             };
             let shown = show_char(*found);
-            let (hint_vi, hint_en) = if matches!(found, 'N' | 'I') && *expected == Expected::Value
-            {
+            let (hint_vi, hint_en) = if matches!(found, 'N' | 'I') && *expected == Expected::Value {
                 (
                     "; NaN và Infinity không phải số JSON",
                     "; NaN and Infinity are not JSON numbers",
@@ -325,7 +321,9 @@ fn syntax_detail(kind: &SyntaxKind) -> (String, String) {
             let code = format!("U+{:04X}", u32::from(*c));
             (
                 format!("chuỗi chứa ký tự điều khiển {code} chưa được thoát; hãy viết `{escaped}`"),
-                format!("a raw control character {code} inside a string; write it escaped, `{escaped}`"),
+                format!(
+                    "a raw control character {code} inside a string; write it escaped, `{escaped}`"
+                ),
             )
         }
         SyntaxKind::InvalidEscape(s) => (
@@ -421,20 +419,59 @@ pub(crate) struct Issue {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum What {
-    UnknownField { field: String, expected: Vec<String> },
-    MissingField { field: String },
-    DuplicateField { field: String },
-    InvalidType { expected: Vec<Type>, got: Type },
-    NotWholeNumber { shown: String },
-    Negative { shown: String },
-    TooLarge { shown: String },
-    OutOfRange { shown: String, min: Option<String>, max: Option<String> },
-    UnknownCode { value: String, list: Option<&'static str>, options: Vec<String> },
-    InvalidDate { value: String },
-    TextLength { n: usize, min: u64, max: Option<u64> },
-    ArrayLength { n: usize, min: u64, max: Option<u64> },
-    UnsupportedVersion { got: String },
-    InvalidValue { shown: String, hint: Option<(String, String)> },
+    UnknownField {
+        field: String,
+        expected: Vec<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    DuplicateField {
+        field: String,
+    },
+    InvalidType {
+        expected: Vec<Type>,
+        got: Type,
+    },
+    NotWholeNumber {
+        shown: String,
+    },
+    Negative {
+        shown: String,
+    },
+    TooLarge {
+        shown: String,
+    },
+    OutOfRange {
+        shown: String,
+        min: Option<String>,
+        max: Option<String>,
+    },
+    UnknownCode {
+        value: String,
+        list: Option<&'static str>,
+        options: Vec<String>,
+    },
+    InvalidDate {
+        value: String,
+    },
+    TextLength {
+        n: usize,
+        min: u64,
+        max: Option<u64>,
+    },
+    ArrayLength {
+        n: usize,
+        min: u64,
+        max: Option<u64>,
+    },
+    UnsupportedVersion {
+        got: String,
+    },
+    InvalidValue {
+        shown: String,
+        hint: Option<(String, String)>,
+    },
 }
 
 impl What {
@@ -463,7 +500,9 @@ impl Issue {
     pub(crate) fn finding(&self) -> Finding {
         let p = at(&self.path);
         let path = self.path.clone();
-        let f = |code: &str, vi: String, en: String| Finding::new(code, Severity::Error, path.clone(), vi, en);
+        let f = |code: &str, vi: String, en: String| {
+            Finding::new(code, Severity::Error, path.clone(), vi, en)
+        };
         match &self.what {
             What::UnknownField { field, expected } => {
                 let shown = show(field);
@@ -634,7 +673,10 @@ fn bounds(min: u64, max: Option<u64>, vi: &str, en: &str) -> (String, String) {
             format!("{min} to {max} {en}"),
         ),
         Some(max) => (format!("tối đa {max} {vi}"), format!("at most {max} {en}")),
-        None => (format!("ít nhất {min} {vi}"), format!("at least {min} {en}")),
+        None => (
+            format!("ít nhất {min} {vi}"),
+            format!("at least {min} {en}"),
+        ),
     }
 }
 
@@ -770,14 +812,22 @@ static CODELISTS: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| 
         .iter()
         .filter_map(|list| {
             let rows = crate::catalog::codelist_rows(list)?;
-            let codes = rows.iter().skip(1).filter_map(|r| r.first().cloned()).collect();
+            let codes = rows
+                .iter()
+                .skip(1)
+                .filter_map(|r| r.first().cloned())
+                .collect();
             Some((*list, codes))
         })
         .collect()
 });
 
 fn codelist_of(options: &Value) -> Option<&'static str> {
-    let options: Vec<&str> = options.as_array()?.iter().filter_map(Value::as_str).collect();
+    let options: Vec<&str> = options
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     CODELISTS
         .iter()
         .find(|(_, codes)| {
@@ -802,19 +852,18 @@ fn types_of(kind: &TypeKind) -> Vec<Type> {
 
 /// Maps one validation error (and, for unions, the errors of its most fitting branch) to
 /// issues.
-fn map_error(
-    root: &Value,
-    instance: &Value,
-    e: &ValidationError<'_>,
-    out: &mut Vec<Issue>,
-) {
+fn map_error(root: &Value, instance: &Value, e: &ValidationError<'_>, out: &mut Vec<Issue>) {
     let path = e.instance_path.as_str().to_owned();
     let value: &Value = &e.instance;
     let what = match &e.kind {
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             let expected: Vec<String> = schema_at(root, instance, &path)
-                .and_then(|(s, _)| s.get("properties")?.as_object().map(|m| m.keys().cloned().collect()))
+                .and_then(|(s, _)| {
+                    s.get("properties")?
+                        .as_object()
+                        .map(|m| m.keys().cloned().collect())
+                })
                 .unwrap_or_default();
             for field in unexpected {
                 out.push(Issue {
@@ -846,11 +895,18 @@ fn map_error(
             return;
         }
         ValidationErrorKind::Enum { options } => What::UnknownCode {
-            value: value.as_str().map_or_else(|| value.to_string(), str::to_owned),
+            value: value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned),
             list: codelist_of(options),
             options: options
                 .as_array()
-                .map(|o| o.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                .map(|o| {
+                    o.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
                 .unwrap_or_default(),
         },
         ValidationErrorKind::Constant { expected_value } => {
@@ -860,7 +916,9 @@ fn map_error(
                 }
             } else {
                 What::UnknownCode {
-                    value: value.as_str().map_or_else(|| value.to_string(), str::to_owned),
+                    value: value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_owned),
                     list: None,
                     options: vec![
                         expected_value
@@ -873,7 +931,8 @@ fn map_error(
         ValidationErrorKind::Format { format } if format == "date" => What::InvalidDate {
             value: value.as_str().unwrap_or_default().to_owned(),
         },
-        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => {
             if limit.as_u64() == Some(0) {
                 What::Negative {
                     shown: shown_number(value),
@@ -882,7 +941,8 @@ fn map_error(
                 range(root, instance, &path, value)
             }
         }
-        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => {
             if limit.as_u64() == Some(MAX_VND) {
                 What::TooLarge {
                     shown: shown_number(value),
@@ -994,7 +1054,9 @@ fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> V
     // expected is never one (1400.0, 1.4e9), whatever JSON Schema says of its value.
     let covered = |p: &str, issues: &[Issue]| {
         issues.iter().any(|i| {
-            let under = |base: &str| p.len() > base.len() && p.starts_with(base) && p.as_bytes()[base.len()] == b'/';
+            let under = |base: &str| {
+                p.len() > base.len() && p.starts_with(base) && p.as_bytes()[base.len()] == b'/'
+            };
             match &i.what {
                 What::UnknownField { field, .. } | What::DuplicateField { field } => {
                     let member = format!("{}/{}", i.path, escape_token(field));
@@ -1065,12 +1127,20 @@ fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> V
     // A value of the wrong type has one problem: its type (not also "not in the list").
     let wrong_type: Vec<String> = issues
         .iter()
-        .filter(|i| matches!(i.what, What::InvalidType { .. } | What::NotWholeNumber { .. }))
+        .filter(|i| {
+            matches!(
+                i.what,
+                What::InvalidType { .. } | What::NotWholeNumber { .. }
+            )
+        })
         .map(|i| i.path.clone())
         .collect();
     issues.retain(|i| {
         !i.what.is_value_problem()
-            || matches!(i.what, What::InvalidType { .. } | What::NotWholeNumber { .. })
+            || matches!(
+                i.what,
+                What::InvalidType { .. } | What::NotWholeNumber { .. }
+            )
             || !wrong_type.contains(&i.path)
     });
     issues.dedup();
@@ -1142,26 +1212,27 @@ pub(crate) fn validate(parsed: &json::Parsed, value: &Value, target: Target) -> 
 /// silently.
 pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let (path, detail) = match serde_path_to_error::deserialize::<_, T>(super::strict::Strict::root(&mut de)) {
-        Ok(_) => (String::new(), "trailing input".to_owned()),
-        Err(e) => {
-            let mut pointer = String::new();
-            for seg in e.path() {
-                match seg {
-                    serde_path_to_error::Segment::Seq { index } => {
-                        pointer.push('/');
-                        pointer.push_str(&index.to_string());
+    let (path, detail) =
+        match serde_path_to_error::deserialize::<_, T>(super::strict::Strict::root(&mut de)) {
+            Ok(_) => (String::new(), "trailing input".to_owned()),
+            Err(e) => {
+                let mut pointer = String::new();
+                for seg in e.path() {
+                    match seg {
+                        serde_path_to_error::Segment::Seq { index } => {
+                            pointer.push('/');
+                            pointer.push_str(&index.to_string());
+                        }
+                        serde_path_to_error::Segment::Map { key } => {
+                            pointer.push('/');
+                            pointer.push_str(&escape_token(key));
+                        }
+                        _ => {}
                     }
-                    serde_path_to_error::Segment::Map { key } => {
-                        pointer.push('/');
-                        pointer.push_str(&escape_token(key));
-                    }
-                    _ => {}
                 }
+                (pointer, e.inner().to_string())
             }
-            (pointer, e.inner().to_string())
-        }
-    };
+        };
     let p = at(&path).to_owned();
     Finding::new(
         "structure.invalid_value",

@@ -27,7 +27,9 @@ pub(crate) fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> serd
 }
 
 /// Reads a `T` from a JSON value through the strict wrapper.
-pub(crate) fn from_value<T: de::DeserializeOwned>(value: serde_json::Value) -> serde_json::Result<T> {
+pub(crate) fn from_value<T: de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> serde_json::Result<T> {
     T::deserialize(Strict::root(value))
 }
 
@@ -119,7 +121,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        self.de.deserialize_tuple(len, Wrap::new(visitor, self.depth))
+        self.de
+            .deserialize_tuple(len, Wrap::new(visitor, self.depth))
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -242,7 +245,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.visitor.visit_unit()
     }
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        self.visitor.visit_newtype_struct(Strict::nested(d, self.depth))
+        self.visitor
+            .visit_newtype_struct(Strict::nested(d, self.depth))
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         let depth = self.depth + 1;

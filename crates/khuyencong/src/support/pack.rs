@@ -189,9 +189,9 @@ impl PackError {
     pub fn message_vi(&self) -> String {
         match self {
             Self::Io { file, reason } => format!("không đọc được gói quy định `{file}`: {reason}"),
-            Self::TooLarge { max_bytes } => format!(
-                "gói quy định lớn hơn {max_bytes} byte (16 MiB), giới hạn của một gói"
-            ),
+            Self::TooLarge { max_bytes } => {
+                format!("gói quy định lớn hơn {max_bytes} byte (16 MiB), giới hạn của một gói")
+            }
             Self::Syntax {
                 line,
                 column,
@@ -640,11 +640,10 @@ impl ProvincialPack {
     /// [`PackError::Io`] when the file cannot be read, [`PackError::TooLarge`] above the
     /// limit; otherwise as [`Self::from_json`].
     pub fn from_file(path: &std::path::Path) -> Result<Self, PackError> {
-        let bytes =
-            crate::input::read_file(path, MAX_PACK_BYTES).map_err(|e| PackError::Io {
-                file: e.file.clone(),
-                reason: e.reason.clone(),
-            })?;
+        let bytes = crate::input::read_file(path, MAX_PACK_BYTES).map_err(|e| PackError::Io {
+            file: e.file.clone(),
+            reason: e.reason.clone(),
+        })?;
         Self::from_bytes(&bytes)
     }
 

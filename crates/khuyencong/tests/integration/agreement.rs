@@ -293,7 +293,10 @@ fn documents_accepted_exactly_when_the_schema_accepts_them() {
                     .filter(|f| f.code.starts_with("structure."))
                     .map(|f| (&f.code, &f.path, &f.message_en))
                     .collect::<Vec<_>>(),
-                String::from_utf8_lossy(&bytes).chars().take(600).collect::<String>()
+                String::from_utf8_lossy(&bytes)
+                    .chars()
+                    .take(600)
+                    .collect::<String>()
             ));
         } else if !library {
             // Both refuse: the library points at one of the places the schema names (the
@@ -341,7 +344,10 @@ fn compare(validator: &jsonschema::Validator, value: &Value) -> Option<String> {
                 .filter(|f| f.code.starts_with("structure."))
                 .map(|f| (&f.code, &f.path))
                 .collect::<Vec<_>>(),
-            String::from_utf8_lossy(&bytes).chars().take(400).collect::<String>()
+            String::from_utf8_lossy(&bytes)
+                .chars()
+                .take(400)
+                .collect::<String>()
         )
     })
 }
@@ -363,7 +369,10 @@ fn every_place_of_each_kind_agrees_with_the_schema() {
     let mut disagreements = Vec::new();
     let mut checked = 0;
     for doc in [&scheme, &report, &plan] {
-        let base = check_bytes(&serde_json::to_vec(doc).expect("json"), &CheckOptions::default());
+        let base = check_bytes(
+            &serde_json::to_vec(doc).expect("json"),
+            &CheckOptions::default(),
+        );
         assert!(
             base.document.is_some() && validator.is_valid(doc),
             "{:?}",

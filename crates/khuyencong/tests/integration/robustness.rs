@@ -254,7 +254,10 @@ fn nesting_deeper_than_32_levels_is_refused() {
     // recursion (the reporting reader keeps its own stack).
     let mut doc = br#"{"kind": "plan", "title": "#.to_vec();
     doc.extend(std::iter::repeat_n(b'[', 1_000_000));
-    assert_eq!(codes(&doc), ["structure.rules_not_run", "structure.too_deep"]);
+    assert_eq!(
+        codes(&doc),
+        ["structure.rules_not_run", "structure.too_deep"]
+    );
     doc.extend(std::iter::repeat_n(b']', 1_000_000));
     doc.push(b'}');
     let checked = check_bytes(&doc, &options());

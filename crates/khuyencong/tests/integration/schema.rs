@@ -143,19 +143,22 @@ fn schemas_are_closed_bilingual_bounded_and_standard() {
             // A closed list is an `enum` (one error for a wrong code), its values named
             // in both languages in the description.
             assert!(
-                s.get("oneOf").and_then(Value::as_array).is_none_or(|o| o
-                    .iter()
-                    .all(|b| b.get("const").is_none())),
+                s.get("oneOf")
+                    .and_then(Value::as_array)
+                    .is_none_or(|o| o.iter().all(|b| b.get("const").is_none())),
                 "{}: oneOf of const {s}",
                 kind.name()
             );
             if let Some(values) = s.get("enum").and_then(Value::as_array) {
-                let d = s.get("description").and_then(Value::as_str).unwrap_or_default();
+                let d = s
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
                 for v in values {
                     let code = v.as_str().unwrap_or_default();
-                    let labelled = d
-                        .lines()
-                        .any(|line| line.starts_with(&format!("- `{code}`: ")) && line.contains(" / "));
+                    let labelled = d.lines().any(|line| {
+                        line.starts_with(&format!("- `{code}`: ")) && line.contains(" / ")
+                    });
                     if !labelled {
                         unlabelled.insert(code.to_owned());
                     }
@@ -255,7 +258,9 @@ fn schema_and_library_agree_on_the_whole_corpus() {
         let structural: Vec<&khuyencong::Finding> = checked
             .findings
             .iter()
-            .filter(|f| f.code.starts_with("structure.") && f.severity == khuyencong::Severity::Error)
+            .filter(|f| {
+                f.code.starts_with("structure.") && f.severity == khuyencong::Severity::Error
+            })
             .collect();
         // A byte-order mark is ignored by the library (RFC 8259 §8.1); validators get the text.
         let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
