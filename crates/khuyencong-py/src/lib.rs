@@ -19,6 +19,7 @@ mod convert;
 mod documents;
 mod errors;
 mod rules;
+mod worker;
 
 use khuyencong::Finding;
 use khuyencong::law::{Citation, Lang, Regime};

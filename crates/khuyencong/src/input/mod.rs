@@ -69,7 +69,8 @@ pub struct FileError {
 }
 
 impl FileError {
-    fn io(path: &Path, e: &std::io::Error) -> Self {
+    /// The error of an operating-system failure on `path`.
+    pub fn from_io(path: &Path, e: &std::io::Error) -> Self {
         let reason_vi = match e.kind() {
             std::io::ErrorKind::NotFound => "không có tệp hoặc thư mục này".to_owned(),
             std::io::ErrorKind::PermissionDenied => "không có quyền đọc".to_owned(),
@@ -99,8 +100,8 @@ impl FileError {
 /// # Errors
 /// [`FileError`] when the file cannot be opened or read.
 pub fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, FileError> {
-    let file = std::fs::File::open(path).map_err(|e| FileError::io(path, &e))?;
-    read_bounded(file, limit).map_err(|e| FileError::io(path, &e))
+    let file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, &e))?;
+    read_bounded(file, limit).map_err(|e| FileError::from_io(path, &e))
 }
 
 /// [`read_file`] for regular files only: a FIFO, a socket or a device is refused before it
@@ -109,9 +110,19 @@ pub fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, FileError> {
 /// # Errors
 /// [`FileError`] when the file cannot be read or is not a regular file.
 pub fn read_regular_file(path: &Path, limit: usize) -> Result<Vec<u8>, FileError> {
-    let meta = std::fs::metadata(path).map_err(|e| FileError::io(path, &e))?;
+    let file = open_regular_file(path)?;
+    read_bounded(file, limit).map_err(|e| FileError::from_io(path, &e))
+}
+
+/// Opens a regular file for reading (to stream it, e.g. with [`JsonLines`]); a FIFO, a
+/// socket or a device is refused before it is opened.
+///
+/// # Errors
+/// [`FileError`] when the file cannot be opened or is not a regular file.
+pub fn open_regular_file(path: &Path) -> Result<std::fs::File, FileError> {
+    let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, &e))?;
     if meta.is_dir() {
-        return Err(FileError::io(
+        return Err(FileError::from_io(
             path,
             &std::io::Error::from(std::io::ErrorKind::IsADirectory),
         ));
@@ -120,13 +131,12 @@ pub fn read_regular_file(path: &Path, limit: usize) -> Result<Vec<u8>, FileError
         return Err(FileError {
             file: path.display().to_string(),
             reason: "not a regular file (a pipe, socket or device); give a file".to_owned(),
-            reason_vi:
-                "không phải tệp thông thường (đường ống, socket hoặc thiết bị); hãy chọn một tệp"
-                    .to_owned(),
+            reason_vi: "không phải tệp thông thường (đường ống, socket hoặc thiết bị); hãy chọn một tệp"
+                .to_owned(),
             kind: std::io::ErrorKind::Other,
         });
     }
-    read_file(path, limit)
+    std::fs::File::open(path).map_err(|e| FileError::from_io(path, &e))
 }
 
 /// Reads at most `limit + 1` bytes from `reader`.
