@@ -11,6 +11,7 @@ schema counts as an integer and the library refuses) are skipped.
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -360,3 +361,27 @@ def test_the_validator_rejects_what_it_should() -> None:
     assert not DOCUMENTS.is_valid(bad)
     date = json.loads((CASES / "structure_date_without_leading_zeros" / "input.json").read_text(encoding="utf-8"))
     assert not DOCUMENTS.is_valid(date), "format checking is on"
+
+
+def recipe(language: str) -> str:
+    text = (SCHEMAS / "README.md").read_text(encoding="utf-8")
+    block = text.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+    return block
+
+
+def test_the_javascript_recipe_runs_in_strict_mode_without_warnings() -> None:
+    node, _ = ajv()
+    program = 'const doc = require("./docs/examples/an-giang-2021-2025.json");\n' + recipe("js")
+    bad = program.replace("an-giang-2021-2025.json", "../../tests/cases/structure_unknown_activity_code/input.json")
+    env = {**os.environ, "NODE_PATH": str(ROOT / ".ci" / "ajv" / "node_modules")}
+    ok = subprocess.run([node, "-e", program], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert (ok.stdout, ok.stderr) == ("", "")
+    out = subprocess.run([node, "-e", bad], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert "/results/0/activity must be equal to one of the allowed values" in out.stdout
+    assert out.stderr == ""
+
+
+def test_the_python_recipe_runs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(recipe("python"), {})  # noqa: S102 - the documented recipe itself
+    assert capsys.readouterr().out == ""

@@ -48,14 +48,15 @@ pub fn run(
         .map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
     let applicant = read_applicant(&bytes).map_err(|findings| {
         let list = |lang: Lang| {
-            findings
+            let mut out = String::new();
+            for f in findings
                 .iter()
                 .filter(|f| f.severity == khuyencong::Severity::Error)
-                .map(|f| {
-                    let at = if f.path.is_empty() { "/" } else { &f.path };
-                    format!("\n  {at}  {}  {}", f.code, f.message(lang))
-                })
-                .collect::<String>()
+            {
+                let at = if f.path.is_empty() { "/" } else { &f.path };
+                out.push_str(&format!("\n  {at}  {}  {}", f.code, f.message(lang)));
+            }
+            out
         };
         Usage::new(
             format!("`{path}`: invalid applicant facts:{}", list(Lang::En)),

@@ -240,7 +240,11 @@ fn place(stack: &[Frame<'_>]) -> String {
         };
         path.push('/');
         match key {
-            Some(k) => path.push_str(&k.str().map(|s| khuyencong::finding::escape_token(&s.to_string_lossy()).into_owned()).unwrap_or_default()),
+            Some(k) => path.push_str(
+                &k.str()
+                    .map(|s| khuyencong::finding::escape_token(&s.to_string_lossy()).into_owned())
+                    .unwrap_or_default(),
+            ),
             None => path.push_str(&(frame.next - 1).to_string()),
         }
     }
@@ -263,14 +267,18 @@ fn write_value<'py>(
         } else {
             // Beyond 64 bits: its digits (an `int` subclass is written as the number).
             let repr = INT_REPR.get_or_try_init(py, || {
-                py.get_type::<PyInt>().getattr("__repr__").map(Bound::unbind)
+                py.get_type::<PyInt>()
+                    .getattr("__repr__")
+                    .map(Bound::unbind)
             })?;
             let digits = repr.bind(py).call1((obj,))?;
             out.extend_from_slice(digits.cast::<PyString>()?.to_str()?.as_bytes());
         }
     } else if obj.is_instance_of::<PyFloat>() {
         let repr = FLOAT_REPR.get_or_try_init(py, || {
-            py.get_type::<PyFloat>().getattr("__repr__").map(Bound::unbind)
+            py.get_type::<PyFloat>()
+                .getattr("__repr__")
+                .map(Bound::unbind)
         })?;
         let text = repr.bind(py).call1((obj,))?;
         let text = text.cast::<PyString>()?.to_str()?;
@@ -313,7 +321,8 @@ fn write_value<'py>(
             out.extend_from_slice(b"[]");
             return Ok(());
         }
-        let items: Vec<(Option<Bound<'py, PyAny>>, Bound<'py, PyAny>)> = match obj.cast::<PyList>() {
+        let items: Vec<(Option<Bound<'py, PyAny>>, Bound<'py, PyAny>)> = match obj.cast::<PyList>()
+        {
             Ok(list) => list.to_tuple().iter().map(|v| (None, v)).collect(),
             Err(_) => obj.cast::<PyTuple>()?.iter().map(|v| (None, v)).collect(),
         };

@@ -441,10 +441,7 @@ fn load_file(path: &Path) -> Result<Vec<Loaded>, ReadError> {
             Ok(Some(Line::Overlong { number, .. })) => out.push(Loaded::Structure(
                 Some(number),
                 document::check_line(
-                    Line::Overlong {
-                        number,
-                        length: 0,
-                    },
+                    Line::Overlong { number, length: 0 },
                     &CheckOptions::default(),
                 )
                 .findings

@@ -65,12 +65,18 @@ fn summary(place: &str, findings: &[Finding]) -> (String, String) {
         .filter(|f| f.severity == khuyencong::Severity::Error)
         .count();
     let (mut en, mut vi) = match (place.is_empty(), errors) {
-        (true, 1) => ("the document has 1 error:".to_owned(), "tài liệu có 1 lỗi:".to_owned()),
+        (true, 1) => (
+            "the document has 1 error:".to_owned(),
+            "tài liệu có 1 lỗi:".to_owned(),
+        ),
         (true, n) => (
             format!("the document has {n} errors:"),
             format!("tài liệu có {n} lỗi:"),
         ),
-        (false, 1) => (format!("`{place}` has 1 error:"), format!("`{place}` có 1 lỗi:")),
+        (false, 1) => (
+            format!("`{place}` has 1 error:"),
+            format!("`{place}` có 1 lỗi:"),
+        ),
         (false, n) => (
             format!("`{place}` has {n} errors:"),
             format!("`{place}` có {n} lỗi:"),

@@ -2,12 +2,12 @@
 //! Schemas and finding codes. Each function converts its arguments, calls the core and
 //! returns the core's JSON form as plain Python objects.
 
+use khuyencong::Codelist;
 use khuyencong::activity::Activity;
 use khuyencong::funding::FundLevel;
 use khuyencong::law::{Citation, Lang};
 use khuyencong::schema::{SchemaKind, json_schema as core_schema};
 use khuyencong::support::{SupportContext, SupportVariant};
-use khuyencong::Codelist;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -70,10 +70,11 @@ pub fn _assess<'py>(
     }
     // Read as the command reads an applicant file: every problem at once, with its pointer.
     let bytes = convert::to_json_bytes(applicant)?;
-    let facts = khuyencong::input::read_applicant(&bytes)
-        .map_err(|findings| match crate::errors::validation_error_at(py, "applicant", &findings) {
+    let facts = khuyencong::input::read_applicant(&bytes).map_err(|findings| {
+        match crate::errors::validation_error_at(py, "applicant", &findings) {
             Ok(e) | Err(e) => e,
-        })?;
+        }
+    })?;
     let activity = self::activity(activity)?;
     let date = convert::date(as_of, "as_of")?;
     let assessment = khuyencong::assess(&facts, activity, date)

@@ -46,7 +46,8 @@ fn queue() -> Option<mpsc::Sender<Job>> {
                                 // A job reports through its own channel; a panic (which
                                 // the library never raises on input) only drops it.
                                 Ok(job) => {
-                                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                                    let _ =
+                                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
                                 }
                                 Err(_) => return,
                             }
@@ -63,11 +64,10 @@ fn queue() -> Option<mpsc::Sender<Job>> {
 /// Whether the calling thread is Python's main thread.
 fn on_main_thread(py: Python<'_>) -> PyResult<bool> {
     let threading = py.import("threading")?;
-    let main = MAIN_THREAD.get_or_try_init(py, || {
-        threading.getattr("main_thread").map(Bound::unbind)
-    })?;
+    let main =
+        MAIN_THREAD.get_or_try_init(py, || threading.getattr("main_thread").map(Bound::unbind))?;
     let ident = main.bind(py).call0()?.getattr("ident")?;
-    Ok(ident.eq(threading.getattr("get_ident")?.call0()?)?)
+    ident.eq(threading.getattr("get_ident")?.call0()?)
 }
 
 /// Runs `work` with the interpreter released, on a stack of known size (see the module).

@@ -157,7 +157,7 @@ pub(crate) fn position(text: &str, at: usize) -> (usize, usize) {
         start -= 1;
     }
     let before = &text.as_bytes()[..start];
-    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let line = 1 + before.split(|b| *b == b'\n').count() - 1;
     let line_start = before
         .iter()
         .rposition(|b| *b == b'\n')
@@ -530,7 +530,13 @@ impl Reader<'_> {
         }
         self.i = i;
         let text = &self.text[start..i];
-        if !float {
+        if float {
+            self.out.numbers.push((
+                self.path.clone(),
+                NumberForm::Float,
+                text.chars().take(40).collect(),
+            ));
+        } else {
             if let Ok(u) = text.parse::<u64>() {
                 return Ok(Value::Number(u.into()));
             }
@@ -540,12 +546,6 @@ impl Reader<'_> {
             self.out.numbers.push((
                 self.path.clone(),
                 NumberForm::BigInteger,
-                text.chars().take(40).collect(),
-            ));
-        } else {
-            self.out.numbers.push((
-                self.path.clone(),
-                NumberForm::Float,
                 text.chars().take(40).collect(),
             ));
         }

@@ -131,8 +131,9 @@ pub fn open_regular_file(path: &Path) -> Result<std::fs::File, FileError> {
         return Err(FileError {
             file: path.display().to_string(),
             reason: "not a regular file (a pipe, socket or device); give a file".to_owned(),
-            reason_vi: "không phải tệp thông thường (đường ống, socket hoặc thiết bị); hãy chọn một tệp"
-                .to_owned(),
+            reason_vi:
+                "không phải tệp thông thường (đường ống, socket hoặc thiết bị); hãy chọn một tệp"
+                    .to_owned(),
             kind: std::io::ErrorKind::Other,
         });
     }
@@ -406,7 +407,8 @@ pub fn parse_amount(text: &str) -> Result<Vnd, ArgumentError> {
 /// use khuyencong::input::read_applicant;
 /// let facts = read_applicant(br#"{"legal_form": "cooperative"}"#).map_err(|f| f[0].message_en.clone())?;
 /// assert!(facts.legal_form.is_some());
-/// let errors = read_applicant(br#"{"name": "Hợp tác xã Tân Phú", "sme": {"total_capital": 1.5, "colour": 1}}"#).unwrap_err();
+/// let text = r#"{"name": "Hợp tác xã Tân Phú", "sme": {"total_capital": 1.5, "colour": 1}}"#;
+/// let errors = read_applicant(text.as_bytes()).err().unwrap_or_default();
 /// assert_eq!(errors.len(), 2);
 /// assert_eq!(errors[0].path, "/sme");
 /// # Ok::<(), String>(())
@@ -488,5 +490,3 @@ mod tests {
         assert_eq!(bytes.len(), 11);
     }
 }
-#[cfg(test)]
-mod scratch_test;

@@ -592,22 +592,21 @@ impl Issue {
                 options,
             } => {
                 let shown = show(value);
-                let (vi, en) = match list {
-                    Some(list) => (
+                let (vi, en) = if let Some(list) = list {
+                    (
                         format!(
                             "mã `{shown}` không có trong danh mục `{list}` (tại {p}); xem `khuyencong catalog --list {list}`"
                         ),
                         format!(
                             "code `{shown}` is not in the `{list}` codelist (at {p}); see `khuyencong catalog --list {list}`"
                         ),
-                    ),
-                    None => {
-                        let list = quoted(options);
-                        (
-                            format!("`{shown}` không phải giá trị hợp lệ tại {p}; chọn: {list}"),
-                            format!("`{shown}` is not a valid value at {p}; choose: {list}"),
-                        )
-                    }
+                    )
+                } else {
+                    let list = quoted(options);
+                    (
+                        format!("`{shown}` không phải giá trị hợp lệ tại {p}; chọn: {list}"),
+                        format!("`{shown}` is not a valid value at {p}; choose: {list}"),
+                    )
                 };
                 let mut finding = f("structure.unknown_code", vi, en).param("value", shown);
                 if let Some(list) = list {
@@ -1005,7 +1004,7 @@ fn union(
         .filter(|errors| !errors.is_empty() && !is_type_mismatch(errors))
         .collect();
     if let Some(best) = fitting.iter().min_by_key(|errors| errors.len()) {
-        for e in best.iter() {
+        for e in *best {
             map_error(root, instance, e, out);
         }
         return;
@@ -1073,7 +1072,7 @@ fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> V
                 What::NotWholeNumber { shown }
                 | What::Negative { shown }
                 | What::TooLarge { shown }
-                | What::OutOfRange { shown, .. } => *shown = text.clone(),
+                | What::OutOfRange { shown, .. } => shown.clone_from(text),
                 _ => {}
             }
         }

@@ -261,7 +261,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
             return Err(too_deep());
         }
         self.visitor.visit_map(Map {
-            map,
+            access: map,
             depth,
             skip_schema: self.top,
         })
@@ -312,7 +312,7 @@ impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Seq<A> {
 }
 
 struct Map<A> {
-    map: A,
+    access: A,
     depth: usize,
     skip_schema: bool,
 }
@@ -376,14 +376,14 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Map<A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         if !self.skip_schema {
-            return self.map.next_key_seed(Seed {
+            return self.access.next_key_seed(Seed {
                 seed,
                 depth: self.depth,
             });
         }
         // The top-level object: look at each key first, to skip `$schema`.
         loop {
-            let Some(key) = self.map.next_key_seed(KeySeed)? else {
+            let Some(key) = self.access.next_key_seed(KeySeed)? else {
                 return Ok(None);
             };
             let is_schema = match &key {
@@ -391,7 +391,7 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Map<A> {
                 Key::Owned(k) => k == "$schema",
             };
             if is_schema {
-                self.map.next_value::<SchemaUri>()?;
+                self.access.next_value::<SchemaUri>()?;
                 continue;
             }
             return match key {
@@ -404,14 +404,14 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Map<A> {
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.map.next_value_seed(Seed {
+        self.access.next_value_seed(Seed {
             seed,
             depth: self.depth,
         })
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.map.size_hint()
+        self.access.size_hint()
     }
 }
 

@@ -553,7 +553,7 @@ impl ProvincialPack {
         let pack: Self = load(text, Target::ProvincialPack)?;
         let (h, rules) = (&pack, &pack.rules);
         let mut issues = Vec::new();
-        check_common(&rules, &mut issues);
+        check_common(rules, &mut issues);
         if h.province.trim().is_empty() {
             issues.push(issue(
                 "/province",

@@ -76,14 +76,21 @@ fn classes() -> Vec<Class> {
     let mut oversize = SCHEME.as_bytes().to_vec();
     oversize.resize(MAX_INPUT_BYTES + 1, b' ');
     let utf16: Vec<u8> = REPORT.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let many = scheme_with("\"date\": \"2022-06-01\"", "\"date\": \"2022-06-31\"")
-        .pipe(|b| {
-            String::from_utf8(b)
-                .unwrap_or_default()
-                .replacen("\"province\": \"Quảng Nam\"", "\"province\": 49, \"tinh\": \"Quảng Nam\"", 1)
-                .replacen("\"total_cost\": 620000000", "\"total_cost\": 620000000.5", 1)
-                .into_bytes()
-        });
+    let many = scheme_with("\"date\": \"2022-06-01\"", "\"date\": \"2022-06-31\"").pipe(|b| {
+        String::from_utf8(b)
+            .unwrap_or_default()
+            .replacen(
+                "\"province\": \"Quảng Nam\"",
+                "\"province\": 49, \"tinh\": \"Quảng Nam\"",
+                1,
+            )
+            .replacen(
+                "\"total_cost\": 620000000",
+                "\"total_cost\": 620000000.5",
+                1,
+            )
+            .into_bytes()
+    });
     let mut many_values = b"[0".to_vec();
     for _ in 0..1_000_000 {
         many_values.extend_from_slice(b",0");
@@ -457,7 +464,12 @@ fn classes() -> Vec<Class> {
             )
             .into_iter()
             .collect::<Vec<u8>>()
-            .pipe(|b| String::from_utf8(b).unwrap_or_default().replacen("\"total\": 34387000000", "\"total\": 34388000000", 1).into_bytes()),
+            .pipe(|b| {
+                String::from_utf8(b)
+                    .unwrap_or_default()
+                    .replacen("\"total\": 34387000000", "\"total\": 34388000000", 1)
+                    .into_bytes()
+            }),
             "funding.total_mismatch",
         ),
         class(
@@ -468,7 +480,12 @@ fn classes() -> Vec<Class> {
                 "{ \"from\": \"2021-01-01\", \"to\": \"2025-12-31\" }",
                 "{ \"from\": \"2025-12-31\", \"to\": \"2021-01-01\" }",
             )
-            .pipe(|b| String::from_utf8(b).unwrap_or_default().replacen("\"total\": 34387000000", "\"total\": 34388000000", 1).into_bytes()),
+            .pipe(|b| {
+                String::from_utf8(b)
+                    .unwrap_or_default()
+                    .replacen("\"total\": 34387000000", "\"total\": 34388000000", 1)
+                    .into_bytes()
+            }),
             "funding.total_mismatch",
         ),
         class(
@@ -482,7 +499,10 @@ fn classes() -> Vec<Class> {
             "The schema named in the document",
             "`\"$schema\": \"urn:khuyencong:schema:scheme:1\"` at the top",
             "read: an input may name its schema, as the published schemas allow (not elsewhere)",
-            scheme_with("\"kind\": \"scheme\",", "\"$schema\": \"urn:khuyencong:schema:scheme:1\", \"kind\": \"scheme\","),
+            scheme_with(
+                "\"kind\": \"scheme\",",
+                "\"$schema\": \"urn:khuyencong:schema:scheme:1\", \"kind\": \"scheme\",",
+            ),
             "",
         ),
         class(
@@ -513,7 +533,6 @@ fn known_by(input: &[u8], code: &str) -> Option<Finding> {
         .or_else(|| checked.findings.into_iter().next())
 }
 
-
 fn cli_lines(f: &Finding, lang: Lang) -> String {
     // As `khuyencong check FILE` prints it (table format; `--lang en` for English).
     let path = if f.path.is_empty() { "/" } else { &f.path };
@@ -540,10 +559,8 @@ fn every_class_gets_its_finding() {
             continue;
         }
         assert!(
-            checked
-                .findings
-                .iter()
-                .any(|f| f.code == c.code && (f.severity == Severity::Error || c.code == "structure.bom")),
+            checked.findings.iter().any(|f| f.code == c.code
+                && (f.severity == Severity::Error || c.code == "structure.bom")),
             "{}: {:?}",
             c.title,
             checked.findings
@@ -594,7 +611,10 @@ fn bad_input_fixtures_are_current() {
     }
     for entry in std::fs::read_dir(&dir).expect("tests/bad-inputs").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".json") && !expected.contains(&name) {
+        let is_json = std::path::Path::new(&name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json && !expected.contains(&name) {
             if bless {
                 std::fs::remove_file(entry.path()).expect("remove stale fixture");
             } else {
@@ -692,9 +712,10 @@ fn notation_rows() -> String {
 
 /// A provincial pack with `n` copies of one rule (every copy overlaps the others).
 fn overlapping_pack(n: usize) -> String {
-    let text =
-        std::fs::read_to_string(crate::cases_root().join("docs/examples/provincial-pack.example.json"))
-            .expect("example pack");
+    let text = std::fs::read_to_string(
+        crate::cases_root().join("docs/examples/provincial-pack.example.json"),
+    )
+    .expect("example pack");
     let mut pack: serde_json::Value = serde_json::from_str(&text).expect("json");
     let rule = pack["rules"][1].clone();
     pack["rules"] = (0..n)
@@ -713,7 +734,10 @@ fn a_pack_of_many_overlapping_rules_is_refused_quickly_with_capped_issues() {
     let e = khuyencong::support::ProvincialPack::from_json(&overlapping_pack(1000))
         .expect_err("overlaps");
     assert_eq!(e.issues().len(), khuyencong::support::MAX_PACK_ISSUES);
-    assert!(e.issues()[99].message_en.contains("900 more problems"), "{e}");
+    assert!(
+        e.issues()[99].message_en.contains("900 more problems"),
+        "{e}"
+    );
     assert!(e.to_string().contains("(+90 more)"), "{e}");
     assert!(e.to_string().len() < 2000);
     let e = khuyencong::support::ProvincialPack::from_json(&overlapping_pack(4000))
@@ -769,7 +793,11 @@ fn render() -> String {
         let (code, path) = known_by(&c.input, c.code).map_or_else(
             || ("—".to_owned(), "—".to_owned()),
             |f| {
-                let path = if f.path.is_empty() { "/".to_owned() } else { f.path };
+                let path = if f.path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    f.path
+                };
                 (format!("`{}`", f.code), format!("`{path}`"))
             },
         );
@@ -818,12 +846,20 @@ fn render() -> String {
             );
         }
         if !checked.findings.is_empty() {
-            let vi: Vec<String> = checked.findings.iter().map(|f| cli_lines(f, Lang::Vi)).collect();
-            let en: Vec<String> = checked.findings.iter().map(|f| cli_lines(f, Lang::En)).collect();
+            let vi: Vec<String> = checked
+                .findings
+                .iter()
+                .map(|f| cli_lines(f, Lang::Vi))
+                .collect();
+            let en: Vec<String> = checked
+                .findings
+                .iter()
+                .map(|f| cli_lines(f, Lang::En))
+                .collect();
             let _ = write!(
                 s,
                 "\n**CLI** (exit {}):\n\n{}\n{}",
-                if checked.has_errors() { 1 } else { 0 },
+                i32::from(checked.has_errors()),
                 fence(&vi.join("\n")),
                 fence(&en.join("\n"))
             );
@@ -988,7 +1024,6 @@ fn more_classes() -> String {
     );
     s
 }
-
 
 #[test]
 fn bad_inputs_doc_is_current() {

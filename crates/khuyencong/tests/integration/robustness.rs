@@ -373,4 +373,25 @@ fn fuzz_smoke() {
         runs += 1;
     }
     assert!(runs > 100, "{runs}");
+    // Packs and applicants too: never a panic, always an answer.
+    let pack =
+        std::fs::read(crate::cases_root().join("docs/examples/provincial-pack.example.json"))
+            .expect("example pack");
+    let applicant = r#"{"name": "Hợp tác xã Đông Hưng", "legal_form": "enterprise", "sme": {"sector": "industry_construction", "average_insured_employees": 40, "total_capital": 5000000000}, "head_office": {"province_kind": "province", "unit_kind": "ward", "ward_converted_on": "2020-01-01"}}"#.as_bytes();
+    let start = std::time::Instant::now();
+    let mut runs = 0u32;
+    while runs < 2000 && start.elapsed() < std::time::Duration::from_secs(3) {
+        let input = generator::mutate(&mut rng, &pack, &seeds);
+        let _ = khuyencong::support::ProvincialPack::from_json(&String::from_utf8_lossy(&input));
+        let input = generator::mutate(&mut rng, applicant, &seeds);
+        if let Ok(facts) = khuyencong::input::read_applicant(&input) {
+            let _ = khuyencong::assess(
+                &facts,
+                khuyencong::activity::Activity::AdvancedMachinery,
+                chrono::NaiveDate::from_ymd_opt(2025, 8, 1).expect("date"),
+            );
+        }
+        runs += 1;
+    }
+    assert!(runs > 100, "{runs}");
 }
