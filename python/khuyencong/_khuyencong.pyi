@@ -135,8 +135,11 @@ def _check_many(
 def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
     """Reads the documents of files (``.json``: one; ``.jsonl``/``.ndjson``: one a line)."""
 
-def _totals(docs: Iterable[_DocumentInput], by: Iterable[str]) -> list[dict[str, Any]]:
-    """Totals rows as flat dicts: the keys, then the figures (shares as ``Decimal``)."""
+def _totals(
+    docs: Iterable[_DocumentInput], by: Iterable[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Totals rows as flat dicts (the keys, then the figures; shares as ``Decimal``), and
+    one dict per document (``index``, ``id``, ``kind``, ``errors``)."""
 
 def _assess(
     applicant: dict[str, Any], activity: str, as_of: datetime.date | str
@@ -153,6 +156,7 @@ def _max_support(
     technology_line: bool = False,
     variant: str | None = None,
     provincial_pack: _PackInput | None = None,
+    units: int | None = None,
 ) -> dict[str, Any]:
     """The JSON form of a support limit (``status``: ``assessed`` or ``not_assessed``)."""
 

@@ -154,6 +154,11 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     ``year``), ``fund_level``, ``source``, ``activity`` and ``kind`` (none: one grand
     total).
 
+    Nothing a document states is dropped: the part of a stated total that its lines do not
+    itemise is counted under the key value ``"not_itemised"``, and a stated counterpart is
+    used as stated. ``Totals.documents`` lists every document with the number of errors its
+    check finds; each row counts its ``documents_with_errors``.
+
     Raises :class:`khuyencong.ValidationError` when a document cannot be read, and
     :class:`khuyencong.Error` for an unknown key.
     """
@@ -165,8 +170,10 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     if isinstance(by, str):
         raise TypeError(f"by must be a list of keys such as [{by!r}], not a str")
     keys = list(by)
-    rows = _native._totals([_plain(d) for d in docs], keys)
-    return Totals(by=tuple("period" if k == "year" else k for k in keys), rows=rows)
+    rows, documents = _native._totals([_plain(d) for d in docs], keys)
+    return Totals(
+        by=tuple("period" if k == "year" else k for k in keys), rows=rows, documents=documents
+    )
 
 
 def assess(
@@ -196,17 +203,24 @@ def max_support(
     technology_line: bool = False,
     variant: str | None = None,
     provincial_pack: PackInput | None = None,
+    units: int = 1,
 ) -> SupportLimit:
     """The most state support an activity may receive on a date.
 
-    ``eligible_cost`` is whole đồng: an ``int``, or a ``str`` of whole đồng or exact
-    Vietnamese notation (``"620 triệu"``), read as ``khuyencong support --cost`` reads it;
-    a ``float`` raises :class:`TypeError`.
-    ``fund`` is ``national``, ``provincial``, ``district`` or ``commune``; a
+    ``eligible_cost`` is whole đồng for all ``units`` together: an ``int``, or a ``str`` of
+    whole đồng or exact Vietnamese notation (``"620 triệu"``), read as ``khuyencong support
+    --cost`` reads it; a ``float`` raises :class:`TypeError`. The cap applies once per unit
+    (establishment, model, round…), so a group scheme for eight cooperatives passes
+    ``units=8``. ``fund`` is ``national``, ``provincial``, ``district`` or ``commune``; a
     ``provincial_pack`` sets the levels of local funds.
 
-    Raises :class:`khuyencong.Error` when the activity has several items and no
-    ``variant`` is named, for unknown codes, and for dates before 2014-04-08.
+    A level the project does not know — an item whose level was not read, a level priced by
+    tender, any date before 2014-04-08, an activity with several items when no ``variant``
+    is named — is returned as not assessed (``assessed`` is ``False``, with the reason),
+    never raised.
+
+    Raises :class:`khuyencong.Error` for unknown codes, a ``variant`` of another activity
+    and ``units`` below 1.
     """
     return SupportLimit._from_json(
         _native._max_support(
@@ -218,6 +232,7 @@ def max_support(
             technology_line=technology_line,
             variant=variant,
             provincial_pack=_plain(provincial_pack),
+            units=units,
         )
     )
 

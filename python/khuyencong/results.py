@@ -181,15 +181,19 @@ class CheckResult:
 @dataclass(frozen=True, slots=True)
 class Totals:
     """Exact totals: one flat dict per group, the grouping keys (``by``) first, then
-    ``documents``, ``funding_vnd``, ``support_vnd``, ``total_investment_vnd``,
-    ``counterpart_vnd``, ``establishments`` (``int``), ``exactness`` (``exact``,
-    ``lower_bound``, ``approximate``), ``support_share`` and ``counterpart_per_support``
-    (``decimal.Decimal`` or ``None``) and ``avg_support_per_establishment_vnd`` (``int`` or
-    ``None``). A key is ``None`` where the figures do not have it (funding has no activity,
-    results have no source)."""
+    ``documents``, ``documents_with_errors``, ``funding_vnd``, ``support_vnd``,
+    ``total_investment_vnd``, ``counterpart_vnd``, ``establishments`` (``int``),
+    ``exactness`` (``exact``, ``lower_bound``, ``approximate``), ``support_share`` and
+    ``counterpart_per_support`` (``decimal.Decimal`` or ``None``) and
+    ``avg_support_per_establishment_vnd`` (``int`` or ``None``). A key is ``None`` where the
+    figures do not have it (funding has no activity, results have no source), and
+    ``"not_itemised"`` for the part of a stated total its lines do not break down by that
+    key. ``documents`` lists every input document (``index``, ``id``, ``kind``, ``errors``):
+    documents with errors are included as stated, and named here."""
 
     by: tuple[str, ...]
     rows: list[dict[str, Any]]
+    documents: list[dict[str, Any]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -205,6 +209,7 @@ class Totals:
                 {k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
                 for row in self.rows
             ],
+            "documents": [dict(d) for d in self.documents],
         }
 
     def to_pandas(self) -> _pandas.DataFrame:
@@ -218,6 +223,7 @@ class Totals:
     def _repr_html_(self) -> str:
         columns = list(self.by) + [
             "documents",
+            "documents_with_errors",
             "funding_vnd",
             "support_vnd",
             "total_investment_vnd",
@@ -329,7 +335,10 @@ class SupportLimit:
     with its derivation, basis and confidence.
 
     ``status`` is ``assessed`` (``max_support_vnd`` is set) or ``not_assessed`` (the level
-    is not modelled: ``reason_vi`` and ``reason_en`` say why).
+    is not known: ``reason_vi`` and ``reason_en`` say why); ``assessed`` says the same as a
+    ``bool``. ``unit`` is what the level is per (``per_establishment``, ``per_model``…),
+    ``units`` how many the cost covers; ``cap_per_unit_vnd`` and ``share_limit_vnd`` are the
+    two limits before the lower is taken. ``support_regime`` is ``None`` before 2014-04-08.
     """
 
     status: str
@@ -340,11 +349,15 @@ class SupportLimit:
     confidence: str | None
     rule_id: str | None
     rule_source: str | None
-    support_regime: str
+    support_regime: str | None
     derivation: list[dict[str, Any]]
     conditions: list[str]
     reason_vi: str | None
     reason_en: str | None
+    unit: str | None
+    units: int | None
+    cap_per_unit_vnd: int | None
+    share_limit_vnd: int | None
     _data: dict[str, Any] = field(repr=False, compare=False)
 
     @classmethod
@@ -358,18 +371,22 @@ class SupportLimit:
             confidence=data.get("confidence"),
             rule_id=data.get("rule_id"),
             rule_source=data.get("rule_source"),
-            support_regime=data["support_regime"],
+            support_regime=data.get("support_regime"),
             derivation=data.get("derivation", []),
             conditions=data.get("conditions", []),
             reason_vi=data.get("reason_vi"),
             reason_en=data.get("reason_en"),
+            unit=data.get("unit"),
+            units=data.get("units"),
+            cap_per_unit_vnd=data.get("cap_per_unit_vnd"),
+            share_limit_vnd=data.get("share_limit_vnd"),
             _data=data,
         )
 
     @property
     def assessed(self) -> bool:
-        """The limit was computed."""
-        return self.status == "assessed"
+        """The limit was computed (``False``: not assessed, with the reason)."""
+        return bool(self._data.get("assessed", self.status == "assessed"))
 
     def to_dict(self) -> dict[str, Any]:
         """The limit's JSON form, as the core writes it."""

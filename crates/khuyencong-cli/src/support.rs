@@ -1,5 +1,6 @@
 //! `khuyencong support`: the most state support for an activity on a date.
 
+use std::num::NonZeroU64;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -66,6 +67,10 @@ pub struct SupportArgs {
     /// A whole technology line is supported.
     #[arg(long)]
     technology_line: bool,
+    /// How many units (establishments, models, rounds… — the unit of the level) the cost
+    /// covers: the cap applies once per unit (a group scheme for 8 cooperatives: `--units 8`).
+    #[arg(long, default_value = "1", value_parser = parse_units)]
+    units: NonZeroU64,
     /// A provincial rule pack (JSON) for local funds.
     #[arg(long)]
     pack: Option<PathBuf>,
@@ -75,6 +80,18 @@ pub struct SupportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SupportFormat::Json)]
     format: SupportFormat,
+}
+
+fn parse_units(s: &str) -> Result<NonZeroU64, String> {
+    s.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(NonZeroU64::new)
+        .ok_or_else(|| {
+            format!(
+                "`{s}` is not a number of units: give a whole number from 1 / `{s}` không phải số đơn vị: nhập số nguyên từ 1"
+            )
+        })
 }
 
 /// Reads the cost as every front does (the library's argument reader): whole đồng or exact
@@ -123,7 +140,8 @@ pub fn cmd_support(a: &SupportArgs) -> Result<ExitCode, Usage> {
     };
     let mut ctx = SupportContext::new(a.fund.into())
         .priority(a.priority)
-        .technology_line(a.technology_line);
+        .technology_line(a.technology_line)
+        .units(a.units);
     if let Some(v) = variant {
         ctx = ctx.variant(v);
     }
@@ -154,6 +172,13 @@ fn render(limit: &SupportLimit, lang: Lang) -> String {
                 a.max_support_vnd.get(),
                 a.binding.code()
             ));
+            if let Some(unit) = a.unit {
+                let label = match lang {
+                    Lang::Vi => "Đơn vị tính",
+                    Lang::En => "Unit",
+                };
+                out.push_str(&format!("{label}: {} × {}\n", a.units, unit.label(lang)));
+            }
             out.push_str(&format!("{basis}: {}\n", a.citation.render(lang)));
             out.push_str(&format!("{conf}: {}\n", a.confidence.label(lang)));
             for (i, s) in a.derivation.iter().enumerate() {
@@ -165,11 +190,14 @@ fn render(limit: &SupportLimit, lang: Lang) -> String {
             }
         }
         SupportLimit::NotAssessed(n) => {
-            let r = match lang {
-                Lang::Vi => &n.reason_vi,
-                Lang::En => &n.reason_en,
+            let (head, r) = match lang {
+                Lang::Vi => ("Không đánh giá", &n.reason_vi),
+                Lang::En => ("Not assessed", &n.reason_en),
             };
-            out.push_str(&format!("{r}\n{}\n", n.citation.render(lang)));
+            out.push_str(&format!(
+                "{head} (assessed: false)\n{r}\n{}\n",
+                n.citation.render(lang)
+            ));
         }
         _ => {}
     }

@@ -6,7 +6,7 @@ use khuyencong::document::{Document, parse};
 use khuyencong::input::Line;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
-use khuyencong::totals::{TotalsKey, totals};
+use khuyencong::totals::{TotalsKey, totals_report};
 
 use crate::input::Item;
 use crate::{Format, Usage, input, table};
@@ -20,6 +20,7 @@ pub fn run(
     format: Format,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
     input::for_each(files, jsonl, |item| {
         let (source, line, content) = match item {
             Item::Document {
@@ -46,6 +47,7 @@ pub fn run(
         match parse(bytes) {
             Ok(d) => {
                 docs.push(d);
+                sources.push(place);
                 Ok(())
             }
             Err(e) => {
@@ -74,7 +76,24 @@ pub fn run(
             }
         }
     })?;
-    let rows = totals(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    let report = totals_report(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
+    // Every document is counted; those whose check finds errors are named, so a reader
+    // knows which figures come from documents that need fixing.
+    for d in report.documents.iter().filter(|d| d.errors > 0) {
+        let source = table::clean(sources.get(d.index).map_or("?", String::as_str));
+        let id = table::clean(&d.id);
+        match lang {
+            Lang::Vi => eprintln!(
+                "lưu ý: `{source}` ({id}) được tổng hợp nhưng có {} lỗi; chạy `khuyencong check` để xem",
+                d.errors
+            ),
+            Lang::En => eprintln!(
+                "note: `{source}` ({id}) is included but has {} error(s); run `khuyencong check` on it",
+                d.errors
+            ),
+        }
+    }
+    let rows = report.rows;
     let text = match format {
         Format::Json => crate::to_json(&rows)?,
         Format::Jsonl => {
@@ -122,6 +141,9 @@ fn grid(
             .collect();
         line.extend([
             r.documents.to_string(),
+            r.documents_with_errors
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             money(r.funding_vnd),
             money(r.support_vnd),
             money(r.total_investment_vnd),

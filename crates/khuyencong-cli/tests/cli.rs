@@ -249,7 +249,7 @@ fn totals_reproduce_the_seed_exactly() {
         "csv",
     ]);
     assert!(o.status.success());
-    assert!(stdout(&o).starts_with("period,activity,documents,funding_vnd"));
+    assert!(stdout(&o).starts_with("period,activity,documents,documents_with_errors,funding_vnd"));
     let o = run(&[
         "totals",
         "docs/examples/an-giang-2021-2025.json",
@@ -534,7 +534,6 @@ fn support_provincial_pack_and_bad_inputs() {
         &["--cost", "1,400 triệu", "--as-of", "2022-06-01"][..],
         &["--cost", "1.400", "--as-of", "2022-06-01"][..],
         &["--cost", "hơn 5 tỷ", "--as-of", "2022-06-01"][..],
-        &["--cost", "620000000", "--as-of", "2013-01-01"][..],
         &[
             "--cost",
             "620000000",
@@ -895,4 +894,125 @@ fn arguments_are_read_as_the_library_reads_them() {
         "2022-06-01",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Not modelled means not assessed: a date before 2014-04-08 and an item not named give
+/// `assessed: false` with the reason, exit 0 — never a usage error.
+#[test]
+fn support_not_modelled_is_not_assessed_with_exit_0() {
+    for args in [
+        &[
+            "--activity",
+            "advanced_machinery_technology_transfer",
+            "--as-of",
+            "2013-01-01",
+        ][..],
+        &[
+            "--activity",
+            "advanced_machinery_technology_transfer",
+            "--as-of",
+            "2010-01-01",
+        ][..],
+        &["--activity", "demonstration_model", "--as-of", "2022-01-01"][..],
+        &["--activity", "advisory", "--as-of", "2022-01-01"][..],
+    ] {
+        let mut all = vec!["support", "--cost", "620000000"];
+        all.extend_from_slice(args);
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!(v["assessed"], false, "{args:?}");
+        assert_eq!(v["status"], "not_assessed", "{args:?}");
+        assert!(
+            v["reason_en"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("Not assessed")),
+            "{v}"
+        );
+        all.extend(["--format", "table", "--lang", "en"]);
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("Not assessed"), "{}", stdout(&o));
+    }
+}
+
+/// `--units N`: the cap applies once per unit; 0 is refused.
+#[test]
+fn support_units_scale_the_cap() {
+    let o = run(&[
+        "support",
+        "--activity",
+        "advanced_machinery_technology_transfer",
+        "--cost",
+        "6 tỷ",
+        "--as-of",
+        "2022-06-01",
+        "--units",
+        "8",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["assessed"], true);
+    assert_eq!(v["max_support_vnd"], 2_400_000_000_u64);
+    assert_eq!(v["units"], 8);
+    assert_eq!(v["unit"], "per_establishment");
+    assert_eq!(v["cap_per_unit_vnd"], 300_000_000_u64);
+    let o = run(&[
+        "support",
+        "--activity",
+        "advanced_machinery_technology_transfer",
+        "--cost",
+        "6 tỷ",
+        "--as-of",
+        "2022-06-01",
+        "--units",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("number of units"), "{}", stderr(&o));
+}
+
+/// Totals name the documents included with errors, and keep a report that states only
+/// its totals.
+#[test]
+fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
+    let o = run(&[
+        "totals",
+        "tests/cases/report_binh_dinh_amount_mismatch/input.json",
+        "docs/examples/an-giang-2021-2025.json",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("report_binh_dinh_amount_mismatch/input.json"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("an-giang"), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(rows[0]["documents"], 2);
+    assert_eq!(rows[0]["documents_with_errors"], 1);
+    let o = run(&[
+        "totals",
+        "tests/cases/report_totals_only_no_breakdown/input.json",
+        "--by",
+        "activity",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rest = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["keys"]["activity"] == "not_itemised")
+        .expect("a not_itemised row");
+    assert!(
+        rest["support_vnd"].as_u64().is_some_and(|v| v > 0),
+        "{rest}"
+    );
 }

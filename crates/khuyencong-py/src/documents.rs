@@ -509,7 +509,7 @@ fn totals_key(obj: &Bound<'_, PyAny>) -> PyResult<TotalsKey> {
 }
 
 /// The figures of a totals row, in the order of [`TotalsRow`].
-const ROW_FIELDS: [&str; 10] = TotalsRow::FIGURES;
+const ROW_FIELDS: [&str; 11] = TotalsRow::FIGURES;
 
 /// One totals row as a flat dict: the keys first, then the figures; shares are
 /// `decimal.Decimal`.
@@ -552,14 +552,15 @@ fn row_to_py<'py>(py: Python<'py>, row: &TotalsRow) -> PyResult<Bound<'py, PyDic
 /// A document read for totals, or the index of the input and why it could not be read.
 type Parsed = Result<Document, (usize, Vec<Finding>)>;
 
-/// Totals of documents grouped by `by`: a list of flat row dicts.
+/// Totals of documents grouped by `by`: a list of flat row dicts, and one dict per document
+/// (`index`, `id`, `kind`, `errors`).
 #[pyfunction]
 #[pyo3(signature = (docs, by))]
 pub fn _totals<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
     by: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
     if by.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "by must be a list of keys such as [\"source\"], not a str",
@@ -587,11 +588,20 @@ pub fn _totals<'py>(
             }
         }
     }
-    let rows = khuyencong::totals::totals(&documents, &keys)
+    let report = khuyencong::totals::totals_report(&documents, &keys)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;
-    let out = PyList::empty(py);
-    for row in &rows {
-        out.append(row_to_py(py, row)?)?;
+    let rows = PyList::empty(py);
+    for row in &report.rows {
+        rows.append(row_to_py(py, row)?)?;
     }
-    Ok(out)
+    let listed = PyList::empty(py);
+    for d in &report.documents {
+        let dict = PyDict::new(py);
+        dict.set_item(intern!(py, "index"), d.index)?;
+        dict.set_item(intern!(py, "id"), &d.id)?;
+        dict.set_item(intern!(py, "kind"), d.kind.code())?;
+        dict.set_item(intern!(py, "errors"), d.errors)?;
+        listed.append(dict)?;
+    }
+    Ok((rows, listed))
 }

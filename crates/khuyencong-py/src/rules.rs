@@ -85,7 +85,7 @@ pub fn _assess<'py>(
 /// The most state support for an activity; the limit's JSON form (`status` is `assessed`
 /// or `not_assessed`).
 #[pyfunction]
-#[pyo3(signature = (activity, eligible_cost, as_of, *, fund = None, priority = false, technology_line = false, variant = None, provincial_pack = None))]
+#[pyo3(signature = (activity, eligible_cost, as_of, *, fund = None, priority = false, technology_line = false, variant = None, provincial_pack = None, units = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn _max_support<'py>(
     py: Python<'py>,
@@ -97,9 +97,14 @@ pub fn _max_support<'py>(
     technology_line: bool,
     variant: Option<&Bound<'py, PyAny>>,
     provincial_pack: Option<&Bound<'py, PyAny>>,
+    units: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let activity = self::activity(activity)?;
     let cost = convert::vnd(eligible_cost)?;
+    let units = match units.filter(|u| !u.is_none()) {
+        None => std::num::NonZeroU64::MIN,
+        Some(u) => self::units(u)?,
+    };
     let date = convert::date(as_of, "as_of")?;
     let fund = match fund.filter(|f| !f.is_none()) {
         None => FundLevel::National,
@@ -142,7 +147,8 @@ pub fn _max_support<'py>(
     let pack = self::provincial_pack(provincial_pack)?;
     let mut ctx = SupportContext::new(fund)
         .priority(priority)
-        .technology_line(technology_line);
+        .technology_line(technology_line)
+        .units(units);
     if let Some(v) = variant {
         ctx = ctx.variant(v);
     }
@@ -152,6 +158,26 @@ pub fn _max_support<'py>(
     let limit = khuyencong::max_support(activity, cost, &ctx, date)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;
     to_py(py, &limit, "support limit")
+}
+
+/// Reads a number of units: an `int` from 1 (a `bool` or a `float` is a `TypeError`).
+fn units(obj: &Bound<'_, PyAny>) -> PyResult<std::num::NonZeroU64> {
+    if obj.is_instance_of::<pyo3::types::PyBool>() || !obj.is_instance_of::<pyo3::types::PyInt>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "units must be an int from 1 (e.g. 8 for a group scheme of eight cooperatives), not {}",
+            obj.get_type().name()?
+        )));
+    }
+    obj.extract::<u64>()
+        .ok()
+        .and_then(std::num::NonZeroU64::new)
+        .ok_or_else(|| {
+            let shown = obj.str().map(|s| s.to_string()).unwrap_or_default();
+            error(
+                format!("units must be a whole number from 1, got {shown}"),
+                format!("số đơn vị phải là số nguyên từ 1, nhận được {shown}"),
+            )
+        })
 }
 
 /// Reads an amount written in Vietnamese notation: `(đồng, exactness)`.

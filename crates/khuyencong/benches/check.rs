@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_main};
 use khuyencong::document::{CheckOptions, Document, PeriodReport, Scheme, check_bytes, parse};
-use khuyencong::totals::{TotalsKey, totals};
+use khuyencong::totals::{TotalsKey, totals, totals_report};
 
 /// `count` generated documents, `invalid_percent` % of them invalid.
 fn corpus(count: u64, invalid_percent: u64) -> Vec<Vec<u8>> {
@@ -80,6 +80,16 @@ fn bench(c: &mut Criterion) {
                 &[TotalsKey::Province, TotalsKey::Activity],
             )
             .map_or(0, |r| r.len())
+        });
+    });
+    // With a check of every document, to name those with errors (the CLI and Python).
+    group.bench_function("report_by_province_activity", |b| {
+        b.iter(|| {
+            totals_report(
+                black_box(&documents),
+                &[TotalsKey::Province, TotalsKey::Activity],
+            )
+            .map_or(0, |r| r.rows.len())
         });
     });
     group.finish();

@@ -101,6 +101,7 @@ impl FundingSource {
 // ---------------------------------------------------------------------------------------
 
 use std::collections::BTreeMap;
+use std::num::NonZeroU64;
 
 use chrono::NaiveDate;
 use rust_decimal::RoundingStrategy;
@@ -114,7 +115,8 @@ use crate::money::{
     MoneyError, Ratio, Vnd, format_million_en, format_million_vi, push_million_en, push_million_vi,
 };
 use crate::support::{
-    Binding, RuleCitation, RuleSource, SupportContext, SupportLimit, max_support, quick_limit,
+    Binding, CapUnit, RuleCitation, RuleSource, SupportContext, SupportLimit, SupportVariant,
+    max_support, quick_limit,
 };
 
 /// One line of a scheme's funding: a source and an amount.
@@ -272,19 +274,28 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         code: "funding.support_not_assessed",
         severity: Severity::Warning,
         citation: None,
-        meaning_vi: "Mức hỗ trợ tối đa cho nội dung này chưa được mô hình hóa; mức hỗ trợ không được kiểm tra.",
-        meaning_en: "The maximum support for this item is not modelled; the support was not checked.",
-        fix_vi: "Đối chiếu thủ công với văn bản quy định mức chi.",
-        fix_en: "Check by hand against the instrument that sets the level.",
+        meaning_vi: "Mức hỗ trợ tối đa cho nội dung này không được đánh giá: mức chưa được mô hình hóa (chưa đọc được văn bản, mức theo giá đấu thầu, ngày trước 08/04/2014) hoặc đề án không nêu nội dung hỗ trợ cụ thể; mức hỗ trợ không được kiểm tra.",
+        meaning_en: "The maximum support for this item is not assessed: the level is not modelled (not read from the legal text, priced by tender, a date before 2014-04-08) or the scheme does not name the item; the support was not checked.",
+        fix_vi: "Đối chiếu thủ công với văn bản quy định mức chi, hoặc nêu nội dung hỗ trợ cụ thể (`support_terms.variant`).",
+        fix_en: "Check by hand against the instrument that sets the level, or name the item (`support_terms.variant`).",
     },
     FindingDef {
         code: "funding.support_limit_unavailable",
         severity: Severity::Error,
         citation: None,
-        meaning_vi: "Không xác định được mức hỗ trợ (ngày ngoài phạm vi, thiếu biến thể nội dung…).",
-        meaning_en: "No support limit can be given (date out of range, variant missing…).",
-        fix_vi: "Sửa ngày hoặc ghi rõ nội dung hỗ trợ.",
-        fix_en: "Correct the date or name the support item.",
+        meaning_vi: "Không xác định được mức hỗ trợ vì văn bản tự mâu thuẫn (biến thể thuộc nội dung khác) hoặc mức tính ra bị tràn số.",
+        meaning_en: "No support limit can be given because the document contradicts itself (a variant of another activity) or the computed limit overflows.",
+        fix_vi: "Ghi biến thể thuộc đúng nội dung hỗ trợ.",
+        fix_en: "Name a variant of the scheme's own activity.",
+    },
+    FindingDef {
+        code: "funding.units_not_stated",
+        severity: Severity::Warning,
+        citation: None,
+        meaning_vi: "Kinh phí hỗ trợ vượt mức trần của một đơn vị (cơ sở, mô hình…) nhưng đề án không nêu số đơn vị được hỗ trợ; mức trần theo đơn vị chỉ được đánh giá đến đó (tỷ lệ hỗ trợ vẫn được kiểm tra).",
+        meaning_en: "The support exceeds the cap for one unit (establishment, model…) but the scheme does not state how many units it supports; the per-unit cap is assessed only that far (the share is still checked).",
+        fix_vi: "Liệt kê các đối tượng thụ hưởng, hoặc ghi số đơn vị dự kiến (`planned_outputs`, `support_split[].units`).",
+        fix_en: "List the beneficiaries, or state the planned units (`planned_outputs`, `support_split[].units`).",
     },
     FindingDef {
         code: "funding.counterpart_short",
@@ -359,6 +370,336 @@ fn mil(v: Vnd) -> (String, String) {
     (format_million_vi(v), format_million_en(v))
 }
 
+/// How many units (establishments, models, rounds…) a content of a scheme supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Units {
+    /// Exactly this many.
+    Known(NonZeroU64),
+    /// At least this many (a lower-bound or approximate count, or — at least one — no count).
+    AtLeast(NonZeroU64),
+}
+
+/// One content of a scheme, for its support limit: an activity with its item, the eligible
+/// cost it covers and the units it supports.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Content {
+    pub activity: Activity,
+    pub variant: Option<SupportVariant>,
+    pub technology_line: bool,
+    pub eligible_cost: Vnd,
+    pub units: Units,
+}
+
+/// The limit of one content, assessed: the most support for certain (`hard`) and the most
+/// support for the units known (`soft`, below `hard` only when the number of units is not
+/// known).
+struct ContentLimit {
+    activity: Activity,
+    hard: Vnd,
+    soft: Vnd,
+    per_unit: Option<Vnd>,
+    unit: Option<CapUnit>,
+    units: u64,
+    binding: Binding,
+    rule_source: RuleSource,
+    citation: RuleCitation,
+    confidence: Confidence,
+    rule_id: String,
+}
+
+/// Why a content has no limit.
+enum NoLimit {
+    /// Not assessed (never an error): the reason, and the provision that would set the level.
+    NotAssessed(String, String, RuleCitation),
+    /// The question contradicts itself (a variant of another activity) or overflows.
+    Unavailable(String, String),
+}
+
+/// The limit of one content, by the one rule of [`max_support`]; the usual case, an
+/// assessed limit, takes the quick path without its derivation.
+fn content_limit(
+    c: &Content,
+    context: &SupportContext<'_>,
+    date: NaiveDate,
+) -> Result<ContentLimit, NoLimit> {
+    let (count, open) = match c.units {
+        Units::Known(n) => (n, false),
+        Units::AtLeast(n) => (n, true),
+    };
+    let ctx = SupportContext {
+        variant: c.variant,
+        technology_line: c.technology_line,
+        ..*context
+    }
+    .units(count);
+    let limit = if let Some(q) = quick_limit(c.activity, c.eligible_cost, &ctx, date) {
+        ContentLimit {
+            activity: c.activity,
+            hard: q.max_support_vnd,
+            soft: q.max_support_vnd,
+            per_unit: q.cap_per_unit_vnd,
+            unit: q.unit,
+            units: count.get(),
+            binding: q.binding,
+            rule_source: q.rule_source,
+            citation: q.citation,
+            confidence: q.confidence,
+            rule_id: q.rule_id.to_owned(),
+        }
+    } else {
+        match max_support(c.activity, c.eligible_cost, &ctx, date) {
+            Err(e) => return Err(NoLimit::Unavailable(e.message_vi(), e.to_string())),
+            Ok(SupportLimit::NotAssessed(n)) => {
+                return Err(NoLimit::NotAssessed(n.reason_vi, n.reason_en, n.citation));
+            }
+            Ok(SupportLimit::Assessed(a)) => ContentLimit {
+                activity: c.activity,
+                hard: a.max_support_vnd,
+                soft: a.max_support_vnd,
+                per_unit: a.cap_per_unit_vnd,
+                unit: a.unit,
+                units: a.units,
+                binding: a.binding,
+                rule_source: a.rule_source,
+                citation: a.citation,
+                confidence: a.confidence,
+                rule_id: a.rule_id,
+            },
+        }
+    };
+    // With the number of units unknown beyond `count`, the cap cannot be applied for
+    // certain: only the share (or, for a cap without a share, the eligible cost itself)
+    // bounds the support.
+    if open && limit.per_unit.is_some() && !limit.unit.is_some_and(CapUnit::is_whole) {
+        let share = match quick_limit(c.activity, c.eligible_cost, &ctx, date) {
+            Some(q) => q.share_limit_vnd,
+            None => match max_support(c.activity, c.eligible_cost, &ctx, date) {
+                Ok(SupportLimit::Assessed(a)) => a.share_limit_vnd,
+                _ => None,
+            },
+        };
+        return Ok(ContentLimit {
+            hard: share.unwrap_or(c.eligible_cost).max(limit.soft),
+            ..limit
+        });
+    }
+    Ok(limit)
+}
+
+/// The unit of the assessed level that applies to an activity (and variant) on a date;
+/// `None` when the level is not assessed — then the number of units does not matter.
+pub(crate) fn unit_of(
+    activity: Activity,
+    context: &SupportContext<'_>,
+    date: NaiveDate,
+) -> Option<CapUnit> {
+    // `quick_limit` answers exactly when `max_support` assesses (a tested property).
+    quick_limit(activity, Vnd::ZERO, context, date).and_then(|q| q.unit)
+}
+
+/// The usual subject of a limit finding.
+pub(crate) const EXTENSION_SUPPORT: (&str, &str) =
+    ("Kinh phí khuyến công hỗ trợ", "Extension support");
+
+/// Checks `support` against the sum of the contents' limits and says what it finds:
+/// `funding.support_exceeds_limit` above the certain limit, `funding.units_not_stated`
+/// above the limit for the units known, `funding.support_not_assessed` when a content's
+/// level is not known (never an error), `funding.support_limit_unavailable` when the
+/// document contradicts itself.
+pub(crate) fn check_limit(
+    out: &mut Vec<Finding>,
+    contents: &[Content],
+    support: Vnd,
+    context: &SupportContext<'_>,
+    date: NaiveDate,
+    path: &dyn Fn() -> String,
+    subject: (&str, &str),
+) {
+    let several = contents.len() > 1;
+    let mut limits = Vec::with_capacity(contents.len());
+    for c in contents {
+        match content_limit(c, context, date) {
+            Ok(l) => limits.push(l),
+            Err(NoLimit::Unavailable(vi, en)) => {
+                out.push(
+                    Finding::new(
+                        "funding.support_limit_unavailable",
+                        Severity::Error,
+                        path(),
+                        vi,
+                        en,
+                    )
+                    .param("activity", c.activity.code()),
+                );
+                return;
+            }
+            Err(NoLimit::NotAssessed(vi, en, citation)) => {
+                let (vi, en) = if several {
+                    (
+                        format!(
+                            "Nội dung `{}`: {vi}; tổng mức hỗ trợ tối đa của đề án vì vậy không được đánh giá",
+                            c.activity.code()
+                        ),
+                        format!(
+                            "Content `{}`: {en}; the scheme's total limit is therefore not assessed",
+                            c.activity.code()
+                        ),
+                    )
+                } else {
+                    (vi, en)
+                };
+                let mut f = Finding::new(
+                    "funding.support_not_assessed",
+                    Severity::Warning,
+                    path(),
+                    vi,
+                    en,
+                )
+                .param("activity", c.activity.code())
+                .param("support_vnd", support.get());
+                if let Some(c) = citation.national() {
+                    f = f.cite(c);
+                }
+                out.push(f);
+                return;
+            }
+        }
+    }
+    let total = |pick: fn(&ContentLimit) -> Vnd| {
+        Vnd::new(
+            limits
+                .iter()
+                .map(|l| pick(l).get())
+                .fold(0u64, u64::saturating_add)
+                .min(crate::money::MAX_VND),
+        )
+        .unwrap_or(Vnd::ZERO)
+    };
+    let (hard, soft) = (total(|l| l.hard), total(|l| l.soft));
+    let Some(first) = limits.first() else {
+        return;
+    };
+    let rule_ids: Vec<&str> = limits.iter().map(|l| l.rule_id.as_str()).collect();
+    let confidence = limits
+        .iter()
+        .map(|l| l.confidence)
+        .max()
+        .unwrap_or(first.confidence);
+    // The basis of the limit: its provision and, for several units, units × cap; for several
+    // contents, each content's own limit.
+    let basis = |lang: crate::law::Lang, pick: fn(&ContentLimit) -> Vnd| -> String {
+        let one = |l: &ContentLimit| {
+            let mut text = l.citation.render(lang);
+            if let (true, Some(per), Some(unit)) = (l.units > 1, l.per_unit, l.unit) {
+                let unit = unit.label(lang);
+                text.push_str(&match lang {
+                    crate::law::Lang::Vi => {
+                        format!("; {} {unit} × {}/{unit}", l.units, format_million_vi(per))
+                    }
+                    crate::law::Lang::En => {
+                        format!("; {} × {} per {unit}", l.units, format_million_en(per))
+                    }
+                });
+            }
+            text
+        };
+        if !several {
+            return one(first);
+        }
+        limits
+            .iter()
+            .map(|l| {
+                let (vi, en) = mil(pick(l));
+                let amount = if lang == crate::law::Lang::Vi { vi } else { en };
+                format!("`{}` {amount}: {}", l.activity.code(), one(l))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let (subject_vi, subject_en) = subject;
+    let (s_vi, s_en) = mil(support);
+    if support > hard {
+        let (m_vi, m_en) = mil(hard);
+        let reference = limits
+            .iter()
+            .any(|l| l.rule_source == RuleSource::NationalAsReference);
+        let severity = if reference {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let (what_vi, what_en) = if several {
+            (
+                "tổng mức tối đa của các nội dung",
+                "the sum of the contents' maximums",
+            )
+        } else {
+            ("mức tối đa", "the maximum")
+        };
+        let mut f = Finding::new(
+            "funding.support_exceeds_limit",
+            severity,
+            path(),
+            format!(
+                "{subject_vi} {s_vi} vượt {what_vi} {m_vi} ({})",
+                basis(crate::law::Lang::Vi, |l| l.hard)
+            ),
+            format!(
+                "{subject_en} {s_en} exceeds {what_en} {m_en} ({})",
+                basis(crate::law::Lang::En, |l| l.hard)
+            ),
+        )
+        .confidence(confidence)
+        .param("support_vnd", support.get())
+        .param("max_support_vnd", hard.get())
+        .param("binding", first.binding.code())
+        .param("rule_id", rule_ids.join(","))
+        .param(
+            "units",
+            limits.iter().map(|l| l.units).collect::<Vec<u64>>(),
+        );
+        if let Some(c) = first.citation.national() {
+            f = f.cite(c);
+        }
+        out.push(f);
+    } else if support > soft {
+        let (m_vi, m_en) = mil(soft);
+        let (h_vi, h_en) = mil(hard);
+        let unit = limits
+            .iter()
+            .find(|l| l.hard > l.soft)
+            .and_then(|l| l.unit)
+            .unwrap_or(CapUnit::PerEstablishment);
+        let (u_vi, u_en) = (
+            unit.label(crate::law::Lang::Vi),
+            unit.label(crate::law::Lang::En),
+        );
+        let mut f = Finding::new(
+            "funding.units_not_stated",
+            Severity::Warning,
+            path(),
+            format!(
+                "{subject_vi} {s_vi} vượt mức trần tính cho số {u_vi} đã biết ({m_vi}; {}) nhưng đề án không nêu được hỗ trợ bao nhiêu {u_vi}: chỉ kiểm tra được đến mức {h_vi} theo tỷ lệ hỗ trợ",
+                basis(crate::law::Lang::Vi, |l| l.soft)
+            ),
+            format!(
+                "{subject_en} {s_en} exceeds the cap for the {u_en}s known ({m_en}; {}) but the scheme does not state how many {u_en}s it supports: it is assessed only up to {h_en}, by the share",
+                basis(crate::law::Lang::En, |l| l.soft)
+            ),
+        )
+        .confidence(confidence)
+        .param("support_vnd", support.get())
+        .param("limit_for_known_units_vnd", soft.get())
+        .param("max_support_vnd", hard.get())
+        .param("unit", unit.code())
+        .param("rule_id", rule_ids.join(","));
+        if let Some(c) = first.citation.national() {
+            f = f.cite(c);
+        }
+        out.push(f);
+    }
+}
+
 /// Checks one scheme's funding mix and returns every finding.
 ///
 /// `base` is the JSON Pointer of the object that holds `funding` (e.g. `/schemes/0`);
@@ -366,17 +707,47 @@ fn mil(v: Vnd) -> (String, String) {
 /// the lines add up to the total cost (`funding.sources_do_not_sum`); the eligible cost is
 /// within the total (`funding.eligible_exceeds_total`); national funds only on national
 /// schemes and local funds only on local ones (`funding.fund_level_mismatch`); the
-/// extension support is within [`max_support`] for the scheme's fund level
-/// (`funding.support_exceeds_limit`; `funding.support_not_assessed` when the level is not
-/// modelled — never silent); the counterpart covers the rest (`funding.counterpart_short`,
-/// Joint Circular 26/2014 Art. 7.3); the no-other-state-funding declaration is present and
-/// true (Art. 7.4); integrated programme money is flagged for review; and the mix is
-/// reported with exact shares (`funding.shares`).
+/// extension support is within [`max_support`] for the scheme's fund level and the
+/// context's number of units (`funding.support_exceeds_limit`;
+/// `funding.support_not_assessed` when the level is not modelled — never silent, never an
+/// error); the counterpart covers the rest (`funding.counterpart_short`, Joint Circular
+/// 26/2014 Art. 7.3); the no-other-state-funding declaration is present and true
+/// (Art. 7.4); integrated programme money is flagged for review; and the mix is reported
+/// with exact shares (`funding.shares`).
 ///
 /// The scheme's `fund_level` overrides `context.fund`.
 pub fn check_funding(
     funding: &SchemeFunding,
     activity: Activity,
+    context: &SupportContext<'_>,
+    date: NaiveDate,
+    base: &str,
+) -> Vec<Finding> {
+    let content = Content {
+        activity,
+        variant: context.variant,
+        technology_line: context.technology_line,
+        eligible_cost: funding.eligible_cost,
+        units: Units::Known(context.units),
+    };
+    check_funding_with(funding, Some(&[content]), context, date, base)
+}
+
+/// The extension support of a scheme: the lines of the scheme's own fund level (national,
+/// or local).
+pub(crate) fn extension_support(funding: &SchemeFunding) -> Result<Vnd, MoneyError> {
+    let level = funding.fund_level;
+    funding.total_of(|s| {
+        s.fund_level()
+            .is_some_and(|l| l.is_local() == level.is_local())
+    })
+}
+
+/// [`check_funding`] with the contents whose limits bound the extension support; `None`
+/// when the caller checks the limit itself (a scheme whose support is split by content).
+pub(crate) fn check_funding_with(
+    funding: &SchemeFunding,
+    contents: Option<&[Content]>,
     context: &SupportContext<'_>,
     date: NaiveDate,
     base: &str,
@@ -469,117 +840,35 @@ pub fn check_funding(
 
     let (Ok(state), Ok(extension)) = (
         funding.total_of(FundingSource::is_state),
-        funding.total_of(|s| {
-            s.fund_level()
-                .is_some_and(|l| l.is_local() == level.is_local())
-        }),
+        extension_support(funding),
     ) else {
         out.push(overflow(format!("{p}/lines")));
         return out;
     };
     let non_state = sum.checked_sub(state).unwrap_or(Vnd::ZERO);
 
-    // The support limit for the scheme's fund level.
-    let support_path = || {
-        let mut own = funding.lines.iter().enumerate().filter(|(_, l)| {
-            l.source
-                .fund_level()
-                .is_some_and(|f| f.is_local() == level.is_local())
-        });
-        match (own.next(), own.next()) {
-            (Some((i, _)), None) => format!("{p}/lines/{i}/amount"),
-            _ => format!("{p}/lines"),
-        }
-    };
-    let exceeds = |max: Vnd,
-                   source: RuleSource,
-                   citation: &RuleCitation,
-                   confidence: Confidence,
-                   binding: Binding,
-                   rule_id: &str| {
-        let (s_vi, s_en) = mil(extension);
-        let (m_vi, m_en) = mil(max);
-        let severity = if source == RuleSource::NationalAsReference {
-            Severity::Warning
-        } else {
-            Severity::Error
+    // The support limit for the scheme's fund level: the sum of its contents' limits.
+    if let Some(contents) = contents {
+        let support_path = || {
+            let mut own = funding.lines.iter().enumerate().filter(|(_, l)| {
+                l.source
+                    .fund_level()
+                    .is_some_and(|f| f.is_local() == level.is_local())
+            });
+            match (own.next(), own.next()) {
+                (Some((i, _)), None) => format!("{p}/lines/{i}/amount"),
+                _ => format!("{p}/lines"),
+            }
         };
-        let mut f = Finding::new(
-            "funding.support_exceeds_limit",
-            severity,
-            support_path(),
-            format!(
-                "Kinh phí khuyến công hỗ trợ {s_vi} vượt mức tối đa {m_vi} ({})",
-                citation.render(crate::law::Lang::Vi)
-            ),
-            format!(
-                "Extension support {s_en} exceeds the maximum {m_en} ({})",
-                citation.render(crate::law::Lang::En)
-            ),
-        )
-        .confidence(confidence)
-        .param("support_vnd", extension.get())
-        .param("max_support_vnd", max.get())
-        .param("binding", binding.code())
-        .param("rule_id", rule_id);
-        if let Some(c) = citation.national() {
-            f = f.cite(c);
-        }
-        f
-    };
-    // The usual case, an assessed limit, needs no derivation; anything else takes the
-    // full answer of `max_support`.
-    if let Some(q) = quick_limit(activity, funding.eligible_cost, &ctx, date) {
-        if extension > q.max_support_vnd {
-            out.push(exceeds(
-                q.max_support_vnd,
-                q.rule_source,
-                &q.citation,
-                q.confidence,
-                q.binding,
-                q.rule_id,
-            ));
-        }
-    } else {
-        match max_support(activity, funding.eligible_cost, &ctx, date) {
-            Err(e) => out.push(
-                Finding::new(
-                    "funding.support_limit_unavailable",
-                    Severity::Error,
-                    format!("{p}/eligible_cost"),
-                    e.message_vi(),
-                    e.to_string(),
-                )
-                .param("activity", activity.code()),
-            ),
-            Ok(SupportLimit::NotAssessed(n)) => {
-                let mut f = Finding::new(
-                    "funding.support_not_assessed",
-                    Severity::Warning,
-                    support_path(),
-                    n.reason_vi.clone(),
-                    n.reason_en.clone(),
-                )
-                .param("activity", activity.code())
-                .param("support_vnd", extension.get());
-                if let Some(c) = n.citation.national() {
-                    f = f.cite(c);
-                }
-                out.push(f);
-            }
-            Ok(SupportLimit::Assessed(a)) => {
-                if extension > a.max_support_vnd {
-                    out.push(exceeds(
-                        a.max_support_vnd,
-                        a.rule_source,
-                        &a.citation,
-                        a.confidence,
-                        a.binding,
-                        &a.rule_id,
-                    ));
-                }
-            }
-        }
+        check_limit(
+            &mut out,
+            contents,
+            extension,
+            &ctx,
+            date,
+            &support_path,
+            EXTENSION_SUPPORT,
+        );
     }
 
     // The counterpart covers the rest (Joint Circular 26/2014 Art. 7.3).

@@ -114,6 +114,20 @@ pub(crate) fn internal<T: JsonSchema>(id: &str) -> Value {
     value
 }
 
+/// Sets `additionalProperties: false` on every object schema that does not say otherwise.
+fn close_objects(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            map.values_mut().for_each(close_objects);
+        }
+        Value::Array(items) => items.iter_mut().for_each(close_objects),
+        _ => {}
+    }
+}
+
 /// The formats of JSON Schema draft 2020-12 (§7.3); schemars also writes `uint64`, `int32`
 /// and the like, which strict validators refuse — the bounds say the same with `minimum`
 /// and `maximum`.
@@ -317,7 +331,13 @@ pub fn json_schema(kind: SchemaKind) -> Value {
         SchemaKind::Findings => root::<CheckReport>(kind, false),
         SchemaKind::ProvincialPack => root::<ProvincialPack>(kind, true),
         SchemaKind::Applicant => root::<ApplicantFacts>(kind, true),
-        SchemaKind::Assessment => root::<crate::eligibility::Assessment>(kind, false),
+        SchemaKind::Assessment => {
+            // An output: the library writes exactly these fields, so every object is closed
+            // (as the findings schema's are).
+            let mut value = root::<crate::eligibility::Assessment>(kind, false);
+            close_objects(&mut value);
+            value
+        }
         SchemaKind::Document => {
             let branch = |k: SchemaKind, tag: &str| {
                 serde_json::json!({

@@ -400,12 +400,14 @@ fn break_figures(rng: &mut Rng, doc: &mut Value) {
         if rng.chance(50) {
             doc["funding"]["total"] = json!(total + 1_000_000);
         } else {
+            // The stated counterpart falls below what the result lines already derive
+            // (lines that state no investment are unknown, so only a shortfall is certain).
             let lines = doc["funding"]["lines"].as_array_mut();
             if let Some(last) = lines.and_then(|l| l.last_mut()) {
                 let amount = last["amount"].as_u64().unwrap_or(0);
-                last["amount"] = json!(amount + 7_000_000);
+                last["amount"] = json!(amount.saturating_sub(7_000_000));
             }
-            doc["funding"]["total"] = json!(total + 7_000_000);
+            doc["funding"]["total"] = json!(total.saturating_sub(7_000_000));
         }
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::money::Exactness;
 use crate::money::{JsonNumber, MAX_VND, Quantity, Vnd, whole};
+use crate::support::CapUnit;
 
 /// An amount of money as a document states it: whole đồng, with its exactness.
 ///
@@ -371,12 +372,50 @@ pub struct Counts {
     /// Brands registered. / Số nhãn hiệu, thương hiệu.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brands: Option<Count>,
+    /// Enterprises set up (doanh nghiệp thành lập mới). / Số doanh nghiệp được hỗ trợ thành lập.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprises: Option<Count>,
+    /// Industrial clusters (cụm công nghiệp). / Số cụm công nghiệp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industrial_clusters: Option<Count>,
+    /// Business-linkage clusters (cụm liên kết doanh nghiệp). / Số cụm liên kết doanh nghiệp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linkage_clusters: Option<Count>,
+    /// Associations set up (hiệp hội, hội ngành nghề). / Số hiệp hội, hội ngành nghề.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub associations: Option<Count>,
 }
 
 impl Counts {
     /// Whether no count is given.
     pub fn is_empty(&self) -> bool {
         self.iter().next().is_none()
+    }
+
+    /// The count of the units a support level applies to (establishments for a level per
+    /// establishment, models per model…): `None` when not stated, or when the unit is not
+    /// counted (per scheme, per plan year).
+    pub fn for_unit(&self, unit: CapUnit) -> Option<&Count> {
+        match unit {
+            CapUnit::PerEstablishment => self.establishments.as_ref(),
+            CapUnit::PerModel => self.models.as_ref(),
+            CapUnit::PerEnterprise => self.enterprises.as_ref(),
+            CapUnit::PerProduct => self.products_certified.as_ref().or(self.products.as_ref()),
+            CapUnit::PerRound => self.rounds.as_ref(),
+            CapUnit::PerBrand => self.brands.as_ref(),
+            CapUnit::PerCluster => self.linkage_clusters.as_ref(),
+            CapUnit::PerIndustrialCluster => self.industrial_clusters.as_ref(),
+            CapUnit::PerAssociation => self.associations.as_ref(),
+            CapUnit::PerFair => self.fairs.as_ref(),
+            CapUnit::PerParticipation => self.participations.as_ref(),
+            CapUnit::PerPerson => self.trainees.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The count of a kind, by its JSON field name.
+    pub fn get(&self, kind: &str) -> Option<&Count> {
+        self.iter().find(|(k, _)| *k == kind).map(|(_, c)| c)
     }
 
     /// Every count with its JSON field name, in field order.
@@ -399,6 +438,10 @@ impl Counts {
             ("collaborators", &self.collaborators),
             ("trips", &self.trips),
             ("brands", &self.brands),
+            ("enterprises", &self.enterprises),
+            ("industrial_clusters", &self.industrial_clusters),
+            ("linkage_clusters", &self.linkage_clusters),
+            ("associations", &self.associations),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.as_ref().map(|c| (k, c)))

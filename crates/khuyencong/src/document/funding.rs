@@ -38,8 +38,11 @@ pub struct FundingPart {
     )]
     #[schemars(length(max = 300))]
     pub label: Option<String>,
-    /// The amount in đồng. / Số tiền (đồng).
-    pub amount: Amount,
+    /// The amount in đồng; absent when the document names the source but does not state its
+    /// amount (e.g. "các nguồn khác"): the amount is then unknown, never zero. / Số tiền
+    /// (đồng); bỏ trống khi văn bản không nêu số liệu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Amount>,
     /// Parts that make up this amount ("trong đó"). / Chi tiết (trong đó).
     #[serde(
         default,
@@ -50,20 +53,29 @@ pub struct FundingPart {
     pub parts: Vec<FundingPart>,
 }
 
-use super::reconcile::{Figure, check_total, sum};
+use super::reconcile::{Figure, Parts, check_total};
 use crate::finding::Finding;
 
-/// Checks a breakdown: the stated total against the lines, each line against its parts.
+impl FundingPart {
+    /// The amount as a figure, if stated.
+    pub(crate) fn figure(&self) -> Option<Figure> {
+        self.amount.as_ref().map(Figure::from)
+    }
+}
+
+/// Checks a breakdown: the stated total against the lines, each line against its parts
+/// ("trong đó"). Lines or parts that state no amount are unknown: the sum of the others is
+/// then a lower bound ([`check_total`]).
 pub(crate) fn check_breakdown(out: &mut Vec<Finding>, b: &FundingBreakdown, path: &str) {
     if let Some(total) = &b.total {
-        match sum(b.lines.iter().map(|l| Figure::from(&l.amount))) {
-            Some(computed) => check_total(
+        match Parts::of(b.lines.iter().map(FundingPart::figure)) {
+            Some(parts) => check_total(
                 out,
                 "funding.total_mismatch",
                 format!("{path}/total"),
                 ("Tổng nguồn vốn", "The total funding"),
                 total.into(),
-                computed,
+                parts,
                 true,
             ),
             None => out.push(super::report::overflow_finding(&format!("{path}/total"))),
@@ -81,20 +93,24 @@ fn check_part(out: &mut Vec<Finding>, part: &FundingPart, path: &str) {
     if part.parts.is_empty() {
         return;
     }
-    match sum(part.parts.iter().map(|p| Figure::from(&p.amount))) {
-        Some(computed) => check_total(
-            out,
-            "funding.parts_mismatch",
-            format!("{path}/amount"),
-            (
-                &format!("Nguồn `{}`", part.source.code()),
-                &format!("The source `{}`", part.source.code()),
+    // A source whose own amount is not stated is at least the sum of its parts: nothing to
+    // contradict.
+    if let Some(amount) = &part.amount {
+        match Parts::of(part.parts.iter().map(FundingPart::figure)) {
+            Some(parts) => check_total(
+                out,
+                "funding.parts_mismatch",
+                format!("{path}/amount"),
+                (
+                    &format!("Nguồn `{}`", part.source.code()),
+                    &format!("The source `{}`", part.source.code()),
+                ),
+                amount.into(),
+                parts,
+                true,
             ),
-            (&part.amount).into(),
-            computed,
-            true,
-        ),
-        None => out.push(super::report::overflow_finding(&format!("{path}/amount"))),
+            None => out.push(super::report::overflow_finding(&format!("{path}/amount"))),
+        }
     }
     for (i, p) in part.parts.iter().enumerate() {
         check_part(out, p, &format!("{path}/parts/{i}"));

@@ -893,6 +893,33 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "Check the source figures."
     ),
     def!(
+        "reconcile.lower_bound",
+        Info,
+        None,
+        "Số liệu 'hơn/trên' (giới hạn dưới) được dùng khi đối chiếu và phù hợp với nhau.",
+        "Lower bounds ('hơn', 'trên': more than) were used in a comparison, and they agree.",
+        "Không cần sửa.",
+        "Nothing to fix."
+    ),
+    def!(
+        "reconcile.partial_breakdown",
+        Info,
+        None,
+        "Chỉ một số phần nêu số liệu (số liệu không nêu là chưa biết, không phải bằng 0): tổng các phần đã nêu chỉ là giới hạn dưới và chưa vượt tổng được nêu.",
+        "Only some parts state the figure (a figure not stated is unknown, never zero): the sum of those that do is a lower bound, and it does not exceed the stated total.",
+        "Không bắt buộc; nêu số liệu của các phần còn lại nếu có.",
+        "Nothing required; state the remaining parts' figures where known."
+    ),
+    def!(
+        "reconcile.not_itemised",
+        Info,
+        None,
+        "Văn bản nêu một tổng nhưng không phần nào nêu số liệu đó: không có gì để đối chiếu (khi tổng hợp, số liệu được ghi vào dòng 'not_itemised').",
+        "A total is stated but no part states that figure: there is nothing to compare (in totals it appears under `not_itemised`).",
+        "Không bắt buộc; nêu chi tiết nếu có.",
+        "Nothing required; itemise it where known."
+    ),
+    def!(
         "reconcile.overflow",
         Error,
         None,
@@ -905,8 +932,8 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "funding.total_mismatch",
         Error,
         None,
-        "Tổng nguồn vốn khác tổng các nguồn.",
-        "The stated total funding differs from the sum of the sources.",
+        "Tổng nguồn vốn khác tổng các nguồn (khi mọi nguồn đều nêu số tiền), hoặc riêng các nguồn có nêu số tiền đã vượt tổng.",
+        "The stated total funding differs from the sum of the sources (when every source states its amount), or the sources that state one already exceed it.",
         "Sửa tổng hoặc các nguồn để khớp chính xác.",
         "Correct the total or the sources so they agree exactly."
     ),
@@ -914,8 +941,8 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "funding.parts_mismatch",
         Error,
         None,
-        "Một nguồn khác tổng các phần 'trong đó'.",
-        "A source differs from the sum of its parts ('of which').",
+        "Một nguồn khác tổng các phần 'trong đó' (khi mọi phần đều nêu số tiền), hoặc riêng các phần có nêu số tiền đã vượt nguồn đó.",
+        "A source differs from the sum of its parts ('of which') when every part states its amount, or the parts that state one already exceed it.",
         "Sửa số liệu để khớp chính xác.",
         "Correct the figures so they agree exactly."
     ),
@@ -923,8 +950,17 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "report.results_total_mismatch",
         Error,
         None,
-        "Tổng kết quả nêu trong báo cáo khác tổng các dòng.",
-        "A stated results total differs from the sum of the result lines.",
+        "Tổng kết quả nêu trong báo cáo khác tổng các dòng (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu số liệu đã vượt tổng.",
+        "A stated results total differs from the sum of the result lines (when every line states the figure), or the lines that state it already exceed it.",
+        "Sửa tổng hoặc các dòng.",
+        "Correct the total or the lines."
+    ),
+    def!(
+        "report.targets_total_mismatch",
+        Error,
+        None,
+        "Tổng mục tiêu nêu trong báo cáo khác tổng các dòng mục tiêu (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu đã vượt tổng.",
+        "A stated targets total differs from the sum of the target lines (when every line states the figure), or the lines that state it already exceed it.",
         "Sửa tổng hoặc các dòng.",
         "Correct the total or the lines."
     ),
@@ -932,8 +968,8 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "report.counterpart_mismatch",
         Error,
         Some(Citation::article(InstrumentId::Ttlt26_2014, 7).clause(3)),
-        "Vốn đối ứng khác tổng (vốn đầu tư − kinh phí hỗ trợ) của các dòng kết quả.",
-        "The counterpart differs from total investment minus support over the result lines.",
+        "Vốn đối ứng khác tổng (vốn đầu tư − kinh phí hỗ trợ) của các dòng kết quả (khi mọi dòng hỗ trợ cơ sở đều nêu cả hai số liệu), hoặc riêng các dòng có nêu đã vượt số vốn đối ứng.",
+        "The counterpart differs from total investment minus support over the result lines (when every line supporting establishments states both), or the lines that state both already exceed it.",
         "Kiểm tra 'vốn thu hút đầu tư' có bao gồm phần hỗ trợ, và số vốn đối ứng.",
         "Check that the stated investment includes the support, and the counterpart figure."
     ),
@@ -992,13 +1028,40 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "Supply the facts listed."
     ),
     def!(
-        "scheme.limit_of_main_activity",
-        Info,
+        "scheme.support_split_missing",
+        Warning,
         None,
-        "Mức hỗ trợ tối đa chỉ được kiểm tra theo nội dung chính (nội dung đầu tiên).",
-        "The support limit is checked for the main (first) activity only.",
-        "Tách đề án nếu các nội dung có mức hỗ trợ khác nhau.",
-        "Split the scheme if its activities have different support levels."
+        "Đề án có nhiều nội dung nhưng không chia kinh phí hỗ trợ theo nội dung: mức hỗ trợ tối đa được kiểm tra theo tổng mức tối đa của các nội dung (mỗi nội dung tính trên toàn bộ chi phí được hỗ trợ).",
+        "A scheme with several contents does not split its support by content: the support is checked against the sum of the contents' limits (each on the whole eligible cost).",
+        "Chia kinh phí hỗ trợ theo nội dung (`support_split`) để kiểm tra từng nội dung.",
+        "Split the support by content (`support_split`) so that each content is checked."
+    ),
+    def!(
+        "scheme.split_activity_not_listed",
+        Error,
+        None,
+        "Một dòng chia kinh phí nêu nội dung không có trong danh sách nội dung của đề án.",
+        "A line of the support split names an activity that is not one of the scheme's activities.",
+        "Sửa nội dung của dòng hoặc bổ sung vào `activities`.",
+        "Correct the line's activity or add it to `activities`."
+    ),
+    def!(
+        "scheme.split_total_mismatch",
+        Error,
+        None,
+        "Kinh phí hỗ trợ chia theo nội dung khác kinh phí khuyến công của đề án (khi mọi dòng đều nêu số tiền), hoặc riêng các dòng có nêu đã vượt kinh phí đó.",
+        "The support split by content differs from the scheme's extension support (when every line states its support), or the lines that state one already exceed it.",
+        "Sửa các dòng chia kinh phí hoặc các nguồn kinh phí.",
+        "Correct the split or the funding lines."
+    ),
+    def!(
+        "scheme.split_eligible_exceeds",
+        Error,
+        None,
+        "Chi phí được hỗ trợ của các nội dung cộng lại lớn hơn chi phí được hỗ trợ của đề án.",
+        "The contents' eligible costs add up to more than the scheme's eligible cost.",
+        "Sửa chi phí của các nội dung hoặc của đề án.",
+        "Correct the contents' or the scheme's eligible cost."
     ),
     def!(
         "scheme.counterpart_commitment_missing",
@@ -1049,8 +1112,8 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "plan.schemes_exceed_budget",
         Error,
         None,
-        "Tổng hỗ trợ của các đề án vượt kinh phí của kế hoạch.",
-        "The schemes' support exceeds the plan's budget.",
+        "Tổng hỗ trợ của các đề án có nêu số liệu đã vượt kinh phí của kế hoạch.",
+        "The support of the schemes that state it already exceeds the plan's budget.",
         "Điều chỉnh đề án hoặc kinh phí.",
         "Adjust the schemes or the budget."
     ),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{Amount, DecisionRef, Period, SchemaVersion};
 use super::funding::FundingBreakdown;
-use super::reconcile::{Figure, describe, sum};
+use super::reconcile::{Figure, Parts, describe, sum};
 use super::tag::PlanTag;
 use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
@@ -87,8 +87,10 @@ pub struct PlanScheme {
     pub title: Option<String>,
     /// The activity (Decree 45/2012 Art. 4). / Nội dung hoạt động.
     pub activity: Activity,
-    /// State support from the plan's fund, in đồng. / Kinh phí hỗ trợ từ nguồn của kế hoạch.
-    pub support: Amount,
+    /// State support from the plan's fund, in đồng; absent when the plan does not state it
+    /// (then unknown, never zero). / Kinh phí hỗ trợ từ nguồn của kế hoạch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<Amount>,
     /// Total cost of the scheme, in đồng. / Tổng kinh phí thực hiện đề án.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_cost: Option<Amount>,
@@ -145,10 +147,10 @@ impl Plan {
                     .param("scheme_id", s.scheme_id.clone()),
                 );
             }
-            if let Some(total) = &s.total_cost {
+            if let (Some(total), Some(support)) = (&s.total_cost, &s.support) {
                 let exact = total.exactness == super::common::Exactness::Exact
-                    && s.support.exactness == super::common::Exactness::Exact;
-                if exact && s.support.vnd > total.vnd {
+                    && support.exactness == super::common::Exactness::Exact;
+                if exact && support.vnd > total.vnd {
                     out.push(Finding::new(
                         "plan.support_exceeds_cost",
                         Severity::Error,
@@ -188,7 +190,9 @@ impl Plan {
                 );
             }
         }
-        let own: Vec<Figure> = budget
+        // The plan's own extension budget; a line of it that states no amount leaves the
+        // budget unknown, and nothing can exceed an unknown budget.
+        let own: Option<Vec<Figure>> = budget
             .lines
             .iter()
             .filter(|l| {
@@ -196,23 +200,41 @@ impl Plan {
                     .fund_level()
                     .is_some_and(|f| f.is_local() == self.fund_level.is_local())
             })
-            .map(|l| Figure::from(&l.amount))
+            .map(super::funding::FundingPart::figure)
             .collect();
+        let Some(own) = own else {
+            return;
+        };
         if own.is_empty() || self.schemes.is_empty() {
             return;
         }
+        // Schemes that state no support are unknown: the others' sum is a lower bound, which
+        // can still exceed the budget.
         let (Some(budget_sum), Some(support)) = (
             sum(own),
-            sum(self.schemes.iter().map(|s| Figure::from(&s.support))),
+            Parts::of(
+                self.schemes
+                    .iter()
+                    .map(|s| s.support.as_ref().map(Figure::from)),
+            ),
         ) else {
             out.push(super::report::overflow_finding("/schemes"));
             return;
         };
-        if support.exactness == super::common::Exactness::Exact
+        let known = support.sum;
+        if known.exactness != super::common::Exactness::Approximate
             && budget_sum.exactness == super::common::Exactness::Exact
-            && support.value > budget_sum.value
+            && known.value > budget_sum.value
         {
-            let (s_vi, s_en) = describe(support, true);
+            let shown = Figure {
+                value: known.value,
+                exactness: if support.is_partial() {
+                    super::common::Exactness::LowerBound
+                } else {
+                    known.exactness
+                },
+            };
+            let (s_vi, s_en) = describe(shown, true);
             let (b_vi, b_en) = describe(budget_sum, true);
             out.push(
                 Finding::new(
@@ -222,8 +244,9 @@ impl Plan {
                     format!("tổng kinh phí hỗ trợ của các đề án ({s_vi}) vượt kinh phí khuyến công của kế hoạch ({b_vi})"),
                     format!("the schemes' support ({s_en}) exceeds the plan's extension budget ({b_en})"),
                 )
-                .param("support", support.value)
-                .param("budget", budget_sum.value),
+                .param("support", known.value)
+                .param("budget", budget_sum.value)
+                .param("schemes_without_support", support.unstated),
             );
         }
     }

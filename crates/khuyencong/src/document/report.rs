@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::common::{Amount, Counts, DecisionRef, Period, SchemaVersion};
-use super::funding::FundingBreakdown;
+use super::funding::{FundingBreakdown, FundingPart};
 use super::tag::ReportTag;
 use crate::activity::Activity;
 use crate::funding::FundLevel;
@@ -74,6 +74,10 @@ pub struct PeriodReport {
     )]
     #[schemars(length(max = 10_000))]
     pub targets: Vec<ResultLine>,
+    /// A stated total of the targets, if the report gives one; checked against the target
+    /// lines like `results_total`. / Tổng mục tiêu nêu trong báo cáo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets_total: Option<ResultTotal>,
 }
 
 /// The unit that reports.
@@ -121,7 +125,9 @@ pub struct ResultLine {
     pub note: Option<String>,
 }
 
-/// A stated total over the result lines.
+/// A stated total over the result (or target) lines. A line that does not state a figure
+/// is unknown for that figure, never zero: the stated total is compared exactly only when
+/// every line states the figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultTotal {
@@ -136,7 +142,7 @@ pub struct ResultTotal {
     pub counts: Counts,
 }
 
-use super::reconcile::{Figure, check_total, describe, sum};
+use super::reconcile::{Figure, Parts, check_total, describe, sum};
 use super::{check_activity_in_period_at, check_coverage, check_fund_level_in_period_at};
 use crate::finding::{Finding, Severity};
 use crate::funding::FundingSource;
@@ -165,7 +171,22 @@ impl PeriodReport {
             }
         }
         if let Some(total) = &self.results_total {
-            self.check_results_total(out, total);
+            check_lines_total(
+                out,
+                &self.results,
+                total,
+                "/results_total",
+                "report.results_total_mismatch",
+            );
+        }
+        if let Some(total) = &self.targets_total {
+            check_lines_total(
+                out,
+                &self.targets,
+                total,
+                "/targets_total",
+                "report.targets_total_mismatch",
+            );
         }
         if let Some(funding) = &self.funding {
             super::funding::check_breakdown(out, funding, "/funding");
@@ -174,111 +195,44 @@ impl PeriodReport {
         }
     }
 
-    fn check_results_total(&self, out: &mut Vec<Finding>, total: &ResultTotal) {
-        let money: [MoneyField<'_>; 2] = [
-            (
-                "support",
-                "Tổng kinh phí hỗ trợ",
-                "The total support",
-                |l| l.support.as_ref(),
-                total.support.as_ref(),
-            ),
-            (
-                "total_investment",
-                "Tổng vốn đầu tư",
-                "The total investment",
-                |l| l.total_investment.as_ref(),
-                total.total_investment.as_ref(),
-            ),
-        ];
-        for (field, vi, en, get, stated) in money {
-            let Some(stated) = stated else { continue };
-            let Some(computed) = sum(self.results.iter().filter_map(get).map(Figure::from)) else {
-                out.push(overflow(&format!("/results_total/{field}")));
-                continue;
-            };
-            check_total(
-                out,
-                "report.results_total_mismatch",
-                format!("/results_total/{field}"),
-                (vi, en),
-                stated.into(),
-                computed,
-                true,
-            );
-        }
-        for (kind, stated) in total.counts.iter() {
-            let parts = self
-                .results
-                .iter()
-                .filter_map(|l| l.counts.iter().find(|(k, _)| *k == kind).map(|(_, c)| c));
-            let Some(computed) = sum(parts.map(Figure::from)) else {
-                out.push(overflow(&format!("/results_total/counts/{kind}")));
-                continue;
-            };
-            check_total(
-                out,
-                "report.results_total_mismatch",
-                format!("/results_total/counts/{kind}"),
-                (
-                    &format!("Tổng số `{kind}`"),
-                    &format!("The total count `{kind}`"),
-                ),
-                stated.into(),
-                computed,
-                false,
-            );
-        }
-    }
-
-    /// Counterpart = total investment − support, summed over the lines that state both
+    /// Counterpart = total investment − support, summed over the lines
     /// (Joint Circular 26/2014 Art. 7.3: the beneficiary covers the rest of the cost).
+    ///
+    /// Each line that supports establishments is a part: it gives its counterpart when it
+    /// states both figures, and is unknown otherwise; activities the state carries out
+    /// itself (see `has_beneficiary_counterpart`) are parts only when they state both.
     fn check_counterpart(&self, out: &mut Vec<Finding>, funding: &FundingBreakdown) {
-        let stated: Vec<(usize, &Amount)> = funding
+        let stated: Vec<(usize, &FundingPart)> = funding
             .lines
             .iter()
             .enumerate()
             .filter(|(_, l)| l.source == FundingSource::Counterpart)
-            .map(|(i, l)| (i, &l.amount))
             .collect();
-        let [(index, stated)] = stated.as_slice() else {
+        let [(index, line)] = stated.as_slice() else {
             return;
         };
-        // Lines that state both figures give the counterpart exactly. A line with support but
-        // no investment states no counterpart: for activities the state carries out itself
-        // (see `has_beneficiary_counterpart`) there is none; for support to establishments the
-        // derived figure is then only a lower bound.
-        let pairs: Vec<(&Amount, &Amount)> = self
-            .results
-            .iter()
-            .filter_map(|l| Some((l.support.as_ref()?, l.total_investment.as_ref()?)))
-            .collect();
-        if pairs.is_empty() {
+        let Some(stated) = &line.amount else {
             return;
-        }
-        let partial = self.results.iter().any(|l| {
-            l.support.is_some() != l.total_investment.is_some()
-                && has_beneficiary_counterpart(l.activity)
-        });
-        let path = format!("/funding/lines/{index}/amount");
-        let mut derived = Vec::with_capacity(pairs.len() + 1);
-        for (support, investment) in pairs {
-            match investment.vnd.checked_sub(support.vnd) {
-                Ok(c) => derived.push(Figure {
-                    value: c.get(),
-                    exactness: support.exactness.combine(investment.exactness),
-                }),
-                // Reported separately by check_line.
-                Err(_) => return,
+        };
+        let mut parts = Vec::with_capacity(self.results.len());
+        for l in &self.results {
+            match (&l.support, &l.total_investment) {
+                (Some(support), Some(investment)) => {
+                    match investment.vnd.checked_sub(support.vnd) {
+                        Ok(c) => parts.push(Some(Figure {
+                            value: c.get(),
+                            exactness: support.exactness.combine(investment.exactness),
+                        })),
+                        // Reported separately by check_line.
+                        Err(_) => return,
+                    }
+                }
+                _ if has_beneficiary_counterpart(l.activity) => parts.push(None),
+                _ => {}
             }
         }
-        if partial {
-            derived.push(Figure {
-                value: 0,
-                exactness: super::common::Exactness::LowerBound,
-            });
-        }
-        let Some(computed) = sum(derived) else {
+        let path = format!("/funding/lines/{index}/amount");
+        let Some(parts) = Parts::of(parts) else {
             out.push(overflow(&path));
             return;
         };
@@ -291,8 +245,8 @@ impl PeriodReport {
                 "Vốn đối ứng (tổng vốn đầu tư trừ kinh phí hỗ trợ của các dòng kết quả)",
                 "The counterpart (total investment minus support over the result lines)",
             ),
-            (*stated).into(),
-            computed,
+            stated.into(),
+            parts,
             true,
         );
         for f in &mut out[before..] {
@@ -311,7 +265,7 @@ impl PeriodReport {
                 .filter(|l| l.fund.is_some_and(|f| f.is_local() != national))
                 .filter_map(|l| l.support.as_ref())
                 .map(Figure::from));
-            let lines: Vec<&super::funding::FundingPart> = funding
+            let lines: Vec<&FundingPart> = funding
                 .lines
                 .iter()
                 .filter(|l| {
@@ -323,7 +277,13 @@ impl PeriodReport {
             let (Some(support), false) = (support, lines.is_empty()) else {
                 continue;
             };
-            let Some(mobilised) = sum(lines.iter().map(|l| Figure::from(&l.amount))) else {
+            // A line of this level that states no amount leaves the funding unknown.
+            let Some(mobilised) = lines
+                .iter()
+                .map(|l| l.figure())
+                .collect::<Option<Vec<Figure>>>()
+                .and_then(sum)
+            else {
                 continue;
             };
             let certain = support.exactness != super::common::Exactness::Approximate
@@ -371,6 +331,63 @@ type MoneyField<'a> = (
     Option<&'a Amount>,
 );
 
+/// Checks a stated total (`results_total`, `targets_total`) against its lines: money and
+/// counts, each by the one rule of [`check_total`] — a line that does not state a figure is
+/// an unknown part, never zero.
+fn check_lines_total(
+    out: &mut Vec<Finding>,
+    lines: &[ResultLine],
+    total: &ResultTotal,
+    base: &str,
+    code: &str,
+) {
+    let money: [MoneyField<'_>; 2] = [
+        (
+            "support",
+            "Tổng kinh phí hỗ trợ",
+            "The total support",
+            |l| l.support.as_ref(),
+            total.support.as_ref(),
+        ),
+        (
+            "total_investment",
+            "Tổng vốn đầu tư",
+            "The total investment",
+            |l| l.total_investment.as_ref(),
+            total.total_investment.as_ref(),
+        ),
+    ];
+    for (field, vi, en, get, stated) in money {
+        let Some(stated) = stated else { continue };
+        let path = format!("{base}/{field}");
+        let Some(parts) = Parts::of(lines.iter().map(|l| get(l).map(Figure::from))) else {
+            out.push(overflow(&path));
+            continue;
+        };
+        check_total(out, code, path, (vi, en), stated.into(), parts, true);
+    }
+    for (kind, stated) in total.counts.iter() {
+        let path = format!("{base}/counts/{kind}");
+        let parts = Parts::of(lines.iter().map(|l| l.counts.get(kind).map(Figure::from)));
+        let Some(parts) = parts else {
+            out.push(overflow(&path));
+            continue;
+        };
+        check_total(
+            out,
+            code,
+            path,
+            (
+                &format!("Tổng số `{kind}`"),
+                &format!("The total count `{kind}`"),
+            ),
+            stated.into(),
+            parts,
+            false,
+        );
+    }
+}
+
 fn overflow(path: &str) -> Finding {
     Finding::new(
         "reconcile.overflow",
@@ -385,69 +402,91 @@ pub(crate) fn overflow_finding(path: &str) -> Finding {
     overflow(path)
 }
 
-/// A reviewer should look when a line's average support per establishment is above what the
-/// national rule pack allows for the average investment per establishment (e.g. more than
-/// 50 % or more than 300 M for advanced machinery under Circular 28/2018 Art. 8.4). A report
-/// gives averages only, so this is a warning, never an error; limits the project does not
-/// know are not assessed here (they appear on schemes).
+/// A reviewer should look when a line's support is above what the national rule pack allows
+/// for the units it counts (e.g. more than 50 % of the investment, or more than 300 M per
+/// establishment, for advanced machinery under Circular 28/2018 Art. 8.4). The cap applies
+/// per unit of the level (establishments, models, rounds…), so the line's count of that unit
+/// is needed; the investment, when stated exactly, adds the share limit; without it the cap
+/// alone is compared. A report gives sums only, so this is a warning, never an error; levels
+/// the project does not know are not assessed here (they appear on schemes).
 fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, index: usize) {
     use crate::support::{RuleCitation, SupportContext, quick_limit};
-    let (Some(fund), Some(support), Some(investment), Some(count)) = (
-        line.fund,
-        line.support.as_ref(),
-        line.total_investment.as_ref(),
-        line.counts.establishments.as_ref(),
-    ) else {
+    let (Some(fund), Some(support)) = (line.fund, line.support.as_ref()) else {
         return;
     };
-    // Investment below support is an error of its own (`report.investment_below_support`).
-    if count.value == 0
-        || count.exactness != super::common::Exactness::Exact
-        || investment.vnd < support.vnd
-    {
+    // An approximate support may be below the limit; a lower bound above it is above it.
+    if support.exactness == super::common::Exactness::Approximate {
         return;
     }
-    let (Ok(avg_support), Ok(avg_investment)) = (
-        crate::money::Vnd::new(support.vnd.get() / count.value),
-        crate::money::Vnd::new(investment.vnd.get() / count.value),
-    ) else {
-        return;
-    };
     let ctx = SupportContext::new(fund);
-    // Only an assessed limit matters here, and it needs no derivation.
-    let Some(limit) = quick_limit(line.activity, avg_investment, &ctx, period.to) else {
+    let Some(unit) = crate::funding::unit_of(line.activity, &ctx, period.to) else {
         return;
     };
-    if avg_support <= limit.max_support_vnd {
+    let Some(count) = line.counts.for_unit(unit) else {
+        return;
+    };
+    let Some(units) = std::num::NonZeroU64::new(count.value) else {
+        return;
+    };
+    if count.exactness != super::common::Exactness::Exact {
         return;
     }
-    let (_, a_en) = describe(support.into(), true);
-    let avg = Figure {
-        value: avg_support.get(),
+    // Investment below support is an error of its own (`report.investment_below_support`);
+    // an investment not stated exactly leaves only the cap.
+    let cost = match &line.total_investment {
+        Some(i) if i.exactness == super::common::Exactness::Exact => {
+            if i.vnd < support.vnd {
+                return;
+            }
+            i.vnd
+        }
+        _ => crate::money::Vnd::new(crate::money::MAX_VND).unwrap_or(support.vnd),
+    };
+    // Only an assessed limit matters here, and it needs no derivation.
+    let Some(limit) = quick_limit(line.activity, cost, &ctx.units(units), period.to) else {
+        return;
+    };
+    if support.vnd <= limit.max_support_vnd {
+        return;
+    }
+    let n = units.get();
+    let per = |v: u64| Figure {
+        value: v / n,
         exactness: super::common::Exactness::Exact,
     };
-    let lim = Figure {
-        value: limit.max_support_vnd.get(),
-        exactness: super::common::Exactness::Exact,
+    let (avg_vi, avg_en) = describe(per(support.vnd.get()), true);
+    let (lim_vi, lim_en) = describe(per(limit.max_support_vnd.get()), true);
+    let (s_vi, s_en) = describe(support.into(), true);
+    let (u_vi, u_en) = (
+        unit.label(crate::law::Lang::Vi),
+        unit.label(crate::law::Lang::En),
+    );
+    let (basis_vi, basis_en) = if cost.get() == crate::money::MAX_VND {
+        (
+            "mức trần, vì dòng không nêu vốn đầu tư",
+            "the cap, as the line states no investment",
+        )
+    } else {
+        ("tính trên vốn đầu tư", "for the investment stated")
     };
-    let (avg_vi, avg_en) = describe(avg, true);
-    let (lim_vi, lim_en) = describe(lim, true);
     let mut f = Finding::new(
         "report.support_above_usual_limit",
         Severity::Warning,
         format!("/results/{index}/support"),
         format!(
-            "hỗ trợ bình quân {avg_vi}/cơ sở vượt mức thông thường {lim_vi} ({}) tính trên vốn đầu tư bình quân; cần xem xét",
+            "hỗ trợ {s_vi} cho {n} {u_vi}, bình quân {avg_vi}/{u_vi}, vượt mức thông thường {lim_vi}/{u_vi} ({}; {basis_vi}); cần xem xét",
             limit.citation.render(crate::law::Lang::Vi)
         ),
         format!(
-            "average support of {avg_en} per establishment (of {a_en}) is above the usual limit of {lim_en} ({}) for the average investment; a reviewer should look",
+            "support of {s_en} for {n} {u_en}s, {avg_en} per {u_en} on average, is above the usual limit of {lim_en} per {u_en} ({}; {basis_en}); a reviewer should look",
             limit.citation.render(crate::law::Lang::En)
         ),
     )
     .confidence(limit.confidence)
-    .param("average_support", avg_support.get())
-    .param("usual_limit", limit.max_support_vnd.get())
+    .param("average_support", support.vnd.get() / n)
+    .param("usual_limit", limit.max_support_vnd.get() / n)
+    .param("units", n)
+    .param("unit", unit.code())
     .param("rule_id", limit.rule_id);
     if let RuleCitation::National(c) = limit.citation {
         f = f.cite(c);

@@ -4,15 +4,22 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Counts, DecisionRef, Period, SchemaVersion};
+use std::num::NonZeroU64;
+
+use super::common::{Count, Counts, DecisionRef, Exactness, Period, SchemaVersion};
+use super::reconcile::{Figure, Parts, check_total};
 use super::tag::SchemeTag;
 use super::{CheckOptions, check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
 use crate::applicant::ApplicantFacts;
 use crate::eligibility::{Verdict, assess_embedded};
 use crate::finding::{Finding, Severity};
-use crate::funding::{SchemeFunding, check_funding};
-use crate::support::{SupportContext, SupportVariant};
+use crate::funding::{
+    Content, EXTENSION_SUPPORT, SchemeFunding, Units, check_funding_with, check_limit,
+    extension_support, unit_of,
+};
+use crate::money::Vnd;
+use crate::support::{CapUnit, SupportContext, SupportVariant};
 
 /// An extension scheme (đề án khuyến công, Decree 45/2012/NĐ-CP Art. 2.3): a project carrying out
 /// one or more Art. 4 activities, with its beneficiaries, cost and funding. The approval date
@@ -45,8 +52,10 @@ pub struct Scheme {
     /// Industry and Trade for national schemes; the provincial, district or commune People's
     /// Committee for local ones). / Quyết định phê duyệt: số, ngày (xác định chế độ áp dụng), cơ quan.
     pub approval: DecisionRef,
-    /// The activities (Decree 45/2012 Art. 4 sub-items); the first is the main one, whose
-    /// support limit is checked. / Nội dung hoạt động; nội dung đầu tiên là nội dung chính.
+    /// The activities (Decree 45/2012 Art. 4 sub-items); the first is the main one, for which
+    /// the beneficiaries' eligibility is assessed. The support is held to the sum of every
+    /// activity's limit, or to each one's own with `support_split`. / Nội dung hoạt động; nội
+    /// dung đầu tiên là nội dung chính.
     #[schemars(length(min = 1, max = 20))]
     #[serde(deserialize_with = "crate::document::common::items::<_, _, 1, 20>")]
     pub activities: Vec<Activity>,
@@ -66,9 +75,57 @@ pub struct Scheme {
     /// The beneficiaries' declarations. / Cam kết của đối tượng thụ hưởng.
     #[serde(default, skip_serializing_if = "Declarations::is_default")]
     pub declarations: Declarations,
-    /// Planned outputs. / Kết quả dự kiến.
+    /// Planned outputs; they also give the number of units (establishments, models,
+    /// rounds…) the per-unit support levels apply to. / Kết quả dự kiến (cũng là số đơn vị
+    /// được hỗ trợ).
     #[serde(default, skip_serializing_if = "Counts::is_empty")]
     pub planned_outputs: Counts,
+    /// The extension support split by content, where the scheme gives it: each content is
+    /// checked against its own limit (per unit). Without a split, a scheme with several
+    /// contents is held to the sum of their limits. / Kinh phí hỗ trợ chia theo nội dung.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(length(max = 1000))]
+    pub support_split: Vec<SupportShare>,
+}
+
+/// The extension support of one content of a scheme (e.g. machinery for six establishments,
+/// or one establishment's machinery when per-unit costs are given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupportShare {
+    /// The activity, one of the scheme's `activities`. / Nội dung hoạt động.
+    pub activity: Activity,
+    /// The item, where the activity has several levels. / Hạng mục hỗ trợ cụ thể.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<SupportVariant>,
+    /// A whole technology line is supported (Circular 28/2018 Art. 8.4). / Hỗ trợ cả dây chuyền công nghệ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub technology_line: bool,
+    /// How many units (establishments, models, rounds… — the unit of the level) this content
+    /// supports; the cap applies once per unit. When absent, the planned outputs or the
+    /// beneficiaries listed give it. / Số đơn vị được hỗ trợ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<Count>,
+    /// The eligible cost of this content, in đồng; when absent, the scheme's eligible cost
+    /// bounds it. / Chi phí được hỗ trợ của nội dung.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_cost: Option<Vnd>,
+    /// The extension support for this content, in đồng; absent when not stated (unknown,
+    /// never zero). / Kinh phí khuyến công hỗ trợ cho nội dung.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<Vnd>,
+    /// A label as the document words it. / Tên gọi trong văn bản.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 300>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(max = 300))]
+    pub label: Option<String>,
 }
 
 /// Facts that decide the support level besides the activity and cost.
@@ -148,6 +205,7 @@ impl Scheme {
         let Some(&main) = self.activities.first() else {
             return;
         };
+        let mut eligible_listed = 0u64;
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
             let base = format!("/beneficiaries/{i}");
             let Ok((verdict, findings, missing_facts)) =
@@ -156,6 +214,8 @@ impl Scheme {
                 continue;
             };
             out.extend(findings);
+            // A beneficiary not found ineligible may be supported: it counts as a unit.
+            eligible_listed += u64::from(verdict != Verdict::NotEligible);
             match verdict {
                 Verdict::Eligible => {}
                 Verdict::NotEligible => out.push(
@@ -192,27 +252,62 @@ impl Scheme {
         let mut ctx = SupportContext::new(self.funding.fund_level)
             .priority(self.support_terms.priority)
             .technology_line(self.support_terms.technology_line);
-        if let Some(v) = self.support_terms.variant {
-            ctx = ctx.variant(v);
-        }
         if let Some(pack) = &options.provincial_pack {
             ctx = ctx.provincial_pack(pack);
         }
-        out.extend(check_funding(&self.funding, main, &ctx, date, ""));
-        if self.activities.len() > 1 {
-            out.push(Finding::new(
-                "scheme.limit_of_main_activity",
-                Severity::Info,
-                "/activities",
-                format!(
-                    "mức hỗ trợ tối đa được kiểm tra theo nội dung chính `{}`",
-                    main.code()
-                ),
-                format!(
-                    "the support limit is checked for the main activity `{}`",
-                    main.code()
-                ),
+        if self.support_split.is_empty() {
+            // The variant names the item of the activity it belongs to; one that belongs to
+            // none of them stays on the main activity, where it is reported.
+            let variant = self.support_terms.variant;
+            let owner = variant
+                .and_then(|v| self.activities.iter().position(|a| v.activity() == *a))
+                .unwrap_or(0);
+            let contents: Vec<Content> = self
+                .activities
+                .iter()
+                .enumerate()
+                .map(|(i, &activity)| {
+                    let variant = if i == owner { variant } else { None };
+                    Content {
+                        activity,
+                        variant,
+                        technology_line: self.support_terms.technology_line,
+                        eligible_cost: self.funding.eligible_cost,
+                        units: self.units_of(activity, variant, None, eligible_listed, &ctx),
+                    }
+                })
+                .collect();
+            out.extend(check_funding_with(
+                &self.funding,
+                Some(&contents),
+                &ctx,
+                date,
+                "",
             ));
+            if self.activities.len() > 1 {
+                let codes: Vec<&str> = self.activities.iter().map(|a| a.code()).collect();
+                out.push(
+                    Finding::new(
+                        "scheme.support_split_missing",
+                        Severity::Warning,
+                        "/activities",
+                        format!(
+                            "đề án có {} nội dung ({}) nhưng không chia kinh phí hỗ trợ theo nội dung: mức hỗ trợ tối đa được kiểm tra theo tổng mức tối đa của các nội dung",
+                            codes.len(),
+                            codes.join(", ")
+                        ),
+                        format!(
+                            "the scheme has {} contents ({}) but does not split its support by content: the support is checked against the sum of the contents' limits",
+                            codes.len(),
+                            codes.join(", ")
+                        ),
+                    )
+                    .param("activities", codes),
+                );
+            }
+        } else {
+            out.extend(check_funding_with(&self.funding, None, &ctx, date, ""));
+            self.check_split(out, &ctx, eligible_listed);
         }
         if self.declarations.counterpart_committed != Some(true) {
             out.push(
@@ -228,6 +323,189 @@ impl Scheme {
                         .clause(3),
                 )
                 .confidence(crate::law::Confidence::Secondary),
+            );
+        }
+    }
+}
+
+impl Scheme {
+    /// How many units of its level a content supports: the content's own `units`; else one
+    /// for a level per scheme or per year; else the planned outputs of the unit's kind and,
+    /// for a level per establishment or enterprise, the beneficiaries listed and not found
+    /// ineligible (the larger of the two, so that a partial list never lowers the limit below
+    /// the plan). A count stated as a bound or an approximation, or no count, is a lower
+    /// bound: the cap is then applied for certain only to the units known.
+    fn units_of(
+        &self,
+        activity: Activity,
+        variant: Option<SupportVariant>,
+        stated: Option<&Count>,
+        eligible_listed: u64,
+        ctx: &SupportContext<'_>,
+    ) -> Units {
+        let from_count = |c: &Count, floor: u64| {
+            let n = NonZeroU64::new(c.value.max(floor)).unwrap_or(NonZeroU64::MIN);
+            if c.exactness == Exactness::Exact && c.value > 0 {
+                Units::Known(n)
+            } else {
+                Units::AtLeast(n)
+            }
+        };
+        if let Some(c) = stated {
+            return from_count(c, 0);
+        }
+        let mut ctx = *ctx;
+        ctx.variant = variant;
+        let Some(unit) = unit_of(activity, &ctx, self.approval.date) else {
+            return Units::AtLeast(NonZeroU64::MIN);
+        };
+        if unit.is_whole() {
+            return Units::Known(NonZeroU64::MIN);
+        }
+        let listed = if matches!(unit, CapUnit::PerEstablishment | CapUnit::PerEnterprise) {
+            eligible_listed
+        } else {
+            0
+        };
+        match self.planned_outputs.for_unit(unit) {
+            Some(c) => from_count(c, listed),
+            None => NonZeroU64::new(listed).map_or(Units::AtLeast(NonZeroU64::MIN), Units::Known),
+        }
+    }
+
+    /// Checks a support split by content: each content against its own limit, the split
+    /// against the scheme's extension support, the contents' eligible costs against the
+    /// scheme's.
+    fn check_split(&self, out: &mut Vec<Finding>, ctx: &SupportContext<'_>, eligible_listed: u64) {
+        let date = self.approval.date;
+        let level = self.funding.fund_level;
+        let ctx = SupportContext {
+            fund: level,
+            ..*ctx
+        };
+        let mut unstated = Vec::new();
+        for (i, share) in self.support_split.iter().enumerate() {
+            if !self.activities.contains(&share.activity) {
+                out.push(
+                    Finding::new(
+                        "scheme.split_activity_not_listed",
+                        Severity::Error,
+                        format!("/support_split/{i}/activity"),
+                        format!(
+                            "nội dung `{}` không có trong danh sách nội dung của đề án",
+                            share.activity.code()
+                        ),
+                        format!(
+                            "`{}` is not one of the scheme's activities",
+                            share.activity.code()
+                        ),
+                    )
+                    .param("activity", share.activity.code()),
+                );
+                continue;
+            }
+            let content = Content {
+                activity: share.activity,
+                variant: share.variant,
+                technology_line: share.technology_line,
+                eligible_cost: share.eligible_cost.unwrap_or(self.funding.eligible_cost),
+                units: self.units_of(
+                    share.activity,
+                    share.variant,
+                    share.units.as_ref(),
+                    eligible_listed,
+                    &ctx,
+                ),
+            };
+            match share.support {
+                Some(support) => check_limit(
+                    out,
+                    &[content],
+                    support,
+                    &ctx,
+                    date,
+                    &|| format!("/support_split/{i}/support"),
+                    EXTENSION_SUPPORT,
+                ),
+                None => unstated.push(content),
+            }
+        }
+        let Ok(extension) = extension_support(&self.funding) else {
+            return;
+        };
+        let parts = Parts::of(self.support_split.iter().map(|s| {
+            s.support.map(|v| Figure {
+                value: v.get(),
+                exactness: Exactness::Exact,
+            })
+        }));
+        let Some(parts) = parts else {
+            out.push(super::report::overflow_finding("/support_split"));
+            return;
+        };
+        check_total(
+            out,
+            "scheme.split_total_mismatch",
+            "/support_split".to_owned(),
+            (
+                "Kinh phí khuyến công của đề án",
+                "The scheme's extension support",
+            ),
+            Figure {
+                value: extension.get(),
+                exactness: Exactness::Exact,
+            },
+            parts,
+            true,
+        );
+        // The contents that state no support share what the others leave.
+        if !unstated.is_empty()
+            && let Ok(rest) = extension.checked_sub(Vnd::new(parts.sum.value).unwrap_or(extension))
+        {
+            check_limit(
+                out,
+                &unstated,
+                rest,
+                &ctx,
+                date,
+                &|| "/support_split".to_owned(),
+                (
+                    "Phần kinh phí khuyến công còn lại cho các nội dung không nêu số tiền",
+                    "The extension support left for the contents that state none",
+                ),
+            );
+        }
+        let stated_eligible: u64 = self
+            .support_split
+            .iter()
+            .filter_map(|s| s.eligible_cost)
+            .map(Vnd::get)
+            .fold(0, u64::saturating_add);
+        if stated_eligible > self.funding.eligible_cost.get() {
+            let (s_vi, s_en) = super::reconcile::describe(
+                Figure {
+                    value: stated_eligible,
+                    exactness: Exactness::Exact,
+                },
+                true,
+            );
+            let (e_vi, e_en) = super::reconcile::describe(
+                Figure {
+                    value: self.funding.eligible_cost.get(),
+                    exactness: Exactness::Exact,
+                },
+                true,
+            );
+            out.push(
+                Finding::new(
+                    "scheme.split_eligible_exceeds",
+                    Severity::Error,
+                    "/support_split",
+                    format!("chi phí được hỗ trợ của các nội dung cộng lại {s_vi}, lớn hơn chi phí được hỗ trợ của đề án {e_vi}"),
+                    format!("the contents' eligible costs add up to {s_en}, more than the scheme's eligible cost {e_en}"),
+                )
+                .param("split_eligible_cost_vnd", stated_eligible)
+                .param("eligible_cost_vnd", self.funding.eligible_cost.get()),
             );
         }
     }

@@ -1,17 +1,19 @@
 //! [`max_support`]: `min(share × eligible cost, cap × multipliers)`, read from the packs.
 
+use std::num::NonZeroU64;
+
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::pack::{PackError, ProvincialPack, national_pack, national_rules_on};
 use super::types::{
-    AssessedLimit, Binding, MultiplierKind, NotAssessedLimit, RuleCitation, RuleSource, Step,
-    SupportLimit, SupportRule, SupportVariant,
+    AssessedLimit, Binding, CapUnit, Flag, MultiplierKind, NotAssessedLimit, RuleCitation,
+    RuleSource, Step, SupportLimit, SupportRule, SupportVariant,
 };
 use crate::activity::Activity;
 use crate::funding::FundLevel;
-use crate::law::{Citation, Confidence, InstrumentId, Lang, RegimeError, SupportRegime};
-use crate::money::{MoneyError, Share, Vnd, format_million_en, format_million_vi};
+use crate::law::{Citation, Confidence, DECREE_45_EFFECTIVE, InstrumentId, Lang, SupportRegime};
+use crate::money::{MAX_VND, MoneyError, Share, Vnd, format_million_en, format_million_vi};
 
 /// The facts besides activity, cost and date that decide a support limit.
 #[derive(Debug, Clone, Copy)]
@@ -28,10 +30,15 @@ pub struct SupportContext<'a> {
     pub variant: Option<SupportVariant>,
     /// The provincial pack for local funds, if any.
     pub provincial_pack: Option<&'a ProvincialPack>,
+    /// How many units (establishments, models, rounds… — the unit of the level) the
+    /// eligible cost covers: the cap applies once per unit, so a group scheme for eight
+    /// cooperatives may receive eight times the per-establishment cap. One by default.
+    pub units: NonZeroU64,
 }
 
 impl<'a> SupportContext<'a> {
-    /// A context for a fund level, without priority, technology line, variant or pack.
+    /// A context for a fund level, for one unit, without priority, technology line, variant
+    /// or pack.
     pub const fn new(fund: FundLevel) -> Self {
         Self {
             fund,
@@ -39,7 +46,15 @@ impl<'a> SupportContext<'a> {
             technology_line: false,
             variant: None,
             provincial_pack: None,
+            units: NonZeroU64::MIN,
         }
+    }
+
+    /// With the number of units the eligible cost covers.
+    #[must_use]
+    pub const fn units(mut self, units: NonZeroU64) -> Self {
+        self.units = units;
+        self
     }
 
     /// With the priority flag.
@@ -71,21 +86,12 @@ impl<'a> SupportContext<'a> {
     }
 }
 
-/// Why no limit (assessed or not) can be given.
+/// Why no limit (assessed or not) can be given: the question contradicts itself, or the
+/// embedded data is broken. A level the project does not know is never an error but a
+/// [`SupportLimit::NotAssessed`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SupportError {
-    /// The date precedes the modelled support levels (before 2014-04-08).
-    #[error(transparent)]
-    Regime(#[from] RegimeError),
-    /// The activity has several items and none was named.
-    #[error("activity `{activity}` has several support items; name one with a variant: {}", .variants.join(", "))]
-    VariantRequired {
-        /// The activity code.
-        activity: &'static str,
-        /// The variant codes.
-        variants: Vec<&'static str>,
-    },
     /// The variant belongs to another activity.
     #[error("variant `{variant}` does not belong to activity `{activity}`")]
     VariantMismatch {
@@ -106,11 +112,6 @@ impl SupportError {
     /// The message in Vietnamese.
     pub fn message_vi(&self) -> String {
         match self {
-            Self::Regime(e) => e.message_vi(),
-            Self::VariantRequired { activity, variants } => format!(
-                "hoạt động `{activity}` có nhiều nội dung hỗ trợ; hãy chọn một biến thể: {}",
-                variants.join(", ")
-            ),
             Self::VariantMismatch { activity, variant } => {
                 format!("biến thể `{variant}` không thuộc hoạt động `{activity}`")
             }
@@ -130,33 +131,46 @@ impl SupportError {
 
 /// The most state support an activity may receive on a date, with its derivation.
 ///
-/// `support = min(share × eligible cost, cap × multipliers)`, the share rounded down to the
-/// đồng (so a cap is never exceeded). For local funds, a provincial pack in force on the
-/// date overrides the national level for the same activity and variant; without one, the
-/// national level is applied as a *reference* ([`RuleSource::NationalAsReference`]),
-/// at best `secondary`. Items whose level was not read are
-/// [`SupportLimit::NotAssessed`], with the reason.
+/// `support = min(share × eligible cost, units × cap × multipliers)`, the share rounded down
+/// to the đồng (so a cap is never exceeded). The cap is per unit (per establishment, model,
+/// round… — see [`AssessedLimit::unit`]); [`SupportContext::units`] says how many units the
+/// eligible cost covers. For local funds, a provincial pack in force on the date overrides
+/// the national level for the same activity and variant; without one, the national level is
+/// applied as a *reference* ([`RuleSource::NationalAsReference`]), at best `secondary`.
+///
+/// **Not modelled means not assessed.** Every level the project does not know gives the
+/// same outcome, [`SupportLimit::NotAssessed`] with the reason: an item whose level was not
+/// read, a level fixed by tender or contract, any date before 2014-04-08 (Joint Circular
+/// 125/2009 is not modelled; before 2012-07-05 not even the decree is covered), and an
+/// activity with several items when none is named. This function is the one place that
+/// decides it; `check`, the command line and Python only report it.
 ///
 /// # Errors
-/// - [`SupportError::Regime`] before 2014-04-08 (support levels of Joint Circular
-///   125/2009 are not modelled);
-/// - [`SupportError::VariantRequired`] / [`SupportError::VariantMismatch`] when the
-///   activity has several items and the variant is missing or foreign;
+/// - [`SupportError::VariantMismatch`] when the variant belongs to another activity;
 /// - [`SupportError::Pack`] if the embedded pack were malformed;
 /// - [`SupportError::Money`] if a multiplied cap overflowed.
 ///
 /// # Example
 /// ```
 /// use chrono::NaiveDate;
+/// use std::num::NonZeroU64;
 /// use khuyencong::{activity::Activity, funding::FundLevel, money::Vnd};
 /// use khuyencong::support::{SupportContext, SupportError, max_support};
 /// let ctx = SupportContext::new(FundLevel::National);
 /// let day = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
 /// let limit = max_support(Activity::AdvancedMachinery, Vnd::new(97_820_000)?, &ctx, day)?;
 /// assert_eq!(limit.max_support_vnd(), Some(Vnd::new(48_910_000)?));
-/// // A demonstration model needs its variant.
-/// let e = max_support(Activity::DemonstrationModel, Vnd::new(1)?, &ctx, day).unwrap_err();
-/// assert!(matches!(e, SupportError::VariantRequired { .. }));
+/// // Eight cooperatives of a group scheme: eight times the 300 M cap per establishment.
+/// let group = ctx.units(NonZeroU64::new(8).unwrap());
+/// let limit = max_support(Activity::AdvancedMachinery, Vnd::from_million(6_000)?, &group, day)?;
+/// assert_eq!(limit.max_support_vnd(), Some(Vnd::from_million(2_400)?));
+/// // A demonstration model without its variant: not assessed, with the reason.
+/// let limit = max_support(Activity::DemonstrationModel, Vnd::new(1)?, &ctx, day)?;
+/// assert!(!limit.is_assessed());
+/// // A variant of another activity contradicts the question: an error.
+/// let foreign = ctx.variant(khuyencong::support::SupportVariant::Brand);
+/// let e = max_support(Activity::AdvancedMachinery, Vnd::new(1)?, &foreign, day).unwrap_err();
+/// assert!(matches!(e, SupportError::VariantMismatch { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn max_support(
@@ -165,22 +179,20 @@ pub fn max_support(
     context: &SupportContext<'_>,
     date: NaiveDate,
 ) -> Result<SupportLimit, SupportError> {
-    let regime = SupportRegime::at(date)?;
     let variants = SupportVariant::of(activity);
-    match context.variant {
-        None if !variants.is_empty() => {
-            return Err(SupportError::VariantRequired {
-                activity: activity.code(),
-                variants: variants.iter().map(|v| v.code()).collect(),
-            });
-        }
-        Some(v) if v.activity() != activity => {
-            return Err(SupportError::VariantMismatch {
-                activity: activity.code(),
-                variant: v.code(),
-            });
-        }
-        _ => {}
+    if let Some(v) = context.variant
+        && v.activity() != activity
+    {
+        return Err(SupportError::VariantMismatch {
+            activity: activity.code(),
+            variant: v.code(),
+        });
+    }
+    let Ok(regime) = SupportRegime::at(date) else {
+        return Ok(before_modelled_levels(date));
+    };
+    if context.variant.is_none() && !variants.is_empty() {
+        return Ok(variant_not_named(activity, &variants, regime));
     }
     let national = national_pack().map_err(SupportError::Pack)?;
     let mut preface = Vec::new();
@@ -275,6 +287,66 @@ pub fn max_support(
     )
 }
 
+/// The not-assessed result for every date before 2014-04-08.
+fn before_modelled_levels(date: NaiveDate) -> SupportLimit {
+    let day = date.format("%d/%m/%Y");
+    let (reason_vi, reason_en, citation) = if date < DECREE_45_EFFECTIVE {
+        (
+            format!(
+                "Chưa đánh giá: ngày {day} trước ngày 05/07/2012, ngày Nghị định số 45/2012/NĐ-CP có hiệu lực; giai đoạn Nghị định số 134/2004/NĐ-CP không được mô hình hóa"
+            ),
+            format!(
+                "Not assessed: {date} is before 2012-07-05, when Decree 45/2012/ND-CP took effect; the Decree 134/2004/ND-CP era is not modelled"
+            ),
+            Citation::article(InstrumentId::Nd45_2012, 18),
+        )
+    } else {
+        (
+            format!(
+                "Chưa đánh giá: ngày {day} trước ngày 08/04/2014; mức hỗ trợ khi đó do Thông tư liên tịch số 125/2009/TTLT-BTC-BCT quy định và chưa được mô hình hóa"
+            ),
+            format!(
+                "Not assessed: {date} is before 2014-04-08; the support levels of that time were set by Joint Circular 125/2009/TTLT-BTC-BCT, which is not modelled"
+            ),
+            Citation::instrument(InstrumentId::Ttlt125_2009),
+        )
+    };
+    SupportLimit::NotAssessed(NotAssessedLimit {
+        assessed: Flag,
+        reason_vi,
+        reason_en,
+        citation: RuleCitation::National(citation),
+        support_regime: None,
+        unit: None,
+        rule_id: None,
+    })
+}
+
+/// The not-assessed result for an activity with several items when none is named.
+fn variant_not_named(
+    activity: Activity,
+    variants: &[SupportVariant],
+    regime: SupportRegime,
+) -> SupportLimit {
+    let codes: Vec<&str> = variants.iter().map(|v| v.code()).collect();
+    let codes = codes.join(", ");
+    SupportLimit::NotAssessed(NotAssessedLimit {
+        assessed: Flag,
+        reason_vi: format!(
+            "Chưa đánh giá: hoạt động `{}` có nhiều nội dung hỗ trợ với mức khác nhau và không nêu nội dung nào (biến thể: {codes})",
+            activity.code()
+        ),
+        reason_en: format!(
+            "Not assessed: activity `{}` has several support items with different levels and none is named (variants: {codes})",
+            activity.code()
+        ),
+        citation: RuleCitation::National(activity.citation()),
+        support_regime: Some(regime),
+        unit: None,
+        rule_id: None,
+    })
+}
+
 /// Where the power of provinces to set local levels is read.
 const fn local_levels_citation(regime: SupportRegime) -> Citation {
     match regime {
@@ -343,10 +415,12 @@ fn not_read(
         ),
     };
     SupportLimit::NotAssessed(NotAssessedLimit {
+        assessed: Flag,
         reason_vi,
         reason_en,
         citation: RuleCitation::National(citation),
-        support_regime: regime,
+        support_regime: Some(regime),
+        unit: None,
         rule_id: None,
     })
 }
@@ -372,10 +446,12 @@ fn compute<C>(
     let citation = cite(&rule.citation);
     if let Some(why) = &rule.not_computable {
         return Ok(SupportLimit::NotAssessed(NotAssessedLimit {
+            assessed: Flag,
             reason_vi: format!("Chưa đánh giá: {}", why.vi),
             reason_en: format!("Not assessed: {}", why.en),
             citation,
-            support_regime: regime,
+            support_regime: Some(regime),
+            unit: rule.unit(),
             rule_id: Some(rule.id.clone()),
         }));
     }
@@ -406,6 +482,7 @@ fn compute<C>(
     });
 
     let mut cap_limit = None;
+    let mut cap_per_unit = None;
     let mut multiplied = false;
     if let Some(cap) = rule.cap {
         let (c_vi, c_en) = amounts(cap.amount_vnd);
@@ -458,6 +535,22 @@ fn compute<C>(
             multiplied = true;
             confidence = confidence.max(m.confidence);
         }
+        cap_per_unit = Some(value);
+        let units = context.units.get();
+        if units > 1 {
+            let total = times_units(value, context.units);
+            let (t_vi, t_en) = amounts(total);
+            let (u_vi, u_en) = (cap.unit.label(Lang::Vi), cap.unit.label(Lang::En));
+            steps.push(Step {
+                description_vi: format!(
+                    "Mức trần áp dụng cho từng {u_vi}: × {units} {u_vi} = {t_vi}"
+                ),
+                description_en: format!("The cap applies per {u_en}: × {units} = {t_en}"),
+                value: Some(total),
+                citation: Some(citation.clone()),
+            });
+            value = total;
+        }
         cap_limit = Some(value);
     }
     let has = |k: MultiplierKind| rule.multipliers.iter().any(|m| m.kind == k);
@@ -499,10 +592,14 @@ fn compute<C>(
         citation: Some(citation.clone()),
     });
     Ok(SupportLimit::Assessed(AssessedLimit {
+        assessed: Flag,
         max_support_vnd: max,
         binding,
         eligible_cost_vnd: cost,
-        cap_unit: rule.cap.map(|c| c.unit),
+        unit: rule.unit(),
+        units: context.units.get(),
+        share_limit_vnd: share_limit.map(|(_, v)| v),
+        cap_per_unit_vnd: cap_per_unit,
         derivation: steps,
         citation,
         confidence,
@@ -528,6 +625,20 @@ pub(crate) struct QuickLimit<'a> {
     pub rule_id: &'a str,
     /// Where the rule comes from.
     pub rule_source: RuleSource,
+    /// The unit of the level.
+    pub unit: Option<CapUnit>,
+    /// The share limit alone, if the level has a share.
+    pub share_limit_vnd: Option<Vnd>,
+    /// The cap for one unit (after multipliers), if the level has a cap.
+    pub cap_per_unit_vnd: Option<Vnd>,
+}
+
+/// A per-unit cap times the number of units, saturating at the largest amount: a limit that
+/// large never binds.
+fn times_units(per_unit: Vnd, units: NonZeroU64) -> Vnd {
+    let product = u128::from(per_unit.get()) * u128::from(units.get());
+    let capped = u64::try_from(product.min(u128::from(MAX_VND))).unwrap_or(MAX_VND);
+    Vnd::new(capped).unwrap_or(per_unit)
 }
 
 /// The same limit as [`max_support`] when it is assessed, computed without rendering the
@@ -608,6 +719,7 @@ fn quick_compute<'a, C>(
     }
     let share_limit = rule.max_share.map(|s| (s, s.of(cost)));
     let mut cap_limit = None;
+    let mut cap_per_unit = None;
     let mut multiplied = false;
     if let Some(cap) = rule.cap {
         let mut value = cap.amount_vnd;
@@ -625,7 +737,8 @@ fn quick_compute<'a, C>(
             multiplied = true;
             confidence = confidence.max(m.confidence);
         }
-        cap_limit = Some(value);
+        cap_per_unit = Some(value);
+        cap_limit = Some(times_units(value, context.units));
     }
     let (max, binding) = binding(share_limit, cap_limit, multiplied, cost);
     Some(QuickLimit {
@@ -635,6 +748,9 @@ fn quick_compute<'a, C>(
         confidence,
         rule_id: &rule.id,
         rule_source: source,
+        unit: rule.unit(),
+        share_limit_vnd: share_limit.map(|(_, v)| v),
+        cap_per_unit_vnd: cap_per_unit,
     })
 }
 
@@ -744,10 +860,12 @@ mod tests {
                     for (priority, line) in
                         [(false, false), (true, false), (false, true), (true, true)]
                     {
-                        for with_pack in [false, true] {
+                        for (with_pack, units) in [(false, 1), (true, 1), (false, 3), (true, 8)] {
+                            let units = NonZeroU64::new(units).unwrap_or(NonZeroU64::MIN);
                             let mut ctx = SupportContext::new(fund)
                                 .priority(priority)
-                                .technology_line(line);
+                                .technology_line(line)
+                                .units(units);
                             ctx.variant = variant;
                             if with_pack {
                                 ctx = ctx.provincial_pack(&pack);
@@ -773,7 +891,8 @@ mod tests {
                                                     &a.citation,
                                                     a.confidence,
                                                     a.rule_id.as_str(),
-                                                    a.rule_source
+                                                    a.rule_source,
+                                                    (a.unit, a.share_limit_vnd, a.cap_per_unit_vnd)
                                                 ),
                                                 (
                                                     q.max_support_vnd,
@@ -781,7 +900,8 @@ mod tests {
                                                     &q.citation,
                                                     q.confidence,
                                                     q.rule_id,
-                                                    q.rule_source
+                                                    q.rule_source,
+                                                    (q.unit, q.share_limit_vnd, q.cap_per_unit_vnd)
                                                 ),
                                                 "{activity:?} {variant:?} {fund:?} {date} {cost:?}"
                                             );

@@ -22,9 +22,11 @@
 //! assert_eq!(a.max_support_vnd, Vnd::from_million(300)?);
 //! assert_eq!(a.binding, Binding::Cap);
 //!
-//! // Before 2014-04-08 support levels are not modelled: an error, not a guess.
+//! // Before 2014-04-08 support levels are not modelled: not assessed, with the reason.
 //! let early = NaiveDate::from_ymd_opt(2013, 1, 1).unwrap();
-//! assert!(max_support(Activity::AdvancedMachinery, Vnd::from_million(620)?, &ctx, early).is_err());
+//! let limit = max_support(Activity::AdvancedMachinery, Vnd::from_million(620)?, &ctx, early)?;
+//! let SupportLimit::NotAssessed(n) = limit else { panic!("not assessed") };
+//! assert!(n.reason_en.contains("Joint Circular 125/2009"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -39,7 +41,7 @@ pub use pack::{
     PackIssue, ProvincialPack, Resolution, national_pack,
 };
 pub use types::{
-    ArticleRef, AssessedLimit, Binding, Cap, CapUnit, Condition, Multiplier, MultiplierKind,
+    ArticleRef, AssessedLimit, Binding, Cap, CapUnit, Condition, Flag, Multiplier, MultiplierKind,
     NotAssessedLimit, ProvincialCitation, RuleCitation, RuleSource, ShareBase, Step, SupportLimit,
     SupportRule, SupportVariant, Text,
 };

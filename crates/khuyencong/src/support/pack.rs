@@ -323,6 +323,23 @@ fn check_common<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
                 "mức trần phải lớn hơn 0 đồng",
             ));
         }
+        if let (Some(unit), Some(cap)) = (r.unit, r.cap)
+            && unit != cap.unit
+        {
+            issues.push(issue(
+                at("unit"),
+                format!(
+                    "unit `{}` differs from the cap's unit `{}`",
+                    unit.code(),
+                    cap.unit.code()
+                ),
+                format!(
+                    "đơn vị `{}` khác đơn vị của mức trần `{}`",
+                    unit.code(),
+                    cap.unit.code()
+                ),
+            ));
+        }
         if r.max_share.is_some_and(|s| s.get().is_zero()) {
             issues.push(issue(
                 at("max_share"),
@@ -461,6 +478,15 @@ impl NationalPack {
 
 fn check_national_rule(i: usize, r: &SupportRule, issues: &mut Vec<PackIssue>) {
     let at = |field: &str| format!("/rules/{i}/{field}");
+    // Every national level says what it is per (establishment, model, round…), so that a
+    // scheme's limit can scale with the units it supports.
+    if r.unit().is_none() {
+        issues.push(issue(
+            at("unit"),
+            "a national level must state its unit (per establishment, model, round…)",
+            "mức hỗ trợ quốc gia phải ghi đơn vị tính (mỗi cơ sở, mô hình, cuộc bình chọn…)",
+        ));
+    }
     let citations = std::iter::once(("citation".to_owned(), r.citation)).chain(
         r.multipliers
             .iter()

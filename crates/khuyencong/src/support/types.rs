@@ -198,7 +198,8 @@ impl std::fmt::Display for SupportVariant {
     }
 }
 
-/// The unit an absolute cap applies to.
+/// The unit a support level applies to (per establishment, per model, per round…): a
+/// scheme that supports several units may receive the per-unit level for each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -233,6 +234,18 @@ pub enum CapUnit {
     /// Per scheme (đề án).
     #[schemars(title = "Per scheme / Mỗi đề án")]
     PerScheme,
+    /// Per fair or exhibition organised or attended as a whole.
+    #[schemars(title = "Per fair or exhibition / Mỗi hội chợ, triển lãm")]
+    PerFair,
+    /// Per establishment-participation in a fair (one establishment at one fair).
+    #[schemars(title = "Per participation / Mỗi lượt cơ sở tham gia")]
+    PerParticipation,
+    /// Per person (e.g. an air ticket for a study trip).
+    #[schemars(title = "Per person / Mỗi người")]
+    PerPerson,
+    /// Per plan year (e.g. the managing agency's overhead on the year's funds).
+    #[schemars(title = "Per plan year / Mỗi năm kế hoạch")]
+    PerYear,
 }
 
 impl CapUnit {
@@ -259,7 +272,41 @@ impl CapUnit {
             (Self::PerAssociation, Lang::En) => "association",
             (Self::PerScheme, Lang::Vi) => "đề án",
             (Self::PerScheme, Lang::En) => "scheme",
+            (Self::PerFair, Lang::Vi) => "hội chợ, triển lãm",
+            (Self::PerFair, Lang::En) => "fair",
+            (Self::PerParticipation, Lang::Vi) => "lượt cơ sở tham gia",
+            (Self::PerParticipation, Lang::En) => "participation",
+            (Self::PerPerson, Lang::Vi) => "người",
+            (Self::PerPerson, Lang::En) => "person",
+            (Self::PerYear, Lang::Vi) => "năm kế hoạch",
+            (Self::PerYear, Lang::En) => "plan year",
         }
+    }
+
+    /// The permanent code (`per_establishment`, `per_model`…).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::PerEstablishment => "per_establishment",
+            Self::PerModel => "per_model",
+            Self::PerEnterprise => "per_enterprise",
+            Self::PerProduct => "per_product",
+            Self::PerRound => "per_round",
+            Self::PerBrand => "per_brand",
+            Self::PerCluster => "per_cluster",
+            Self::PerIndustrialCluster => "per_industrial_cluster",
+            Self::PerAssociation => "per_association",
+            Self::PerScheme => "per_scheme",
+            Self::PerFair => "per_fair",
+            Self::PerParticipation => "per_participation",
+            Self::PerPerson => "per_person",
+            Self::PerYear => "per_year",
+        }
+    }
+
+    /// Whether one scheme or plan year is always exactly one unit (so the number of units
+    /// never needs to be stated).
+    pub const fn is_whole(self) -> bool {
+        matches!(self, Self::PerScheme | Self::PerYear)
     }
 }
 
@@ -447,6 +494,11 @@ pub struct SupportRule<C = Citation> {
     /// The absolute ceiling, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<Cap>,
+    /// The unit the level applies to (per establishment, model, round…). Every national level
+    /// states it; when given together with a cap, it must be the cap's unit. A scheme that
+    /// supports several units may receive the level once per unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<CapUnit>,
     /// Factors that raise the cap.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub multipliers: Vec<Multiplier<C>>,
@@ -476,6 +528,11 @@ pub struct SupportRule<C = Citation> {
 }
 
 impl<C> SupportRule<C> {
+    /// The unit the level applies to: the stated `unit`, else the cap's.
+    pub fn unit(&self) -> Option<CapUnit> {
+        self.unit.or(self.cap.map(|c| c.unit))
+    }
+
     /// Whether the rule applies on `date`.
     pub fn valid_on(&self, date: NaiveDate) -> bool {
         self.valid_from <= date && self.valid_until.is_none_or(|u| date <= u)
@@ -621,19 +678,62 @@ pub struct Step {
     pub citation: Option<RuleCitation>,
 }
 
+/// A JSON boolean that is always `B`: the `assessed` flag of a [`SupportLimit`], so that a
+/// reader can test `assessed` without knowing the `status` codes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Flag<const B: bool>;
+
+impl<const B: bool> Serialize for Flag<B> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(B)
+    }
+}
+
+impl<'de, const B: bool> Deserialize<'de> for Flag<B> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if bool::deserialize(d)? == B {
+            Ok(Self)
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "`assessed` must be {B} here"
+            )))
+        }
+    }
+}
+
+impl<const B: bool> JsonSchema for Flag<B> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        if B { "True".into() } else { "False".into() }
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "boolean", "const": B })
+    }
+}
+
 /// A limit the project could compute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessedLimit {
+    /// Always `true`.
+    pub assessed: Flag<true>,
     /// The most state support allowed, in đồng (rounded down).
     pub max_support_vnd: Vnd,
     /// Which limit decided it.
     pub binding: Binding,
-    /// The eligible cost the limit was computed from, in đồng.
+    /// The eligible cost the limit was computed from (all units together), in đồng.
     pub eligible_cost_vnd: Vnd,
-    /// The unit the cap applies to, if any.
+    /// The unit the level applies to (per establishment, model, round…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap_unit: Option<CapUnit>,
+    pub unit: Option<CapUnit>,
+    /// The number of units the eligible cost covers; the cap is applied once per unit.
+    pub units: u64,
+    /// The share limit alone (share × eligible cost, rounded down), if the level has a share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_limit_vnd: Option<Vnd>,
+    /// The cap for one unit (after multipliers), if the level has a cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_per_unit_vnd: Option<Vnd>,
     /// The steps, in order.
     pub derivation: Vec<Step>,
     /// The provision the level rests on.
@@ -651,18 +751,27 @@ pub struct AssessedLimit {
     pub conditions: Vec<Condition>,
 }
 
-/// A limit the project does not compute, and why.
+/// A limit the project does not compute, and why: the one outcome of every level the rule
+/// packs do not know (an item whose level was not read, a level fixed by tender, a date
+/// before 2014-04-08, an item not named). Documents get a warning for it, never an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NotAssessedLimit {
+    /// Always `false`.
+    pub assessed: Flag<false>,
     /// Why, in Vietnamese.
     pub reason_vi: String,
     /// Why, in English.
     pub reason_en: String,
     /// The provision that would set the level.
     pub citation: RuleCitation,
-    /// The instrument that sets national levels on the date.
-    pub support_regime: SupportRegime,
+    /// The instrument that sets national levels on the date; absent before 2014-04-08,
+    /// when no modelled instrument does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_regime: Option<SupportRegime>,
+    /// The unit the level would apply to, when the rule is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<CapUnit>,
     /// The rule found, when it has no computable level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
@@ -680,6 +789,11 @@ pub enum SupportLimit {
 }
 
 impl SupportLimit {
+    /// Whether the limit was computed (`false`: not assessed, with the reason).
+    pub const fn is_assessed(&self) -> bool {
+        matches!(self, Self::Assessed(_))
+    }
+
     /// The computed limit, if assessed.
     pub const fn assessed(&self) -> Option<&AssessedLimit> {
         match self {

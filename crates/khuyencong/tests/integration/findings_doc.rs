@@ -47,6 +47,7 @@ fn render() -> String {
          `khuyencong explain CODE` prints the same entry.\n\n\
          Mỗi phát hiện có một mã cố định. Trang này được sinh tự động từ bảng mã của thư viện.\n\n",
     );
+    s.push_str(SEMANTICS);
     let mut defs: Vec<_> = registry().collect();
     defs.sort_by_key(|d| d.code);
     let _ = writeln!(s, "| code | severity | basis |\n|---|---|---|");
@@ -92,6 +93,64 @@ fn render() -> String {
     }
     s
 }
+
+/// How documents are read where they do not say everything: the rules behind the
+/// reconciliation, limit and not-assessed codes below.
+const SEMANTICS: &str = r#"## How figures are reconciled / Cách đối chiếu số liệu
+
+Documents are checked as they are written. Where the law or the arithmetic cannot decide,
+the finding is information or a warning, never an error.
+
+**A figure that is not stated is unknown, never zero.** Every reconciliation — a stated
+results or targets total against its lines (support, investment, each count), a funding total
+against its sources and a source against its parts ("trong đó"), the counterpart against the
+result lines (investment − support), a plan's schemes against its budget, a scheme's support
+split against its support — follows one rule:
+
+| the parts… | comparison | findings |
+|---|---|---|
+| all state the figure | exact, or within the bounds the text gives (*hơn/trên*: more than; *gần/khoảng*: about, within 10 %) | the mismatch code (error); `reconcile.approximate` or `reconcile.lower_bound` (info) when bounds were used; `reconcile.approximate_outside_tolerance` (warning) |
+| some state it | their sum is a lower bound of the whole | the mismatch code (error) only when the known parts **already exceed** the total beyond its bounds; otherwise `reconcile.partial_breakdown` (info) |
+| none states it | nothing to compare | `reconcile.not_itemised` (info) |
+
+A result line that supports establishments (every activity except contests, information,
+international cooperation and the extension system's own work, which the state carries out
+itself) is a part of the counterpart: its counterpart is known when it states both its
+investment and its support, unknown otherwise. A funding line, a part, a plan's scheme or a
+split line may omit its amount: it is then an unknown part. A source named without an amount
+leaves the funding of its level unknown, so nothing is found to exceed it.
+
+**Totals** (`khuyencong totals`, `khuyencong.totals`) never drop what a document states: the
+part of a stated total that its lines do not itemise is added under the key value
+`not_itemised` (activity and fund level for results; source and fund level for funding); a
+stated counterpart is used as stated, the lines' derived counterpart attributed to their
+activity and fund, the rest `not_itemised`; a source named without an amount adds nothing and
+marks its row `lower_bound`. Each row counts its `documents_with_errors`, whose figures are
+included as stated.
+
+**Support limits are per unit.** Every level of the rule pack has its unit (per
+establishment, model, round, cluster, enterprise…); a scheme's limit is the per-unit cap times
+the units it supports — the content's `units` in `support_split`, else the planned outputs of
+that unit, or, per establishment, the beneficiaries listed and not found ineligible (the
+larger). A group scheme for eight cooperatives may receive eight times the per-establishment
+cap. Where the number of units is not stated (or stated as a bound), the share is still
+checked for certain (`funding.support_exceeds_limit`), the cap only as far as the units known
+(`funding.units_not_stated`, warning). A scheme with several contents is checked per content
+where `support_split` gives the split; without it, against the sum of the contents' limits,
+with `scheme.support_split_missing` (warning).
+
+**Not modelled means not assessed.** Every level the rule packs do not know — an item whose
+level was not read, a level priced by tender, every date before 2014-04-08 (Joint Circular
+125/2009), an activity with several items when none is named — gives one outcome:
+`funding.support_not_assessed` (warning, exit 0) in `check`, `assessed: false` with the reason
+in `khuyencong support` and `khuyencong.max_support`. Only a document that contradicts
+itself (a variant of another activity) gets `funding.support_limit_unavailable` (error).
+
+Tóm tắt: số liệu không nêu là chưa biết, không phải bằng 0 — chỉ báo lỗi khi các phần đã nêu
+vượt tổng; mức trần tính theo từng đơn vị (cơ sở, mô hình…) nhân với số đơn vị; mức chưa được
+mô hình hóa là "chưa đánh giá" (cảnh báo), không bao giờ là lỗi.
+
+"#;
 
 #[test]
 fn findings_doc_is_current() {

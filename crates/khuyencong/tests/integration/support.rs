@@ -197,23 +197,169 @@ fn machinery_cap_on_both_sides_of_2018_05_11() {
     );
     assert_eq!(after.max_support_vnd, m(300));
     assert_eq!(after.confidence, Confidence::Confirmed);
-    // Before 2014-04-08 nothing is modelled: an error.
+    // Before 2014-04-08 nothing is modelled: not assessed, with the reason — never an error.
     let early = max_support(
         Activity::AdvancedMachinery,
         m(620),
         &NATIONAL,
         d(2014, 4, 7),
     );
-    assert!(matches!(early, Err(SupportError::Regime(_))));
+    let Ok(SupportLimit::NotAssessed(n)) = early else {
+        panic!("{early:?}");
+    };
     assert!(
-        max_support(
-            Activity::AdvancedMachinery,
-            m(620),
-            &NATIONAL,
-            d(2014, 4, 8)
-        )
-        .is_ok()
+        n.reason_en.contains("Joint Circular 125/2009"),
+        "{}",
+        n.reason_en
     );
+    assert_eq!(n.support_regime, None);
+    assert_eq!(
+        n.citation.national().map(|c| c.instrument_id()),
+        Some(InstrumentId::Ttlt125_2009)
+    );
+    let first = assessed(
+        Activity::AdvancedMachinery,
+        m(620),
+        &NATIONAL,
+        d(2014, 4, 8),
+    );
+    assert_eq!(first.max_support_vnd, m(200));
+}
+
+/// Not modelled means not assessed: every date before 2014-04-08 (even before 2012-07-05),
+/// every item, every fund gives the same outcome, `assessed: false` with a reason.
+#[test]
+fn every_date_before_2014_04_08_is_not_assessed() {
+    for date in [
+        d(2004, 1, 1),
+        d(2012, 7, 4),
+        d(2012, 7, 5),
+        d(2013, 6, 1),
+        d(2014, 4, 7),
+    ] {
+        for &activity in <Activity as khuyencong::Codelist>::ALL {
+            for variant in
+                std::iter::once(None).chain(SupportVariant::of(activity).into_iter().map(Some))
+            {
+                for fund in [FundLevel::National, FundLevel::Provincial] {
+                    let mut ctx = SupportContext::new(fund);
+                    ctx.variant = variant;
+                    let limit = max_support(activity, m(500), &ctx, date)
+                        .unwrap_or_else(|e| panic!("{activity} {date}: {e}"));
+                    let json = serde_json::to_value(&limit).expect("json");
+                    assert_eq!(json["assessed"], false, "{activity} {date}");
+                    assert_eq!(json["status"], "not_assessed", "{activity} {date}");
+                    let SupportLimit::NotAssessed(n) = limit else {
+                        unreachable!()
+                    };
+                    assert!(n.reason_vi.starts_with("Chưa đánh giá"), "{}", n.reason_vi);
+                    let expected = if date < d(2012, 7, 5) {
+                        "Decree 134/2004"
+                    } else {
+                        "125/2009"
+                    };
+                    assert!(n.reason_en.contains(expected), "{}", n.reason_en);
+                }
+            }
+        }
+    }
+}
+
+/// The cap applies per unit: a group scheme for eight cooperatives may receive eight times
+/// the per-establishment cap; the share still applies to the whole eligible cost.
+#[test]
+fn caps_scale_with_units() {
+    let units = |n: u64| NATIONAL.units(std::num::NonZeroU64::new(n).expect("units"));
+    // 8 × 300 M = 2,400 M; 50 % of 6,000 M would be 3,000 M.
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(6_000),
+        &units(8),
+        d(2022, 6, 1),
+    );
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.units),
+        (m(2_400), Binding::Cap, 8)
+    );
+    assert_eq!(a.cap_per_unit_vnd, Some(m(300)));
+    assert_eq!(a.share_limit_vnd, Some(m(3_000)));
+    assert_eq!(a.unit, Some(khuyencong::support::CapUnit::PerEstablishment));
+    assert!(
+        a.derivation
+            .iter()
+            .any(|s| s.description_en.contains("× 8")),
+        "{:?}",
+        a.derivation
+    );
+    // Both sides of the boundary: 4,800 M of cost → the share (2,400 M) meets the cap.
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(4_800),
+        &units(8),
+        d(2022, 6, 1),
+    );
+    assert_eq!(a.max_support_vnd, m(2_400));
+    let a = assessed(
+        Activity::AdvancedMachinery,
+        m(4_798),
+        &units(8),
+        d(2022, 6, 1),
+    );
+    assert_eq!((a.max_support_vnd, a.binding), (m(2_399), Binding::Share));
+    // A technology line for each of 3 establishments: 3 × 450 M.
+    let line = units(3).technology_line(true);
+    let a = assessed(Activity::AdvancedMachinery, m(5_000), &line, d(2024, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding),
+        (m(1_350), Binding::MultipliedCap)
+    );
+    // Lump sums: 10 M per enterprise set up, 4 enterprises.
+    let a = assessed(Activity::EnterpriseSetup, m(100), &units(4), d(2020, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(40), Binding::LumpSum));
+    // Contest rounds, TTLT 26: 2 national rounds × 200 M.
+    let rounds = units(2).variant(SupportVariant::OrganiseNational);
+    let a = assessed(
+        Activity::TypicalProductContest,
+        m(1_000),
+        &rounds,
+        d(2016, 1, 1),
+    );
+    assert_eq!(a.max_support_vnd, m(400));
+    // No cap: the number of units changes nothing.
+    let fairs = units(5).variant(SupportVariant::Abroad);
+    let a = assessed(Activity::FairsExhibitions, m(700), &fairs, d(2020, 1, 1));
+    assert_eq!(a.max_support_vnd, m(700));
+    // A limit beyond the largest amount saturates instead of failing.
+    let many = NATIONAL.units(std::num::NonZeroU64::MAX);
+    let max = Vnd::new(khuyencong::money::MAX_VND).expect("max");
+    let a = assessed(Activity::AdvancedMachinery, max, &many, d(2022, 6, 1));
+    // 300 M × 2^64−1 units saturates at the largest amount, so the 50 % share binds.
+    let half = Vnd::new(khuyencong::money::MAX_VND / 2).expect("half");
+    assert_eq!((a.max_support_vnd, a.binding), (half, Binding::Share));
+}
+
+/// Every national level states its unit, and a stated unit agrees with its cap's.
+#[test]
+fn every_national_level_has_its_unit() {
+    for r in &national_pack().expect("pack").rules {
+        assert!(r.unit.is_some(), "{} states no unit", r.id);
+        if let Some(cap) = r.cap {
+            assert_eq!(Some(cap.unit), r.unit, "{}", r.id);
+        }
+    }
+    let differing = NATIONAL_PACK_JSON.replacen(
+        "\"unit\": \"per_enterprise\",\n",
+        "\"unit\": \"per_model\",\n",
+        1,
+    );
+    let e = NationalPack::from_json(&differing).expect_err("unit differing from the cap's");
+    assert_eq!(e.issues().len(), 1, "{e}");
+    assert_eq!(e.issues()[0].path, "/rules/0/unit", "{e}");
+    // A level without a cap must state its unit itself.
+    let missing = NATIONAL_PACK_JSON.replacen("\"unit\": \"per_fair\",\n", "", 1);
+    let e = NationalPack::from_json(&missing).expect_err("a level without a unit");
+    assert_eq!(e.issues().len(), 1, "{e}");
+    assert!(e.issues()[0].path.ends_with("/unit"), "{e}");
 }
 
 /// Circular 28/2018 Art. 8.4: a whole technology line raises the cap by 1.5 (450 M,
@@ -267,10 +413,17 @@ fn demonstration_models_by_variant() {
         panic!("must not carry the TTLT 26 level into the TT 28 window");
     };
     assert!(n.reason_en.contains("not carried over"), "{}", n.reason_en);
-    assert!(matches!(
-        max_support(Activity::DemonstrationModel, m(1), &NATIONAL, d(2019, 1, 1)),
-        Err(SupportError::VariantRequired { .. })
-    ));
+    // No variant named: not assessed, naming the variants.
+    let Ok(SupportLimit::NotAssessed(n)) =
+        max_support(Activity::DemonstrationModel, m(1), &NATIONAL, d(2019, 1, 1))
+    else {
+        panic!("a missing variant is not assessed");
+    };
+    assert!(
+        n.reason_en.contains("efficient_establishment"),
+        "{}",
+        n.reason_en
+    );
     assert!(matches!(
         max_support(Activity::AdvancedMachinery, m(1), &eff, d(2019, 1, 1)),
         Err(SupportError::VariantMismatch { .. })
