@@ -547,7 +547,7 @@ where
 /// let doc = parse(r#"{"kind": "period_report", "schema_version": 1, "id": "r",
 ///   "reporting_unit": {"name": "Sở Công Thương", "province": "X"},
 ///   "period": {"from": "2024-01-01", "to": "2024-12-31"},
-///   "results_total": {"support": 12000000000}}"#.as_bytes()).map_err(|f| f.message_en)?;
+///   "results_total": {"support": 12000000000}}"#.as_bytes()).map_err(|e| e.to_string())?;
 /// let report = totals_report([&doc], &[TotalsKey::Activity]).map_err(|e| e.to_string())?;
 /// assert_eq!(report.rows[0].keys["activity"].as_deref(), Some(NOT_ITEMISED));
 /// assert_eq!(report.rows[0].support_vnd, 12_000_000_000);
