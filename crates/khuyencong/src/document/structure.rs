@@ -42,7 +42,11 @@ fn kind_of(code: &str) -> Option<DocumentKind> {
 /// Examines an input (without a byte-order mark) that the strict reader refused.
 pub(crate) fn report(bytes: &[u8]) -> Report {
     let (parsed, examined) = report::read(bytes);
-    let root = examined.root.as_ref();
+    let root = examined
+        .value
+        .as_ref()
+        .and_then(Value::as_object)
+        .or(examined.root.as_ref());
     let duplicate_kind = parsed
         .duplicates
         .iter()
@@ -150,32 +154,38 @@ fn prune(
     issues: &[Issue],
     target: Target,
 ) -> Result<(Value, Vec<String>), String> {
+    // First decide, on the value as read, what to set aside; then set it aside.
+    let mut unknown = Vec::new();
     let mut removed = Vec::new();
-    let original = value.clone();
     for issue in issues {
         let place = match &issue.what {
             What::UnknownField { field, .. } => {
-                remove(&mut value, &issue.path, field);
+                unknown.push((issue.path.as_str(), field.as_str()));
                 continue;
             }
             What::DuplicateField { field } => format!("{}/{}", issue.path, escape_token(field)),
             What::MissingField { .. } => return Err(issue.path.clone()),
             _ => issue.path.clone(),
         };
-        if !report::is_free_text(target, &original, &place) {
+        if !place.contains('/') || !report::is_free_text(target, &value, &place) {
             return Err(place);
         }
+        removed.push(place);
+    }
+    for (object, field) in unknown {
+        remove(&mut value, object, field);
+    }
+    for place in &removed {
         let Some((parent, last)) = place.rsplit_once('/') else {
-            return Err(place);
+            return Err(place.clone());
         };
         if !remove(
             &mut value,
             parent,
             &last.replace("~1", "/").replace("~0", "~"),
         ) {
-            return Err(place);
+            return Err(place.clone());
         }
-        removed.push(place);
     }
     // Removing an optional text never makes the document invalid; a required one would.
     if !removed.is_empty()

@@ -308,8 +308,7 @@ impl Reader<'_> {
                                 if self.b.get(self.i) == Some(&b']') {
                                     return Err((SyntaxKind::TrailingComma, comma));
                                 }
-                                self.path.push('/');
-                                self.path.push_str(&next.to_string());
+                                push_index(&mut self.path, next);
                                 continue 'value;
                             }
                             Some(b']') => {
@@ -564,6 +563,13 @@ impl Reader<'_> {
         let shown: String = self.text[start..end].chars().take(40).collect();
         (SyntaxKind::InvalidNumber(shown), start)
     }
+}
+
+/// Appends `/index` to a pointer without allocating.
+fn push_index(path: &mut String, index: usize) {
+    use std::fmt::Write as _;
+    // Writing to a `String` cannot fail.
+    let _ = write!(path, "/{index}");
 }
 
 #[cfg(test)]

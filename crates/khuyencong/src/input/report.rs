@@ -1155,7 +1155,8 @@ pub(crate) struct Examined {
     pub findings: Vec<Finding>,
     /// The value read, when the input is JSON.
     pub value: Option<Value>,
-    /// The top-level members read (of the whole value, or before a syntax error).
+    /// The top-level members read before a syntax error (when the text is JSON, they are
+    /// in `value`).
     pub root: Option<Map<String, Value>>,
     /// The issues of the value against its schema.
     pub issues: Vec<Issue>,
@@ -1197,7 +1198,6 @@ pub(crate) fn read(bytes: &[u8]) -> (json::Parsed, Examined) {
         return (parsed, examined);
     }
     examined.value = parsed.value.take();
-    examined.root = examined.value.as_ref().and_then(Value::as_object).cloned();
     (parsed, examined)
 }
 
