@@ -85,6 +85,11 @@ class Activity(str, Enum):
     digital_transformation = "digital_transformation"
     artisan_craft_support = "artisan_craft_support"
     cluster_environmental_treatment = "cluster_environmental_treatment"
+    trademark_registration = "trademark_registration"
+    showroom_investment = "showroom_investment"
+    handicraft_contests = "handicraft_contests"
+    cluster_investment_promotion = "cluster_investment_promotion"
+    wastewater_emission_treatment = "wastewater_emission_treatment"
 
 
 def _enum(name: str, values: str) -> type[Enum]:
@@ -110,7 +115,9 @@ Industry = _enum(
     "agricultural_chemicals building_materials mechanical_electrical_electronic "
     "components_supporting_industry handicraft mining_mineral_processing "
     "cleaner_production_pollution_treatment textile_garment leather_footwear "
-    "high_tech_industry clean_industry energy_saving environmental_industry green_energy",
+    "high_tech_industry clean_industry energy_saving environmental_industry green_energy "
+    "building_materials_resource_saving biotechnology green_industry low_carbon_industry "
+    "mechanical_industry information_technology_digital_transformation",
 )
 KilnTechnology = _enum(
     "KilnTechnology",
@@ -142,7 +149,7 @@ InstrumentId = _enum(
     "nd_134_2004 nd_45_2012 nd_235_2025 tt_46_2012_bct tt_20_2017_bct tt_36_2013_bct "
     "tt_26_2014_bct tt_14_2018_bct ttlt_125_2009_btc_bct ttlt_26_2014_btc_bct tt_28_2018_btc "
     "tt_64_2024_btc luat_04_2017_qh14 nd_56_2009 nd_39_2018 nd_80_2021 qd_1288_2014_ttg "
-    "qd_1881_2020_ttg qd_2646_2025_bct",
+    "qd_1881_2020_ttg qd_2646_2025_bct nd_146_2025 nq_175_2024_qh15 nq_202_2025_qh15",
 )
 
 

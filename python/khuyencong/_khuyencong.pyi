@@ -11,6 +11,7 @@ from khuyencong.errors import ValidationError
 __all__ = [
     "__version__",
     "catalog",
+    "packs",
     "regime_at",
     "parse_citation",
     "render_citation",
@@ -40,7 +41,14 @@ class _Citation(TypedDict):
     instrument: str
     article: NotRequired[int]
     clause: NotRequired[int]
+    clause_letter: NotRequired[str]
     point: NotRequired[str]
+
+def packs() -> list[dict[str, Any]]:
+    """The provincial rule packs shipped with the library: ``name`` (pass it as
+    ``provincial_pack=``), ``province``, ``province_code``, ``instrument_vi``,
+    ``instrument_en``, ``effective_from``, ``effective_until`` (ISO dates or ``None``: a pack
+    whose first day was not read is never applied), ``confidence``, ``rules``, ``example``."""
 
 def catalog(as_of: datetime.date | str, lang: str = "vi") -> dict[str, Any]:
     """The catalogue of instruments and codelists valid on ``as_of``.
@@ -137,9 +145,10 @@ def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
 
 def _totals(
     docs: Iterable[_DocumentInput], by: Iterable[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Totals rows as flat dicts (the keys, then the figures; shares as ``Decimal``), and
-    one dict per document (``index``, ``id``, ``kind``, ``errors``)."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Totals rows as flat dicts (the keys, then the figures; shares as ``Decimal``), one
+    dict per document (``index``, ``id``, ``kind``, ``errors``), and the notes on how the
+    keys were read."""
 
 def _assess(
     applicant: dict[str, Any], activity: str, as_of: datetime.date | str

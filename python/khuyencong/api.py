@@ -75,7 +75,8 @@ def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> Ch
     A document that cannot be read is not an exception: its findings have ``structure.*``
     codes — every problem at once — and ``kind`` and ``id`` are given whenever they can be
     read. ``provincial_pack`` layers a province's levels over the national ones for
-    local-fund schemes.
+    local-fund schemes: the name of a shipped pack (``"dong-thap-2024"``, see
+    :func:`packs`), a dict, JSON text or bytes, or a path.
 
     Raises :class:`TypeError` for an input of another type (or a value JSON cannot hold
     inside a dict: a set, a date), :class:`FileNotFoundError` / :class:`OSError` when a path
@@ -150,9 +151,11 @@ def load(path_or_glob: str | os.PathLike[str]) -> list[Document]:
 
 
 def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
-    """Exact totals of documents, grouped by keys among ``province``, ``period`` (or
+    """Exact totals of documents, grouped by keys among ``province`` (of the document's
+    date), ``province_now`` (today's unit, after the 2025 arrangement), ``period`` (or
     ``year``), ``fund_level``, ``source``, ``activity`` and ``kind`` (none: one grand
-    total).
+    total). Provinces are grouped by their permanent code however they are written; how each
+    name was read is in ``.notes``.
 
     Nothing a document states is dropped: the part of a stated total that its lines do not
     itemise is counted under the key value ``"not_itemised"``, and a stated counterpart is
@@ -170,9 +173,12 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     if isinstance(by, str):
         raise TypeError(f"by must be a list of keys such as [{by!r}], not a str")
     keys = list(by)
-    rows, documents = _native._totals([_plain(d) for d in docs], keys)
+    rows, documents, notes = _native._totals([_plain(d) for d in docs], keys)
     return Totals(
-        by=tuple("period" if k == "year" else k for k in keys), rows=rows, documents=documents
+        by=tuple("period" if k == "year" else k for k in keys),
+        rows=rows,
+        documents=documents,
+        notes=notes,
     )
 
 
@@ -212,7 +218,8 @@ def max_support(
     --cost`` reads it; a ``float`` raises :class:`TypeError`. The cap applies once per unit
     (establishment, model, round…), so a group scheme for eight cooperatives passes
     ``units=8``. ``fund`` is ``national``, ``provincial``, ``district`` or ``commune``; a
-    ``provincial_pack`` sets the levels of local funds.
+    ``provincial_pack`` (a shipped pack's name such as ``"dong-thap-2024"``, a dict, JSON
+    text or bytes, or a path) sets the levels of local funds.
 
     A level the project does not know — an item whose level was not read, a level priced by
     tender, any date before 2014-04-08, an activity with several items when no ``variant``

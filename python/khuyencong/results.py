@@ -189,11 +189,20 @@ class Totals:
     figures do not have it (funding has no activity, results have no source), and
     ``"not_itemised"`` for the part of a stated total its lines do not break down by that
     key. ``documents`` lists every input document (``index``, ``id``, ``kind``, ``errors``):
-    documents with errors are included as stated, and named here."""
+    documents with errors are included as stated, and named here.
+
+    ``notes`` says how grouping keys were read, one dict per document and key
+    (``document``, ``key``, ``code``, ``text``, ``value``, ``message_vi``, ``message_en``):
+    a province written otherwise than the list (``province_normalised``), a province that
+    did not exist at the document's date (``province_not_of_date``), a former province under
+    today's unit (``province_successor``), a name that is not a province of the list
+    (``province_not_recognised``), white space or Unicode form changed
+    (``text_normalised``)."""
 
     by: tuple[str, ...]
     rows: list[dict[str, Any]]
     documents: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -202,7 +211,7 @@ class Totals:
         return iter(self.rows)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"by": [...], "rows": [...]}`` with shares as decimal strings."""
+        """``{"by": [...], "rows": [...], "notes": [...]}`` with shares as decimal strings."""
         return {
             "by": list(self.by),
             "rows": [
@@ -210,6 +219,7 @@ class Totals:
                 for row in self.rows
             ],
             "documents": [dict(d) for d in self.documents],
+            "notes": [dict(n) for n in self.notes],
         }
 
     def to_pandas(self) -> _pandas.DataFrame:

@@ -41,7 +41,16 @@ def test_catalog_2024_has_the_29_items_of_article_4_with_both_labels() -> None:
         assert a["citation"]["instrument"] == "nd_45_2012"
         assert type(a["citation"]["article"]) is int
         assert a["citation"]["article"] == 4
-        assert a["valid_until"] is None
+        # Items Decree 235/2025 no longer names end on 2025-10-14 (they keep their codes).
+        assert a["valid_until"] in (None, "2025-10-14")
+    ended = sorted(a["code"] for a in activities if a["valid_until"])
+    assert ended == [
+        "associations_business_linkage",
+        "brand_showroom_trade_promotion",
+        "industrial_cluster_development",
+        "linkage_clusters_relocation",
+        "relocation_pollution_treatment",
+    ]
     first = activities[0]
     assert first["citation"]["vi"] == "khoản 1 Điều 4 Nghị định số 45/2012/NĐ-CP"
 

@@ -50,8 +50,12 @@ pub fn run(
     jsonl: bool,
     lang: Lang,
     format: CheckFormat,
+    pack: Option<&str>,
 ) -> Result<ExitCode, Usage> {
-    let options = CheckOptions::default();
+    let options = match pack {
+        Some(name) => CheckOptions::default().with_provincial_pack(crate::packs::load(name)?),
+        None => CheckOptions::default(),
+    };
     let mut summary = Summary::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -165,8 +169,8 @@ fn csv_rows(r: &DocumentFindings) -> Vec<Vec<String>> {
                 f.severity.code().to_owned(),
                 f.code.clone(),
                 f.path.clone(),
-                f.message_vi.clone(),
-                f.message_en.clone(),
+                f.message_vi().into_owned(),
+                f.message_en().into_owned(),
             ]);
             row
         })
@@ -200,7 +204,7 @@ fn render(r: &DocumentFindings, lang: Lang) -> String {
             f.severity.label(lang),
             clean(path),
             f.code,
-            clean(f.message(lang))
+            clean(&f.message(lang))
         ));
         if let Some(c) = &f.citation {
             s.push_str(&format!("    ↳ {}\n", c.render(lang)));

@@ -101,7 +101,7 @@ fn table(a: &Assessment, lang: Lang) -> String {
             f.severity.label(lang).to_owned(),
             f.code.clone(),
             f.citation.map_or_else(String::new, |c| c.render(lang)),
-            f.message(lang).to_owned(),
+            f.message(lang).into_owned(),
         ]);
     }
     out.push_str(&crate::table::render(&rows));

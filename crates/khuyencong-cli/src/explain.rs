@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use khuyencong::finding::{FindingDef, explain, registry};
+use khuyencong::finding::FindingDef;
 use khuyencong::law::Lang;
+use khuyencong::registry::{explain, findings as registry};
 
 use crate::{ExplainFormat, Usage};
 

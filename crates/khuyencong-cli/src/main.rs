@@ -12,6 +12,7 @@ mod check;
 mod eligibility;
 mod explain;
 mod input;
+mod packs;
 mod support;
 mod table;
 mod totals;
@@ -57,13 +58,19 @@ enum Command {
         /// Output format (`jsonl`: one result per line, streamed; `csv`: one row per finding).
         #[arg(long, value_enum, default_value_t = check::CheckFormat::Table)]
         format: check::CheckFormat,
+        /// A provincial rule pack for schemes on local funds: a shipped pack's name (see
+        /// `khuyencong packs`) or a JSON file.
+        #[arg(long)]
+        pack: Option<String>,
     },
     /// Add documents up, exactly, by province, period, fund level, source and activity.
     Totals {
         /// Files to total; `-` reads standard input; `.jsonl` files are read line by line.
         #[arg(required = true)]
         files: Vec<String>,
-        /// Grouping keys, comma-separated: province, period (or year), fund_level, source, activity, kind.
+        /// Grouping keys, comma-separated: province (of the document's date), province_now
+        /// (today's unit, after the 2025 arrangement), period (or year), fund_level, source,
+        /// activity, kind. How province names were read is noted on standard error.
         #[arg(long, value_delimiter = ',', value_parser = parse_key)]
         by: Vec<khuyencong::totals::TotalsKey>,
         /// Treat every input as JSON Lines.
@@ -121,6 +128,16 @@ enum Command {
     },
     /// Compute the most state support for an activity on a date (with its derivation).
     Support(support::SupportArgs),
+    /// List the provincial rule packs shipped with the library (name, province, instrument,
+    /// window, confidence, number of rules); load one with `--pack NAME`.
+    Packs {
+        /// Language of table output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -211,7 +228,8 @@ fn main() -> ExitCode {
             jsonl,
             lang,
             format,
-        } => check::run(&files, jsonl, lang.into(), format),
+            pack,
+        } => check::run(&files, jsonl, lang.into(), format, pack.as_deref()),
         Command::Totals {
             files,
             by,
@@ -228,6 +246,7 @@ fn main() -> ExitCode {
             format,
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
         Command::Support(args) => support::cmd_support(&args),
+        Command::Packs { lang, format } => packs::run(lang.into(), format),
     };
     match result {
         Ok(code) => code,

@@ -1,7 +1,6 @@
 //! `khuyencong support`: the most state support for an activity on a date.
 
 use std::num::NonZeroU64;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -10,9 +9,7 @@ use khuyencong::activity::Activity;
 use khuyencong::funding::FundLevel;
 use khuyencong::law::Lang;
 use khuyencong::money::{Vnd, format_million};
-use khuyencong::support::{
-    ProvincialPack, SupportContext, SupportLimit, SupportVariant, max_support,
-};
+use khuyencong::support::{SupportContext, SupportLimit, SupportVariant, max_support};
 
 use crate::{LangArg, Usage, parse_date, to_json, write_out};
 
@@ -71,9 +68,10 @@ pub struct SupportArgs {
     /// covers: the cap applies once per unit (a group scheme for 8 cooperatives: `--units 8`).
     #[arg(long, default_value = "1", value_parser = parse_units)]
     units: NonZeroU64,
-    /// A provincial rule pack (JSON) for local funds.
+    /// A provincial rule pack for local funds: the name of a shipped pack (see `khuyencong
+    /// packs`, e.g. `dong-thap-2024`) or a JSON file.
     #[arg(long)]
-    pack: Option<PathBuf>,
+    pack: Option<String>,
     /// Language of table output.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
     lang: LangArg,
@@ -131,13 +129,7 @@ pub fn cmd_support(a: &SupportArgs) -> Result<ExitCode, Usage> {
             )
         })?),
     };
-    let pack = match &a.pack {
-        None => None,
-        Some(path) => Some(
-            ProvincialPack::from_file(path)
-                .map_err(|e| Usage::new(e.to_string(), e.message_vi()))?,
-        ),
-    };
+    let pack = a.pack.as_deref().map(crate::packs::load).transpose()?;
     let mut ctx = SupportContext::new(a.fund.into())
         .priority(a.priority)
         .technology_line(a.technology_line)

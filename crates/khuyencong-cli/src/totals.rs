@@ -56,7 +56,7 @@ pub fn run(
                 Err(Usage::new(
                     format!(
                         "cannot total `{place}`: {} ({path}){}; run `khuyencong check` on it",
-                        f.message_en,
+                        f.message_en(),
                         if more > 0 {
                             format!(" and {more} more problems")
                         } else {
@@ -65,7 +65,7 @@ pub fn run(
                     ),
                     format!(
                         "không tổng hợp được `{place}`: {} ({path}){}; hãy chạy `khuyencong check`",
-                        f.message_vi,
+                        f.message_vi(),
                         if more > 0 {
                             format!(" và {more} vấn đề khác")
                         } else {
@@ -92,6 +92,16 @@ pub fn run(
                 d.errors
             ),
         }
+    }
+    // How keys were read (a province typed differently, a former province under today's
+    // unit) goes to standard error too, so that the output stays the rows only.
+    for n in &report.notes {
+        let message = match lang {
+            Lang::Vi => &n.message_vi,
+            Lang::En => &n.message_en,
+        };
+        let source = sources.get(n.document).map_or("?", String::as_str);
+        eprintln!("note[{}] `{source}` {}: {message}", n.code, n.key);
     }
     let rows = report.rows;
     let text = match format {

@@ -896,6 +896,153 @@ fn arguments_are_read_as_the_library_reads_them() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
+#[test]
+fn packs_lists_the_shipped_provincial_packs_and_support_loads_one_by_name() {
+    let o = run(&["packs", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let packs = v.as_array().expect("array");
+    let real = packs.iter().filter(|p| p["example"] == false).count();
+    assert!(real >= 4, "{v}");
+    let table = stdout(&run(&["packs", "--lang", "en"]));
+    assert!(table.contains("dong-thap-2024"), "{table}");
+    assert!(table.contains("Resolution 08/2024/NQ-HĐND"), "{table}");
+    assert!(table.contains("Decision 20/2019/QĐ-UBND"), "{table}");
+    // Loaded by name for local funds.
+    let o = run(&[
+        "support",
+        "--activity",
+        "cleaner_production_pilot",
+        "--cost",
+        "2 tỷ",
+        "--as-of",
+        "2025-11-01",
+        "--fund",
+        "provincial",
+        "--pack",
+        "dak-lak-2025",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["max_support_vnd"], 400_000_000);
+    assert_eq!(v["rule_source"], "provincial");
+    assert_eq!(v["confidence"], "secondary");
+    // An unknown name: exit 2, naming the shipped packs.
+    let o = run(&[
+        "support",
+        "--activity",
+        "cleaner_production_pilot",
+        "--cost",
+        "1",
+        "--as-of",
+        "2025-11-01",
+        "--pack",
+        "dong-thap",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("dong-thap-2024"), "{}", stderr(&o));
+}
+
+#[test]
+fn support_assesses_the_new_national_items_with_their_confidence() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = run(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).expect("json")
+    };
+    let v = json(&[
+        "support",
+        "--activity",
+        "relocation_pollution_treatment",
+        "--variant",
+        "relocation_interest",
+        "--cost",
+        "1200000000",
+        "--as-of",
+        "2024-01-01",
+    ]);
+    assert_eq!(
+        (&v["max_support_vnd"], &v["confidence"]),
+        (
+            &serde_json::json!(500_000_000),
+            &serde_json::json!("confirmed")
+        )
+    );
+    let v = json(&[
+        "support",
+        "--activity",
+        "cleaner_production_pilot",
+        "--cost",
+        "1 tỷ",
+        "--as-of",
+        "2024-01-01",
+    ]);
+    assert_eq!(
+        (&v["max_support_vnd"], &v["confidence"]),
+        (
+            &serde_json::json!(300_000_000),
+            &serde_json::json!("secondary")
+        )
+    );
+    let v = json(&[
+        "support",
+        "--activity",
+        "relocation_pollution_treatment",
+        "--variant",
+        "relocation_interest",
+        "--cost",
+        "1200000000",
+        "--as-of",
+        "2025-10-15",
+    ]);
+    assert_eq!(v["status"], "not_assessed");
+}
+
+#[test]
+fn totals_by_province_now_and_catalog_provinces_across_the_merger() {
+    let dir = std::env::temp_dir().join(format!("khuyencong-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let plan = |name: &str, province: &str, year: i32| {
+        let p = dir.join(name);
+        std::fs::write(
+            &p,
+            format!(
+                r#"{{"kind": "plan", "schema_version": 1, "id": "{name}", "year": {year},
+                "fund_level": "provincial", "province": "{province}",
+                "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 1000}}]}}}}"#
+            ),
+        )
+        .expect("write");
+        p.display().to_string()
+    };
+    let a = plan("a.json", "Tỉnh Kiên Giang", 2024);
+    let b = plan("b.json", "An Giang", 2026);
+    let o = run(&["totals", &a, &b, "--by", "province_now", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v[0]["keys"]["province_now"], "an_giang_2025");
+    assert!(stderr(&o).contains("province_successor"), "{}", stderr(&o));
+    let o = run(&["totals", &a, &b, "--by", "province", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(2), "{v}");
+    let count = |date: &str| {
+        let o = run(&[
+            "catalog",
+            "--as-of",
+            date,
+            "--list",
+            "provinces",
+            "--format",
+            "csv",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o).lines().count() - 1
+    };
+    assert_eq!((count("2025-06-30"), count("2025-07-01")), (63, 34));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Not modelled means not assessed: a date before 2014-04-08 and an item not named give
 /// `assessed: false` with the reason, exit 0 — never a usage error.
 #[test]

@@ -242,14 +242,20 @@ fn inputs(docs: &Bound<'_, PyAny>, function: &str) -> PyResult<Vec<Input>> {
     Ok(out)
 }
 
-/// Reads a provincial rule pack: a dict, a str of JSON text, bytes or a path (read with the
-/// library's bound; a regular file only).
+/// Reads a provincial rule pack: the name of a shipped pack (`"dong-thap-2024"`), a dict, a
+/// str of JSON text, bytes or a path (read with the library's bound; a regular file only).
 pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ProvincialPack>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     let pack_error = |e: khuyencong::support::PackError| error(e.to_string(), e.message_vi());
     let pack = match input(obj, "provincial_pack") {
+        // A str that is not a JSON object names a shipped pack.
+        Ok(Input::Text(text)) if !text.trim_start().starts_with('{') => {
+            return ProvincialPack::shipped(text.trim())
+                .map(Some)
+                .map_err(pack_error);
+        }
         Ok(Input::Text(text)) => ProvincialPack::from_json(&text),
         Ok(Input::Bytes(bytes)) => ProvincialPack::from_bytes(&bytes),
         Ok(Input::Owned(bytes)) => ProvincialPack::from_bytes(&bytes),
@@ -260,7 +266,7 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
         }
         Ok(Input::Parsed(_)) | Err(_) => {
             return Err(PyTypeError::new_err(format!(
-                "provincial_pack must be a dict, a str of JSON text, bytes or an os.PathLike to a pack file, not {}",
+                "provincial_pack must be the name of a shipped pack (see khuyencong.packs()), a dict, a str of JSON text, bytes or an os.PathLike to a pack file, not {}",
                 obj.get_type().name()?
             )));
         }
@@ -288,11 +294,12 @@ fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py,
     if !finding.facts.is_empty() {
         dict.set_item(intern!(py, "facts"), PyList::new(py, &finding.facts)?)?;
     }
-    dict.set_item(intern!(py, "message_en"), &finding.message_en)?;
-    dict.set_item(intern!(py, "message_vi"), &finding.message_vi)?;
-    if !finding.params.is_empty() {
+    dict.set_item(intern!(py, "message_en"), finding.message_en())?;
+    dict.set_item(intern!(py, "message_vi"), finding.message_vi())?;
+    let finding_params = finding.params();
+    if !finding_params.is_empty() {
         let params = PyDict::new(py);
-        for (key, value) in &finding.params {
+        for (key, value) in finding_params.iter() {
             params.set_item(key, json_to_py(py, value)?)?;
         }
         dict.set_item(intern!(py, "params"), params)?;
@@ -552,15 +559,16 @@ fn row_to_py<'py>(py: Python<'py>, row: &TotalsRow) -> PyResult<Bound<'py, PyDic
 /// A document read for totals, or the index of the input and why it could not be read.
 type Parsed = Result<Document, (usize, Vec<Finding>)>;
 
-/// Totals of documents grouped by `by`: a list of flat row dicts, and one dict per document
-/// (`index`, `id`, `kind`, `errors`).
+/// Totals of documents grouped by `by`: a list of flat row dicts, one dict per document
+/// (`index`, `id`, `kind`, `errors`), and the notes on how the keys were read (a list of
+/// dicts).
 #[pyfunction]
 #[pyo3(signature = (docs, by))]
 pub fn _totals<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
     by: &Bound<'py, PyAny>,
-) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     if by.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "by must be a list of keys such as [\"source\"], not a str",
@@ -603,5 +611,17 @@ pub fn _totals<'py>(
         dict.set_item(intern!(py, "errors"), d.errors)?;
         listed.append(dict)?;
     }
-    Ok((rows, listed))
+    let notes = PyList::empty(py);
+    for n in &report.notes {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "document"), n.document)?;
+        d.set_item(intern!(py, "key"), n.key)?;
+        d.set_item(intern!(py, "code"), n.code)?;
+        d.set_item(intern!(py, "text"), &n.text)?;
+        d.set_item(intern!(py, "value"), &n.value)?;
+        d.set_item(intern!(py, "message_vi"), &n.message_vi)?;
+        d.set_item(intern!(py, "message_en"), &n.message_en)?;
+        notes.append(d)?;
+    }
+    Ok((rows, listed, notes))
 }

@@ -84,8 +84,8 @@ fn summary(place: &str, findings: &[Finding]) -> (String, String) {
     };
     for f in findings.iter().take(LISTED) {
         let path = if f.path.is_empty() { "/" } else { &f.path };
-        en.push_str(&format!("\n  {path}  {}  {}", f.code, f.message_en));
-        vi.push_str(&format!("\n  {path}  {}  {}", f.code, f.message_vi));
+        en.push_str(&format!("\n  {path}  {}  {}", f.code, f.message_en()));
+        vi.push_str(&format!("\n  {path}  {}  {}", f.code, f.message_vi()));
     }
     if findings.len() > LISTED {
         let more = findings.len() - LISTED;

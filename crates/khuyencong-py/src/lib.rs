@@ -32,6 +32,23 @@ use serde_json::Value;
 use crate::convert::{json_to_py, py_to_json};
 use crate::errors::error;
 
+/// The provincial rule packs shipped with the library, as a list of dicts (see
+/// `khuyencong::support::shipped_packs`): `name`, `province`, `province_code`,
+/// `instrument_vi`, `instrument_en`, `effective_from`, `effective_until` (ISO dates or
+/// `None`), `confidence`, `rules`, `example`.
+#[pyfunction]
+fn packs(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let list =
+        khuyencong::support::shipped_packs().map_err(|e| error(e.to_string(), e.message_vi()))?;
+    let value = serde_json::to_value(&list).map_err(|e| {
+        error(
+            format!("cannot encode the packs: {e}"),
+            format!("không mã hóa được danh sách gói quy định: {e}"),
+        )
+    })?;
+    json_to_py(py, &value)
+}
+
 /// The catalogue of instruments and codelists valid on `as_of`, as a `dict` of lists
 /// (see `khuyencong::catalog`). Every item gets a `label` in `lang` beside `label_vi`
 /// and `label_en`.
@@ -190,6 +207,7 @@ fn _validation_error<'py>(findings: &Bound<'py, PyAny>) -> PyResult<Bound<'py, P
 fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(catalog, m)?)?;
+    m.add_function(wrap_pyfunction!(packs, m)?)?;
     m.add_function(wrap_pyfunction!(regime_at, m)?)?;
     m.add_function(wrap_pyfunction!(parse_citation, m)?)?;
     m.add_function(wrap_pyfunction!(render_citation, m)?)?;

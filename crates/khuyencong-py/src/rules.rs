@@ -216,8 +216,8 @@ pub fn json_schema<'py>(kind: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>
 pub fn explain<'py>(code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = code.py();
     let name = text(code, "code", "funding.total_mismatch")?;
-    let Some(def) = khuyencong::finding::explain(name) else {
-        let mut prefixes: Vec<&str> = khuyencong::finding::registry()
+    let Some(def) = khuyencong::registry::explain(name) else {
+        let mut prefixes: Vec<&str> = khuyencong::registry::findings()
             .filter_map(|d| d.code.split('.').next())
             .collect();
         prefixes.sort_unstable();
@@ -256,5 +256,5 @@ pub fn explain<'py>(code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 /// Every finding code the library can report, in registry order.
 #[pyfunction]
 pub fn finding_codes() -> Vec<&'static str> {
-    khuyencong::finding::registry().map(|d| d.code).collect()
+    khuyencong::registry::findings().map(|d| d.code).collect()
 }

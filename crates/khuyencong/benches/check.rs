@@ -93,6 +93,34 @@ fn bench(c: &mut Criterion) {
         });
     });
     group.finish();
+
+    // The province of each document read as a unit of the list (what `check` adds per
+    // document): the exact names of the corpus, and the same names typed otherwise.
+    let names: Vec<(String, chrono::NaiveDate, chrono::NaiveDate)> = documents
+        .iter()
+        .filter_map(|d| {
+            khuyencong::province::document_province(d).map(|(t, f, to)| (t.to_owned(), f, to))
+        })
+        .collect();
+    let typed: Vec<(String, chrono::NaiveDate, chrono::NaiveDate)> = names
+        .iter()
+        .map(|(t, f, to)| (format!("  tỉnh  {}", t.to_uppercase()), *f, *to))
+        .collect();
+    let mut group = c.benchmark_group("provinces_1k");
+    group.throughput(Throughput::Elements(names.len() as u64));
+    group.sample_size(20);
+    for (label, set) in [("exact", &names), ("typed_otherwise", &typed)] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                set.iter()
+                    .filter(|(t, f, to)| {
+                        khuyencong::province::resolve(black_box(t), *f, *to).is_some()
+                    })
+                    .count()
+            });
+        });
+    }
+    group.finish();
 }
 
 /// The benchmark group (the macro's function has no documentation of its own).

@@ -13,9 +13,9 @@ use crate::beneficiary::LegalForm;
 use crate::industry::{Industry, PriorityArea};
 use crate::law::{Citation, InstrumentId, Lang};
 use crate::location::{AdminUnit, UrbanClass};
-use crate::money::{Share, Vnd};
+use crate::money::Share;
 use crate::product::TypicalProductLevel;
-use crate::sme::SmeSector;
+pub use crate::sme::SmeFacts;
 
 /// What is known about one applicant (an establishment, enterprise, cooperative, household
 /// or person) asking for industrial-extension support.
@@ -78,39 +78,6 @@ pub struct ApplicantFacts {
     /// / Đã được ngân sách nhà nước hỗ trợ cho cùng nội dung chi.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_state_funding_same_items: Option<bool>,
-}
-
-/// The figures that decide SME status, all for the year before the assessment.
-/// / Số liệu xác định doanh nghiệp nhỏ và vừa (năm trước liền kề).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SmeFacts {
-    /// The sector of the main registered business line (Decree 80/2021 Art. 6).
-    /// / Lĩnh vực hoạt động chính.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sector: Option<SmeSector>,
-    /// Annual average number of employees with social insurance (Decree 80/2021 Art. 7).
-    /// / Số lao động tham gia bảo hiểm xã hội bình quân năm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub average_insured_employees: Option<u32>,
-    /// Total revenue of the previous year, in whole đồng. / Tổng doanh thu năm trước (đồng).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_year_revenue: Option<Vnd>,
-    /// Total capital (balance-sheet total at the end of the previous year), in whole đồng
-    /// (Decree 80/2021 Art. 8). / Tổng nguồn vốn (đồng).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_capital: Option<Vnd>,
-    /// The year the figures are for (normally the year before the assessment).
-    /// / Năm của số liệu.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub figures_year: Option<i32>,
-}
-
-impl SmeFacts {
-    /// Whether no fact is given.
-    pub fn is_empty(&self) -> bool {
-        *self == Self::default()
-    }
 }
 
 /// A place: the administrative units it lies in. Give the units of the map in force on the
@@ -318,5 +285,16 @@ impl PriorityFacts {
         self.areas
             .as_ref()
             .map(|a| a.iter().any(|p| p.is_difficult()))
+    }
+}
+
+/// In a finding's message the technology shows as its label; in `params`, as its code.
+impl crate::finding::Arg for KilnTechnology {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label(lang))
+    }
+
+    fn json(&self) -> serde_json::Value {
+        self.code().into()
     }
 }

@@ -1,15 +1,15 @@
 //! Beneficiary categories (Decree 45/2012 Art. 1.2) and legal forms.
 
 use crate::codelist::{codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, Point, ymd};
+use crate::law::{
+    Citation, DECREE_45_EFFECTIVE as D45, DECREE_235_EFFECTIVE as D235, InstrumentId, Point,
+};
 
 const fn art1_2(point: Point) -> Citation {
     Citation::article(InstrumentId::Nd45_2012, 1)
         .clause(2)
         .point(point)
 }
-const D45: chrono::NaiveDate = ymd(2012, 7, 5);
-const D235: chrono::NaiveDate = ymd(2025, 10, 15);
 /// Decree 235/2025 Art. 1 clause 1, which replaced Decree 45 Art. 1.2.
 const ND235_1_1: Citation = Citation::article(InstrumentId::Nd235_2025, 1).clause(1);
 
@@ -29,14 +29,14 @@ codelist! {
         /// 1.2(b) as amended: enterprises and cooperatives investing in industrial-cluster infrastructure.
         IndustrialClusterInvestor = ("industrial_cluster_infrastructure_investor", "Doanh nghiệp, hợp tác xã đầu tư xây dựng hạ tầng cụm công nghiệp", "Enterprise or cooperative investing in industrial-cluster infrastructure",
             ND235_1_1, D235, None, ONLY_2025),
-        /// Reported 2025 addition: People's and Meritorious Artisans.
-        Artisan = ("artisan", "Nghệ nhân nhân dân, nghệ nhân ưu tú", "People's Artisan or Meritorious Artisan",
-            Citation::article(InstrumentId::Nd235_2025, 1), D235, None, ONLY_2025_SECONDARY,
-            "reported by news; which point of the new Art. 1.2 names artisans was not read"),
+        /// 1.2 as amended (2025): People's and Meritorious Artisans in handicrafts.
+        Artisan = ("artisan", "Nghệ nhân nhân dân, nghệ nhân ưu tú trong lĩnh vực nghề thủ công mỹ nghệ", "People's Artisan or Meritorious Artisan in handicrafts",
+            ND235_1_1, D235, None, ONLY_2025_SECONDARY,
+            "named in the new Art. 1.2 as quoted by the Government's policy portal, which prints the items without their point letters"),
         /// 1.2(c): organisations and individuals managing or delivering extension services.
         ExtensionServiceProvider = ("extension_service_provider", "Tổ chức, cá nhân trong nước và nước ngoài tham gia quản lý, thực hiện dịch vụ khuyến công", "Domestic or foreign organisation or individual managing or delivering extension services",
             art1_2(Point::C), D45, None, BOTH_2025_SECONDARY,
-            "the 2025 wording of this point was not read; assumed kept"),
+            "kept in the new Art. 1.2 as quoted by the Government's policy portal (point letter not printed)"; in_2025: ND235_1_1),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::law::{
 };
 use crate::location::{AdminUnit, UrbanClass};
 use crate::product::{ProductGroup, TypicalProductLevel};
+use crate::province::Province;
 
 /// A citation with its renderings, as the catalogue shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,7 +56,7 @@ pub struct CatalogItem {
     pub label_vi: &'static str,
     /// English label.
     pub label_en: &'static str,
-    /// Where the law defines it.
+    /// Where the law defines it, under the regime of the catalogue's date.
     pub citation: CitationView,
     /// First valid day.
     pub valid_from: NaiveDate,
@@ -74,6 +75,15 @@ pub struct CatalogItem {
     /// A note on what is uncertain.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
+    /// The statistics office's two-digit code (provinces only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gso_code: Option<&'static str>,
+    /// `province` or `centrally_run_city` (provinces only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// The unit that took a former one over (provinces only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<&'static str>,
 }
 
 impl CatalogItem {
@@ -82,7 +92,7 @@ impl CatalogItem {
             code: info.code,
             label_vi: info.label_vi,
             label_en: info.label_en,
-            citation: info.citation.into(),
+            citation: info.citation_in(regime).into(),
             valid_from: info.valid_from,
             valid_until: info.valid_until,
             confidence: info.confidence_in(regime).unwrap_or(info.confidence()),
@@ -94,6 +104,9 @@ impl CatalogItem {
             parent: None,
             number: None,
             note: info.note,
+            gso_code: None,
+            kind: None,
+            successor: None,
         }
     }
 }
@@ -195,10 +208,12 @@ pub struct Catalog {
     pub typical_product_levels: Vec<CatalogItem>,
     /// Typical-product groups.
     pub typical_product_groups: Vec<CatalogItem>,
+    /// Provinces and centrally-run cities (63 until 2025-06-30, 34 from 2025-07-01).
+    pub provinces: Vec<CatalogItem>,
 }
 
 /// The names of the catalogue's lists, in output order.
-pub const LISTS: [&str; 13] = [
+pub const LISTS: [&str; 14] = [
     "instruments",
     "activities",
     "beneficiary_categories",
@@ -212,6 +227,7 @@ pub const LISTS: [&str; 13] = [
     "urban_classes",
     "typical_product_levels",
     "typical_product_groups",
+    "provinces",
 ];
 
 fn items<T: Codelist>(date: NaiveDate, regime: Regime) -> Vec<CatalogItem> {
@@ -241,6 +257,12 @@ pub fn catalog(as_of: NaiveDate) -> Result<Catalog, RegimeError> {
         item.parent = activity.parent().map(Activity::code);
         item.number = activity.number();
     }
+    let mut provinces = items::<Province>(as_of, regime);
+    for (item, p) in provinces.iter_mut().zip(Province::valid_on(as_of)) {
+        item.gso_code = Some(p.gso_code());
+        item.kind = Some(p.kind().code());
+        item.successor = p.successor().map(Province::code);
+    }
     Ok(Catalog {
         as_of,
         regime,
@@ -262,6 +284,7 @@ pub fn catalog(as_of: NaiveDate) -> Result<Catalog, RegimeError> {
         urban_classes: items::<UrbanClass>(as_of, regime),
         typical_product_levels: items::<TypicalProductLevel>(as_of, regime),
         typical_product_groups: items::<ProductGroup>(as_of, regime),
+        provinces,
     })
 }
 
@@ -282,6 +305,7 @@ impl Catalog {
             "urban_classes" => &self.urban_classes,
             "typical_product_levels" => &self.typical_product_levels,
             "typical_product_groups" => &self.typical_product_groups,
+            "provinces" => &self.provinces,
             _ => return None,
         })
     }
@@ -332,6 +356,7 @@ impl Catalog {
             return Some(rows);
         }
         let list = self.list(name)?;
+        let provinces = name == "provinces";
         let mut rows = vec![
             [
                 "code",
@@ -349,8 +374,11 @@ impl Catalog {
             .map(str::to_owned)
             .to_vec(),
         ];
+        if provinces {
+            rows[0].extend(["gso_code", "kind", "successor"].map(str::to_owned));
+        }
         rows.extend(list.iter().map(|i| {
-            vec![
+            let mut row = vec![
                 i.code.to_owned(),
                 i.label_vi.to_owned(),
                 i.label_en.to_owned(),
@@ -362,7 +390,15 @@ impl Catalog {
                 opt(i.valid_until),
                 i.confidence.code().to_owned(),
                 i.note.unwrap_or_default().to_owned(),
-            ]
+            ];
+            if provinces {
+                row.extend([
+                    i.gso_code.unwrap_or_default().to_owned(),
+                    i.kind.unwrap_or_default().to_owned(),
+                    i.successor.unwrap_or_default().to_owned(),
+                ]);
+            }
+            row
         }));
         Some(rows)
     }
@@ -393,6 +429,9 @@ pub fn to_csv(rows: &[Vec<String>]) -> String {
 /// spreadsheet (OCDS-style codelist export): header first. `None` for an unknown list name.
 pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
     fn rows<T: Codelist>() -> Vec<Vec<String>> {
+        rows_with::<T>(&[], |_| Vec::new())
+    }
+    fn rows_with<T: Codelist>(extra: &[&str], more: impl Fn(T) -> Vec<String>) -> Vec<Vec<String>> {
         let mut out = vec![
             [
                 "code",
@@ -401,6 +440,9 @@ pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
                 "citation",
                 "citation_vi",
                 "citation_en",
+                "citation_2025",
+                "citation_2025_vi",
+                "citation_2025_en",
                 "valid_from",
                 "valid_until",
                 "regimes",
@@ -410,15 +452,25 @@ pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
             .map(str::to_owned)
             .to_vec(),
         ];
-        out.extend(T::ALL.iter().map(|v| {
+        out[0].extend(extra.iter().map(|e| (*e).to_owned()));
+        out.extend(T::ALL.iter().map(|&v| {
             let i = v.info();
-            vec![
+            let mut row = vec![
                 i.code.to_owned(),
                 i.label_vi.to_owned(),
                 i.label_en.to_owned(),
                 serde_json::to_string(&i.citation).unwrap_or_default(),
                 i.citation.render(Lang::Vi),
                 i.citation.render(Lang::En),
+                i.citation_2025
+                    .and_then(|c| serde_json::to_string(&c).ok())
+                    .unwrap_or_default(),
+                i.citation_2025
+                    .map(|c| c.render(Lang::Vi))
+                    .unwrap_or_default(),
+                i.citation_2025
+                    .map(|c| c.render(Lang::En))
+                    .unwrap_or_default(),
                 i.valid_from.to_string(),
                 i.valid_until.map(|d| d.to_string()).unwrap_or_default(),
                 i.regimes
@@ -428,7 +480,9 @@ pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
                     .join(" "),
                 i.confidence().code().to_owned(),
                 i.note.unwrap_or_default().to_owned(),
-            ]
+            ];
+            row.extend(more(v));
+            row
         }));
         out
     }
@@ -445,6 +499,30 @@ pub fn codelist_rows(name: &str) -> Option<Vec<Vec<String>>> {
         "urban_classes" => rows::<UrbanClass>(),
         "typical_product_levels" => rows::<TypicalProductLevel>(),
         "typical_product_groups" => rows::<ProductGroup>(),
+        "provinces" => rows_with::<Province>(
+            &[
+                "gso_code",
+                "kind",
+                "short_name_vi",
+                "successor",
+                "successor_now",
+            ],
+            |p| {
+                vec![
+                    p.gso_code().to_owned(),
+                    p.kind().code().to_owned(),
+                    p.short_name().to_owned(),
+                    p.successor()
+                        .map(Province::code)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    p.successor()
+                        .map(|_| p.now().code())
+                        .unwrap_or_default()
+                        .to_owned(),
+                ]
+            },
+        ),
         _ => return None,
     })
 }
@@ -462,8 +540,15 @@ pub fn codelist_json(name: &str) -> Option<serde_json::Value> {
                         .zip(r)
                         .map(|(k, v)| {
                             let value = match k.as_str() {
-                                "citation" => serde_json::from_str(v).unwrap_or_default(),
-                                "valid_until" | "note" if v.is_empty() => serde_json::Value::Null,
+                                "citation_2025" | "citation_2025_vi" | "citation_2025_en"
+                                | "valid_until" | "note" | "successor" | "successor_now"
+                                    if v.is_empty() =>
+                                {
+                                    serde_json::Value::Null
+                                }
+                                "citation" | "citation_2025" => {
+                                    serde_json::from_str(v).unwrap_or_default()
+                                }
                                 _ => serde_json::Value::String(v.clone()),
                             };
                             (k.clone(), value)

@@ -15,8 +15,11 @@ pub struct CodeInfo {
     pub label_vi: &'static str,
     /// The English label.
     pub label_en: &'static str,
-    /// Where the law defines the value.
+    /// Where the law defines the value (in the first regime it exists in).
     pub citation: Citation,
+    /// Where the law defines the value under the 2025 regime, when that differs from
+    /// `citation` (a point renumbered, or an amended clause that letters no points).
+    pub citation_2025: Option<Citation>,
     /// The first day the value exists.
     pub valid_from: NaiveDate,
     /// The last day the value exists, if it has been retired.
@@ -41,6 +44,14 @@ impl CodeInfo {
         let in_window =
             self.valid_from <= date && self.valid_until.is_none_or(|until| date <= until);
         in_window && Regime::at(date).is_ok_and(|r| self.confidence_in(r).is_some())
+    }
+
+    /// Where the law defines the value under `regime`.
+    pub fn citation_in(&self, regime: Regime) -> Citation {
+        match (regime, self.citation_2025) {
+            (Regime::Regime2025, Some(c)) => c,
+            _ => self.citation,
+        }
     }
 
     /// The confidence of the value under `regime`, or `None` when it does not exist there.
@@ -106,6 +117,7 @@ pub(crate) mod regimes {
     pub const ONLY_2012: &[(Regime, Confidence)] = &[(Regime::Regime2012, Confirmed)];
     pub const ONLY_2025: &[(Regime, Confidence)] = &[(Regime::Regime2025, Confirmed)];
     pub const ONLY_2025_SECONDARY: &[(Regime, Confidence)] = &[(Regime::Regime2025, Secondary)];
+    pub const ONLY_2012_SECONDARY: &[(Regime, Confidence)] = &[(Regime::Regime2012, Secondary)];
 }
 
 /// Defines a codelist enum with its [`CodeInfo`] table, serde as the code,
@@ -117,7 +129,8 @@ macro_rules! codelist {
             $(
                 $(#[doc = $doc:literal])*
                 $variant:ident = ($code:literal, $vi:literal, $en:literal,
-                    $cite:expr, $from:expr, $until:expr, $regimes:expr $(, $note:literal)?)
+                    $cite:expr, $from:expr, $until:expr, $regimes:expr $(, $note:expr)?
+                    $(; in_2025: $cite25:expr)?)
             ),* $(,)?
         }
     ) => {
@@ -139,6 +152,7 @@ macro_rules! codelist {
                             label_vi: $vi,
                             label_en: $en,
                             citation: $cite,
+                            citation_2025: codelist!(@cite25 $($cite25)?),
                             valid_from: $from,
                             valid_until: $until,
                             regimes: $regimes,
@@ -167,9 +181,14 @@ macro_rules! codelist {
                 <Self as $crate::codelist::Codelist>::info(self).label(lang)
             }
 
-            /// The citation that defines this value.
+            /// The citation that defines this value (in the first regime it exists in).
             pub fn citation(self) -> $crate::law::Citation {
                 <Self as $crate::codelist::Codelist>::info(self).citation
+            }
+
+            /// The citation that defines this value under `regime`.
+            pub fn citation_in(self, regime: $crate::law::Regime) -> $crate::law::Citation {
+                <Self as $crate::codelist::Codelist>::info(self).citation_in(regime)
             }
         }
 
@@ -201,8 +220,10 @@ macro_rules! codelist {
             }
         }
     };
-    (@note $note:literal) => { Some($note) };
+    (@note $note:expr) => { Some($note) };
     (@note) => { None };
+    (@cite25 $c:expr) => { Some($c) };
+    (@cite25) => { None };
 }
 pub(crate) use codelist;
 
@@ -253,11 +274,18 @@ pub(crate) fn schema_of<T: Codelist>(doc: &str) -> schemars::Schema {
             let until = i
                 .valid_until
                 .map_or_else(String::new, |d| format!(" … {d}"));
+            let amended = i.citation_2025.map_or_else(String::new, |c| {
+                format!(
+                    "; from 2025-10-15: {}; {}",
+                    c.render(Lang::Vi),
+                    c.render(Lang::En)
+                )
+            });
             serde_json::json!({
                 "const": i.code,
                 "title": i.label_en,
                 "description": format!(
-                    "{} / {} — {}; {}; {}{}",
+                    "{} / {} — {}; {}{amended}; {}{}",
                     i.label_vi,
                     i.label_en,
                     i.citation.render(Lang::Vi),

@@ -1,4 +1,8 @@
 //! Funding sources and fund levels (Decree 45/2012 Art. 11–14; finance circulars).
+//!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | funding mix: sources add up, counterpart covers the rest, no other state funding, fund levels | Decree 45/2012 Art. 11–13; TTLT 26/2014 Art. 7.3–7.4 | confirmed / historical / secondary per window |
 
 use crate::codelist::{codelist, regimes::*};
 use crate::law::{Citation, InstrumentId, Point, ymd};
@@ -12,20 +16,24 @@ codelist! {
     /// The level of an extension fund: national (kinh phí khuyến công quốc gia, managed by
     /// the Ministry of Industry and Trade) or local (kinh phí khuyến công địa phương, managed by
     /// the People's Committee of a province, district or commune), Decree 45/2012/NĐ-CP Art. 11.
+    /// From 2025-10-15 Art. 11.2 as amended by Decree 235/2025 names the province and the
+    /// commune only (quoted by the Government's policy portal: `secondary`).
     pub enum FundLevel: "fund_levels" {
         /// National extension funds (Art. 11.1, Art. 12).
         National = ("national", "Kinh phí khuyến công quốc gia", "National extension funds",
             nd45(11, 1), D45, None, BOTH),
         /// Local extension funds of a province or centrally-run city (Art. 11.2, Art. 13).
         Provincial = ("provincial", "Kinh phí khuyến công địa phương cấp tỉnh", "Local extension funds, provincial level",
-            nd45(11, 2), D45, None, BOTH),
+            nd45(11, 2), D45, None, BOTH_2025_SECONDARY,
+            "from 2025-10-15 Art. 11.2 as amended by Decree 235/2025: managed by the People's Committee of the province or of the commune"),
         /// Local extension funds of a district (until the district level was abolished).
         District = ("district", "Kinh phí khuyến công địa phương cấp huyện", "Local extension funds, district level",
             nd45(11, 2), D45, Some(ymd(2025, 6, 30)), ONLY_2012,
-            "districts were abolished on 2025-07-01"),
+            "districts were abolished on 2025-07-01; Art. 11.2 as amended by Decree 235/2025 (from 2025-10-15) names no district level"),
         /// Local extension funds of a commune.
         Commune = ("commune", "Kinh phí khuyến công địa phương cấp xã", "Local extension funds, commune level",
-            nd45(11, 2), D45, None, BOTH),
+            nd45(11, 2), D45, None, BOTH_2025_SECONDARY,
+            "from 2025-10-15 Art. 11.2 as amended by Decree 235/2025: managed by the People's Committee of the province or of the commune"),
     }
 }
 

@@ -29,7 +29,7 @@
 //! let checked = check_bytes(bad, &CheckOptions::default());
 //! let f = checked.findings.iter().find(|f| f.severity == Severity::Error).ok_or("no error")?;
 //! assert_eq!((f.code.as_str(), f.path.as_str()), ("structure.not_whole_number", "/schemes/0/support"));
-//! assert!(f.message_vi.contains("số nguyên"));
+//! assert!(f.message_vi().contains("số nguyên"));
 //! // Every structural problem is reported at once, with the document's kind and id; a note
 //! // says that the rules of the law were not checked.
 //! assert_eq!(checked.id.as_deref(), Some("x"));
@@ -46,13 +46,15 @@
 //!   date, with labels, citations and confidence; [`Codelist`] is the trait of each list.
 //! - **May this establishment receive this support?** [`eligibility::assess`] with
 //!   [`applicant::ApplicantFacts`]: `eligible`, `not_eligible` or `indeterminate` with the
-//!   missing facts; SME size is derived by [`sme::classify`].
+//!   missing facts; SME size is derived by [`sme::classify`]. [`eligibility::assess_with`] with
+//!   [`eligibility::Keep::Problems`] builds only the warnings and errors.
 //! - **How much may the state pay?** [`support::max_support`]: the limit rounded down to the
 //!   đồng, what binds, the derivation with citations — or *not assessed* with the reason.
 //! - **Does a scheme's money add up?** [`funding::check_funding`].
 //! - **Vietnamese amounts** ("1.400 triệu đồng", "hơn 15,2 tỷ"): [`money::parse_vnd`].
-//! - **Add reports up:** [`totals::totals`], exact integer rows by province, period, fund level,
-//!   source and activity.
+//! - **Add reports up:** [`totals::totals`], exact integer rows by province (of the document's
+//!   date, or of today across the 2025 arrangement), period, fund level, source and activity;
+//!   [`totals::totals_with_notes`] says how each province name was read.
 //! - **Validate without the library:** [`schema::json_schema`] (committed in `docs/schema/`).
 //!
 //! ## Overview
@@ -64,15 +66,18 @@
 //!   [`industry::PriorityIndustry`] (Art. 6), [`funding::FundingSource`] and
 //!   [`funding::FundLevel`] (Art. 11–13), [`location::AdminUnit`] and
 //!   [`location::UrbanClass`], [`product::TypicalProductLevel`] and
-//!   [`product::ProductGroup`] (Circular 26/2014/TT-BCT).
+//!   [`product::ProductGroup`] (Circular 26/2014/TT-BCT), [`province::Province`] (the 63
+//!   provinces until 2025-06-30 and the 34 from 2025-07-01, Resolution 202/2025/QH15).
 //! - [`catalog()`]: everything valid on a date.
 //! - [`applicant::ApplicantFacts`], [`sme::classify`] and [`eligibility::assess`]: whether an
 //!   applicant may receive an activity on a date (Art. 1.2, 5, 6), with every finding cited.
 //! - [`money`] ([`Vnd`], [`Share`], Vietnamese notation), [`support`] (the national rule pack,
-//!   provincial packs, [`support::max_support`]) and [`funding`] (funding mixes).
+//!   provincial packs — shipped ones by name, [`support::shipped_packs`] —,
+//!   [`support::max_support`]) and [`funding`] (funding mixes).
 //! - [`document`]: schemes, plans and period reports; [`document::check`] and
 //!   [`document::check_bytes`]; [`Finding`] is the one result type of every check, documented
-//!   code by code in `docs/findings.md` ([`finding::explain`]).
+//!   code by code in `docs/findings.md` ([`registry::explain`]); its messages are rendered
+//!   from typed parameters when read ([`Finding::message`]).
 //! - [`input`]: reading inputs the one way for every front — files and JSON Lines with a
 //!   bound, strict dates and amounts as arguments, applicant facts — and the structural
 //!   report that lists every problem of an input with its JSON Pointer.
@@ -97,6 +102,8 @@ pub mod law;
 pub mod location;
 pub mod money;
 pub mod product;
+pub mod province;
+pub mod registry;
 pub mod schema;
 pub mod sme;
 pub mod support;

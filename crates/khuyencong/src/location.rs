@@ -2,11 +2,11 @@
 //! (modelling decision 2).
 
 use crate::codelist::{codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, Point, ymd};
+use crate::law::{
+    Citation, DECREE_45_EFFECTIVE as D45, InstrumentId, Point,
+    THREE_TIER_LAST_DAY as LAST_THREE_TIER, TWO_TIER_EFFECTIVE as FIRST_TWO_TIER,
+};
 
-const D45: chrono::NaiveDate = ymd(2012, 7, 5);
-const LAST_THREE_TIER: chrono::NaiveDate = ymd(2025, 6, 30);
-const FIRST_TWO_TIER: chrono::NaiveDate = ymd(2025, 7, 1);
 const ART1_2A: Citation = Citation::article(InstrumentId::Nd45_2012, 1)
     .clause(2)
     .point(Point::A);

@@ -1,9 +1,8 @@
 //! Typical rural industrial products (Circular 26/2014/TT-BCT).
 
 use crate::codelist::{codelist, regimes::*};
-use crate::law::{Citation, InstrumentId, ymd};
+use crate::law::{Citation, InstrumentId, THREE_TIER_LAST_DAY, TT_26_BCT_EFFECTIVE as D_TT26};
 
-const D_TT26: chrono::NaiveDate = ymd(2014, 10, 21);
 const TT26: Citation = Citation::instrument(InstrumentId::Tt26_2014Bct);
 
 codelist! {
@@ -13,7 +12,7 @@ codelist! {
     pub enum TypicalProductLevel: "typical_product_levels" {
         /// District level (cấp huyện), until districts were abolished.
         District = ("district", "Cấp huyện", "District level",
-            TT26, D_TT26, Some(ymd(2025, 6, 30)), ONLY_2012,
+            TT26, D_TT26, Some(THREE_TIER_LAST_DAY), ONLY_2012,
             "article of the level list not recorded; districts were abolished on 2025-07-01"),
         /// Provincial level (cấp tỉnh).
         Provincial = ("provincial", "Cấp tỉnh", "Provincial level",

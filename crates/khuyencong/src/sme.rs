@@ -8,14 +8,18 @@
 //! | window | instrument | confidence |
 //! |---|---|---|
 //! | from 2021-10-15 | Decree 80/2021/NĐ-CP Art. 5, within Law 04/2017/QH14 Art. 4 | confirmed |
-//! | 2018-03-11 … 2021-10-14 | Decree 39/2018/NĐ-CP, believed to use the same bands | secondary |
+//! | 2018-03-11 … 2021-10-14 | Decree 39/2018/NĐ-CP Art. 6: the same bands, read in secondary sources that quote it | secondary |
 //! | before 2018-03-11 | Decree 56/2009/NĐ-CP, different bands | not assessed |
 //!
 //! The thresholds are the table [`BANDS`]; a value exactly at a threshold is within it (≤).
 //!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | SME size bands: insured employees **and** (revenue **or** capital) within a band, per sector | Law 04/2017 Art. 4; Decree 80/2021 Art. 5–8 | confirmed from 2021-10-15; secondary 2018-03-11 … 2021-10-14; not assessed before |
+//!
 //! ```
 //! use chrono::NaiveDate;
-//! use khuyencong::applicant::SmeFacts;
+//! use khuyencong::sme::SmeFacts;
 //! use khuyencong::sme::{SmeSector, SmeStatus, classify};
 //! use khuyencong::money::Vnd;
 //!
@@ -37,13 +41,42 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::applicant::SmeFacts;
-use crate::law::{Citation, Confidence, InstrumentId, Lang, ymd};
+use crate::law::{Citation, Confidence, InstrumentId, Lang};
+pub use crate::law::{DECREE_39_EFFECTIVE, DECREE_80_EFFECTIVE};
+use crate::money::Vnd;
 
-/// The first day of Decree 39/2018/NĐ-CP (SME bands believed equal to Decree 80/2021).
-pub const DECREE_39_EFFECTIVE: NaiveDate = ymd(2018, 3, 11);
-/// The first day of Decree 80/2021/NĐ-CP (SME bands, confirmed).
-pub const DECREE_80_EFFECTIVE: NaiveDate = ymd(2021, 10, 15);
+/// The figures that decide SME status, all for the year before the assessment.
+/// / Số liệu xác định doanh nghiệp nhỏ và vừa (năm trước liền kề).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SmeFacts {
+    /// The sector of the main registered business line (Decree 80/2021 Art. 6).
+    /// / Lĩnh vực hoạt động chính.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<SmeSector>,
+    /// Annual average number of employees with social insurance (Decree 80/2021 Art. 7).
+    /// / Số lao động tham gia bảo hiểm xã hội bình quân năm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_insured_employees: Option<u32>,
+    /// Total revenue of the previous year, in whole đồng. / Tổng doanh thu năm trước (đồng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_year_revenue: Option<Vnd>,
+    /// Total capital (balance-sheet total at the end of the previous year), in whole đồng
+    /// (Decree 80/2021 Art. 8). / Tổng nguồn vốn (đồng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_capital: Option<Vnd>,
+    /// The year the figures are for (normally the year before the assessment).
+    /// / Năm của số liệu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures_year: Option<i32>,
+}
+
+impl SmeFacts {
+    /// Whether no fact is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
 
 /// The sector an enterprise's size is judged in: its main registered business line
 /// (Decree 80/2021/NĐ-CP Art. 6; Law 04/2017/QH14 Art. 4.2).
@@ -363,8 +396,8 @@ fn relevant_missing(f: &SmeFacts) -> Vec<&'static str> {
 /// Derives SME status from the facts on `date`.
 ///
 /// From 2021-10-15 the bands of Decree 80/2021/NĐ-CP Art. 5 apply (confirmed); from
-/// 2018-03-11 to 2021-10-14 the same bands are applied as Decree 39/2018/NĐ-CP's, with
-/// `secondary` confidence; before 2018-03-11 the result is [`SmeStatus::NotAssessed`]
+/// 2018-03-11 to 2021-10-14 the same bands are applied as Decree 39/2018/NĐ-CP Art. 6's
+/// (quoted verbatim by secondary sources: `secondary` confidence); before 2018-03-11 the result is [`SmeStatus::NotAssessed`]
 /// (Decree 56/2009/NĐ-CP's different bands are not modelled). When the sector is unknown
 /// but every sector gives the same answer, that answer stands.
 pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
@@ -402,7 +435,7 @@ pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
         }
     };
     let citation = if date < DECREE_80_EFFECTIVE {
-        Citation::instrument(InstrumentId::Nd39_2018)
+        Citation::article(InstrumentId::Nd39_2018, 6)
     } else {
         citation
     };
@@ -434,5 +467,16 @@ pub fn classify(facts: &SmeFacts, date: NaiveDate) -> SmeAssessment {
         confidence,
         missing,
         used,
+    }
+}
+
+/// In a finding's message the status shows as its label; in `params`, as its code.
+impl crate::finding::Arg for SmeStatus {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label(lang))
+    }
+
+    fn json(&self) -> serde_json::Value {
+        self.code().into()
     }
 }

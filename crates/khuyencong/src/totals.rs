@@ -22,6 +22,13 @@
 //! many of its documents have errors when checked (`documents_with_errors`, by
 //! [`totals_report`], which lists each document with its error count): their figures are
 //! included as stated.
+//!
+//! Provinces are grouped by their permanent code ([`crate::province`]), however the document
+//! spells the name: `province` is the unit of the document's date (a former province stays
+//! itself), `province_now` the unit that holds its territory today (a former province goes to
+//! its successor of the 2025 arrangement). A name that is not a province of the list is grouped
+//! by its text (Unicode NFC, white space collapsed). Every change of a key's text comes with a
+//! [`KeyNote`].
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -43,8 +50,11 @@ use crate::money::{MAX_VND, Vnd};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TotalsKey {
-    /// The province (a report's reporting unit, a plan's province).
+    /// The province of the document's date, by its code (a report's reporting unit, a plan's
+    /// or scheme's province).
     Province,
+    /// The province holding the territory today (a former province under its successor).
+    ProvinceNow,
     /// The period: a plan's year, a report's period (`2021-2025`).
     Period,
     /// The fund level (national, provincial, district, commune).
@@ -59,8 +69,9 @@ pub enum TotalsKey {
 
 impl TotalsKey {
     /// Every key.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Province,
+        Self::ProvinceNow,
         Self::Period,
         Self::FundLevel,
         Self::Source,
@@ -72,6 +83,7 @@ impl TotalsKey {
     pub const fn code(self) -> &'static str {
         match self {
             Self::Province => "province",
+            Self::ProvinceNow => "province_now",
             Self::Period => "period",
             Self::FundLevel => "fund_level",
             Self::Source => "source",
@@ -94,7 +106,7 @@ impl FromStr for TotalsKey {
                 .find(|k| k.code() == other)
                 .ok_or_else(|| {
                     format!(
-                        "unknown totals key `{other}`; expected province, period (or year), fund_level, source, activity, kind / khóa tổng hợp `{other}` không hợp lệ"
+                        "unknown totals key `{other}`; expected province, province_now, period (or year), fund_level, source, activity, kind / khóa tổng hợp `{other}` không hợp lệ"
                     )
                 }),
         }
@@ -168,8 +180,11 @@ pub struct TotalsDocument {
 pub struct TotalsReport {
     /// The rows, sorted by their key values.
     pub rows: Vec<TotalsRow>,
-    /// Every document, in input order, with its error count.
+    /// Every document, in input order, with its error count (empty from
+    /// [`totals_with_notes`], which does not check the documents).
     pub documents: Vec<TotalsDocument>,
+    /// One note per document and key whose text was changed or read with care.
+    pub notes: Vec<KeyNote>,
 }
 
 /// Why totals could not be computed.
@@ -190,9 +205,149 @@ impl TotalsError {
     }
 }
 
+/// A change made to a grouping key's text, so that the same province (or the same text)
+/// typed differently falls in one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct KeyNote {
+    /// The position of the document in the input, from 0.
+    pub document: usize,
+    /// The key (`province`, `province_now`).
+    pub key: &'static str,
+    /// What the note says: `province_normalised` (the name was read as a province of the
+    /// list), `province_not_of_date` (the name is of a province that did not exist at the
+    /// document's date), `province_successor` (a former province grouped under today's unit),
+    /// `province_not_recognised` (not a province of the list: grouped by its text),
+    /// `text_normalised` (white space or Unicode form changed).
+    pub code: &'static str,
+    /// The text as the document writes it.
+    pub text: String,
+    /// The value the figures are grouped under.
+    pub value: String,
+    /// The note in Vietnamese.
+    pub message_vi: String,
+    /// The note in English.
+    pub message_en: String,
+}
+
+/// The province keys of a document: of its date and of today, with the notes.
+fn province_keys(
+    doc: &Document,
+    index: usize,
+    by: &[TotalsKey],
+    notes: &mut Vec<KeyNote>,
+) -> (Option<String>, Option<String>) {
+    let wants = |k: TotalsKey| by.contains(&k);
+    if !wants(TotalsKey::Province) && !wants(TotalsKey::ProvinceNow) {
+        return (None, None);
+    }
+    let Some((text, from, to)) = crate::province::document_province(doc) else {
+        return (None, None);
+    };
+    let mut note = |key: &'static str, code: &'static str, value: &str, vi: String, en: String| {
+        if wants(if key == "province" {
+            TotalsKey::Province
+        } else {
+            TotalsKey::ProvinceNow
+        }) {
+            notes.push(KeyNote {
+                document: index,
+                key,
+                code,
+                text: text.to_owned(),
+                value: value.to_owned(),
+                message_vi: vi,
+                message_en: en,
+            });
+        }
+    };
+    if let Some(m) = crate::province::resolve(text, from, to) {
+        let time = m.province;
+        let now = time.now();
+        for key in ["province", "province_now"] {
+            if m.normalised {
+                note(
+                    key,
+                    "province_normalised",
+                    time.code(),
+                    format!(
+                        "`{text}` được đọc là {} (`{}`)",
+                        time.label(crate::law::Lang::Vi),
+                        time.code()
+                    ),
+                    format!(
+                        "`{text}` read as {} (`{}`)",
+                        time.label(crate::law::Lang::En),
+                        time.code()
+                    ),
+                );
+            }
+            if !m.in_force {
+                note(
+                    key,
+                    "province_not_of_date",
+                    time.code(),
+                    format!(
+                        "`{text}` không phải đơn vị hành chính cấp tỉnh vào ngày của văn bản ({from} – {to})"
+                    ),
+                    format!(
+                        "`{text}` is not a provincial-level unit at the document's date ({from} – {to})"
+                    ),
+                );
+            }
+        }
+        if now != time {
+            note(
+                "province_now",
+                "province_successor",
+                now.code(),
+                format!(
+                    "{} nay thuộc {} (`{}`)",
+                    time.label(crate::law::Lang::Vi),
+                    now.label(crate::law::Lang::Vi),
+                    now.code()
+                ),
+                format!(
+                    "{} is now part of {} (`{}`)",
+                    time.label(crate::law::Lang::En),
+                    now.label(crate::law::Lang::En),
+                    now.code()
+                ),
+            );
+        }
+        (Some(time.code().to_owned()), Some(now.code().to_owned()))
+    } else {
+        let (value, changed) = crate::province::normalise_text(text);
+        for key in ["province", "province_now"] {
+            note(
+                key,
+                "province_not_recognised",
+                &value,
+                format!(
+                    "`{text}` không phải tên tỉnh, thành phố trong danh mục; nhóm theo chữ viết"
+                ),
+                format!(
+                    "`{text}` is not a province or centrally-run city of the list; grouped by its text"
+                ),
+            );
+            if changed {
+                note(
+                    key,
+                    "text_normalised",
+                    &value,
+                    format!("`{text}` được chuẩn hóa thành `{value}` (Unicode NFC, khoảng trắng)"),
+                    format!("`{text}` normalised to `{value}` (Unicode NFC, white space)"),
+                );
+            }
+        }
+        (Some(value.clone()), Some(value))
+    }
+}
+
 #[derive(Default)]
 struct Fact {
     province: Option<String>,
+    province_now: Option<String>,
     period: Option<String>,
     fund_level: Option<&'static str>,
     source: Option<&'static str>,
@@ -212,6 +367,7 @@ impl Fact {
     fn key(&self, k: TotalsKey) -> Option<String> {
         match k {
             TotalsKey::Province => self.province.clone(),
+            TotalsKey::ProvinceNow => self.province_now.clone(),
             TotalsKey::Period => self.period.clone(),
             TotalsKey::FundLevel => self.fund_level.map(str::to_owned),
             TotalsKey::Source => self.source.map(str::to_owned),
@@ -283,6 +439,7 @@ impl Fact {
     fn clone_keys(&self) -> Self {
         Self {
             province: self.province.clone(),
+            province_now: self.province_now.clone(),
             period: self.period.clone(),
             kind: self.kind,
             ..Self::default()
@@ -290,9 +447,10 @@ impl Fact {
     }
 }
 
-fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
+fn report_facts(r: &PeriodReport, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: Some(r.reporting_unit.province.clone()),
+        province: keys.0,
+        province_now: keys.1,
         period: Some(r.period.label()),
         kind: "period_report",
         ..Fact::default()
@@ -405,10 +563,11 @@ fn report_facts(r: &PeriodReport, out: &mut Vec<Fact>) {
     }
 }
 
-fn scheme_facts(s: &Scheme, out: &mut Vec<Fact>) {
+fn scheme_facts(s: &Scheme, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     use chrono::Datelike;
     let base = Fact {
-        province: s.province.clone(),
+        province: keys.0,
+        province_now: keys.1,
         period: Some(s.approval.date.year().to_string()),
         kind: "scheme",
         ..Fact::default()
@@ -453,9 +612,10 @@ fn scheme_facts(s: &Scheme, out: &mut Vec<Fact>) {
     }
 }
 
-fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
+fn plan_facts(p: &Plan, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     let base = Fact {
-        province: p.province.clone(),
+        province: keys.0,
+        province_now: keys.1,
         period: Some(p.year.to_string()),
         kind: "plan",
         ..Fact::default()
@@ -492,11 +652,14 @@ fn plan_facts(p: &Plan, out: &mut Vec<Fact>) {
     }
 }
 
-fn facts_of(doc: &Document, out: &mut Vec<Fact>) {
+/// The province keys of a document: of its date and of today.
+type ProvinceKeys = (Option<String>, Option<String>);
+
+fn facts_of(doc: &Document, keys: ProvinceKeys, out: &mut Vec<Fact>) {
     match doc {
-        Document::PeriodReport(r) => report_facts(r, out),
-        Document::Scheme(s) => scheme_facts(s, out),
-        Document::Plan(p) => plan_facts(p, out),
+        Document::PeriodReport(r) => report_facts(r, keys, out),
+        Document::Scheme(s) => scheme_facts(s, keys, out),
+        Document::Plan(p) => plan_facts(p, keys, out),
     }
 }
 
@@ -530,6 +693,35 @@ where
     I: IntoIterator<Item = &'a Document>,
 {
     aggregate(documents, by, false).map(|r| r.rows)
+}
+
+/// [`totals`] with the notes on how each document's keys were read (a province typed
+/// differently, a former province under its successor, free text normalised); the documents
+/// are not checked (`documents` is empty).
+///
+/// # Errors
+/// [`TotalsError::Overflow`] when a total exceeds 9,007,199,254,740,991 đồng.
+///
+/// # Example
+/// ```
+/// use khuyencong::document::parse;
+/// use khuyencong::totals::{TotalsKey, totals_with_notes};
+/// let plan = |province: &str, year: i32| parse(format!(r#"{{"kind": "plan", "schema_version": 1,
+///   "id": "kh-{year}", "year": {year}, "fund_level": "provincial", "province": "{province}",
+///   "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 100000000}}]}}}}"#).as_bytes());
+/// let docs = [plan("Tỉnh Kiên Giang", 2024), plan("An Giang", 2026)];
+/// let docs: Vec<_> = docs.into_iter().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+/// let t = totals_with_notes(&docs, &[TotalsKey::ProvinceNow])?;
+/// assert_eq!(t.rows.len(), 1); // Kiên Giang is part of An Giang from 2025-07-01
+/// assert_eq!(t.rows[0].keys["province_now"].as_deref(), Some("an_giang_2025"));
+/// assert!(t.notes.iter().any(|n| n.code == "province_successor"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn totals_with_notes<'a, I>(documents: I, by: &[TotalsKey]) -> Result<TotalsReport, TotalsError>
+where
+    I: IntoIterator<Item = &'a Document>,
+{
+    aggregate(documents, by, false)
 }
 
 /// Adds up documents grouped by `by`, and lists every document with the number of errors its
@@ -573,6 +765,7 @@ where
     let mut groups: BTreeMap<Vec<Option<String>>, (TotalsRow, Option<usize>)> = BTreeMap::new();
     let mut facts = Vec::new();
     let mut listed = Vec::new();
+    let mut notes = Vec::new();
     let options = CheckOptions::default();
     for (doc_index, doc) in documents.into_iter().enumerate() {
         let errors = if checked {
@@ -591,7 +784,8 @@ where
             None
         };
         facts.clear();
-        facts_of(doc, &mut facts);
+        let keys = province_keys(doc, doc_index, by, &mut notes);
+        facts_of(doc, keys, &mut facts);
         for fact in &facts {
             let key: Vec<Option<String>> = by.iter().map(|k| fact.key(*k)).collect();
             let (row, last_doc) = groups.entry(key).or_insert_with_key(|key| {
@@ -670,6 +864,7 @@ where
     Ok(TotalsReport {
         rows,
         documents: listed,
+        notes,
     })
 }
 

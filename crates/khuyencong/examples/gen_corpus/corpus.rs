@@ -154,6 +154,22 @@ fn day(rng: &mut Rng) -> (u64, String) {
     (y, date(y, m, d))
 }
 
+/// The province of the name on a date (`YYYY-MM-DD`): from 2025-07-01 the provinces merged by
+/// Resolution 202/2025/QH15 are named by a unit of the 34 (the successor, or a neighbour
+/// of the same kind for Quảng Nam, whose successor is the city of Đà Nẵng).
+fn province_on(name: &'static str, day: &str) -> &'static str {
+    if day < "2025-07-01" {
+        return name;
+    }
+    match name {
+        "Long An" => "Tây Ninh",
+        "Quảng Nam" => "Quảng Ngãi",
+        "Bình Định" => "Gia Lai",
+        "Kiên Giang" => "An Giang",
+        other => other,
+    }
+}
+
 /// Whole đồng, a multiple of 1 000.
 fn thousands(rng: &mut Rng, lo: u64, hi: u64) -> u64 {
     rng.range(lo / 1000, hi / 1000) * 1000
@@ -163,9 +179,17 @@ fn thousands(rng: &mut Rng, lo: u64, hi: u64) -> u64 {
 pub fn scheme(rng: &mut Rng, index: u64) -> Value {
     let province = *rng.pick(PROVINCES);
     let (year, approved) = day(rng);
+    let province = province_on(province, &approved);
     let national = rng.chance(30);
     let n_beneficiaries = rng.range(1, 3);
     let (trade, industry) = *rng.pick(TRADES);
+    // Decree 235/2025 names the mechanical industry in the 2012 wording's place.
+    let industry =
+        if approved.as_str() >= "2025-10-15" && industry == "mechanical_electrical_electronic" {
+            "mechanical_industry"
+        } else {
+            industry
+        };
     let after_district_reform = approved.as_str() >= "2025-07-01";
     let beneficiaries: Vec<Value> = (0..n_beneficiaries)
         .map(|_| {
@@ -253,6 +277,7 @@ pub fn report(rng: &mut Rng, index: u64) -> Value {
         let y = rng.range(2013, 2026);
         (date(y, 1, 1), date(y, 12, 31), y.to_string())
     };
+    let province = province_on(province, &from);
     let mut results = Vec::new();
     let (mut national_support, mut provincial_support, mut counterpart) = (0u64, 0u64, 0u64);
     for _ in 0..rng.range(1, 4) {

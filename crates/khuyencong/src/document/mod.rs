@@ -225,7 +225,7 @@ impl std::fmt::Display for Unreadable {
                 } else {
                     &first.path
                 };
-                write!(f, "{path}: {}", first.message_en)?;
+                write!(f, "{path}: {}", first.message_en())?;
                 if self.findings.len() > 1 {
                     write!(f, " (and {} more)", self.findings.len() - 1)?;
                 }
@@ -317,6 +317,7 @@ pub fn check(document: &Document, options: &CheckOptions) -> Vec<Finding> {
         Document::Plan(p) => p.check(&mut out),
         Document::PeriodReport(r) => r.check(&mut out),
     }
+    crate::province::check_document(document, &mut out);
     Finding::sort(&mut out);
     out
 }

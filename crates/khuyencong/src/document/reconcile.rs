@@ -1,5 +1,9 @@
 //! Comparing stated totals with the sums of their parts, respecting bounds and
 //! approximations.
+//!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | reconciliation of reports and plans: stated totals, nested parts, counterpart = investment − support | arithmetic, not a legal rule (exact) | — |
 
 use rust_decimal::Decimal;
 

@@ -1,5 +1,9 @@
 //! Period reports (báo cáo tình hình thực hiện): results by activity and fund,
 //! funding mobilised by source, targets for the next period.
+//!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | contest funding by level: district and provincial contests from local funds, regional and national from national funds | TT 26/2014/TT-BCT Art. 19 | confirmed |
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

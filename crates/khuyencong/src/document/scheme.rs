@@ -12,7 +12,7 @@ use super::tag::SchemeTag;
 use super::{CheckOptions, check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
 use crate::applicant::ApplicantFacts;
-use crate::eligibility::{Verdict, assess_embedded};
+use crate::eligibility::{Keep, Verdict, assess_with};
 use crate::finding::{Finding, Severity};
 use crate::funding::{
     Content, EXTENSION_SUPPORT, SchemeFunding, Units, check_funding_with, check_limit,
@@ -208,12 +208,13 @@ impl Scheme {
         let mut eligible_listed = 0u64;
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
             let base = format!("/beneficiaries/{i}");
-            let Ok((verdict, findings, missing_facts)) =
-                assess_embedded(applicant, main, date, &base)
-            else {
+            let Ok(assessed) = assess_with(applicant, main, date, Keep::Problems) else {
                 continue;
             };
-            out.extend(findings);
+            let assessed = assessed.prefixed(&base);
+            let missing_facts = assessed.missing_facts;
+            let verdict = assessed.verdict;
+            out.extend(assessed.findings);
             // A beneficiary not found ineligible may be supported: it counts as a unit.
             eligible_listed += u64::from(verdict != Verdict::NotEligible);
             match verdict {

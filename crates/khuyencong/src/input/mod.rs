@@ -405,7 +405,7 @@ pub fn parse_amount(text: &str) -> Result<Vnd, ArgumentError> {
 /// # Example
 /// ```
 /// use khuyencong::input::read_applicant;
-/// let facts = read_applicant(br#"{"legal_form": "cooperative"}"#).map_err(|f| f[0].message_en.clone())?;
+/// let facts = read_applicant(br#"{"legal_form": "cooperative"}"#).map_err(|f| f[0].message_en().into_owned())?;
 /// assert!(facts.legal_form.is_some());
 /// let text = r#"{"name": "Hợp tác xã Tân Phú", "sme": {"total_capital": 1.5, "colour": 1}}"#;
 /// let errors = read_applicant(text.as_bytes()).err().unwrap_or_default();

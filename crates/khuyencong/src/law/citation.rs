@@ -133,7 +133,8 @@ impl fmt::Display for Point {
 ///
 /// A clause needs an article; a point needs an article (some articles have
 /// points directly, without clauses). A citation with no article refers to the
-/// instrument as a whole.
+/// instrument as a whole. A clause inserted by an amendment carries a letter after its
+/// number (`khoản 2a`, inserted after clause 2).
 ///
 /// ```
 /// use khuyencong::law::{Citation, InstrumentId, Lang, Point};
@@ -149,6 +150,7 @@ pub struct Citation {
     instrument: InstrumentId,
     article: Option<u16>,
     clause: Option<u16>,
+    clause_letter: Option<Point>,
     point: Option<Point>,
 }
 
@@ -159,6 +161,7 @@ impl Citation {
             instrument,
             article: None,
             clause: None,
+            clause_letter: None,
             point: None,
         }
     }
@@ -169,6 +172,7 @@ impl Citation {
             instrument,
             article: Some(article),
             clause: None,
+            clause_letter: None,
             point: None,
         }
     }
@@ -178,6 +182,17 @@ impl Citation {
     pub const fn clause(self, clause: u16) -> Self {
         Self {
             clause: Some(clause),
+            ..self
+        }
+    }
+
+    /// The same citation narrowed to a clause inserted by an amendment after clause
+    /// `clause`, lettered `letter` (`khoản 2a` is `inserted_clause(2, Point::A)`).
+    #[must_use]
+    pub const fn inserted_clause(self, clause: u16, letter: Point) -> Self {
+        Self {
+            clause: Some(clause),
+            clause_letter: Some(letter),
             ..self
         }
     }
@@ -216,7 +231,26 @@ impl Citation {
             instrument,
             article,
             clause,
+            clause_letter: None,
             point,
+        })
+    }
+
+    /// The same citation with the letter of an inserted clause (`khoản 2a`), or without one.
+    ///
+    /// # Errors
+    /// [`CitationParseError::Malformed`] when a letter is given and the citation has no
+    /// clause.
+    pub fn with_clause_letter(self, letter: Option<Point>) -> Result<Self, CitationParseError> {
+        if letter.is_some() && self.clause.is_none() {
+            return Err(CitationParseError::Malformed {
+                input: self.instrument.code().to_owned(),
+                reason: "a clause letter needs a clause".to_owned(),
+            });
+        }
+        Ok(Self {
+            clause_letter: letter,
+            ..self
         })
     }
 
@@ -233,6 +267,11 @@ impl Citation {
     /// The clause number (Khoản), if any.
     pub const fn clause_no(&self) -> Option<u16> {
         self.clause
+    }
+
+    /// The letter of a clause inserted by an amendment (the `a` of `khoản 2a`), if any.
+    pub const fn clause_letter(&self) -> Option<Point> {
+        self.clause_letter
     }
 
     /// The point letter (Điểm), if any.
@@ -253,7 +292,11 @@ impl Citation {
                     out.push(' ');
                 }
                 if let Some(k) = self.clause {
-                    out.push_str(&format!("khoản {k} "));
+                    out.push_str(&format!("khoản {k}"));
+                    if let Some(l) = self.clause_letter {
+                        out.push_str(l.letter());
+                    }
+                    out.push(' ');
                 }
                 if let Some(a) = self.article {
                     out.push_str(&format!("Điều {a} "));
@@ -265,7 +308,10 @@ impl Citation {
                 if let Some(a) = self.article {
                     out.push_str(&format!(", Art. {a}"));
                     if let Some(k) = self.clause {
-                        out.push_str(&format!("({k})"));
+                        match self.clause_letter {
+                            Some(l) => out.push_str(&format!("({k}{})", l.ascii())),
+                            None => out.push_str(&format!("({k})")),
+                        }
                     }
                     if let Some(p) = self.point {
                         out.push('(');
@@ -286,6 +332,7 @@ impl Citation {
         let mut rest = s.trim();
         let mut point = None;
         let mut clause = None;
+        let mut clause_letter = None;
         let mut article = None;
         if let Some(r) = strip_prefix_ci(rest, "điểm ") {
             let (tok, r) = split_token(r);
@@ -294,7 +341,10 @@ impl Citation {
         }
         if let Some(r) = strip_prefix_ci(rest, "khoản ") {
             let (tok, r) = split_token(r);
-            clause = Some(parse_number(tok).ok_or_else(|| malformed("clause is not a number"))?);
+            let (number, letter) =
+                parse_clause(tok).ok_or_else(|| malformed("clause is not a number"))?;
+            clause = Some(number);
+            clause_letter = letter;
             rest = r;
         }
         if let Some(r) = strip_prefix_ci(rest, "điều ") {
@@ -318,7 +368,7 @@ impl Citation {
             .copied()
             .find(|id| id.info().kind == number.0 && id.info().number == number.1)
             .ok_or_else(|| CitationParseError::UnknownInstrument(number.1.to_owned()))?;
-        Self::new(id, article, clause, point)
+        Self::new(id, article, clause, point)?.with_clause_letter(clause_letter)
     }
 
     fn parse_en(s: &str) -> Result<Self, CitationParseError> {
@@ -353,17 +403,21 @@ impl Citation {
             .ok_or_else(|| malformed("article is not a number"))?;
         let mut rest = &rest[digits_end..];
         let mut clause = None;
+        let mut clause_letter = None;
         let mut point = None;
         while let Some(r) = rest.strip_prefix('(') {
             let close = r
                 .find(')')
                 .ok_or_else(|| malformed("unclosed parenthesis"))?;
             let tok = &r[..close];
-            if tok.chars().all(|c| c.is_ascii_digit()) {
+            if tok.starts_with(|c: char| c.is_ascii_digit()) {
                 if clause.is_some() || point.is_some() {
                     return Err(malformed("a clause must come once, before the point"));
                 }
-                clause = Some(parse_number(tok).ok_or_else(|| malformed("bad clause number"))?);
+                let (number, letter) =
+                    parse_clause(tok).ok_or_else(|| malformed("bad clause number"))?;
+                clause = Some(number);
+                clause_letter = letter;
             } else {
                 if point.is_some() {
                     return Err(malformed("only one point may be given"));
@@ -375,7 +429,7 @@ impl Citation {
         if !rest.is_empty() {
             return Err(malformed("unexpected text after the citation"));
         }
-        Self::new(id, Some(article), clause, point)
+        Self::new(id, Some(article), clause, point)?.with_clause_letter(clause_letter)
     }
 }
 
@@ -389,6 +443,17 @@ fn split_token(s: &str) -> (&str, &str) {
         Some(i) => (&s[..i], s[i + 1..].trim_start()),
         None => (s, ""),
     }
+}
+
+/// A clause number, with the letter of an inserted clause (`2a`; `2đ` or ASCII `2dd`).
+fn parse_clause(s: &str) -> Option<(u16, Option<Point>)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let number = parse_number(&s[..end])?;
+    let rest = &s[end..];
+    if rest.is_empty() {
+        return Some((number, None));
+    }
+    Point::parse(rest).ok().map(|p| (number, Some(p)))
 }
 
 fn parse_number(s: &str) -> Option<u16> {
@@ -475,6 +540,10 @@ struct CitationRepr {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
     clause: Option<u16>,
+    /// Letter of a clause inserted by an amendment (the `a` of `khoản 2a`); needs a clause. / Chữ của khoản được bổ sung (khoản 2a).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^(a|b|c|d|đ|e|g|h|i|k|l|m|n|o|p|q|r|s|t|u|v|x|y)$"))]
+    clause_letter: Option<String>,
     /// Point (Điểm) letter in the Vietnamese order a b c d đ e g h i k …; needs an article. / Ký hiệu Điểm.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^(a|b|c|d|đ|e|g|h|i|k|l|m|n|o|p|q|r|s|t|u|v|x|y)$"))]
@@ -487,6 +556,7 @@ impl Serialize for Citation {
             instrument: self.instrument,
             article: self.article,
             clause: self.clause,
+            clause_letter: self.clause_letter.map(|p| p.letter().to_owned()),
             point: self.point.map(|p| p.letter().to_owned()),
         }
         .serialize(s)
@@ -500,7 +570,13 @@ impl<'de> Deserialize<'de> for Citation {
             None => None,
             Some(p) => Some(Point::parse(p).map_err(serde::de::Error::custom)?),
         };
-        Self::new(r.instrument, r.article, r.clause, point).map_err(serde::de::Error::custom)
+        let letter = match r.clause_letter.as_deref() {
+            None => None,
+            Some(p) => Some(Point::parse(p).map_err(serde::de::Error::custom)?),
+        };
+        Self::new(r.instrument, r.article, r.clause, point)
+            .and_then(|c| c.with_clause_letter(letter))
+            .map_err(serde::de::Error::custom)
     }
 }
 

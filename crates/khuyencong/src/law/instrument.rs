@@ -21,6 +21,8 @@ pub enum InstrumentKind {
     JointCircular,
     /// Decision of the Prime Minister or a minister (Quyết định).
     Decision,
+    /// Resolution of the National Assembly or its Standing Committee (Nghị quyết).
+    Resolution,
 }
 
 impl InstrumentKind {
@@ -32,6 +34,7 @@ impl InstrumentKind {
             Self::Circular => "circular",
             Self::JointCircular => "joint_circular",
             Self::Decision => "decision",
+            Self::Resolution => "resolution",
         }
     }
 
@@ -48,16 +51,19 @@ impl InstrumentKind {
             (Self::JointCircular, Lang::En) => "Joint Circular",
             (Self::Decision, Lang::Vi) => "Quyết định",
             (Self::Decision, Lang::En) => "Decision",
+            (Self::Resolution, Lang::Vi) => "Nghị quyết",
+            (Self::Resolution, Lang::En) => "Resolution",
         }
     }
 
     /// Every kind, longest Vietnamese name first (so that parsing tries
     /// "Thông tư liên tịch" before "Thông tư").
-    pub(crate) const PARSE_ORDER: [Self; 5] = [
+    pub(crate) const PARSE_ORDER: [Self; 6] = [
         Self::JointCircular,
         Self::Circular,
         Self::Decree,
         Self::Decision,
+        Self::Resolution,
         Self::Law,
     ];
 }
@@ -160,7 +166,7 @@ macro_rules! instruments {
             }
 
             /// The instrument's facts.
-            pub fn info(self) -> &'static Instrument {
+            pub const fn info(self) -> &'static Instrument {
                 match self { $( Self::$variant => {
                     const INFO: Instrument = instrument_body!($variant, $body);
                     &INFO
@@ -224,7 +230,18 @@ instruments! {
         title: ("Nghị định sửa đổi, bổ sung một số điều của Nghị định số 45/2012/NĐ-CP ngày 21 tháng 5 năm 2012 của Chính phủ về khuyến công",
                 "Decree amending and supplementing a number of articles of Decree 45/2012/ND-CP on industrial extension"),
         confidence: Secondary,
-        source: "issue date and Art. 1(1) read in a partial English text (LuatVietnam); the effective date 2025-10-15 comes from two news reports",
+        source: "issue date, signer and Art. 1(1) read in a partial English text (LuatVietnam); the amended Art. 1.2, 3, 4 (clauses 1, 3, 4, 7), 5, 6 (2, 2a), 11, the effective date 2025-10-15 and the transitional rule quoted by the Government's policy portal (xaydungchinhsach.chinhphu.vn, 2025-09-03) and a thuvienphapluat Q&A; the gazette text was not read",
+    },
+    /// Decree 146/2025/NĐ-CP on decentralisation in industry and trade; its Art. 52
+    /// (khuyến công) ended on 2025-10-15 (Decree 235/2025).
+    Nd146_2025 => "nd_146_2025" {
+        number: "146/2025/NĐ-CP", kind: Decree, issuer: ("Chính phủ", "Government"),
+        issued: Some(ymd(2025, 6, 12)), effective: None, until: None,
+        amends: [], replaces: [],
+        title: ("Nghị định quy định về phân quyền, phân cấp trong lĩnh vực công nghiệp và thương mại",
+                "Decree on the division and decentralisation of powers in industry and trade"),
+        confidence: Secondary,
+        source: "named by Decree 235/2025 (as quoted by the Government's policy portal), which ends its Art. 52 from 2025-10-15; the content of Art. 52 and the decree's effective date were not read",
     },
     /// Circular 46/2012/TT-BCT detailing Decree 45/2012.
     Tt46_2012Bct => "tt_46_2012_bct" {
@@ -306,7 +323,7 @@ instruments! {
         title: ("Thông tư hướng dẫn lập, quản lý, sử dụng kinh phí khuyến công",
                 "Circular guiding the estimation, management and use of industrial-extension funds"),
         confidence: Confirmed,
-        source: "LuatVietnam English text (opening articles); only Art. 8 clauses 1, 2, 4 and 6 levels were read",
+        source: "LuatVietnam English text (opening articles); Art. 8 levels read in thuvienphapluat Q&As and a provincial extension centre's answer: clauses 2, 4, 6 and 14, the enterprise set-up level (clause not shown) and overseas air tickets; other clauses known only from provincial restatements (secondary) or not at all",
     },
     /// Circular 64/2024/TT-BTC amending Circular 28/2018/TT-BTC.
     Tt64_2024Btc => "tt_64_2024_btc" {
@@ -340,12 +357,12 @@ instruments! {
     /// Decree 39/2018/NĐ-CP detailing the SME law (2018-03-11 … 2021-10-14).
     Nd39_2018 => "nd_39_2018" {
         number: "39/2018/NĐ-CP", kind: Decree, issuer: ("Chính phủ", "Government"),
-        issued: None, effective: Some(ymd(2018, 3, 11)), until: Some(ymd(2021, 10, 14)),
+        issued: Some(ymd(2018, 3, 11)), effective: Some(ymd(2018, 3, 11)), until: Some(ymd(2021, 10, 14)),
         amends: [], replaces: [Nd56_2009],
         title: ("Nghị định quy định chi tiết một số điều của Luật Hỗ trợ doanh nghiệp nhỏ và vừa",
                 "Decree detailing a number of articles of the Law on Support for SMEs"),
         confidence: Secondary,
-        source: "secondary summaries: believed to use the same thresholds as Decree 80/2021 (not confirmed)",
+        source: "Art. 6 size bands quoted verbatim by ketoananhieuminh.vn and restated by baodautu.vn, thuvienphapluat, quocluat.vn and LawNet: the same thresholds as Decree 80/2021 Art. 5; in force from signing (2018-03-11, secondary); replaced from 2021-10-15 by Decree 80/2021 Art. 34 (confirmed)",
     },
     /// Decree 80/2021/NĐ-CP detailing the SME law (SME size bands).
     Nd80_2021 => "nd_80_2021" {
@@ -386,6 +403,26 @@ instruments! {
                 "Decision approving the national industrial-extension programme 2026–2030"),
         confidence: Confirmed,
         source: "opening and Art. 1–3 read (effective on signing); the programme's attachment was not read",
+    },
+    /// Resolution 175/2024/QH15 establishing Huế as a centrally-run city (from 2025-01-01).
+    Nq175_2024Qh15 => "nq_175_2024_qh15" {
+        number: "175/2024/QH15", kind: Resolution, issuer: ("Quốc hội", "National Assembly"),
+        issued: None, effective: Some(ymd(2025, 1, 1)), until: None,
+        amends: [], replaces: [],
+        title: ("Nghị quyết về việc thành lập thành phố Huế trực thuộc trung ương",
+                "Resolution establishing Huế as a centrally-run city"),
+        confidence: Secondary,
+        source: "news of its promulgation (cand.com.vn, daibieunhandan.vn, 2024-12-29): in force from 2025-01-01, when the province of Thừa Thiên Huế became the centrally-run city of Huế; the text was not read",
+    },
+    /// Resolution 202/2025/QH15 arranging the provincial-level administrative units (63 → 34).
+    Nq202_2025Qh15 => "nq_202_2025_qh15" {
+        number: "202/2025/QH15", kind: Resolution, issuer: ("Quốc hội", "National Assembly"),
+        issued: Some(ymd(2025, 6, 12)), effective: Some(ymd(2025, 6, 12)), until: None,
+        amends: [], replaces: [],
+        title: ("Nghị quyết về việc sắp xếp đơn vị hành chính cấp tỉnh",
+                "Resolution on the arrangement of provincial-level administrative units"),
+        confidence: Secondary,
+        source: "the 34 units and the former provinces in each as quoted by the Government's portal; in force on adoption, the merged units' governments working from 2025-07-01; codes from the General Statistics Office's Công văn 915/CTK-CSCL (mirror: github.com/dvhcvn/20250701, input/docs/915_CTK-CSCL.csv); the text itself was not read",
     },
 }
 

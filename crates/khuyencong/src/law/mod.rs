@@ -12,8 +12,10 @@ mod regime;
 pub use citation::{Citation, CitationParseError, Point};
 pub use instrument::{Instrument, InstrumentId, InstrumentKind};
 pub use regime::{
-    DECREE_45_EFFECTIVE, DECREE_235_EFFECTIVE, GeographyEra, Regime, RegimeError, SupportRegime,
-    TT_28_EFFECTIVE, TTLT_26_EFFECTIVE, TWO_TIER_EFFECTIVE,
+    DECREE_39_EFFECTIVE, DECREE_45_EFFECTIVE, DECREE_80_EFFECTIVE, DECREE_235_EFFECTIVE,
+    GeographyEra, HUE_CITY_EFFECTIVE, REGIME_2012_LAST_DAY, Regime, RegimeError, SupportRegime,
+    THREE_TIER_LAST_DAY, THUA_THIEN_HUE_LAST_DAY, TT_26_BCT_EFFECTIVE, TT_28_EFFECTIVE,
+    TT_46_EFFECTIVE, TTLT_26_EFFECTIVE, TTLT_26_LAST_DAY, TWO_TIER_EFFECTIVE,
 };
 
 use schemars::JsonSchema;

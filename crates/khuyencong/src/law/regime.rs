@@ -7,16 +7,66 @@ use serde::{Deserialize, Serialize};
 
 use super::{Citation, InstrumentId, Lang, ymd};
 
+// Every date of the law the rules use is read here from the instrument table
+// (`InstrumentId::info`), so that each is written once; an instrument without the date
+// stops the build.
+
+/// The date an instrument of the table took effect.
+const fn effective(id: InstrumentId) -> NaiveDate {
+    match id.info().effective {
+        Some(date) => date,
+        None => panic!("the instrument table has no effective date for this instrument"),
+    }
+}
+
+/// The last day an instrument of the table was in force.
+const fn last_day(id: InstrumentId) -> NaiveDate {
+    match id.info().in_force_until {
+        Some(date) => date,
+        None => panic!("the instrument table has no last day for this instrument"),
+    }
+}
+
+/// The day before `date` (a date of the table, never the first representable day).
+const fn day_before(date: NaiveDate) -> NaiveDate {
+    match date.pred_opt() {
+        Some(d) => d,
+        None => panic!("no day before the first representable date"),
+    }
+}
+
 /// The first day of Decree 45/2012/NĐ-CP (Art. 18).
-pub const DECREE_45_EFFECTIVE: NaiveDate = ymd(2012, 7, 5);
+pub const DECREE_45_EFFECTIVE: NaiveDate = effective(InstrumentId::Nd45_2012);
 /// The first day of Decree 45/2012 as amended by Decree 235/2025.
-pub const DECREE_235_EFFECTIVE: NaiveDate = ymd(2025, 10, 15);
+pub const DECREE_235_EFFECTIVE: NaiveDate = effective(InstrumentId::Nd235_2025);
+/// The last day of Decree 45/2012 as issued: the day before Decree 235/2025 took effect (the
+/// last day of the 2012 wording of the clauses it amended, and of what it no longer names).
+pub const REGIME_2012_LAST_DAY: NaiveDate = day_before(DECREE_235_EFFECTIVE);
+/// The first day of Circular 46/2012/TT-BCT, which details Decree 45/2012 (its Art. 3, 5 and 6
+/// apply from this day).
+pub const TT_46_EFFECTIVE: NaiveDate = effective(InstrumentId::Tt46_2012Bct);
+/// The first day of Circular 26/2014/TT-BCT (typical rural industrial product contests).
+pub const TT_26_BCT_EFFECTIVE: NaiveDate = effective(InstrumentId::Tt26_2014Bct);
 /// The first day of Joint Circular 26/2014/TTLT-BTC-BCT.
-pub const TTLT_26_EFFECTIVE: NaiveDate = ymd(2014, 4, 8);
+pub const TTLT_26_EFFECTIVE: NaiveDate = effective(InstrumentId::Ttlt26_2014);
+/// The last day of Joint Circular 26/2014/TTLT-BTC-BCT (replaced by Circular 28/2018/TT-BTC).
+pub const TTLT_26_LAST_DAY: NaiveDate = last_day(InstrumentId::Ttlt26_2014);
 /// The first day of Circular 28/2018/TT-BTC.
-pub const TT_28_EFFECTIVE: NaiveDate = ymd(2018, 5, 11);
-/// The first day of the two-tier administrative map (districts abolished).
+pub const TT_28_EFFECTIVE: NaiveDate = effective(InstrumentId::Tt28_2018Btc);
+/// The first day of Decree 39/2018/NĐ-CP (its Art. 6 bands equal Decree 80/2021's, secondary).
+pub const DECREE_39_EFFECTIVE: NaiveDate = effective(InstrumentId::Nd39_2018);
+/// The first day of Decree 80/2021/NĐ-CP (SME bands, confirmed).
+pub const DECREE_80_EFFECTIVE: NaiveDate = effective(InstrumentId::Nd80_2021);
+/// The first day of the two-tier administrative map (districts abolished; the 2025 reform of
+/// local government). The reform's instruments are not in the instrument table yet, so this
+/// is the one date of the law written here.
 pub const TWO_TIER_EFFECTIVE: NaiveDate = ymd(2025, 7, 1);
+/// The last day of the three-tier administrative map (provinces, districts, communes).
+pub const THREE_TIER_LAST_DAY: NaiveDate = day_before(TWO_TIER_EFFECTIVE);
+/// The first day of the centrally-run city of Huế (Resolution 175/2024/QH15).
+pub const HUE_CITY_EFFECTIVE: NaiveDate = effective(InstrumentId::Nq175_2024Qh15);
+/// The last day of the province of Thừa Thiên Huế, the day before it became the city of Huế.
+pub const THUA_THIEN_HUE_LAST_DAY: NaiveDate = day_before(HUE_CITY_EFFECTIVE);
 
 /// The text of Decree 45/2012/NĐ-CP in force on a date.
 ///
@@ -83,7 +133,7 @@ impl Regime {
     /// The last day of the regime, if it has ended.
     pub fn ends(self) -> Option<NaiveDate> {
         match self {
-            Self::Regime2012 => DECREE_235_EFFECTIVE.pred_opt(),
+            Self::Regime2012 => Some(REGIME_2012_LAST_DAY),
             Self::Regime2025 => None,
         }
     }

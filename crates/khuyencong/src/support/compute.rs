@@ -204,16 +204,29 @@ pub fn max_support(
                 "Gói quy định của tỉnh không áp dụng cho kinh phí khuyến công quốc gia",
                 "The provincial pack does not apply to national extension funds",
             ));
+        } else if pack.resolution.effective_from.is_none() {
+            preface.push(note_step(
+                &format!(
+                    "Ngày có hiệu lực của {} của {} chưa đọc được: mức của tỉnh không được áp dụng",
+                    pack.resolution.designation(Lang::Vi),
+                    pack.province
+                ),
+                &format!(
+                    "The first day of {} of {} was not read: its levels are not applied",
+                    pack.resolution.designation(Lang::En),
+                    pack.province
+                ),
+            ));
         } else if !pack.in_force(date) {
             preface.push(note_step(
                 &format!(
-                    "Nghị quyết {} chưa hoặc không còn hiệu lực vào ngày {}",
-                    pack.resolution.number,
+                    "{} chưa hoặc không còn hiệu lực vào ngày {}",
+                    pack.resolution.designation(Lang::Vi),
                     date.format("%d/%m/%Y")
                 ),
                 &format!(
-                    "Resolution {} is not in force on {date}",
-                    pack.resolution.number
+                    "{} is not in force on {date}",
+                    pack.resolution.designation(Lang::En)
                 ),
             ));
         } else if let Some(rule) = pack.rules.iter().find(|r| {
@@ -234,12 +247,14 @@ pub fn max_support(
         } else {
             preface.push(note_step(
                 &format!(
-                    "Nghị quyết {} của {} không quy định mức cho nội dung này",
-                    pack.resolution.number, pack.province
+                    "{} của {} không quy định mức cho nội dung này",
+                    pack.resolution.designation(Lang::Vi),
+                    pack.province
                 ),
                 &format!(
-                    "Resolution {} of {} sets no level for this item",
-                    pack.resolution.number, pack.province
+                    "{} of {} sets no level for this item",
+                    pack.resolution.designation(Lang::En),
+                    pack.province
                 ),
             ));
         }
@@ -376,6 +391,28 @@ fn not_read(
         Some(v) => format!("{} / {}", activity.code(), v.code()),
         None => activity.code().to_owned(),
     };
+    // Decree 45/2012 Art. 4 as in force on the date (as amended by Decree 235/2025 from
+    // 2025-10-15): an item that is not an activity that day has no level to apply.
+    if let Ok(law) = crate::law::Regime::at(date)
+        && !activity.exists_in(law)
+    {
+        return SupportLimit::NotAssessed(NotAssessedLimit {
+            assessed: Flag,
+            reason_vi: format!(
+                "Chưa đánh giá: `{item}` không phải nội dung hoạt động khuyến công theo {} vào ngày {}, nên không có mức hỗ trợ để áp dụng",
+                law.label(Lang::Vi),
+                date.format("%d/%m/%Y")
+            ),
+            reason_en: format!(
+                "Not assessed: `{item}` is not an extension activity under {} on {date}, so no support level applies",
+                law.label(Lang::En)
+            ),
+            citation: RuleCitation::National(activity.citation_in(law)),
+            support_regime: Some(regime),
+            unit: None,
+            rule_id: None,
+        });
+    }
     let (reason_vi, reason_en, citation) = match regime {
         SupportRegime::Tt28_2018 => {
             let repealed = national
@@ -396,10 +433,10 @@ fn not_read(
             });
             (
                 format!(
-                    "Chưa đánh giá: mức hỗ trợ của Thông tư 28/2018/TT-BTC cho nội dung `{item}` chưa được đọc từ văn bản (chỉ đọc được các khoản 1, 2, 4, 6 Điều 8){hist_vi}"
+                    "Chưa đánh giá: mức hỗ trợ của Thông tư 28/2018/TT-BTC cho nội dung `{item}` chưa đọc được từ văn bản hoặc từ nguồn thứ cấp (chỉ đọc được các khoản 2, 4, 6, 14 Điều 8, mức hỗ trợ thành lập doanh nghiệp và vé máy bay; mức mô hình tại cơ sở hoạt động hiệu quả và mô hình thí điểm sản xuất sạch hơn từ nguồn thứ cấp){hist_vi}"
                 ),
                 format!(
-                    "Not assessed: the Circular 28/2018/TT-BTC level for `{item}` on {date} has not been read from the legal text (only Art. 8 clauses 1, 2, 4 and 6 were){hist_en}"
+                    "Not assessed: the Circular 28/2018/TT-BTC level for `{item}` on {date} has not been read, in the legal text or a secondary source (only Art. 8 clauses 2, 4, 6 and 14, the enterprise set-up level and air tickets were; the efficient-establishment model and the cleaner-production pilot come from secondary sources){hist_en}"
                 ),
                 Citation::article(InstrumentId::Tt28_2018Btc, 8),
             )
@@ -779,7 +816,7 @@ mod tests {
     use super::*;
     use crate::Codelist;
 
-    fn days(rules: impl Iterator<Item = (NaiveDate, Option<NaiveDate>)>) -> Vec<NaiveDate> {
+    fn days(rules: impl Iterator<Item = (Option<NaiveDate>, Option<NaiveDate>)>) -> Vec<NaiveDate> {
         let mut out = vec![
             crate::law::ymd(2013, 1, 1),
             crate::law::ymd(2014, 4, 7),
@@ -789,7 +826,9 @@ mod tests {
             crate::law::ymd(2026, 3, 1),
         ];
         for (from, until) in rules {
-            out.extend([from, from.pred_opt().unwrap_or(from)]);
+            if let Some(from) = from {
+                out.extend([from, from.pred_opt().unwrap_or(from)]);
+            }
             if let Some(u) = until {
                 out.extend([u, u.succ_opt().unwrap_or(u)]);
             }
@@ -804,20 +843,30 @@ mod tests {
     #[test]
     fn quick_limit_agrees_with_max_support() {
         let national = national_pack().unwrap_or_else(|e| panic!("{e}"));
-        let pack = ProvincialPack::from_json(include_str!(
-            "../../../../docs/examples/provincial-pack.example.json"
-        ))
-        .unwrap_or_else(|e| panic!("{e}"));
+        let mut packs = vec![
+            ProvincialPack::from_json(include_str!(
+                "../../../../docs/examples/provincial-pack.example.json"
+            ))
+            .unwrap_or_else(|e| panic!("{e}")),
+        ];
+        for (name, _) in super::super::SHIPPED_PACKS {
+            packs.push(ProvincialPack::shipped(name).unwrap_or_else(|e| panic!("{e}")));
+        }
         let dates = days(
             national
                 .rules
                 .iter()
                 .map(|r| (r.valid_from, r.valid_until))
-                .chain(pack.rules.iter().map(|r| (r.valid_from, r.valid_until)))
-                .chain([(
-                    pack.resolution.effective_from,
-                    pack.resolution.effective_until,
-                )]),
+                .chain(
+                    packs
+                        .iter()
+                        .flat_map(|p| p.rules.iter().map(|r| (r.valid_from, r.valid_until))),
+                )
+                .chain(
+                    packs
+                        .iter()
+                        .map(|p| (p.resolution.effective_from, p.resolution.effective_until)),
+                ),
         );
         let mut compared = 0;
         let mut assessed = 0;
@@ -846,8 +895,9 @@ mod tests {
                 .filter(|r| r.activity == Some(activity))
                 .filter_map(|r| r.cap)
                 .chain(
-                    pack.rules
+                    packs
                         .iter()
+                        .flat_map(|p| p.rules.iter())
                         .filter(|r| r.activity == Some(activity))
                         .filter_map(|r| r.cap),
                 );
@@ -855,20 +905,27 @@ mod tests {
                 let v = c.amount_vnd.get();
                 costs.extend([v - 1, v, v + 1, v * 2, v * 3 + 7]);
             }
+            costs.sort_unstable();
+            costs.dedup();
             for variant in variants {
                 for &fund in FundLevel::ALL {
                     for (priority, line) in
                         [(false, false), (true, false), (false, true), (true, true)]
                     {
-                        for (with_pack, units) in [(false, 1), (true, 1), (false, 3), (true, 8)] {
+                        // Each pack for one unit; several units without and with a pack.
+                        let setups = std::iter::once(None)
+                            .chain(packs.iter().map(Some))
+                            .map(|p| (p, 1))
+                            .chain([(None, 3), (packs.first(), 8)]);
+                        for (pack, units) in setups {
                             let units = NonZeroU64::new(units).unwrap_or(NonZeroU64::MIN);
                             let mut ctx = SupportContext::new(fund)
                                 .priority(priority)
                                 .technology_line(line)
                                 .units(units);
                             ctx.variant = variant;
-                            if with_pack {
-                                ctx = ctx.provincial_pack(&pack);
+                            if let Some(pack) = pack {
+                                ctx = ctx.provincial_pack(pack);
                             }
                             for &date in &dates {
                                 for &cost in &costs {

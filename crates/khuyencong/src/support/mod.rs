@@ -8,6 +8,10 @@
 //! not read is *not assessed*, with the reason — never filled in from a repealed
 //! instrument.
 //!
+//! | rule | article | confidence |
+//! |---|---|---|
+//! | support limit = min(share × eligible cost, cap × multipliers), rounded down; the levels are data (`data/national.json`, provincial packs) | TTLT 26/2014 Art. 6.2; TT 28/2018 Art. 8 | per record |
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use khuyencong::activity::Activity;
@@ -32,6 +36,7 @@
 
 mod compute;
 mod pack;
+mod provincial;
 mod types;
 
 pub(crate) use compute::quick_limit;
@@ -40,8 +45,9 @@ pub use pack::{
     MAX_PACK_BYTES, MAX_PACK_ISSUES, MAX_PACK_RULES, NATIONAL_PACK_JSON, NationalPack, PackError,
     PackIssue, ProvincialPack, Resolution, national_pack,
 };
+pub use provincial::{PackSummary, SHIPPED_PACKS, shipped_packs};
 pub use types::{
     ArticleRef, AssessedLimit, Binding, Cap, CapUnit, Condition, Flag, Multiplier, MultiplierKind,
-    NotAssessedLimit, ProvincialCitation, RuleCitation, RuleSource, ShareBase, Step, SupportLimit,
-    SupportRule, SupportVariant, Text,
+    NotAssessedLimit, ProvincialCitation, ProvincialInstrumentKind, RuleCitation, RuleSource,
+    ShareBase, Step, SupportLimit, SupportRule, SupportVariant, Text,
 };

@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::types::{ArticleRef, SupportRule, SupportVariant};
+use super::types::{ArticleRef, ProvincialInstrumentKind, SupportRule, SupportVariant};
 use crate::activity::Activity;
 use crate::finding::Finding;
 use crate::funding::FundLevel;
@@ -45,18 +45,38 @@ pub struct NationalPack {
     pub rules: Vec<SupportRule>,
 }
 
-/// The provincial People's Council (HĐND) resolution a provincial pack transcribes.
+/// The provincial People's Council (HĐND) resolution a provincial pack transcribes (or, in
+/// some provinces and years, a People's Committee decision).
+///
+/// What the source did not give is left out rather than guessed: a pack whose first day was
+/// not read validates and documents its levels, but is never applied (its levels are not
+/// assessed, and the national level is the reference).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
-    /// The number as issued, e.g. `23/2025/NQ-HĐND`.
-    pub number: String,
-    /// The day it was passed.
-    #[serde(deserialize_with = "crate::document::common::date")]
-    pub date: NaiveDate,
-    /// The first day it applies.
-    #[serde(deserialize_with = "crate::document::common::date")]
-    pub effective_from: NaiveDate,
+    /// The kind of instrument: `resolution` (the default) or `decision`.
+    #[serde(
+        default,
+        skip_serializing_if = "ProvincialInstrumentKind::is_resolution"
+    )]
+    pub kind: ProvincialInstrumentKind,
+    /// The number as issued, e.g. `23/2025/NQ-HĐND`; absent when the source did not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The day it was passed or signed, when known.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: Option<NaiveDate>,
+    /// The first day it applies, when known.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effective_from: Option<NaiveDate>,
     /// The last day it applies, if it has been replaced.
     #[serde(
         default,
@@ -67,6 +87,19 @@ pub struct Resolution {
     /// The title, in Vietnamese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+
+impl Resolution {
+    /// "Nghị quyết số 08/2024/NQ-HĐND" / "Resolution 08/2024/NQ-HĐND" (or "… (number not
+    /// read)").
+    pub fn designation(&self, lang: crate::law::Lang) -> String {
+        match (&self.number, lang) {
+            (Some(n), crate::law::Lang::Vi) => format!("{} số {n}", self.kind.name(lang)),
+            (Some(n), crate::law::Lang::En) => format!("{} {n}", self.kind.name(lang)),
+            (None, crate::law::Lang::Vi) => format!("{} (chưa rõ số hiệu)", self.kind.name(lang)),
+            (None, crate::law::Lang::En) => format!("{} (number not read)", self.kind.name(lang)),
+        }
+    }
 }
 
 /// A provincial rule pack: the local support levels a province's People's Council set
@@ -84,6 +117,13 @@ pub struct ProvincialPack {
     pub description: Option<String>,
     /// The province or centrally-run city, as named in the resolution.
     pub province: String,
+    /// The province's permanent code in the `provinces` codelist, as the unit was at the
+    /// resolution's date (e.g. `hoa_binh` for a 2019 decision of the former province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_code: Option<String>,
+    /// Where the levels were read: addresses of the legal text or of the secondary sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// The resolution.
     pub resolution: Resolution,
     /// The local support items (at most 1000); each cites an article of the resolution.
@@ -149,6 +189,14 @@ pub enum PackError {
     /// [`MAX_PACK_ISSUES`] (the last then says how many more there are).
     #[error("invalid rule pack: {}", render_issues(.0, |i| &i.message_en, "more"))]
     Invalid(Vec<PackIssue>),
+    /// No pack shipped with the library has this name.
+    #[error("no provincial pack named `{name}`; shipped packs: {}", .known.join(", "))]
+    UnknownName {
+        /// The name asked for.
+        name: String,
+        /// The names of the shipped packs.
+        known: Vec<&'static str>,
+    },
 }
 
 /// The largest rule pack read: 16 MiB, as for a document.
@@ -199,6 +247,10 @@ impl PackError {
                 ..
             } => format!(
                 "gói quy định không phải JSON hợp lệ tại dòng {line}, cột {column}: {reason_vi}"
+            ),
+            Self::UnknownName { name, known } => format!(
+                "không có gói quy định của tỉnh tên `{name}`; các gói có sẵn: {}",
+                known.join(", ")
             ),
             Self::Invalid(issues) => format!(
                 "gói quy định không hợp lệ: {}",
@@ -260,24 +312,24 @@ fn load<T: DeserializeOwned>(text: &str, target: Target) -> Result<T, PackError>
     // A text that is not JSON: one syntax error, with its place.
     if let [f] = findings.as_slice()
         && let (Some(line), Some(column)) = (
-            f.params.get("line").and_then(serde_json::Value::as_u64),
-            f.params.get("column").and_then(serde_json::Value::as_u64),
+            f.params().get("line").and_then(serde_json::Value::as_u64),
+            f.params().get("column").and_then(serde_json::Value::as_u64),
         )
     {
         return Err(PackError::Syntax {
             line: usize::try_from(line).unwrap_or(usize::MAX),
             column: usize::try_from(column).unwrap_or(usize::MAX),
-            reason: f.message_en.clone(),
-            reason_vi: f.message_vi.clone(),
+            reason: f.message_en().into_owned(),
+            reason_vi: f.message_vi().into_owned(),
         });
     }
     Err(PackError::Invalid(capped(
         findings
             .into_iter()
             .map(|f| PackIssue {
+                message_en: f.message_en().into_owned(),
+                message_vi: f.message_vi().into_owned(),
                 path: f.path,
-                message_en: f.message_en,
-                message_vi: f.message_vi,
             })
             .collect(),
     )))
@@ -302,11 +354,13 @@ fn check_common<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
                 format!("mã `{}` bị trùng", r.id),
             ));
         }
-        if r.valid_until.is_some_and(|u| u < r.valid_from) {
+        if let (Some(from), Some(until)) = (r.valid_from, r.valid_until)
+            && until < from
+        {
             issues.push(issue(
                 at("valid_until"),
-                format!("valid_until is before valid_from {}", r.valid_from),
-                format!("valid_until trước valid_from {}", r.valid_from),
+                format!("valid_until is before valid_from {from}"),
+                format!("valid_until trước valid_from {from}"),
             ));
         }
         if r.fund_levels.is_empty() {
@@ -411,7 +465,7 @@ fn check_overlaps<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
                 activity,
                 r.variant,
                 level,
-                r.valid_from,
+                r.valid_from.unwrap_or(NaiveDate::MIN),
                 r.valid_until.unwrap_or(NaiveDate::MAX),
                 i,
             ));
@@ -487,6 +541,14 @@ fn check_national_rule(i: usize, r: &SupportRule, issues: &mut Vec<PackIssue>) {
             "mức hỗ trợ quốc gia phải ghi đơn vị tính (mỗi cơ sở, mô hình, cuộc bình chọn…)",
         ));
     }
+    let Some(valid_from) = r.valid_from else {
+        issues.push(issue(
+            at("valid_from"),
+            "a national level needs its first day (valid_from)",
+            "mức hỗ trợ quốc gia cần ngày bắt đầu áp dụng (valid_from)",
+        ));
+        return;
+    };
     let citations = std::iter::once(("citation".to_owned(), r.citation)).chain(
         r.multipliers
             .iter()
@@ -511,7 +573,7 @@ fn check_national_rule(i: usize, r: &SupportRule, issues: &mut Vec<PackIssue>) {
                     "Thông tư liên tịch 26/2014 hết hiệu lực từ 11/05/2018: mức của nó là `historical`",
                 ));
             }
-            if r.valid_from < TTLT_26_EFFECTIVE_DAY
+            if valid_from < TTLT_26_EFFECTIVE_DAY
                 || r.valid_until.is_none_or(|u| u > TTLT_26_LAST_DAY)
             {
                 issues.push(issue(
@@ -529,7 +591,7 @@ fn check_national_rule(i: usize, r: &SupportRule, issues: &mut Vec<PackIssue>) {
                     "mức theo Thông tư 28/2018 đang có hiệu lực là `confirmed` hoặc `secondary`, không phải `historical`",
                 ));
             }
-            if r.valid_from < TT_28_EFFECTIVE_DAY {
+            if valid_from < TT_28_EFFECTIVE_DAY {
                 issues.push(issue(
                     at("valid_from"),
                     "a Circular 28/2018 level cannot apply before 2018-05-11",
@@ -565,9 +627,10 @@ impl ProvincialPack {
     /// # Errors
     /// [`PackError::Syntax`] for text that is not JSON; [`PackError::Invalid`] listing
     /// every problem with its JSON Pointer: unknown or missing fields, an empty province
-    /// or resolution number, a resolution effective before it was passed, a rule for
-    /// national funds, a rule outside the resolution's window, a citation without a
-    /// valid article/clause/point, duplicate ids, overlapping rules.
+    /// or resolution number, a province code not in the `provinces` codelist or not a unit at
+    /// the resolution's first day, a resolution effective before it was passed, a rule for
+    /// national funds, a rule outside the resolution's window, a citation with a clause or
+    /// point but no article or with an invalid point, duplicate ids, overlapping rules.
     ///
     /// # Example
     /// ```
@@ -587,27 +650,33 @@ impl ProvincialPack {
                 "tên tỉnh không được để trống",
             ));
         }
-        if h.resolution.number.trim().is_empty() {
+        if h.resolution
+            .number
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty())
+        {
             issues.push(issue(
                 "/resolution/number",
-                "the resolution number must not be empty",
-                "số nghị quyết không được để trống",
+                "the resolution number must not be empty (leave it out when it is not known)",
+                "số nghị quyết không được để trống (bỏ trường này nếu chưa biết)",
             ));
         }
-        if h.resolution.effective_from < h.resolution.date {
+        check_province_code(h, &mut issues);
+        if let (Some(date), Some(from)) = (h.resolution.date, h.resolution.effective_from)
+            && from < date
+        {
             issues.push(issue(
                 "/resolution/effective_from",
-                format!(
-                    "effective_from is before the resolution's date {}",
-                    h.resolution.date
-                ),
-                format!("ngày hiệu lực trước ngày ban hành {}", h.resolution.date),
+                format!("effective_from is before the resolution's date {date}"),
+                format!("ngày hiệu lực trước ngày ban hành {date}"),
             ));
         }
-        if h.resolution
-            .effective_until
-            .is_some_and(|u| u < h.resolution.effective_from)
-        {
+        let from = h
+            .resolution
+            .effective_from
+            .or(h.resolution.date)
+            .unwrap_or(NaiveDate::MIN);
+        if h.resolution.effective_until.is_some_and(|u| u < from) {
             issues.push(issue(
                 "/resolution/effective_until",
                 "effective_until is before effective_from",
@@ -630,11 +699,12 @@ impl ProvincialPack {
                     "gói của tỉnh chỉ quy định mức cho kinh phí địa phương (tỉnh, huyện, xã), không cho `national`",
                 ));
             }
-            // A rule without an end lasts as long as the resolution.
-            if r.valid_from < h.resolution.effective_from
+            // A rule without a beginning or an end lasts as long as the resolution.
+            let rule_from = r.valid_from.unwrap_or(from);
+            if rule_from < from
                 || h.resolution
                     .effective_until
-                    .is_some_and(|u| r.valid_from > u || r.valid_until.is_some_and(|ru| ru > u))
+                    .is_some_and(|u| rule_from > u || r.valid_until.is_some_and(|ru| ru > u))
             {
                 issues.push(issue(
                     at("valid_from"),
@@ -699,9 +769,9 @@ impl ProvincialPack {
         }
     }
 
-    /// Whether the resolution is in force on `date`.
+    /// Whether the resolution is in force on `date`; never when its first day was not read.
     pub fn in_force(&self, date: NaiveDate) -> bool {
-        self.resolution.effective_from <= date
+        self.resolution.effective_from.is_some_and(|f| f <= date)
             && self.resolution.effective_until.is_none_or(|u| date <= u)
     }
 
@@ -709,20 +779,63 @@ impl ProvincialPack {
     pub fn cite(&self, r: &ArticleRef) -> super::types::ProvincialCitation {
         super::types::ProvincialCitation {
             province: self.province.clone(),
+            kind: self.resolution.kind,
             resolution: self.resolution.number.clone(),
             article: r.article,
             clause: r.clause,
             point: r.point.clone(),
         }
     }
+
+    /// The weakest confidence of the pack's levels (`confirmed` for a pack without rules).
+    pub fn confidence(&self) -> Confidence {
+        self.rules
+            .iter()
+            .map(|r| r.confidence)
+            .max()
+            .unwrap_or(Confidence::Confirmed)
+    }
+}
+
+/// A province code must be in the `provinces` codelist and, when the resolution's first day
+/// is known, a unit on that day (the province as it was then).
+fn check_province_code(h: &ProvincialPack, issues: &mut Vec<PackIssue>) {
+    use crate::codelist::Codelist;
+    let Some(code) = h.province_code.as_deref() else {
+        return;
+    };
+    let Some(p) = crate::province::Province::from_code(code) else {
+        issues.push(issue(
+            "/province_code",
+            format!("unknown province code `{code}`; see the `provinces` codelist"),
+            format!("mã tỉnh `{code}` không có trong danh mục `provinces`"),
+        ));
+        return;
+    };
+    if let Some(day) = h.resolution.effective_from.or(h.resolution.date)
+        && !p.exists_during(day, day)
+    {
+        issues.push(issue(
+            "/province_code",
+            format!("`{code}` is not a provincial-level unit on {day}, the resolution's first day"),
+            format!("`{code}` không phải đơn vị hành chính cấp tỉnh vào ngày {day} (ngày đầu của nghị quyết)"),
+        ));
+    }
 }
 
 fn check_article_ref(path: &str, c: &ArticleRef, issues: &mut Vec<PackIssue>) {
-    if c.article == 0 || c.clause == Some(0) {
+    if c.article == Some(0) || c.clause == Some(0) {
         issues.push(issue(
             path,
             "article and clause numbers start at 1",
             "số Điều và số Khoản bắt đầu từ 1",
+        ));
+    }
+    if c.article.is_none() && (c.clause.is_some() || c.point.is_some()) {
+        issues.push(issue(
+            path,
+            "a clause or point needs an article",
+            "khoản hoặc điểm cần đi kèm số Điều",
         ));
     }
     if let Some(p) = &c.point

@@ -446,13 +446,15 @@ pub struct Multiplier<C = Citation> {
 }
 
 /// A reference to an article (Điều), clause (Khoản) and point (Điểm) of the provincial
-/// resolution a provincial pack carries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// resolution a provincial pack carries; `{}` cites the resolution as a whole, where the
+/// source gives the level but not its article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleRef {
-    /// Article (Điều), from 1.
+    /// Article (Điều), from 1; absent when the source does not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
-    pub article: u16,
+    pub article: Option<u16>,
     /// Clause (Khoản), from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
@@ -508,9 +510,14 @@ pub struct SupportRule<C = Citation> {
     /// Set when the law fixes no computable level (e.g. priced by tender): why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_computable: Option<Text>,
-    /// First day the level applies.
-    #[serde(deserialize_with = "crate::document::common::date")]
-    pub valid_from: NaiveDate,
+    /// First day the level applies. Required in the national pack; in a provincial pack it
+    /// may be left out, and the level applies from the first day of the resolution.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub valid_from: Option<NaiveDate>,
     /// Last day the level applies, if it has ended.
     #[serde(
         default,
@@ -533,22 +540,83 @@ impl<C> SupportRule<C> {
         self.unit.or(self.cap.map(|c| c.unit))
     }
 
-    /// Whether the rule applies on `date`.
+    /// Whether the rule applies on `date` (a rule without a first day applies from the first
+    /// day of its pack's resolution, which the caller checks).
     pub fn valid_on(&self, date: NaiveDate) -> bool {
-        self.valid_from <= date && self.valid_until.is_none_or(|u| date <= u)
+        self.valid_from.is_none_or(|f| f <= date) && self.valid_until.is_none_or(|u| date <= u)
     }
 }
 
-/// A citation of an article of a provincial People's Council resolution.
+/// The kind of a provincial instrument setting local support levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProvincialInstrumentKind {
+    /// A resolution of the provincial People's Council (Nghị quyết của Hội đồng nhân dân),
+    /// the instrument that sets local levels (Decree 45/2012 Art. 13; Circular 28/2018).
+    #[default]
+    #[schemars(title = "People's Council resolution / Nghị quyết của Hội đồng nhân dân")]
+    Resolution,
+    /// A decision of the provincial People's Committee (Quyết định của Ủy ban nhân dân), as
+    /// some provinces issued before the levels moved to People's Council resolutions.
+    #[schemars(title = "People's Committee decision / Quyết định của Ủy ban nhân dân")]
+    Decision,
+}
+
+impl ProvincialInstrumentKind {
+    /// Whether this is the usual kind (a resolution), left out of the JSON form.
+    pub fn is_resolution(&self) -> bool {
+        *self == Self::Resolution
+    }
+
+    /// The permanent code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Resolution => "resolution",
+            Self::Decision => "decision",
+        }
+    }
+
+    /// "Nghị quyết" / "Resolution", "Quyết định" / "Decision".
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Resolution, Lang::Vi) => "Nghị quyết",
+            (Self::Resolution, Lang::En) => "Resolution",
+            (Self::Decision, Lang::Vi) => "Quyết định",
+            (Self::Decision, Lang::En) => "Decision",
+        }
+    }
+
+    /// "Hội đồng nhân dân" / "People's Council", "Ủy ban nhân dân" / "People's Committee".
+    pub const fn issuer(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Resolution, Lang::Vi) => "Hội đồng nhân dân",
+            (Self::Resolution, Lang::En) => "People's Council",
+            (Self::Decision, Lang::Vi) => "Ủy ban nhân dân",
+            (Self::Decision, Lang::En) => "People's Committee",
+        }
+    }
+}
+
+/// A citation of an article of a provincial People's Council resolution (or People's
+/// Committee decision).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProvincialCitation {
     /// The province or centrally-run city.
     pub province: String,
-    /// The resolution's number, e.g. `23/2025/NQ-HĐND`.
-    pub resolution: String,
-    /// Article (Điều).
-    pub article: u16,
+    /// The kind of instrument (a resolution unless stated).
+    #[serde(
+        default,
+        skip_serializing_if = "ProvincialInstrumentKind::is_resolution"
+    )]
+    pub kind: ProvincialInstrumentKind,
+    /// The instrument's number, e.g. `23/2025/NQ-HĐND`; absent when the source did not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    /// Article (Điều); absent when the source gives the level but not its article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<u16>,
     /// Clause (Khoản).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<u16>,
@@ -584,22 +652,35 @@ impl RuleCitation {
                         if let Some(k) = p.clause {
                             out.push_str(&format!("khoản {k} "));
                         }
-                        out.push_str(&format!(
-                            "Điều {} Nghị quyết số {} của Hội đồng nhân dân {}",
-                            p.article, p.resolution, p.province
-                        ));
+                        if let Some(a) = p.article {
+                            out.push_str(&format!("Điều {a} "));
+                        }
+                        out.push_str(p.kind.name(Lang::Vi));
+                        match &p.resolution {
+                            Some(n) => out.push_str(&format!(" số {n}")),
+                            None => out.push_str(" (chưa rõ số hiệu)"),
+                        }
+                        out.push_str(&format!(" của {} {}", p.kind.issuer(Lang::Vi), p.province));
                         out
                     }
                     Lang::En => {
-                        let mut out = format!(
-                            "Resolution {} of the People's Council of {}, Art. {}",
-                            p.resolution, p.province, p.article
-                        );
-                        if let Some(k) = p.clause {
-                            out.push_str(&format!("({k})"));
-                        }
-                        if let Some(pt) = point {
-                            out.push_str(&format!("({})", pt.ascii()));
+                        let mut out = match &p.resolution {
+                            Some(n) => format!("{} {n}", p.kind.name(Lang::En)),
+                            None => format!("{} (number not read)", p.kind.name(Lang::En)),
+                        };
+                        out.push_str(&format!(
+                            " of the {} of {}",
+                            p.kind.issuer(Lang::En),
+                            p.province
+                        ));
+                        if let Some(a) = p.article {
+                            out.push_str(&format!(", Art. {a}"));
+                            if let Some(k) = p.clause {
+                                out.push_str(&format!("({k})"));
+                            }
+                            if let Some(pt) = point {
+                                out.push_str(&format!("({})", pt.ascii()));
+                            }
                         }
                         out
                     }

@@ -291,7 +291,7 @@ fn documents_accepted_exactly_when_the_schema_accepts_them() {
                     .findings
                     .iter()
                     .filter(|f| f.code.starts_with("structure."))
-                    .map(|f| (&f.code, &f.path, &f.message_en))
+                    .map(|f| (&f.code, &f.path, f.message_en()))
                     .collect::<Vec<_>>(),
                 String::from_utf8_lossy(&bytes)
                     .chars()

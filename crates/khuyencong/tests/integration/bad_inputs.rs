@@ -566,7 +566,7 @@ fn every_class_gets_its_finding() {
             checked.findings
         );
         for f in &checked.findings {
-            assert!(!f.message_en.is_empty() && !f.message_vi.is_empty());
+            assert!(!f.message_en().is_empty() && !f.message_vi().is_empty());
         }
     }
 }
@@ -627,9 +627,10 @@ fn bad_input_fixtures_are_current() {
 #[test]
 fn nfd_text_is_kept_as_written() {
     // Decision: free text (names, titles, provinces) is kept exactly as written — NFC or NFD —
-    // and never rewritten; codes are ASCII, so normalisation cannot touch them. Totals group
-    // by the exact text, so "Khánh Hòa" in NFC and in NFD are two groups: normalise to NFC
-    // before submitting (`parse_vnd` refuses NFD amounts outright).
+    // and never rewritten in the document; codes are ASCII, so normalisation cannot touch
+    // them. Totals read a province name as the unit of the list, so "Khánh Hòa" in NFC and in
+    // NFD are one group, with a note; the check says so as information (`parse_vnd` refuses
+    // NFD amounts outright).
     use unicode_normalization::UnicodeNormalization;
     let nfc = scheme_with("\"province\": \"Quảng Nam\"", "\"province\": \"Khánh Hòa\"");
     let nfd_name: String = "Khánh Hòa".nfd().collect();
@@ -647,8 +648,15 @@ fn nfd_text_is_kept_as_written() {
         panic!("a scheme")
     };
     assert_eq!(s.province.as_deref(), Some(nfd_name.as_str()));
+    assert!(
+        check_bytes(&nfd, &CheckOptions::default())
+            .findings
+            .iter()
+            .any(|f| f.code == "document.province_normalised")
+    );
     let rows = totals([&a, &b], &[TotalsKey::Province]).expect("totals");
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].keys["province"].as_deref(), Some("khanh_hoa"));
 }
 
 #[test]
@@ -841,8 +849,8 @@ fn render() -> String {
                 "- `{}` at `{path}` ({}):\n  - **vi:** {}\n  - **en:** {}",
                 f.code,
                 f.severity.code(),
-                f.message_vi,
-                f.message_en
+                f.message_vi(),
+                f.message_en()
             );
         }
         if !checked.findings.is_empty() {

@@ -64,7 +64,7 @@ fn every_case_gives_exactly_its_expected_findings() {
         }
         for f in &checked.findings {
             assert!(
-                !f.message_vi.is_empty() && !f.message_en.is_empty(),
+                !f.message_vi().is_empty() && !f.message_en().is_empty(),
                 "{name}"
             );
             assert!(
@@ -73,7 +73,7 @@ fn every_case_gives_exactly_its_expected_findings() {
                 f.path
             );
             assert!(
-                khuyencong::finding::explain(&f.code).is_some(),
+                khuyencong::registry::explain(&f.code).is_some(),
                 "{name}: finding code {} is not documented",
                 f.code
             );

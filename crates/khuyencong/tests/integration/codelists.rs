@@ -81,24 +81,52 @@ fn every_codelist_is_well_formed_and_round_trips() {
 
 #[test]
 fn activity_tree_matches_article_4() {
-    let groups: Vec<_> = Activity::ALL
-        .iter()
-        .filter(|a| a.is_group())
-        .map(|a| a.number().expect("group number"))
-        .collect();
-    assert_eq!(groups, ["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
-    let subs: Vec<_> = Activity::ALL
-        .iter()
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    // Each regime has the nine clauses of Art. 4, each once.
+    for date in [
+        day(2024, 6, 1),
+        day(2025, 10, 14),
+        day(2025, 10, 15),
+        day(2026, 1, 1),
+    ] {
+        let groups: Vec<_> = Activity::valid_on(date)
+            .filter(|a| a.is_group())
+            .map(|a| a.number().expect("group number"))
+            .collect();
+        assert_eq!(
+            groups,
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+            "{date}"
+        );
+        // A valid item's group is valid the same day.
+        for a in Activity::valid_on(date) {
+            if let Some(p) = a.parent() {
+                assert!(p.info().valid_on(date), "{a:?} on {date}: group {p:?}");
+            }
+        }
+    }
+    let subs_2012: Vec<_> = Activity::valid_on(day(2024, 6, 1))
         .filter(|a| a.parent().is_some())
         .map(|a| a.number().expect("sub-item number"))
         .collect();
     assert_eq!(
-        subs,
+        subs_2012,
         [
             "2a", "2b", "2c", "3a", "3b", "3c", "4a", "4b", "4c", "7a", "7b", "7c", "8a", "8b",
             "8c", "9a", "9b", "9c", "9d", "9đ"
         ]
     );
+    // The amended clause 7 letters its points a and b; the items the amended clauses 3 and 4
+    // add carry no letter.
+    assert_eq!(
+        Activity::ClusterInvestmentPromotion.number().as_deref(),
+        Some("7a")
+    );
+    assert_eq!(
+        Activity::WastewaterEmissionTreatment.number().as_deref(),
+        Some("7b")
+    );
+    assert_eq!(Activity::TrademarkRegistration.number(), None);
     for a in Activity::ALL {
         if let Some(p) = a.parent() {
             assert_eq!(p.citation().clause_no(), a.citation().clause_no());
@@ -109,6 +137,72 @@ fn activity_tree_matches_article_4() {
     // The 2025 additions exist only in the 2025 regime and are secondary.
     assert!(!Activity::DigitalTransformation.exists_in(Regime::Regime2012));
     assert!(Activity::DigitalTransformation.exists_in(Regime::Regime2025));
+    assert_eq!(
+        Activity::DigitalTransformation
+            .info()
+            .confidence_in(Regime::Regime2025),
+        Some(khuyencong::law::Confidence::Secondary)
+    );
+}
+
+#[test]
+fn decree_235_retires_values_on_2025_10_14_and_keeps_their_codes() {
+    let last = NaiveDate::from_ymd_opt(2025, 10, 14).expect("date");
+    let first = NaiveDate::from_ymd_opt(2025, 10, 15).expect("date");
+    let retired_activities = [
+        Activity::BrandShowroomPromotion,
+        Activity::LinkageClustersRelocation,
+        Activity::AssociationsLinkage,
+        Activity::IndustrialClusterDevelopment,
+        Activity::RelocationPollutionTreatment,
+    ];
+    for a in retired_activities {
+        let i = a.info();
+        assert!(i.valid_on(last) && !i.valid_on(first), "{a:?}");
+        assert!(a.exists_in(Regime::Regime2012) && !a.exists_in(Regime::Regime2025));
+        assert_eq!(Activity::from_code(a.code()), Some(a));
+    }
+    for i in [
+        Industry::MiningMineralProcessing,
+        Industry::BuildingMaterials,
+        Industry::MechanicalElectrical,
+    ] {
+        assert!(
+            i.info().valid_on(last) && !i.info().valid_on(first),
+            "{i:?}"
+        );
+    }
+    for i in [
+        Industry::BuildingMaterialsResourceSaving,
+        Industry::MechanicalIndustry,
+        Industry::InformationTechnology,
+        Industry::LowCarbonIndustry,
+        Industry::GreenIndustry,
+    ] {
+        assert!(
+            !i.info().valid_on(last) && i.info().valid_on(first),
+            "{i:?}"
+        );
+    }
+    assert!(PriorityIndustry::LabourIntensive.info().valid_on(last));
+    assert!(!PriorityIndustry::LabourIntensive.info().valid_on(first));
+    // A point renumbered by the amendment: (g) in 2012, (e) from 2025-10-15.
+    let cp = Industry::CleanerProductionPollution;
+    assert_eq!(
+        cp.citation_in(Regime::Regime2012).point_letter(),
+        Some(khuyencong::law::Point::G)
+    );
+    assert_eq!(
+        cp.citation_in(Regime::Regime2025).point_letter(),
+        Some(khuyencong::law::Point::E)
+    );
+    // The tie-break of the inserted Art. 6.2a.
+    assert_eq!(
+        PriorityIndustry::WomenOwned
+            .citation()
+            .render(khuyencong::law::Lang::Vi),
+        "khoản 2a Điều 6 Nghị định số 45/2012/NĐ-CP"
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use khuyencong::activity::Activity;
 use khuyencong::eligibility::Verdict;
-use khuyencong::finding::{explain, registry};
 use khuyencong::law::RegimeError;
+use khuyencong::registry::{explain, findings as registry};
 use khuyencong::{ApplicantFacts, Codelist, assess};
 use serde::Deserialize;
 
@@ -116,7 +116,7 @@ fn check(case: &Case) -> Result<(), String> {
         if f.citation.is_none() || f.confidence.is_none() {
             problems.push(format!("finding {} lacks citation or confidence", f.code));
         }
-        if f.message_vi.is_empty() || f.message_en.is_empty() {
+        if f.message_vi().is_empty() || f.message_en().is_empty() {
             problems.push(format!("finding {} lacks a message", f.code));
         }
     }
@@ -126,7 +126,7 @@ fn check(case: &Case) -> Result<(), String> {
         let trace: Vec<String> = a
             .findings
             .iter()
-            .map(|f| format!("    {} {:?} {}", f.code, f.severity, f.message_en))
+            .map(|f| format!("    {} {:?} {}", f.code, f.severity, f.message_en()))
             .collect();
         Err(format!("{}\n{}", problems.join("; "), trace.join("\n")))
     }

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use khuyencong::document::{CheckOptions, check_bytes};
-use khuyencong::finding::registry;
 use khuyencong::law::Lang;
+use khuyencong::registry::findings as registry;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -42,7 +42,7 @@ fn render() -> String {
     let mut s = String::from(
         "# Finding codes / Mã phát hiện\n\n\
          Every finding the library reports has a stable code. This page is generated from the\n\
-         library's own table (`khuyencong::finding::registry()`) and checked by a test, so it never\n\
+         library's own table (`khuyencong::registry::findings()`) and checked by a test, so it never\n\
          drifts; the examples are real outputs on the shared corpus in `tests/cases/`.\n\
          `khuyencong explain CODE` prints the same entry.\n\n\
          Mỗi phát hiện có một mã cố định. Trang này được sinh tự động từ bảng mã của thư viện.\n\n",
@@ -80,8 +80,8 @@ fn render() -> String {
             Some((case, f)) => {
                 let path = if f.path.is_empty() { "/" } else { &f.path };
                 let _ = writeln!(s, "- **Example** (`tests/cases/{case}`), at `{path}`:");
-                let _ = writeln!(s, "  - en: {}", f.message_en);
-                let _ = writeln!(s, "  - vi: {}", f.message_vi);
+                let _ = writeln!(s, "  - en: {}", f.message_en());
+                let _ = writeln!(s, "  - vi: {}", f.message_vi());
             }
             None => {
                 let _ = writeln!(
@@ -177,6 +177,14 @@ fn finding_codes_are_unique_and_documented_in_both_languages() {
         assert!(d.code.contains('.') && d.code.is_ascii(), "{}", d.code);
         for text in [d.meaning_vi, d.meaning_en, d.fix_vi, d.fix_en] {
             assert!(!text.trim().is_empty(), "{}", d.code);
+        }
+        // An error must be fixed: its fix says how.
+        if d.severity == khuyencong::Severity::Error {
+            assert!(
+                d.fix_en != "Nothing to fix." && d.fix_vi != "Không cần xử lý.",
+                "{} is an error with no fix",
+                d.code
+            );
         }
     }
 }

@@ -9,7 +9,9 @@ mod eligibility;
 mod findings_doc;
 mod law;
 mod money;
+mod provinces;
 mod robustness;
+mod rules_doc;
 mod schema;
 mod support;
 

@@ -209,14 +209,15 @@ fn oversize_input_is_refused_before_reading() {
     let f = &checked.findings[0];
     assert_eq!(f.path, "");
     assert!(
-        f.message_en.contains("larger than 16 MiB (16777216 bytes)"),
+        f.message_en()
+            .contains("larger than 16 MiB (16777216 bytes)"),
         "{}",
-        f.message_en
+        f.message_en()
     );
     assert!(
-        f.message_vi.contains("tệp lớn hơn 16 MiB"),
+        f.message_vi().contains("tệp lớn hơn 16 MiB"),
         "{}",
-        f.message_vi
+        f.message_vi()
     );
 }
 
@@ -246,9 +247,9 @@ fn nesting_deeper_than_32_levels_is_refused() {
     let f = &checked.findings[1];
     assert_eq!(f.code, "structure.too_deep");
     assert!(
-        f.message_en.contains("at most 32 levels"),
+        f.message_en().contains("at most 32 levels"),
         "{}",
-        f.message_en
+        f.message_en()
     );
     // A million levels where the format allows none: refused at the 33rd level, without
     // recursion (the reporting reader keeps its own stack).
@@ -331,10 +332,10 @@ fn an_array_longer_than_its_maximum_is_refused() {
         ("structure.invalid_length", "/beneficiaries")
     );
     assert!(
-        f.message_en
+        f.message_en()
             .contains("the array at /beneficiaries has 1001 items; expected at most 1000 items"),
         "{}",
-        f.message_en
+        f.message_en()
     );
 }
 
@@ -350,10 +351,10 @@ fn a_string_longer_than_its_maximum_is_refused() {
         ("structure.invalid_length", "/title")
     );
     assert!(
-        f.message_en
+        f.message_en()
             .contains("the text at /title has 1001 characters; expected 1 to 1000 characters"),
         "{}",
-        f.message_en
+        f.message_en()
     );
 }
 

@@ -90,6 +90,12 @@ fn provincial_pack_schema_and_loader_agree() {
     let err = khuyencong::support::ProvincialPack::from_json(&broken.to_string())
         .expect_err("unknown field");
     assert!(err.to_string().contains("colour"), "{err}");
+    // The shipped packs too, with what their sources did not give left out.
+    for (name, text) in khuyencong::support::SHIPPED_PACKS {
+        let value: Value = serde_json::from_str(text).expect("json");
+        assert!(validator.is_valid(&value), "{name} is schema-valid");
+        assert!(khuyencong::support::ProvincialPack::from_json(text).is_ok());
+    }
 }
 
 /// Walks every subschema.

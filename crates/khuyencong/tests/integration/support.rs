@@ -54,7 +54,7 @@ fn every_national_record_is_cited_with_a_confidence() {
             }
             InstrumentId::Tt28_2018Btc => {
                 assert_ne!(r.confidence, Confidence::Historical, "{}", r.id);
-                assert!(r.valid_from >= d(2018, 5, 11), "{}", r.id);
+                assert!(r.valid_from >= Some(d(2018, 5, 11)), "{}", r.id);
             }
             other => panic!("{}: unexpected instrument {other:?}", r.id),
         }
@@ -403,16 +403,29 @@ fn demonstration_models_by_variant() {
     assert_eq!((a.max_support_vnd, a.binding), (m(1_000), Binding::Cap));
     let a = assessed(Activity::DemonstrationModel, m(5_000), &new, d(2017, 1, 1));
     assert_eq!(a.max_support_vnd, m(500));
-    // Efficient establishment: TTLT 26 had 100 M; the Circular 28 level was not read.
+    // Efficient establishment: TTLT 26 had 100 M (historical); the Circular 28 level of
+    // 100 M is known from provincial restatements only (secondary).
     let eff = NATIONAL.variant(SupportVariant::EfficientEstablishment);
     let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2017, 1, 1));
     assert_eq!(a.max_support_vnd, m(100));
-    let SupportLimit::NotAssessed(n) =
-        max_support(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1)).expect("limit")
-    else {
-        panic!("must not carry the TTLT 26 level into the TT 28 window");
-    };
-    assert!(n.reason_en.contains("not carried over"), "{}", n.reason_en);
+    assert_eq!(a.confidence, Confidence::Historical);
+    let a = assessed(Activity::DemonstrationModel, m(300), &eff, d(2019, 1, 1));
+    assert_eq!(
+        (
+            a.max_support_vnd,
+            a.binding,
+            a.confidence,
+            a.rule_id.as_str()
+        ),
+        (
+            m(100),
+            Binding::LumpSum,
+            Confidence::Secondary,
+            "tt28-8.2-efficient"
+        )
+    );
+    let a = assessed(Activity::DemonstrationModel, m(80), &eff, d(2019, 1, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(80), Binding::FullCost));
     // No variant named: not assessed, naming the variants.
     let Ok(SupportLimit::NotAssessed(n)) =
         max_support(Activity::DemonstrationModel, m(1), &NATIONAL, d(2019, 1, 1))
@@ -427,6 +440,68 @@ fn demonstration_models_by_variant() {
     assert!(matches!(
         max_support(Activity::AdvancedMachinery, m(1), &eff, d(2019, 1, 1)),
         Err(SupportError::VariantMismatch { .. })
+    ));
+}
+
+/// Circular 28/2018 Art. 8.14: at most 50 % of the interest of the first two years and
+/// 500 million đồng per establishment, until the activity ends with Decree 235/2025.
+#[test]
+fn tt28_art_8_14_relocation_interest_until_decree_235() {
+    let ctx = NATIONAL.variant(SupportVariant::RelocationInterest);
+    let act = Activity::RelocationPollutionTreatment;
+    // 50 % of 600 M of interest = 300 M: the share binds.
+    let a = assessed(act, m(600), &ctx, d(2020, 6, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.confidence),
+        (m(300), Binding::Share, Confidence::Confirmed)
+    );
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::En),
+        "Circular 28/2018/TT-BTC, Art. 8(14)"
+    );
+    // 50 % of 1,200 M = 600 M > 500 M: the cap binds, also on the last day.
+    let a = assessed(act, m(1_200), &ctx, d(2025, 10, 14));
+    assert_eq!((a.max_support_vnd, a.binding), (m(500), Binding::Cap));
+    // The TTLT 26 window has its own (historical) rule with the same level.
+    let a = assessed(act, m(1_200), &ctx, d(2016, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.confidence),
+        (m(500), Confidence::Historical)
+    );
+    // From 2025-10-15 relocation support is no longer an activity: not assessed, saying so.
+    let SupportLimit::NotAssessed(n) =
+        max_support(act, m(1_200), &ctx, d(2025, 10, 15)).expect("limit")
+    else {
+        panic!("no level after the activity ended");
+    };
+    assert!(
+        n.reason_en.contains("is not an extension activity"),
+        "{}",
+        n.reason_en
+    );
+    assert!(
+        n.reason_vi.contains("không phải nội dung"),
+        "{}",
+        n.reason_vi
+    );
+}
+
+/// The cleaner-production pilot: 30 % and 500 M per model, from provincial restatements
+/// of the national level (secondary).
+#[test]
+fn tt28_cleaner_production_pilot_is_secondary() {
+    let act = Activity::CleanerProductionPilot;
+    let a = assessed(act, m(1_000), &NATIONAL, d(2024, 3, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding, a.confidence),
+        (m(300), Binding::Share, Confidence::Secondary)
+    );
+    let a = assessed(act, m(2_000), &NATIONAL, d(2026, 3, 1));
+    assert_eq!((a.max_support_vnd, a.binding), (m(500), Binding::Cap));
+    // Joint Circular 26/2014 set no level of its own for it (general norms): not assessed.
+    assert!(matches!(
+        max_support(act, m(1_000), &NATIONAL, d(2016, 1, 1)),
+        Ok(SupportLimit::NotAssessed(_))
     ));
 }
 
@@ -582,8 +657,8 @@ fn check_funding_clean_scheme_reports_only_shares() {
     );
     let codes: Vec<&str> = out.iter().map(|x| x.code.as_str()).collect();
     assert_eq!(codes, ["funding.shares"]);
-    assert_eq!(out[0].params["state_share"], "300000000/620000000");
-    assert_eq!(out[0].params["state_share_percent_2dp_floor"], "48.38");
+    assert_eq!(out[0].params()["state_share"], "300000000/620000000");
+    assert_eq!(out[0].params()["state_share_percent_2dp_floor"], "48.38");
 }
 
 #[test]
@@ -608,7 +683,10 @@ fn check_funding_reports_every_problem_with_paths() {
     );
     let has = |code: &str, path: &str| {
         out.iter().any(|x| {
-            x.code == code && x.path == path && !x.message_vi.is_empty() && !x.message_en.is_empty()
+            x.code == code
+                && x.path == path
+                && !x.message_vi().is_empty()
+                && !x.message_en().is_empty()
         })
     };
     assert!(
@@ -637,12 +715,12 @@ fn check_funding_reports_every_problem_with_paths() {
         .expect("finding");
     assert_eq!(cp.confidence, Some(Confidence::Secondary));
     assert!(
-        cp.message_en
+        cp.message_en()
             .contains("Circular 28/2018 equivalent was not read")
     );
     for x in &out {
         assert!(
-            khuyencong::finding::explain(&x.code).is_some(),
+            khuyencong::registry::explain(&x.code).is_some(),
             "{} undocumented",
             x.code
         );
@@ -716,4 +794,142 @@ fn support_limit_serializes_with_status_tag() {
     assert_eq!(v["status"], "not_assessed");
     let _schema = schemars::schema_for!(SupportLimit);
     let _schema = schemars::schema_for!(ProvincialPack);
+}
+
+/// The provincial packs shipped with the library: each loads and validates, names a
+/// province of the list as it was then, and cites its source; at least four are real.
+#[test]
+fn shipped_provincial_packs_load_validate_and_cite() {
+    use khuyencong::Codelist;
+    use khuyencong::province::Province;
+    let list = khuyencong::support::shipped_packs().unwrap_or_else(|e| panic!("{e}"));
+    let real: Vec<_> = list.iter().filter(|p| !p.example).collect();
+    assert!(real.len() >= 4, "{list:?}");
+    for s in &list {
+        let p = ProvincialPack::shipped(s.name).unwrap_or_else(|e| panic!("{}: {e}", s.name));
+        assert!(!p.sources.is_empty(), "{}: no source", s.name);
+        let code = p.province_code.as_deref().expect("province code");
+        let unit = Province::from_code(code).expect("known province");
+        assert_eq!(unit.short_name(), p.province, "{}", s.name);
+        assert_eq!(s.rules, p.rules.len());
+        assert!(s.rules > 0, "{}", s.name);
+        // News and restatements: every level is secondary, never confirmed.
+        for r in &p.rules {
+            assert_eq!(r.confidence, Confidence::Secondary, "{}/{}", s.name, r.id);
+        }
+    }
+    let names: Vec<&str> = list.iter().map(|p| p.name).collect();
+    for name in [
+        "dong-thap-2024",
+        "lai-chau-2025",
+        "dak-lak-2025",
+        "hoa-binh-2019",
+    ] {
+        assert!(names.contains(&name), "{name}");
+    }
+    let e = ProvincialPack::shipped("dong-thap").expect_err("unknown name");
+    assert!(e.to_string().contains("dong-thap-2024"), "{e}");
+    assert!(
+        e.message_vi().contains("không có gói"),
+        "{}",
+        e.message_vi()
+    );
+}
+
+#[test]
+fn dong_thap_2024_pack_sets_local_levels_from_2024_07_11() {
+    let pack = ProvincialPack::shipped("dong-thap-2024").expect("pack");
+    let local = SupportContext::new(FundLevel::Provincial)
+        .provincial_pack(&pack)
+        .variant(SupportVariant::NewTechnologyOrProduct);
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &local,
+        d(2024, 7, 11),
+    );
+    assert_eq!(
+        (
+            a.max_support_vnd,
+            a.rule_source,
+            a.confidence,
+            a.rule_id.as_str()
+        ),
+        (
+            m(1_000),
+            RuleSource::Provincial,
+            Confidence::Secondary,
+            "dong-thap-demonstration-model"
+        )
+    );
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::Vi),
+        "Nghị quyết số 08/2024/NQ-HĐND của Hội đồng nhân dân Đồng Tháp"
+    );
+    // The day before: the national level as a reference.
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &local,
+        d(2024, 7, 10),
+    );
+    assert_eq!(a.rule_source, RuleSource::NationalAsReference);
+    // The technology line: 1.5 × 300 M.
+    let line = SupportContext::new(FundLevel::Provincial)
+        .provincial_pack(&pack)
+        .technology_line(true);
+    let a = assessed(Activity::AdvancedMachinery, m(2_000), &line, d(2025, 1, 1));
+    assert_eq!(
+        (a.max_support_vnd, a.binding),
+        (m(450), Binding::MultipliedCap)
+    );
+}
+
+#[test]
+fn dak_lak_2025_pack_has_its_own_lower_caps() {
+    let pack = ProvincialPack::shipped("dak-lak-2025").expect("pack");
+    assert_eq!(pack.resolution.number, None, "the number was not read");
+    let local = SupportContext::new(FundLevel::Provincial).provincial_pack(&pack);
+    let a = assessed(
+        Activity::CleanerProductionPilot,
+        m(2_000),
+        &local,
+        d(2025, 11, 1),
+    );
+    assert_eq!((a.max_support_vnd, a.binding), (m(400), Binding::Cap));
+    assert_eq!(
+        a.citation.render(khuyencong::law::Lang::En),
+        "Resolution (number not read) of the People's Council of Đắk Lắk"
+    );
+    let model = local.variant(SupportVariant::NewTechnologyOrProduct);
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &model,
+        d(2025, 7, 26),
+    );
+    assert_eq!(a.max_support_vnd, m(800));
+}
+
+#[test]
+fn a_pack_whose_first_day_was_not_read_is_never_applied() {
+    let pack = ProvincialPack::shipped("hoa-binh-2019").expect("pack");
+    assert_eq!(pack.resolution.effective_from, None);
+    let local = SupportContext::new(FundLevel::Provincial)
+        .provincial_pack(&pack)
+        .variant(SupportVariant::NewTechnologyOrProduct);
+    let a = assessed(
+        Activity::DemonstrationModel,
+        m(5_000),
+        &local,
+        d(2022, 6, 1),
+    );
+    assert_eq!(a.rule_source, RuleSource::NationalAsReference);
+    assert!(
+        a.derivation[0]
+            .description_en
+            .contains("Decision 20/2019/QĐ-UBND of Hòa Bình was not read"),
+        "{:?}",
+        a.derivation[0]
+    );
 }

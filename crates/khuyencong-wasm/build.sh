@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module and binds it for JavaScript:
+#   crates/khuyencong-wasm/npm/wasm/   an ES module: the npm package (browsers, bundlers, Node)
+#   target/wasm-web/                   a classic script: the validator page (web/build.mjs)
+# Needs the wasm32-unknown-unknown target (`rustup target add wasm32-unknown-unknown`) and
+# wasm-bindgen on PATH at the version of the wasm-bindgen crate in Cargo.lock
+# (`cargo install --locked wasm-bindgen-cli --version VERSION`); .ci/run installs both.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+want="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print }' Cargo.lock)"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" || true
+if [ "$have" != "$want" ]; then
+    echo "error: wasm-bindgen $want is needed (found ${have:-none}): cargo install --locked wasm-bindgen-cli --version $want" >&2
+    exit 1
+fi
+
+cargo build --locked -p khuyencong-wasm --target wasm32-unknown-unknown --profile wasm-release
+module=target/wasm32-unknown-unknown/wasm-release/khuyencong_wasm.wasm
+# The name section (function names, for debuggers) is a fifth of the module: left out.
+flags=(--no-typescript --remove-name-section --remove-producers-section)
+rm -rf crates/khuyencong-wasm/npm/wasm target/wasm-web
+wasm-bindgen --target web "${flags[@]}" --out-dir crates/khuyencong-wasm/npm/wasm "$module"
+wasm-bindgen --target no-modules "${flags[@]}" --out-dir target/wasm-web "$module"
+size="$(wc -c < crates/khuyencong-wasm/npm/wasm/khuyencong_wasm_bg.wasm)"
+gz="$(gzip -9c crates/khuyencong-wasm/npm/wasm/khuyencong_wasm_bg.wasm | wc -c)"
+echo "khuyencong_wasm_bg.wasm: $size bytes ($gz gzipped)"
