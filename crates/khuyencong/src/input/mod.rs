@@ -14,6 +14,7 @@
 //! ```
 
 mod json;
+mod pattern;
 pub(crate) mod report;
 pub(crate) mod strict;
 

@@ -8,18 +8,24 @@
 //!    duplicate key, and numbers written as floats (`1400.0`, `1.4e9`: JSON Schema counts
 //!    them as integers, the library does not) or beyond 64 bits;
 //! 2. the value, validated against the library's own generated JSON Schema (the published
-//!    one): each error *kind* of the validator, with the keyword's values (a `minimum` of 0,
+//!    one) by the validator below: each failing *keyword*, with its values (a `minimum` of 0,
 //!    the `maximum` of an amount, the `format`), becomes a `structure.*` finding. No code is
 //!    ever chosen by reading an error message's text.
+//!
+//! The validator implements the keywords the generated schemas use (`type`, `properties`,
+//! `required`, `additionalProperties`, `items`, `enum`, `const`, bounds of numbers, strings
+//! and arrays, `format: date`, `pattern`, `$ref`, `if`/`then`/`else`, `allOf`, `anyOf`,
+//! `oneOf`); three independent validators (the Rust `jsonschema` crate, Python's
+//! `jsonschema`, ajv in strict mode) are tested to agree with the library on the corpus and
+//! its mutations.
 
 use std::sync::LazyLock;
 
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::{Map, Value};
 
 pub(crate) use super::json::Parsed;
 use super::json::{self, Expected, NumberForm, SyntaxError, SyntaxKind};
+use super::pattern::Pattern;
 use super::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::finding::{Finding, Severity, escape_token};
 use crate::money::MAX_VND;
@@ -63,48 +69,58 @@ impl Target {
     }
 }
 
-/// A compiled schema and its JSON form.
+/// A target's schema, with its patterns compiled.
 pub(crate) struct Compiled {
     pub schema: Value,
-    pub validator: Validator,
+    patterns: Vec<(String, Pattern)>,
 }
 
-fn compile(target: Target) -> Option<Compiled> {
-    let build = move || {
-        let schema = target.schema();
-        jsonschema::options()
-            .should_validate_formats(true)
-            .build(&schema)
-            .ok()
-            .map(|validator| Compiled { schema, validator })
-    };
-    // Compiling recurses through the schema: do it once, on a thread with a known stack,
-    // whatever thread first needs it.
-    std::thread::Builder::new()
-        .stack_size(8 << 20)
-        .spawn(build)
-        .ok()
-        .and_then(|h| h.join().ok())
-        .unwrap_or_else(build)
+impl Compiled {
+    fn pattern(&self, source: &str) -> Option<&Pattern> {
+        self.patterns
+            .iter()
+            .find(|(s, _)| s == source)
+            .map(|(_, p)| p)
+    }
 }
 
-static SCHEME: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::Scheme));
-static PLAN: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::Plan));
-static REPORT: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::PeriodReport));
-static APPLICANT: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::Applicant));
-static PACK: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::ProvincialPack));
-static NATIONAL: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(Target::NationalPack));
+fn compile(target: Target) -> Compiled {
+    let schema = target.schema();
+    let mut patterns = Vec::new();
+    let mut stack = vec![&schema];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::String(p)) = map.get("pattern")
+                    && let Some(compiled) = Pattern::new(p)
+                {
+                    patterns.push((p.clone(), compiled));
+                }
+                stack.extend(map.values());
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    Compiled { schema, patterns }
+}
 
-/// The compiled schema of a target (`None` only if it failed to compile, which a test
-/// rules out).
-pub(crate) fn compiled(target: Target) -> Option<&'static Compiled> {
+static SCHEME: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Scheme));
+static PLAN: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Plan));
+static REPORT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::PeriodReport));
+static APPLICANT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Applicant));
+static PACK: LazyLock<Compiled> = LazyLock::new(|| compile(Target::ProvincialPack));
+static NATIONAL: LazyLock<Compiled> = LazyLock::new(|| compile(Target::NationalPack));
+
+/// The compiled schema of a target.
+pub(crate) fn compiled(target: Target) -> &'static Compiled {
     match target {
-        Target::Scheme => SCHEME.as_ref(),
-        Target::Plan => PLAN.as_ref(),
-        Target::PeriodReport => REPORT.as_ref(),
-        Target::Applicant => APPLICANT.as_ref(),
-        Target::ProvincialPack => PACK.as_ref(),
-        Target::NationalPack => NATIONAL.as_ref(),
+        Target::Scheme => &SCHEME,
+        Target::Plan => &PLAN,
+        Target::PeriodReport => &REPORT,
+        Target::Applicant => &APPLICANT,
+        Target::ProvincialPack => &PACK,
+        Target::NationalPack => &NATIONAL,
     }
 }
 
@@ -375,18 +391,6 @@ impl Type {
             Value::Number(_) => Self::Number,
             Value::Bool(_) => Self::Boolean,
             Value::Null => Self::Null,
-        }
-    }
-
-    const fn from_json(t: JsonType) -> Self {
-        match t {
-            JsonType::Object => Self::Object,
-            JsonType::Array => Self::Array,
-            JsonType::String => Self::String,
-            JsonType::Integer => Self::Integer,
-            JsonType::Number => Self::Number,
-            JsonType::Boolean => Self::Boolean,
-            JsonType::Null => Self::Null,
         }
     }
 
@@ -842,205 +846,400 @@ fn hint_of(s: &Value) -> Option<(String, String)> {
     Some((vi.trim().to_owned(), en.trim().to_owned()))
 }
 
-fn types_of(kind: &TypeKind) -> Vec<Type> {
-    match kind {
-        TypeKind::Single(t) => vec![Type::from_json(*t)],
-        TypeKind::Multiple(set) => set.iter().map(Type::from_json).collect(),
+/// The validator: walks a value and its schema together, pushing an issue per failing
+/// keyword (a value of the wrong type gets that one issue, not also its other keywords).
+struct Walk<'a> {
+    compiled: &'a Compiled,
+    out: &'a mut Vec<Issue>,
+}
+
+/// The JSON type names a schema's `type` allows.
+fn allowed_types(s: &Value) -> Option<Vec<Type>> {
+    let name = |n: &str| match n {
+        "object" => Some(Type::Object),
+        "array" => Some(Type::Array),
+        "string" => Some(Type::String),
+        "integer" => Some(Type::Integer),
+        "number" => Some(Type::Number),
+        "boolean" => Some(Type::Boolean),
+        "null" => Some(Type::Null),
+        _ => None,
+    };
+    match s.get("type")? {
+        Value::String(n) => Some(name(n).into_iter().collect()),
+        Value::Array(ns) => Some(
+            ns.iter()
+                .filter_map(Value::as_str)
+                .filter_map(name)
+                .collect(),
+        ),
+        _ => None,
     }
 }
 
-/// Maps one validation error (and, for unions, the errors of its most fitting branch) to
-/// issues.
-fn map_error(root: &Value, instance: &Value, e: &ValidationError<'_>, out: &mut Vec<Issue>) {
-    let path = e.instance_path.as_str().to_owned();
-    let value: &Value = &e.instance;
-    let what = match &e.kind {
-        ValidationErrorKind::AdditionalProperties { unexpected }
-        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
-            let expected: Vec<String> = schema_at(root, instance, &path)
-                .and_then(|(s, _)| {
-                    s.get("properties")?
-                        .as_object()
-                        .map(|m| m.keys().cloned().collect())
-                })
-                .unwrap_or_default();
-            for field in unexpected {
-                out.push(Issue {
-                    path: path.clone(),
-                    what: What::UnknownField {
-                        field: field.clone(),
-                        expected: expected.clone(),
-                    },
-                });
-            }
-            return;
+/// Whether a value of JSON type `t` (with `v` to tell integral floats) is of a type in `types`.
+fn type_fits(types: &[Type], v: &Value) -> bool {
+    let t = Type::of(v);
+    types.iter().any(|allowed| match allowed {
+        Type::Number => matches!(t, Type::Integer | Type::Number),
+        // JSON Schema counts a float with a zero fraction as an integer (the byte layer
+        // reports how it was written).
+        Type::Integer => {
+            t == Type::Integer
+                || v.as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
         }
-        ValidationErrorKind::Required { property } => What::MissingField {
-            field: property.as_str().unwrap_or_default().to_owned(),
-        },
-        ValidationErrorKind::Type { kind } => {
-            let expected = types_of(kind);
-            let got = Type::of(value);
-            if got == Type::Number && expected.contains(&Type::Integer) {
+        other => *other == t,
+    })
+}
+
+/// A number compared exactly with a bound (integers as integers, floats as floats).
+fn compare(v: &Value, bound: &Value) -> Option<std::cmp::Ordering> {
+    let as_int = |x: &Value| {
+        x.as_i64()
+            .map(i128::from)
+            .or_else(|| x.as_u64().map(i128::from))
+    };
+    match (as_int(v), as_int(bound)) {
+        (Some(a), Some(b)) => Some(a.cmp(&b)),
+        _ => v.as_f64()?.partial_cmp(&bound.as_f64()?),
+    }
+}
+
+impl Walk<'_> {
+    fn push(&mut self, path: &str, what: What) {
+        self.out.push(Issue {
+            path: path.to_owned(),
+            what,
+        });
+    }
+
+    /// Whether `v` is valid against `s` (the issues are not kept).
+    fn is_valid(&self, s: &Value, v: &Value, path: &mut String) -> bool {
+        let mut scratch = Vec::new();
+        Walk {
+            compiled: self.compiled,
+            out: &mut scratch,
+        }
+        .value(s, v, path);
+        scratch.is_empty()
+    }
+
+    fn value(&mut self, s: &Value, v: &Value, path: &mut String) {
+        let s = match s {
+            Value::Bool(true) => return,
+            Value::Bool(false) => {
+                self.push(
+                    path,
+                    What::InvalidValue {
+                        shown: shown_value(v),
+                        hint: None,
+                    },
+                );
+                return;
+            }
+            other => other,
+        };
+        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            let compiled = self.compiled;
+            match r.strip_prefix('#').and_then(|p| compiled.schema.pointer(p)) {
+                Some(target) => self.value(target, v, path),
+                None => self.push(
+                    path,
+                    What::InvalidValue {
+                        shown: shown_value(v),
+                        hint: None,
+                    },
+                ),
+            }
+        }
+        if let Some(cond) = s.get("if") {
+            let branch = if self.is_valid(cond, v, path) {
+                s.get("then")
+            } else {
+                s.get("else")
+            };
+            if let Some(b) = branch {
+                self.value(b, v, path);
+            }
+        }
+        if let Some(Value::Array(all)) = s.get("allOf") {
+            for sub in all {
+                self.value(sub, v, path);
+            }
+        }
+        for key in ["anyOf", "oneOf"] {
+            if let Some(Value::Array(options)) = s.get(key) {
+                self.union(options, v, path);
+            }
+        }
+        if let Some(types) = allowed_types(s)
+            && !type_fits(&types, v)
+        {
+            let got = Type::of(v);
+            let what = if got == Type::Number && types.contains(&Type::Integer) {
                 What::NotWholeNumber {
-                    shown: shown_number(value),
+                    shown: shown_number(v),
                 }
             } else {
-                What::InvalidType { expected, got }
-            }
-        }
-        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
-            union(root, instance, &path, value, context, out);
+                What::InvalidType {
+                    expected: types,
+                    got,
+                }
+            };
+            self.push(path, what);
             return;
         }
-        ValidationErrorKind::Enum { options } => What::UnknownCode {
-            value: value
-                .as_str()
-                .map_or_else(|| value.to_string(), str::to_owned),
-            list: codelist_of(options),
-            options: options
-                .as_array()
-                .map(|o| {
-                    o.iter()
+        self.constants(s, v, path);
+        match v {
+            Value::Number(_) => self.number(s, v, path),
+            Value::String(text) => self.string(s, text, path),
+            Value::Array(items) => self.array(s, items, path),
+            Value::Object(map) => self.object(s, map, path),
+            _ => {}
+        }
+    }
+
+    /// A value that fits no option of a union: the options of another type only say which
+    /// types were allowed; the fitting option with the fewest problems says what is wrong.
+    fn union(&mut self, options: &[Value], v: &Value, path: &mut String) {
+        let mut best: Option<Vec<Issue>> = None;
+        let mut expected = Vec::new();
+        for o in options {
+            let mut issues = Vec::new();
+            Walk {
+                compiled: self.compiled,
+                out: &mut issues,
+            }
+            .value(o, v, path);
+            if issues.is_empty() {
+                return;
+            }
+            let type_only = issues.len() == 1
+                && issues[0].path == *path
+                && matches!(
+                    issues[0].what,
+                    What::InvalidType { .. } | What::NotWholeNumber { .. }
+                );
+            if type_only {
+                if let What::InvalidType { expected: e, .. } = &issues[0].what {
+                    expected.extend(e.iter().copied());
+                } else {
+                    expected.push(Type::Integer);
+                }
+            } else if best.as_ref().is_none_or(|b| issues.len() < b.len()) {
+                best = Some(issues);
+            }
+        }
+        if let Some(best) = best {
+            self.out.extend(best);
+            return;
+        }
+        expected.sort();
+        expected.dedup();
+        let got = Type::of(v);
+        let what = if got == Type::Number && expected.contains(&Type::Integer) {
+            What::NotWholeNumber {
+                shown: shown_number(v),
+            }
+        } else {
+            What::InvalidType { expected, got }
+        };
+        self.push(path, what);
+    }
+
+    fn constants(&mut self, s: &Value, v: &Value, path: &str) {
+        if let Some(Value::Array(options)) = s.get("enum")
+            && !options.contains(v)
+        {
+            let options_value = Value::Array(options.clone());
+            self.push(
+                path,
+                What::UnknownCode {
+                    value: v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                    list: codelist_of(&options_value),
+                    options: options
+                        .iter()
                         .filter_map(Value::as_str)
                         .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default(),
-        },
-        ValidationErrorKind::Constant { expected_value } => {
-            if path == "/schema_version" {
+                        .collect(),
+                },
+            );
+        }
+        if let Some(expected) = s.get("const")
+            && expected != v
+        {
+            let what = if path == "/schema_version" {
                 What::UnsupportedVersion {
-                    got: shown_value(value),
+                    got: shown_value(v),
                 }
             } else {
                 What::UnknownCode {
-                    value: value
-                        .as_str()
-                        .map_or_else(|| value.to_string(), str::to_owned),
+                    value: v.as_str().map_or_else(|| v.to_string(), str::to_owned),
                     list: None,
                     options: vec![
-                        expected_value
+                        expected
                             .as_str()
-                            .map_or_else(|| expected_value.to_string(), str::to_owned),
+                            .map_or_else(|| expected.to_string(), str::to_owned),
                     ],
                 }
-            }
+            };
+            self.push(path, what);
         }
-        ValidationErrorKind::Format { format } if format == "date" => What::InvalidDate {
-            value: value.as_str().unwrap_or_default().to_owned(),
-        },
-        ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => {
-            if limit.as_u64() == Some(0) {
-                What::Negative {
-                    shown: shown_number(value),
-                }
+    }
+
+    fn number(&mut self, s: &Value, v: &Value, path: &str) {
+        let below = s
+            .get("minimum")
+            .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Less));
+        let above = s
+            .get("maximum")
+            .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Greater));
+        let shown = shown_number(v);
+        if below {
+            let what = if s.get("minimum").and_then(Value::as_u64) == Some(0) {
+                What::Negative { shown }
             } else {
-                range(root, instance, &path, value)
-            }
-        }
-        ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => {
-            if limit.as_u64() == Some(MAX_VND) {
-                What::TooLarge {
-                    shown: shown_number(value),
-                }
+                range(s, shown)
+            };
+            self.push(path, what);
+        } else if above {
+            let what = if s.get("maximum").and_then(Value::as_u64) == Some(MAX_VND) {
+                What::TooLarge { shown }
             } else {
-                range(root, instance, &path, value)
+                range(s, shown)
+            };
+            self.push(path, what);
+        }
+    }
+
+    fn string(&mut self, s: &Value, text: &str, path: &str) {
+        let n = text.chars().count();
+        let min = s.get("minLength").and_then(Value::as_u64);
+        let max = s.get("maxLength").and_then(Value::as_u64);
+        let len = u64::try_from(n).unwrap_or(u64::MAX);
+        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
+            self.push(
+                path,
+                What::TextLength {
+                    n,
+                    min: min.unwrap_or(0),
+                    max,
+                },
+            );
+        }
+        if s.get("format").and_then(Value::as_str) == Some("date")
+            && super::strict_date(text).is_none()
+        {
+            self.push(
+                path,
+                What::InvalidDate {
+                    value: text.to_owned(),
+                },
+            );
+        }
+        if let Some(p) = s.get("pattern").and_then(Value::as_str)
+            && self
+                .compiled
+                .pattern(p)
+                .is_some_and(|compiled| !compiled.is_match(text))
+        {
+            self.push(
+                path,
+                What::InvalidValue {
+                    shown: shown_value(&Value::String(text.to_owned())),
+                    hint: hint_of(s),
+                },
+            );
+        }
+    }
+
+    fn array(&mut self, s: &Value, items: &[Value], path: &mut String) {
+        let n = items.len();
+        let min = s.get("minItems").and_then(Value::as_u64);
+        let max = s.get("maxItems").and_then(Value::as_u64);
+        let len = u64::try_from(n).unwrap_or(u64::MAX);
+        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
+            self.push(
+                path,
+                What::ArrayLength {
+                    n,
+                    min: min.unwrap_or(0),
+                    max,
+                },
+            );
+        }
+        if let Some(item_schema) = s.get("items") {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                self.value(item_schema, item, path);
+                path.truncate(len);
             }
         }
-        ValidationErrorKind::MinLength { .. } | ValidationErrorKind::MaxLength { .. } => {
-            let s = schema_at(root, instance, &path).map(|(s, _)| s);
-            What::TextLength {
-                n: value.as_str().map_or(0, |t| t.chars().count()),
-                min: s.and_then(|s| s.get("minLength")?.as_u64()).unwrap_or(0),
-                max: s.and_then(|s| s.get("maxLength")?.as_u64()),
+    }
+
+    fn object(&mut self, s: &Value, map: &Map<String, Value>, path: &mut String) {
+        if let Some(Value::Array(required)) = s.get("required") {
+            for field in required.iter().filter_map(Value::as_str) {
+                if !map.contains_key(field) {
+                    self.push(
+                        path,
+                        What::MissingField {
+                            field: field.to_owned(),
+                        },
+                    );
+                }
             }
         }
-        ValidationErrorKind::MinItems { .. } | ValidationErrorKind::MaxItems { .. } => {
-            let s = schema_at(root, instance, &path).map(|(s, _)| s);
-            What::ArrayLength {
-                n: value.as_array().map_or(0, Vec::len),
-                min: s.and_then(|s| s.get("minItems")?.as_u64()).unwrap_or(0),
-                max: s.and_then(|s| s.get("maxItems")?.as_u64()),
+        let properties = s.get("properties").and_then(Value::as_object);
+        let additional = s.get("additionalProperties");
+        for (key, value) in map {
+            let len = path.len();
+            if let Some(sub) = properties.and_then(|p| p.get(key)) {
+                path.push('/');
+                path.push_str(&escape_token(key));
+                self.value(sub, value, path);
+                path.truncate(len);
+            } else if additional == Some(&Value::Bool(false)) {
+                self.push(
+                    path,
+                    What::UnknownField {
+                        field: key.clone(),
+                        expected: properties
+                            .map(|p| p.keys().cloned().collect())
+                            .unwrap_or_default(),
+                    },
+                );
+            } else if let Some(sub) = additional {
+                path.push('/');
+                path.push_str(&escape_token(key));
+                self.value(sub, value, path);
+                path.truncate(len);
             }
         }
-        _ => What::InvalidValue {
-            shown: shown_value(value),
-            hint: schema_at(root, instance, &path).and_then(|(s, _)| hint_of(s)),
-        },
-    };
-    out.push(Issue { path, what });
+    }
 }
 
-fn range(root: &Value, instance: &Value, path: &str, value: &Value) -> What {
-    let s = schema_at(root, instance, path).map(|(s, _)| s);
-    let bound = |k: &str| s.and_then(|s| s.get(k)).map(ToString::to_string);
+fn range(s: &Value, shown: String) -> What {
+    let bound = |k: &str| s.get(k).map(ToString::to_string);
     What::OutOfRange {
-        shown: shown_number(value),
+        shown,
         min: bound("minimum"),
         max: bound("maximum"),
     }
-}
-
-/// A value that fits no branch of a union: the branches of another type only say which
-/// types were allowed; the others say what is wrong with the value.
-fn union(
-    root: &Value,
-    instance: &Value,
-    path: &str,
-    value: &Value,
-    context: &[Vec<ValidationError<'static>>],
-    out: &mut Vec<Issue>,
-) {
-    let is_type_mismatch = |errors: &Vec<ValidationError<'static>>| {
-        errors.len() == 1
-            && errors[0].instance_path.as_str() == path
-            && matches!(errors[0].kind, ValidationErrorKind::Type { .. })
-    };
-    let fitting: Vec<&Vec<ValidationError<'static>>> = context
-        .iter()
-        .filter(|errors| !errors.is_empty() && !is_type_mismatch(errors))
-        .collect();
-    if let Some(best) = fitting.iter().min_by_key(|errors| errors.len()) {
-        for e in *best {
-            map_error(root, instance, e, out);
-        }
-        return;
-    }
-    let mut expected: Vec<Type> = context
-        .iter()
-        .flatten()
-        .filter_map(|e| match &e.kind {
-            ValidationErrorKind::Type { kind } => Some(types_of(kind)),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    expected.sort();
-    expected.dedup();
-    let got = Type::of(value);
-    let what = if got == Type::Number && expected.contains(&Type::Integer) {
-        What::NotWholeNumber {
-            shown: shown_number(value),
-        }
-    } else {
-        What::InvalidType { expected, got }
-    };
-    out.push(Issue {
-        path: path.to_owned(),
-        what,
-    });
 }
 
 /// Every issue of `value` against the target's schema, and the byte-layer issues the
 /// schema cannot see.
 fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> Vec<Issue> {
     let mut issues = Vec::new();
-    for e in compiled.validator.iter_errors(value) {
-        map_error(&compiled.schema, value, &e, &mut issues);
+    Walk {
+        compiled,
+        out: &mut issues,
     }
+    .value(&compiled.schema, value, &mut String::new());
     for (object, field) in &parsed.duplicates {
         issues.push(Issue {
             path: object.clone(),
@@ -1170,9 +1369,7 @@ pub(crate) fn examine(bytes: &[u8], target: Target) -> Examined {
     let Some(value) = &examined.value else {
         return examined;
     };
-    let Some(compiled) = compiled(target) else {
-        return examined;
-    };
+    let compiled = compiled(target);
     examined.issues = schema_issues(compiled, value, &parsed);
     examined.findings = examined.issues.iter().map(Issue::finding).collect();
     examined
@@ -1203,7 +1400,7 @@ pub(crate) fn read(bytes: &[u8]) -> (json::Parsed, Examined) {
 
 /// Validates an already read value (and its byte-layer facts) against a target.
 pub(crate) fn validate(parsed: &json::Parsed, value: &Value, target: Target) -> Vec<Issue> {
-    compiled(target).map_or_else(Vec::new, |c| schema_issues(c, value, parsed))
+    schema_issues(compiled(target), value, parsed)
 }
 
 /// The finding of an input that the strict reader refused although neither layer found a
@@ -1245,9 +1442,7 @@ pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding 
 /// Whether the schema at `pointer` is free text: a string without a code list, format or
 /// pattern (titles, names, notes), which no rule computes with.
 pub(crate) fn is_free_text(target: Target, instance: &Value, pointer: &str) -> bool {
-    let Some(c) = compiled(target) else {
-        return false;
-    };
+    let c = compiled(target);
     let Some((s, _)) = schema_at(&c.schema, instance, pointer) else {
         return false;
     };
@@ -1258,4 +1453,45 @@ pub(crate) fn is_free_text(target: Target, instance: &Value, pointer: &str) -> b
                 .all(|k| s.get(k).is_none())
     };
     plain(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Target, compiled};
+
+    /// Every `pattern` of the schemas the library validates against compiles in the
+    /// report's matcher (a pattern it could not read would go unchecked in the report).
+    #[test]
+    fn every_pattern_of_the_schemas_compiles() {
+        for target in [
+            Target::Scheme,
+            Target::Plan,
+            Target::PeriodReport,
+            Target::Applicant,
+            Target::ProvincialPack,
+            Target::NationalPack,
+        ] {
+            let c = compiled(target);
+            let text = c.schema.to_string();
+            let written = text.matches("\"pattern\":").count();
+            let mut sources = Vec::new();
+            let mut stack = vec![&c.schema];
+            while let Some(v) = stack.pop() {
+                match v {
+                    serde_json::Value::Object(m) => {
+                        if let Some(serde_json::Value::String(p)) = m.get("pattern") {
+                            sources.push(p.clone());
+                        }
+                        stack.extend(m.values());
+                    }
+                    serde_json::Value::Array(items) => stack.extend(items),
+                    _ => {}
+                }
+            }
+            assert_eq!(sources.len(), written, "{target:?}");
+            for p in &sources {
+                assert!(c.pattern(p).is_some(), "{target:?}: {p}");
+            }
+        }
+    }
 }
