@@ -369,11 +369,14 @@ fn check_unreadable(bytes: &[u8], options: &CheckOptions) -> Checked {
         findings.push(fallback(report.kind, bytes));
     }
     let pruned = report.prunable.and_then(|(value, removed)| {
+        // Written out and read by the fast path's own reader (one instance of each type's
+        // reader in the library, which keeps the WebAssembly module small).
+        let bytes = serde_json::to_vec(&value).map_err(|_| String::new())?;
         let document = match report.kind {
-            Some(DocumentKind::Scheme) => strict::from_value(value).map(Document::Scheme),
-            Some(DocumentKind::Plan) => strict::from_value(value).map(Document::Plan),
+            Some(DocumentKind::Scheme) => strict::from_slice(&bytes).map(Document::Scheme),
+            Some(DocumentKind::Plan) => strict::from_slice(&bytes).map(Document::Plan),
             Some(DocumentKind::PeriodReport) => {
-                strict::from_value(value).map(Document::PeriodReport)
+                strict::from_slice(&bytes).map(Document::PeriodReport)
             }
             None => return Err(String::new()),
         };

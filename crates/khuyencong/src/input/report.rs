@@ -1407,36 +1407,22 @@ pub(crate) fn validate(parsed: &json::Parsed, value: &Value, target: Target) -> 
 /// problem — which the agreement tests rule out; kept so that such an input can never pass
 /// silently.
 pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let (path, detail) =
-        match serde_path_to_error::deserialize::<_, T>(super::strict::Strict::root(&mut de)) {
-            Ok(_) => (String::new(), "trailing input".to_owned()),
-            Err(e) => {
-                let mut pointer = String::new();
-                for seg in e.path() {
-                    match seg {
-                        serde_path_to_error::Segment::Seq { index } => {
-                            pointer.push('/');
-                            pointer.push_str(&index.to_string());
-                        }
-                        serde_path_to_error::Segment::Map { key } => {
-                            pointer.push('/');
-                            pointer.push_str(&escape_token(key));
-                        }
-                        _ => {}
-                    }
-                }
-                (pointer, e.inner().to_string())
-            }
-        };
-    let p = at(&path).to_owned();
+    let (line, column, detail) = match super::strict::from_slice::<T>(bytes) {
+        Ok(_) => (1, 1, "the value cannot be read".to_owned()),
+        Err(e) => (e.line(), e.column(), e.to_string()),
+    };
     Finding::new(
         "structure.invalid_value",
         Severity::Error,
-        path,
-        format!("giá trị tại {p} không đọc được"),
-        format!("the value at {p} cannot be read: {}", show(&detail)),
+        "",
+        format!("văn bản không đọc được (dòng {line}, cột {column})"),
+        format!(
+            "the input cannot be read (line {line}, column {column}): {}",
+            show(&detail)
+        ),
     )
+    .param("line", line)
+    .param("column", column)
 }
 
 /// Whether the schema at `pointer` is free text: a string without a code list, format or

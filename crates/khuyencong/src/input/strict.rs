@@ -27,6 +27,7 @@ pub(crate) fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> serd
 }
 
 /// Reads a `T` from a JSON value through the strict wrapper.
+#[cfg(test)]
 pub(crate) fn from_value<T: de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> serde_json::Result<T> {
