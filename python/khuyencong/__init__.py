@@ -43,6 +43,15 @@ from khuyencong.api import (
     totals,
 )
 from khuyencong.errors import Error, ValidationError
+from khuyencong.sheets import (
+    SheetCheckResult,
+    SheetDocument,
+    from_pandas,
+    from_polars,
+    from_records,
+    read_excel,
+    to_excel,
+)
 from khuyencong.results import (
     Assessment,
     CheckResult,
@@ -59,6 +68,8 @@ __all__ = [
     "Document",
     "Error",
     "ParsedAmount",
+    "SheetCheckResult",
+    "SheetDocument",
     "SupportLimit",
     "Totals",
     "ValidationError",
@@ -69,6 +80,9 @@ __all__ = [
     "check_many",
     "explain",
     "finding_codes",
+    "from_pandas",
+    "from_polars",
+    "from_records",
     "get_language",
     "json_schema",
     "load",
@@ -76,8 +90,10 @@ __all__ = [
     "packs",
     "parse_citation",
     "parse_vnd",
+    "read_excel",
     "regime_at",
     "render_citation",
     "set_language",
+    "to_excel",
     "totals",
 ]

@@ -31,6 +31,12 @@ __all__ = [
     "json_schema",
     "explain",
     "finding_codes",
+    "_SheetDocument",
+    "_read_sheet",
+    "_read_tables",
+    "_check_report",
+    "_totals_report",
+    "_template",
 ]
 
 __version__: str
@@ -201,3 +207,53 @@ def explain(code: str) -> dict[str, Any]:
 
 def finding_codes() -> list[str]:
     """Every finding code the library can report."""
+
+@final
+class _SheetDocument:
+    """A document read from a spreadsheet or a table, with where its values came from."""
+
+    @property
+    def kind(self) -> str | None:
+        """The document kind, when the workbook says."""
+    @property
+    def id(self) -> str | None:
+        """The document's ``id``, when stated."""
+    @property
+    def source(self) -> str:
+        """The file (or table) it was read from."""
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        """What reading found (``sheet.*`` codes), each with its cell."""
+    def to_dict(self) -> dict[str, Any] | None:
+        """The document's JSON form as read, or ``None`` when nothing could be read."""
+    def locate(self, pointer: str) -> tuple[str, int, int | None] | None:
+        """The cell a JSON Pointer was read from: ``(sheet, row, column)`` from 0."""
+    def check(
+        self, provincial_pack: _PackInput | None = None
+    ) -> tuple[str | None, str | None, list[dict[str, Any]], Document | None]:
+        """Checks the document: ``(kind, id, findings, document)``, findings with cells."""
+
+def _read_sheet(data: bytes, source: str, kind: str | None = None) -> list[_SheetDocument]:
+    """Reads a spreadsheet file's bytes (xlsx or CSV) into its documents."""
+
+def _read_tables(
+    tables: Iterable[tuple[str | None, Sequence[str], Iterable[Sequence[Any]]]],
+    kind: str | None,
+    source: str,
+) -> list[_SheetDocument]:
+    """Reads tables ``(name, columns, rows)`` of plain cells into documents."""
+
+def _check_report(
+    results: Iterable[
+        tuple[str, str | None, str | None, list[dict[str, Any]], _SheetDocument | None]
+    ],
+) -> bytes:
+    """Check results as an xlsx workbook (with annotated copies of spreadsheet inputs)."""
+
+def _totals_report(rows: list[dict[str, Any]], by: list[str]) -> bytes:
+    """Totals rows (``keys`` and figures) as an xlsx workbook."""
+
+def _template(
+    kind: str, format: str = "xlsx", example: bool = True, excel_csv: bool = False
+) -> bytes:
+    """A template for a kind of document, as xlsx or CSV bytes."""

@@ -26,7 +26,7 @@ pub enum CheckFormat {
 }
 
 /// The header of the CSV output.
-const CSV_HEADER: [&str; 9] = [
+const CSV_HEADER: [&str; 10] = [
     "file",
     "line",
     "kind",
@@ -34,6 +34,7 @@ const CSV_HEADER: [&str; 9] = [
     "severity",
     "code",
     "path",
+    "cell",
     "message_vi",
     "message_en",
 ];
@@ -51,6 +52,7 @@ pub fn run(
     lang: Lang,
     format: CheckFormat,
     pack: Option<&str>,
+    xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
     let options = match pack {
         Some(name) => CheckOptions::default().with_provincial_pack(crate::packs::load(name)?),
@@ -61,38 +63,48 @@ pub fn run(
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all = Vec::new();
     let mut unreadable_files = false;
+    let mut collected = crate::sheet::Collected::default();
     if format == CheckFormat::Csv {
         let header: Vec<String> = CSV_HEADER.iter().map(|h| (*h).to_owned()).collect();
         write!(out, "{}", khuyencong::catalog::to_csv(&[header])).map_err(write_error)?;
     }
     input::for_each(files, jsonl, |item| {
-        let result = match item {
+        let (result, sheet) = match item {
             Item::Document {
                 source,
                 line,
                 content,
+                sheet,
             } => {
-                let checked = check_line(content, &options);
-                DocumentFindings {
+                let checked = match (sheet, content) {
+                    (Some(doc), _) => doc.check(&options),
+                    (None, content) => check_line(content, &options),
+                };
+                let result = DocumentFindings {
                     file: source.to_owned(),
                     line,
                     kind: checked.kind,
                     id: checked.id,
                     findings: checked.findings,
-                }
+                };
+                (result, sheet)
             }
             Item::Unreadable { source, en, vi } => {
                 unreadable_files = true;
-                DocumentFindings {
+                let result = DocumentFindings {
                     file: source.to_owned(),
                     line: None,
                     kind: None,
                     id: None,
                     findings: vec![unreadable(en, vi)],
-                }
+                };
+                (result, None)
             }
         };
         summary.add(&result.findings);
+        if xlsx.is_some() {
+            collected.push(sheet, &result);
+        }
         match format {
             CheckFormat::Json => {
                 all.push(result);
@@ -140,6 +152,9 @@ pub fn run(
         }
     }
     out.flush().map_err(write_error)?;
+    if let Some(path) = xlsx {
+        collected.write(path)?;
+    }
     Ok(if unreadable_files {
         ExitCode::from(2)
     } else if summary.errors > 0 {
@@ -158,7 +173,7 @@ fn csv_rows(r: &DocumentFindings) -> Vec<Vec<String>> {
     ];
     if r.findings.is_empty() {
         let mut row = head.to_vec();
-        row.extend(std::iter::repeat_n(String::new(), 5));
+        row.extend(std::iter::repeat_n(String::new(), 6));
         return vec![row];
     }
     r.findings
@@ -169,6 +184,7 @@ fn csv_rows(r: &DocumentFindings) -> Vec<Vec<String>> {
                 f.severity.code().to_owned(),
                 f.code.clone(),
                 f.path.clone(),
+                f.cell.clone().unwrap_or_default(),
                 f.message_vi().into_owned(),
                 f.message_en().into_owned(),
             ]);
@@ -199,8 +215,13 @@ fn render(r: &DocumentFindings, lang: Lang) -> String {
     }
     for f in &r.findings {
         let path = if f.path.is_empty() { "/" } else { &f.path };
+        let cell = f
+            .cell
+            .as_deref()
+            .map(|c| format!("{}  ", clean(c)))
+            .unwrap_or_default();
         s.push_str(&format!(
-            "  {:<9} {}  {}\n    {}\n",
+            "  {:<9} {cell}{}  {}\n    {}\n",
             f.severity.label(lang),
             clean(path),
             f.code,

@@ -19,6 +19,8 @@ pub enum Item<'a> {
         line: Option<u64>,
         /// The line or the whole file.
         content: Line<'a>,
+        /// For a document read from a spreadsheet: where its values came from.
+        sheet: Option<&'a khuyencong_sheet::SheetDocument>,
     },
     /// A file that could not be opened or read, with why.
     Unreadable {
@@ -40,7 +42,7 @@ fn open(name: &str) -> Result<Box<dyn Read>, (String, String)> {
         .map_err(|e| read_error(name, &e))
 }
 
-fn read_error(name: &str, e: &std::io::Error) -> (String, String) {
+pub(crate) fn read_error(name: &str, e: &std::io::Error) -> (String, String) {
     let vi = match e.kind() {
         std::io::ErrorKind::NotFound => "không có tệp hoặc thư mục này".to_owned(),
         std::io::ErrorKind::PermissionDenied => "không có quyền đọc".to_owned(),
@@ -64,6 +66,34 @@ pub fn for_each(
     let progress = std::io::stderr().is_terminal();
     let mut count = 0u64;
     for name in files {
+        if !jsonl && crate::sheet::is_sheet(name) {
+            match crate::sheet::read_documents(name) {
+                Ok(docs) => {
+                    for doc in &docs {
+                        let bytes = doc.to_json_bytes();
+                        each(Item::Document {
+                            source: name,
+                            line: None,
+                            content: Line::Text {
+                                number: 1,
+                                bytes: &bytes,
+                            },
+                            sheet: Some(doc),
+                        })?;
+                        count += 1;
+                    }
+                }
+                Err((en, vi)) => {
+                    each(Item::Unreadable {
+                        source: name,
+                        en,
+                        vi,
+                    })?;
+                    count += 1;
+                }
+            }
+            continue;
+        }
         let reader = match open(name) {
             Ok(r) => r,
             Err((en, vi)) => {
@@ -102,6 +132,7 @@ pub fn for_each(
                     source: name,
                     line: Some(number),
                     content: line,
+                    sheet: None,
                 })?;
                 count += 1;
                 if progress && count.is_multiple_of(10_000) {
@@ -117,6 +148,7 @@ pub fn for_each(
                         number: 1,
                         bytes: &bytes,
                     },
+                    sheet: None,
                 })?,
                 Err(e) => {
                     let (en, vi) = read_error(name, &e);

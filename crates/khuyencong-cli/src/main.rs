@@ -9,12 +9,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 use khuyencong::law::Lang;
 
 mod check;
+mod convert;
 mod eligibility;
 mod explain;
 mod input;
 mod packs;
+mod sheet;
 mod support;
 mod table;
+mod template;
 mod totals;
 
 /// Vietnam's industrial-extension law (khuyến công) as code.
@@ -46,7 +49,8 @@ enum Command {
     /// 2: a file cannot be opened (it is reported with the others, which are still checked),
     /// or a usage error; 141: the output was closed before the end (`| head`).
     Check {
-        /// Files to check; `-` reads standard input; `.jsonl` files are read line by line.
+        /// Files to check; `-` reads standard input; `.jsonl` files are read line by line;
+        /// `.xlsx` and `.csv` files are read as filled templates (findings name their cells).
         #[arg(required = true)]
         files: Vec<String>,
         /// Treat every input as JSON Lines (one document per line).
@@ -62,10 +66,15 @@ enum Command {
         /// `khuyencong packs`) or a JSON file.
         #[arg(long)]
         pack: Option<String>,
+        /// Also write the results as an Excel workbook: every finding with its cell, and a
+        /// copy of each spreadsheet input with its findings on their cells.
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<String>,
     },
     /// Add documents up, exactly, by province, period, fund level, source and activity.
     Totals {
-        /// Files to total; `-` reads standard input; `.jsonl` files are read line by line.
+        /// Files to total; `-` reads standard input; `.jsonl` files are read line by line;
+        /// `.xlsx` and `.csv` files are read as filled templates.
         #[arg(required = true)]
         files: Vec<String>,
         /// Grouping keys, comma-separated: province (of the document's date), province_now
@@ -82,6 +91,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Also write the totals as an Excel workbook.
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<String>,
     },
     /// Explain a finding code: its meaning, legal basis and how to fix it.
     Explain {
@@ -138,6 +150,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write a spreadsheet template (xlsx or csv) for a kind of document: Vietnamese and
+    /// English headings, drop-down lists of codes, instructions with the legal basis of each
+    /// column, example rows. `check` and `totals` read filled templates.
+    Template(template::TemplateArgs),
+    /// Convert spreadsheets (xlsx, csv) to JSON documents, or JSON documents to a spreadsheet.
+    ///
+    /// Exit code 0: converted; 1: a cell or document cannot be read, or a value the
+    /// spreadsheet cannot hold exactly (said on standard error); 2: a usage error.
+    Convert(convert::ConvertArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -229,14 +250,26 @@ fn main() -> ExitCode {
             lang,
             format,
             pack,
-        } => check::run(&files, jsonl, lang.into(), format, pack.as_deref()),
+            xlsx,
+        } => check::run(
+            &files,
+            jsonl,
+            lang.into(),
+            format,
+            pack.as_deref(),
+            xlsx.as_deref(),
+        ),
         Command::Totals {
             files,
             by,
             jsonl,
             lang,
             format,
-        } => totals::run(&files, jsonl, &by, lang.into(), format),
+            xlsx,
+        } => totals::run(&files, jsonl, &by, lang.into(), format, xlsx.as_deref()),
+        Command::Explain { code, lang, format } if code.starts_with("sheet.") => {
+            sheet::explain(&code, lang.into(), format)
+        }
         Command::Explain { code, lang, format } => explain::run(&code, lang.into(), format),
         Command::Eligibility {
             applicant,
@@ -247,6 +280,8 @@ fn main() -> ExitCode {
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
         Command::Support(args) => support::cmd_support(&args),
         Command::Packs { lang, format } => packs::run(lang.into(), format),
+        Command::Template(args) => template::run(&args),
+        Command::Convert(args) => convert::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use khuyencong::document::{Document, parse};
+use khuyencong::document::Document;
 use khuyencong::input::Line;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
@@ -18,16 +18,18 @@ pub fn run(
     by: &[TotalsKey],
     lang: Lang,
     format: Format,
+    xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
     input::for_each(files, jsonl, |item| {
-        let (source, line, content) = match item {
+        let (source, line, content, sheet) = match item {
             Item::Document {
                 source,
                 line,
                 content,
-            } => (source, line, content),
+                sheet,
+            } => (source, line, content, sheet),
             Item::Unreadable { en, vi, .. } => return Err(Usage::new(en, vi)),
         };
         let place = match line {
@@ -44,18 +46,22 @@ pub fn run(
                 ),
             ));
         };
-        match parse(bytes) {
+        match crate::sheet::checked_parse(bytes, sheet) {
             Ok(d) => {
                 docs.push(d);
                 sources.push(place);
                 Ok(())
             }
-            Err(e) => {
-                let (f, more) = (&e.findings[0], e.findings.len() - 1);
-                let path = if f.path.is_empty() { "/" } else { &f.path };
+            Err(findings) => {
+                let (f, more) = (&findings[0], findings.len() - 1);
+                let at = match &f.cell {
+                    Some(cell) => cell.as_str(),
+                    None if f.path.is_empty() => "/",
+                    None => &f.path,
+                };
                 Err(Usage::new(
                     format!(
-                        "cannot total `{place}`: {} ({path}){}; run `khuyencong check` on it",
+                        "cannot total `{place}`: {} ({at}){}; run `khuyencong check` on it",
                         f.message_en(),
                         if more > 0 {
                             format!(" and {more} more problems")
@@ -64,7 +70,7 @@ pub fn run(
                         }
                     ),
                     format!(
-                        "không tổng hợp được `{place}`: {} ({path}){}; hãy chạy `khuyencong check`",
+                        "không tổng hợp được `{place}`: {} ({at}){}; hãy chạy `khuyencong check`",
                         f.message_vi(),
                         if more > 0 {
                             format!(" và {more} vấn đề khác")
@@ -100,8 +106,13 @@ pub fn run(
             Lang::Vi => &n.message_vi,
             Lang::En => &n.message_en,
         };
-        let source = sources.get(n.document).map_or("?", String::as_str);
-        eprintln!("note[{}] `{source}` {}: {message}", n.code, n.key);
+        let source = table::clean(sources.get(n.document).map_or("?", String::as_str));
+        eprintln!(
+            "note[{}] `{source}` {}: {}",
+            n.code,
+            table::clean(n.key),
+            table::clean(message)
+        );
     }
     let rows = report.rows;
     let text = match format {
@@ -118,6 +129,9 @@ pub fn run(
         Format::Table => table::render(&grid(&rows, by, Some(lang))),
     };
     crate::write_out(&text)?;
+    if let Some(path) = xlsx {
+        crate::sheet::write_totals(path, &rows, by)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -798,7 +798,7 @@ fn formats_are_implemented_or_refused() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     let rows: Vec<&str> = out.lines().collect();
-    assert!(rows[0].starts_with("file,line,kind,id,severity,code,path,message_vi,message_en"));
+    assert!(rows[0].starts_with("file,line,kind,id,severity,code,path,cell,message_vi,message_en"));
     assert!(
         rows.iter()
             .any(|r| r.contains(",report.counterpart_mismatch,")),
@@ -1163,3 +1163,6 @@ fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
         "{rest}"
     );
 }
+
+#[path = "sheet/mod.rs"]
+mod sheet;

@@ -276,7 +276,7 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
 
 /// One finding as a dict, directly from its fields: the keys and values of its JSON form
 /// (`serde_json::to_value(finding)`), in the same (sorted) order, with the keys interned.
-fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py, PyDict>> {
+pub fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     if let Some(citation) = &finding.citation {
         let value = serde_json::to_value(citation).map_err(|e| {
@@ -286,6 +286,9 @@ fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py,
             )
         })?;
         dict.set_item(intern!(py, "citation"), json_to_py(py, &value)?)?;
+    }
+    if let Some(cell) = &finding.cell {
+        dict.set_item(intern!(py, "cell"), cell)?;
     }
     dict.set_item(intern!(py, "code"), &finding.code)?;
     if let Some(confidence) = finding.confidence {

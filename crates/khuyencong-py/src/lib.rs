@@ -19,6 +19,7 @@ mod convert;
 mod documents;
 mod errors;
 mod rules;
+mod sheets;
 mod worker;
 
 use khuyencong::Finding;
@@ -227,5 +228,11 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
     m.add_function(wrap_pyfunction!(rules::finding_codes, m)?)?;
+    m.add_class::<sheets::PySheetDocument>()?;
+    m.add_function(wrap_pyfunction!(sheets::_read_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_read_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_check_report, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_totals_report, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::_template, m)?)?;
     Ok(())
 }

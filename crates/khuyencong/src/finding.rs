@@ -65,8 +65,8 @@ impl Severity {
 /// The data is primary: the messages ([`Finding::message`]) and the parameters
 /// ([`Finding::params`]) are rendered from the finding's kind and its typed parameters when
 /// they are read, printed or serialised. The JSON form has the fields `code`, `severity`,
-/// `path`, `citation`, `confidence`, `message_vi`, `message_en`, `facts` and `params`
-/// (see `docs/schema/findings.schema.json`).
+/// `path`, `citation`, `confidence`, `message_vi`, `message_en`, `facts`, `params` and, for a
+/// document read from a spreadsheet, `cell` (see `docs/schema/findings.schema.json`).
 pub struct Finding {
     /// Stable code, documented in docs/findings.md (e.g. `report.total_mismatch`).
     pub code: String,
@@ -85,6 +85,10 @@ pub struct Finding {
     /// Parameters added with [`Finding::param`] (the typed parameters of a declared kind are
     /// rendered on demand).
     extra: BTreeMap<String, serde_json::Value>,
+    /// Where the value at `path` was read from, when the document came from a spreadsheet:
+    /// a cell or row in Excel's A1 notation, e.g. `'Nguồn kinh phí'!D5` (set by the
+    /// spreadsheet reader, `khuyencong-sheet`; never by a rule).
+    pub cell: Option<String>,
 }
 
 /// The source of a finding's messages.
@@ -502,6 +506,7 @@ impl Finding {
                 en: message_en.into(),
             },
             extra: BTreeMap::new(),
+            cell: None,
         }
     }
 
@@ -517,6 +522,7 @@ impl Finding {
             facts: Vec::new(),
             message: Message::Kind(Box::new(kind)),
             extra: BTreeMap::new(),
+            cell: None,
         }
     }
 
@@ -688,6 +694,7 @@ impl Clone for Finding {
                 Message::Kind(k) => Message::Kind(k.clone_box()),
             },
             extra: self.extra.clone(),
+            cell: self.cell.clone(),
         }
     }
 }
@@ -706,6 +713,7 @@ impl fmt::Debug for Finding {
         };
         d.field("facts", &self.facts)
             .field("params", &self.extra)
+            .field("cell", &self.cell)
             .finish()
     }
 }
@@ -723,6 +731,7 @@ impl PartialEq for Finding {
             && self.message_vi() == other.message_vi()
             && self.message_en() == other.message_en()
             && self.params() == other.params()
+            && self.cell == other.cell
     }
 }
 
@@ -732,7 +741,7 @@ impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let params = self.params_sorted();
-        let mut st = s.serialize_struct("Finding", 9)?;
+        let mut st = s.serialize_struct("Finding", 10)?;
         st.serialize_field("code", &self.code)?;
         st.serialize_field("severity", &self.severity)?;
         st.serialize_field("path", &self.path)?;
@@ -757,6 +766,11 @@ impl Serialize for Finding {
             st.skip_field("params")?;
         } else {
             st.serialize_field("params", &SortedParams(&params))?;
+        }
+        if let Some(cell) = &self.cell {
+            st.serialize_field("cell", cell)?;
+        } else {
+            st.skip_field("cell")?;
         }
         st.end()
     }
@@ -810,6 +824,11 @@ struct FindingForm {
     /// The values the messages were rendered from.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     params: BTreeMap<String, serde_json::Value>,
+    /// Where the value at `path` was read from, when the document came from a spreadsheet:
+    /// a cell or row in Excel's A1 notation, e.g. `'Nguồn kinh phí'!D5` (set by the
+    /// spreadsheet reader, `khuyencong-sheet`; never by a rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Finding {
@@ -827,6 +846,7 @@ impl<'de> Deserialize<'de> for Finding {
                 en: f.message_en,
             },
             extra: f.params,
+            cell: f.cell,
         })
     }
 }

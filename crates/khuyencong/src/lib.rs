@@ -114,7 +114,7 @@ pub use catalog::{Catalog, catalog};
 pub use codelist::{CodeInfo, Codelist, UnknownCode};
 pub use eligibility::{Assessment, Verdict, assess};
 pub use finding::{Finding, Severity};
-pub use money::{Exactness, ParsedAmount, Ratio, Share, Vnd, parse_vnd};
+pub use money::{Exactness, ParsedAmount, ParsedCount, Ratio, Share, Vnd, parse_count, parse_vnd};
 pub use support::{SupportContext, SupportLimit, max_support};
 
 // The README's Rust example is compiled and run as a doctest.

@@ -731,6 +731,99 @@ pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
     Ok(ParsedAmount { amount, exactness })
 }
 
+/// A count read from Vietnamese notation, with how exact the text says it is.
+///
+/// ```
+/// use khuyencong::money::{parse_count, Exactness};
+/// let c = parse_count("hơn 100 lượt")?;
+/// assert_eq!((c.value, c.exactness), (100, Exactness::LowerBound));
+/// assert_eq!(parse_count("05 cơ sở")?.value, 5);
+/// assert!(parse_count("1,5 lớp").is_err());
+/// # Ok::<(), khuyencong::money::NotationError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ParsedCount {
+    /// The number.
+    pub value: u64,
+    /// Whether the number is exact, a lower bound or an approximation.
+    pub exactness: Exactness,
+}
+
+/// Reads a count as documents write it: an optional qualifier (as [`parse_vnd`] reads them:
+/// *hơn*, *trên*, *gần*, *khoảng*, *xấp xỉ*), a whole number with `.` between groups of
+/// three digits (leading zeros are usual in reports: "05 cơ sở", "02 cuộc"), and optional
+/// words naming what is counted ("lượt", "cơ sở").
+///
+/// # Errors
+/// A [`NotationError`]: no number, a fraction (`1,5`), a money unit (`1.400 triệu` is an
+/// amount, not a count), two qualifiers, text in decomposed Unicode, or a number above
+/// [`MAX_VND`].
+pub fn parse_count(input: &str) -> Result<ParsedCount, NotationError> {
+    let shown: String = input.chars().take(80).collect();
+    if input
+        .chars()
+        .any(|c| ('\u{0300}'..='\u{036F}').contains(&c))
+    {
+        return Err(NotationError::NotNfc(shown));
+    }
+    let lowered = input.to_lowercase();
+    let text = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Err(NotationError::Empty);
+    }
+    let mut rest = text.as_str();
+    let mut exactness = Exactness::Exact;
+    if let Some((r, ex)) = QUALIFIERS.iter().find_map(|(word, ex)| {
+        rest.strip_prefix(word)
+            .filter(|r| r.is_empty() || r.starts_with(' '))
+            .map(|r| (r.trim_start(), *ex))
+    }) {
+        exactness = ex;
+        rest = r;
+        if QUALIFIERS.iter().any(|(word, _)| {
+            rest.strip_prefix(word)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        }) {
+            return Err(NotationError::TwoQualifiers(shown));
+        }
+    }
+    let number_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let (number, words) = (&rest[..number_end], rest[number_end..].trim());
+    if !number.chars().any(|c| c.is_ascii_digit()) {
+        return Err(NotationError::MissingNumber(shown));
+    }
+    let malformed = |reason: &'static str| NotationError::Malformed {
+        input: shown.clone(),
+        number: number.to_owned(),
+        reason,
+    };
+    if !words.is_empty() && !words.starts_with(char::is_alphabetic) {
+        return Err(malformed("a count is a number followed by words, if any"));
+    }
+    if UNITS.iter().any(|(unit, _)| *unit == words) {
+        return Err(malformed("a count has no money unit; this is an amount"));
+    }
+    let digits = if number.bytes().all(|b| b.is_ascii_digit()) {
+        number.to_owned()
+    } else {
+        let (int, frac) = split_vi_number(number, &shown)?;
+        if !frac.is_empty() {
+            return Err(malformed("a count is a whole number"));
+        }
+        int
+    };
+    let value: u64 = digits
+        .parse()
+        .map_err(|_| NotationError::Overflow(shown.clone()))?;
+    if value > MAX_VND {
+        return Err(NotationError::Overflow(shown));
+    }
+    Ok(ParsedCount { value, exactness })
+}
+
 /// Splits a Vietnamese number into its integer digits (separators removed) and its
 /// decimal digits.
 fn split_vi_number(number: &str, shown: &str) -> Result<(String, String), NotationError> {

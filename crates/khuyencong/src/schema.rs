@@ -80,10 +80,18 @@ impl SchemaKind {
     }
 }
 
-fn root<T: JsonSchema>(kind: SchemaKind, input: bool) -> Value {
+/// The schema as `schemars` generates it from the type, with its `$id`.
+fn generated<T: JsonSchema>(kind: SchemaKind) -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
-    let schema = generator.into_root_schema_for::<T>();
-    let mut value = schema.to_value();
+    let mut value = generator.into_root_schema_for::<T>().to_value();
+    if let Value::Object(map) = &mut value {
+        map.insert("$id".into(), Value::String(kind.id()));
+    }
+    value
+}
+
+fn root<T: JsonSchema>(kind: SchemaKind, input: bool) -> Value {
+    let mut value = generated::<T>(kind);
     let defs = value.get("$defs").cloned().unwrap_or(Value::Null);
     strict(&mut value, &defs);
     if let Value::Object(map) = &mut value {
@@ -320,6 +328,26 @@ fn union_to_if(map: &mut serde_json::Map<String, Value>, defs: &Value) {
     );
     map.insert("if".into(), serde_json::json!({ "type": first }));
     map.insert("else".into(), other);
+}
+
+/// The schema of one kind as generated from the types, before it is made strict: every code
+/// still a `oneOf` of constants with its labels (`title`, `x-label-vi`, `x-label-en`),
+/// unions as `anyOf`/`oneOf`, integer widths as `format`s, no `$schema` member.
+///
+/// For tools that lay out forms from the types (the spreadsheet templates of
+/// `khuyencong-sheet`); it describes the same documents as [`json_schema`], which is the one
+/// to validate with.
+pub fn annotated_schema(kind: SchemaKind) -> Value {
+    match kind {
+        SchemaKind::Scheme => generated::<Scheme>(kind),
+        SchemaKind::Plan => generated::<Plan>(kind),
+        SchemaKind::PeriodReport => generated::<PeriodReport>(kind),
+        SchemaKind::Findings => generated::<CheckReport>(kind),
+        SchemaKind::ProvincialPack => generated::<ProvincialPack>(kind),
+        SchemaKind::Applicant => generated::<ApplicantFacts>(kind),
+        SchemaKind::Assessment => generated::<crate::eligibility::Assessment>(kind),
+        SchemaKind::Document => json_schema(kind),
+    }
 }
 
 /// The JSON Schema of one kind, as a JSON value.
