@@ -14,6 +14,7 @@ mod eligibility;
 mod explain;
 mod input;
 mod packs;
+mod register;
 mod sheet;
 mod support;
 mod table;
@@ -150,6 +151,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The register: programmes, plans, schemes and reports kept over the years in SQLite or
+    /// PostgreSQL, checked on intake (see docs/register.md).
+    Register(register::RegisterArgs),
     /// Write a spreadsheet template (xlsx or csv) for a kind of document: Vietnamese and
     /// English headings, drop-down lists of codes, instructions with the legal basis of each
     /// column, example rows. `check` and `totals` read filled templates.
@@ -280,6 +284,7 @@ fn main() -> ExitCode {
         } => eligibility::run(&applicant, &activity, as_of, lang.into(), format),
         Command::Support(args) => support::cmd_support(&args),
         Command::Packs { lang, format } => packs::run(lang.into(), format),
+        Command::Register(args) => register::run(args),
         Command::Template(args) => template::run(&args),
         Command::Convert(args) => convert::run(&args),
     };

@@ -1164,5 +1164,6 @@ fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
     );
 }
 
+mod register;
 #[path = "sheet/mod.rs"]
 mod sheet;

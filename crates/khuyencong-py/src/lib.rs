@@ -18,6 +18,7 @@
 mod convert;
 mod documents;
 mod errors;
+mod register;
 mod rules;
 mod sheets;
 mod worker;
@@ -228,6 +229,7 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules::explain, m)?)?;
     m.add_function(wrap_pyfunction!(rules::finding_codes, m)?)?;
+    m.add_class::<register::PyRegister>()?;
     m.add_class::<sheets::PySheetDocument>()?;
     m.add_function(wrap_pyfunction!(sheets::_read_sheet, m)?)?;
     m.add_function(wrap_pyfunction!(sheets::_read_tables, m)?)?;

@@ -495,8 +495,9 @@ pub fn write(value: &Value, kind: ValueKind, lists: &[Codelist]) -> Out {
         (ValueKind::Amount, Value::Object(o)) => quantity(o, "vnd", "đồng"),
         (ValueKind::Count, Value::Object(o)) => quantity(o, "value", ""),
         (ValueKind::Bool, Value::Bool(b)) => Out::Text(if *b { "Có" } else { "Không" }.to_owned()),
-        (ValueKind::Date, Value::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_or_else(|_| Out::Text(s.clone()), Out::Date),
+        (ValueKind::Date, Value::String(s)) => {
+            khuyencong::input::parse_date(s).map_or_else(|_| Out::Text(s.clone()), Out::Date)
+        }
         (ValueKind::Code(l), Value::String(s)) => Out::Text(label(s, lists.get(l))),
         (ValueKind::Codes(l), Value::Array(items)) => {
             if items.is_empty() {

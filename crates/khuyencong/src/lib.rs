@@ -117,6 +117,20 @@ pub use finding::{Finding, Severity};
 pub use money::{Exactness, ParsedAmount, ParsedCount, Ratio, Share, Vnd, parse_count, parse_vnd};
 pub use support::{SupportContext, SupportLimit, max_support};
 
+/// The version of the rules a check applies: this crate's version and the version of the
+/// national rule pack it ships (`data/national.json`), e.g. `0.1.0+national.2026-01-01`.
+///
+/// A register stores it with every check, so that a finding can be traced to the rules that
+/// produced it and documents can be checked again when the rules change.
+///
+/// ```
+/// assert!(khuyencong::rules_version().starts_with(env!("CARGO_PKG_VERSION")));
+/// ```
+pub fn rules_version() -> String {
+    let pack = support::national_pack().map_or("unreadable", |p| p.version.as_str());
+    format!("{}+national.{pack}", env!("CARGO_PKG_VERSION"))
+}
+
 // The README's Rust example is compiled and run as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
