@@ -1045,3 +1045,88 @@ fn bad_inputs_doc_is_current() {
         "docs/bad-inputs.md is out of date; regenerate with KHUYENCONG_BLESS=1"
     );
 }
+
+/// Five independent structural mistakes: five errors in one run, each at its place, with the
+/// report's kind and id, and the note that the rules were not run.
+#[test]
+fn every_structural_mistake_is_reported_in_one_run_with_kind_and_id() {
+    let input =
+        include_bytes!("../../../../tests/cases/structure_many_mistakes_in_one_pass/input.json");
+    let checked = check_bytes(input, &CheckOptions::default());
+    assert_eq!(
+        checked.kind,
+        Some(khuyencong::document::DocumentKind::PeriodReport)
+    );
+    assert_eq!(checked.id.as_deref(), Some("an-giang-kcqg-2021-2025"));
+    let mut errors: Vec<(&str, &str)> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.path.as_str(), f.code.as_str()))
+        .collect();
+    errors.sort_unstable();
+    assert_eq!(
+        errors,
+        vec![
+            ("", "structure.unknown_field"),
+            ("/period/from", "structure.invalid_date"),
+            ("/reporting_unit/province", "structure.invalid_type"),
+            ("/results/0/support", "structure.not_whole_number"),
+            ("/results/1/note", "structure.invalid_type"),
+        ]
+    );
+    assert!(
+        checked
+            .findings
+            .iter()
+            .any(|f| f.code == "structure.rules_not_run" && f.severity == Severity::Info)
+    );
+}
+
+/// Messages say what is wrong in each language: no English wording of the JSON reader in the
+/// Vietnamese text ("one of", "expected", "invalid type", …), nothing cut off ("missing "
+/// followed by nothing, empty quotes).
+#[test]
+fn messages_are_complete_and_in_their_own_language() {
+    let corpus = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases"))
+        .expect("cases")
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read(e.path().join("input.json")).ok());
+    let inputs = classes().into_iter().map(|c| c.input).chain(corpus);
+    let english = [
+        "one of",
+        "expected",
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "unknown variant",
+        "unknown field",
+        "at line",
+    ];
+    let mut seen = 0;
+    for input in inputs {
+        for f in check_bytes(&input, &CheckOptions::default()).findings {
+            let (vi, en) = (f.message_vi(), f.message_en());
+            for text in [&*vi, &*en] {
+                let t = text.trim_end();
+                assert!(
+                    t.len() == text.len()
+                        && !t.ends_with(':')
+                        && !t.contains("``")
+                        && !t.contains("\"\""),
+                    "{}: cut-off message: {text:?}",
+                    f.code
+                );
+            }
+            for word in english {
+                assert!(
+                    !vi.contains(word),
+                    "{}: English in message_vi: {vi}",
+                    f.code
+                );
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 300, "only {seen} findings looked at");
+}
