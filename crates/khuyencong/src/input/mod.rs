@@ -430,6 +430,40 @@ pub fn read_applicant(bytes: &[u8]) -> Result<ApplicantFacts, Vec<Finding>> {
     Err(findings)
 }
 
+/// Reads a JSON value with the library's own reader, the one documents are read with: for a
+/// value that is part of a document but arrives on its own (a spreadsheet cell holding JSON,
+/// say). Nothing the reader refuses in a document passes here: the first problem is returned
+/// as the same finding (`structure.malformed_json`, `structure.truncated`, `structure.too_deep`,
+/// `structure.not_utf8`…), and a key written twice is `structure.duplicate_field` — a value
+/// could keep only one of the two, silently.
+///
+/// # Example
+/// ```
+/// use khuyencong::input::read_json_value;
+/// assert!(read_json_value(r#"{"a": 1}"#).is_ok());
+/// let twice = read_json_value(r#"{"a": 1, "a": 2}"#).err().map(|f| f.code);
+/// assert_eq!(twice.as_deref(), Some("structure.duplicate_field"));
+/// ```
+///
+/// # Errors
+/// The finding of the first problem, with its path inside the value.
+pub fn read_json_value(text: &str) -> Result<serde_json::Value, Finding> {
+    let (parsed, examined) = report::read(text.as_bytes());
+    if let Some(f) = examined.findings.into_iter().next() {
+        return Err(f);
+    }
+    if let Some((object, field)) = parsed.duplicates.first() {
+        return Err(report::Issue {
+            path: object.clone(),
+            what: report::What::DuplicateField {
+                field: field.clone(),
+            },
+        }
+        .finding());
+    }
+    examined.value.ok_or_else(report::too_large_input)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
