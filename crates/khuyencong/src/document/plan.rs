@@ -120,14 +120,18 @@ impl Plan {
         let Some(period) = self.period() else {
             return;
         };
-        if !check_coverage(out, &period, "/year") {
-            return;
+        // A year before Decree 45/2012 decides no regime: what depends on the law is not
+        // assessed, but the plan's own figures must still agree.
+        let regime_known = check_coverage(out, &period, "/year");
+        if regime_known {
+            check_fund_level_in_period(out, self.fund_level, &period, "/fund_level");
         }
-        check_fund_level_in_period(out, self.fund_level, &period, "/fund_level");
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.schemes.len());
         for (i, s) in self.schemes.iter().enumerate() {
             let path = format!("/schemes/{i}");
-            check_activity_in_period(out, s.activity, &period, &format!("{path}/activity"));
+            if regime_known {
+                check_activity_in_period(out, s.activity, &period, &format!("{path}/activity"));
+            }
             if let Some(first) = seen.insert(s.scheme_id.as_str(), i) {
                 out.push(
                     Finding::new(
@@ -165,7 +169,7 @@ impl Plan {
             let Some(level) = line.source.fund_level() else {
                 continue;
             };
-            if level.is_local() != self.fund_level.is_local() {
+            if regime_known && level.is_local() != self.fund_level.is_local() {
                 out.push(
                     Finding::new(
                         "plan.fund_source_mismatch",

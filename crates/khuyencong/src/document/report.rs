@@ -44,7 +44,11 @@ pub struct PeriodReport {
     /// The period covered, both ends included; its dates decide the regime. / Kỳ báo cáo.
     pub period: Period,
     /// The date of the report, if stated. / Ngày báo cáo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub report_date: Option<chrono::NaiveDate>,
     /// The request the report answers (e.g. an official letter of the Ministry). / Văn bản yêu cầu báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,13 +155,15 @@ use crate::law::{Citation, Point};
 impl PeriodReport {
     /// Every finding about this report, in no particular order (the caller sorts).
     pub(crate) fn check(&self, out: &mut Vec<Finding>) {
-        if !check_coverage(out, &self.period, "/period") {
-            return;
+        // A reversed or uncovered period decides no regime: what depends on the law of the
+        // period is not assessed, but the report's own figures must still agree.
+        let regime_known = check_coverage(out, &self.period, "/period");
+        if regime_known {
+            for (i, line) in self.results.iter().enumerate() {
+                check_line(out, line, &self.period, i);
+            }
         }
-        for (i, line) in self.results.iter().enumerate() {
-            check_line(out, line, &self.period, i);
-        }
-        if let Some(next) = self.period.to.succ_opt() {
+        if let Some(next) = self.period.to.succ_opt().filter(|_| regime_known) {
             let next_period = super::common::Period {
                 from: next,
                 to: next,
