@@ -246,7 +246,7 @@
     return map;
   }
 
-  // The offset of a 1-based line and column, the column counted in UTF-8 bytes (as the
+  // The offset of a 1-based line and column, the column counted in characters (as the
   // library's JSON reader counts it).
   function offsetOf(text, line, column) {
     let offset = 0;
@@ -255,10 +255,10 @@
       if (next < 0) return text.length;
       offset = next + 1;
     }
-    let bytes = 0;
-    while (offset < text.length && text[offset] !== "\n" && bytes < column - 1) {
+    let chars = 0;
+    while (offset < text.length && text[offset] !== "\n" && chars < column - 1) {
       const code = text.codePointAt(offset);
-      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      chars += 1;
       offset += code >= 0x10000 ? 2 : 1;
     }
     return offset;
@@ -282,7 +282,9 @@
     if (typeof params.field === "string" && map.has(`${f.path}/${escapeToken(params.field)}`)) {
       return span(map.get(`${f.path}/${escapeToken(params.field)}`));
     }
-    if (f.path === "" && typeof params.line === "bigint" && typeof params.column === "bigint") {
+    // A syntax error carries its line and column (and the pointer of the value being read,
+    // which the unreadable text cannot be searched for).
+    if (typeof params.line === "bigint" && typeof params.column === "bigint") {
       const at = offsetOf(doc.text, Number(params.line), Number(params.column));
       return { start: Math.max(0, at - 1), end: Math.min(doc.text.length, at + 1) };
     }
@@ -390,12 +392,12 @@
     nav.replaceChildren();
     state.docs.forEach((doc, index) => {
       const c = counts(doc.result.findings);
-      const status = doc.result.kind === null ? "unreadable" : c.error > 0 ? "error" : c.warning > 0 ? "warning" : "ok";
+      const status = !doc.result.readable ? "unreadable" : c.error > 0 ? "error" : c.warning > 0 ? "warning" : "ok";
       const tab = el(
         "button",
         { type: "button", class: `doc-tab ${status}${index === state.current ? " current" : ""}`, "data-index": index, "data-status": status },
         el("span", { class: "doc-name" }, doc.name),
-        el("span", { class: "badge" }, doc.result.kind === null ? t().unreadable : `${c.error} · ${c.warning} · ${c.info}`),
+        el("span", { class: "badge" }, !doc.result.readable ? t().unreadable : `${c.error} · ${c.warning} · ${c.info}`),
       );
       tab.addEventListener("click", () => {
         select(index);
@@ -428,7 +430,7 @@
     list.replaceChildren();
     if (!doc) return;
     const r = doc.result;
-    $("doc-kind").textContent = r.kind === null ? t().unreadable : t().kinds[r.kind] || r.kind;
+    $("doc-kind").textContent = !r.readable ? t().unreadable : t().kinds[r.kind] || r.kind;
     $("doc-id").textContent = r.id === null ? "" : r.id;
     const c = counts(r.findings);
     $("summary").textContent = r.findings.length === 0 ? t().none : t().summary(c.error, c.warning, c.info);
@@ -623,7 +625,7 @@
   }
 
   function renderTotals() {
-    const readable = state.docs.filter((d) => d.result.kind !== null);
+    const readable = state.docs.filter((d) => d.result.readable);
     const section = $("totals");
     section.hidden = state.docs.length === 0;
     const tables = $("totals-tables");

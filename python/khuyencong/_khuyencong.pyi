@@ -97,8 +97,9 @@ def render_citation(citation: _Citation | dict[str, Any], lang: str = "vi") -> s
     field, a clause without an article, point letters such as f or w).
     """
 
-def _as_vnd(amount: int | Decimal) -> int:
-    """An amount in đồng; a ``float`` or ``bool`` raises :class:`TypeError`."""
+def _as_vnd(amount: int | Decimal | str) -> int:
+    """An amount in đồng (a ``str``: whole đồng or exact Vietnamese notation); a ``float``
+    or ``bool`` raises :class:`TypeError`."""
 
 def _as_share(share: Decimal | int | str) -> Decimal:
     """A share in [0, 1] as a normalised ``Decimal``; a ``float`` raises :class:`TypeError`."""
@@ -178,7 +179,7 @@ def _assess(
 
 def _max_support(
     activity: str,
-    eligible_cost: int | Decimal,
+    eligible_cost: int | Decimal | str,
     as_of: datetime.date | str,
     *,
     fund: str | None = None,
@@ -194,10 +195,21 @@ def _parse_vnd(text: str) -> tuple[int, str]:
     """``(đồng, exactness)`` of an amount in Vietnamese notation."""
 
 def json_schema(
-    kind: Literal["document", "scheme", "plan", "period_report", "findings"] | str,
+    kind: Literal[
+        "document",
+        "scheme",
+        "plan",
+        "period_report",
+        "findings",
+        "provincial_pack",
+        "applicant",
+        "assessment",
+    ]
+    | str,
 ) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of documents (``document`` dispatches on ``kind``
-    to ``scheme``, ``plan`` and ``period_report``) or of check output (``findings``).
+    to ``scheme``, ``plan`` and ``period_report``), of check output (``findings``), of a
+    provincial rule pack, of an applicant's facts or of an eligibility assessment.
 
     Raises :class:`khuyencong.Error` for an unknown kind.
     """

@@ -4,8 +4,9 @@ core; no rule of the law is decided here.
 
 A document may be given as
 
-- a ``dict`` (its JSON form; a ``float`` anywhere raises :class:`TypeError`: amounts are
-  ``int`` đồng),
+- a ``dict`` (its JSON form; read exactly as the same document written as JSON text: a
+  ``float`` where whole đồng are expected, an ``int`` beyond the bounds or a ``str`` that is
+  not valid Unicode is a finding at its place, as it is in JSON text),
 - a ``str`` holding **JSON text** (never a file name),
 - ``bytes`` or ``bytearray`` holding JSON,
 - an ``os.PathLike`` such as ``pathlib.Path``: a JSON file holding one document,
@@ -81,12 +82,14 @@ def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> Ch
     """Checks one document: every finding, in deterministic order.
 
     A document that cannot be read is not an exception: its findings have ``structure.*``
-    codes (and ``kind`` and ``id`` are ``None``). ``provincial_pack`` layers a province's
-    levels over the national ones for local-fund schemes: the name of a shipped pack
-    (``"dong-thap-2024"``, see :func:`packs`), a dict, JSON text or bytes, or a path.
+    codes — every problem at once — and ``kind`` and ``id`` are given whenever they can be
+    read. ``provincial_pack`` layers a province's levels over the national ones for
+    local-fund schemes: the name of a shipped pack (``"dong-thap-2024"``, see
+    :func:`packs`), a dict, JSON text or bytes, or a path.
 
-    Raises :class:`TypeError` for an input of another type or a ``float`` inside a dict,
-    :class:`FileNotFoundError` / :class:`OSError` when a path cannot be read, and
+    Raises :class:`TypeError` for an input of another type (or a value JSON cannot hold
+    inside a dict: a set, a date), :class:`FileNotFoundError` / :class:`OSError` when a path
+    cannot be read or is not a regular file (a FIFO could block for ever), and
     :class:`khuyencong.Error` for an invalid provincial pack.
     """
     if not isinstance(doc, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
@@ -99,8 +102,10 @@ def check_many(
 ) -> list[CheckResult]:
     """Checks many documents, one :class:`CheckResult` each, in order.
 
-    The inputs are converted first; then the core checks them all with the GIL released,
-    so other Python threads run meanwhile.
+    The inputs are converted first; then the core checks them with the GIL released, so
+    other Python threads run meanwhile, in chunks of a few hundred, between which Ctrl-C
+    (``KeyboardInterrupt``) is honoured. One unreadable document is a result with its
+    findings; it never stops the batch.
     """
     if isinstance(docs, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
         raise TypeError(
@@ -224,15 +229,17 @@ def assess(
     ``docs/eligibility.md``); what is missing makes the verdict ``indeterminate`` rather
     than guessed.
 
-    Raises :class:`khuyencong.Error` for unknown facts or codes and dates before
-    2012-07-05, and :class:`TypeError` for a ``float`` among the facts.
+    Raises :class:`khuyencong.ValidationError` (an :class:`khuyencong.Error`) listing
+    every problem of the facts with its JSON Pointer (unknown fields and codes, a ``float``
+    where whole đồng are expected… — as ``khuyencong eligibility`` reports them), and
+    :class:`khuyencong.Error` for dates before 2012-07-05.
     """
     return Assessment._from_json(_native._assess(_plain(applicant), activity, as_of))
 
 
 def max_support(
     activity: str,
-    eligible_cost: int | Decimal,
+    eligible_cost: int | Decimal | str,
     as_of: datetime.date | str,
     *,
     fund: str = "national",
@@ -244,12 +251,13 @@ def max_support(
 ) -> SupportLimit:
     """The most state support an activity may receive on a date.
 
-    ``eligible_cost`` is whole đồng (an ``int``; a ``float`` raises :class:`TypeError`),
-    for all ``units`` together: the cap applies once per unit (establishment, model,
-    round…), so a group scheme for eight cooperatives passes ``units=8``. ``fund`` is
-    ``national``, ``provincial``, ``district`` or ``commune``; a ``provincial_pack`` (a
-    shipped pack's name such as ``"dong-thap-2024"``, a dict, JSON text or bytes, or a path)
-    sets the levels of local funds.
+    ``eligible_cost`` is whole đồng for all ``units`` together: an ``int``, or a ``str`` of
+    whole đồng or exact Vietnamese notation (``"620 triệu"``), read as ``khuyencong support
+    --cost`` reads it; a ``float`` raises :class:`TypeError`. The cap applies once per unit
+    (establishment, model, round…), so a group scheme for eight cooperatives passes
+    ``units=8``. ``fund`` is ``national``, ``provincial``, ``district`` or ``commune``; a
+    ``provincial_pack`` (a shipped pack's name such as ``"dong-thap-2024"``, a dict, JSON
+    text or bytes, or a path) sets the levels of local funds.
 
     A level the project does not know — an item whose level was not read, a level priced by
     tender, any date before 2014-04-08, an activity with several items when no ``variant``

@@ -37,7 +37,13 @@ class Error(ValueError):
 
 
 class ValidationError(Error):
-    """A document with findings: ``findings`` holds one dict per finding."""
+    """Input that cannot be read (a document, an applicant's facts): ``findings`` holds one
+    dict per problem — every problem found, not only the first — each with a stable
+    ``code``, a ``severity``, a JSON Pointer ``path`` and ``message_vi`` / ``message_en``.
+
+    ``str(error)`` lists them one per line (in the language of
+    :func:`khuyencong.set_language`); :meth:`errors` gives them in the shape pydantic uses.
+    """
 
     findings: list[dict[str, Any]]
 
@@ -50,9 +56,53 @@ class ValidationError(Error):
         super().__init__(message_en, message_vi)
         self.findings = [] if findings is None else findings
 
+    def __str__(self) -> str:
+        from khuyencong.results import get_language
+
+        return self.message_vi if get_language() == "vi" else self.message_en
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Every problem as a dict in the shape of pydantic's ``ValidationError.errors()``:
+
+        - ``type``: the finding code (``structure.invalid_date``), documented in
+          ``docs/findings.md`` and by :func:`khuyencong.explain`;
+        - ``loc``: the place as a tuple of keys and indices (``("period", "from")``,
+          ``("results", 0, "support")``; ``()`` for the whole input);
+        - ``msg``: the message in English; ``msg_vi``: in Vietnamese;
+        - ``severity``: ``error``, ``warning`` or ``info``;
+        - ``ctx``: the values the messages were made from (``{"field": "kind"}``);
+        - ``url``: where the code is explained.
+        """
+        return [
+            {
+                "type": f["code"],
+                "loc": _loc(f["path"]),
+                "msg": f["message_en"],
+                "msg_vi": f["message_vi"],
+                "severity": f["severity"],
+                "ctx": dict(f.get("params", {})),
+                "url": f"{_FINDINGS_URL}#{f['code'].replace('.', '')}",
+            }
+            for f in self.findings
+        ]
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             type(self),
             (self.message_en, self.message_vi, self.findings),
             self.__dict__,
         )
+
+
+_FINDINGS_URL = "https://github.com/khuyencong/khuyencong/blob/main/docs/findings.md"
+
+
+def _loc(pointer: str) -> tuple[str | int, ...]:
+    """A JSON Pointer as a tuple of keys (``str``) and array indices (``int``)."""
+    if not pointer:
+        return ()
+    parts: list[str | int] = []
+    for token in pointer.split("/")[1:]:
+        key = token.replace("~1", "/").replace("~0", "~")
+        parts.append(int(key) if key.isdigit() and (key == "0" or not key.startswith("0")) else key)
+    return tuple(parts)

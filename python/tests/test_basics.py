@@ -240,10 +240,18 @@ def test_float_or_bool_amount_is_a_type_error(bad: Any) -> None:
     assert str(info.value) == AMOUNT_MESSAGE
 
 
-@pytest.mark.parametrize("bad", ["1400000000", None, [1], b"1"])
+@pytest.mark.parametrize("bad", [None, [1], b"1"])
 def test_other_amount_types_are_type_errors(bad: Any) -> None:
     with pytest.raises(TypeError, match="amounts are whole đồng: pass an int"):
         native._as_vnd(bad)
+
+
+def test_an_amount_given_as_text_is_read_as_the_command_reads_it() -> None:
+    assert native._as_vnd("1400000000") == 1_400_000_000
+    assert native._as_vnd("620 triệu") == 620_000_000
+    for bad in ["hơn 620 triệu", "1,400", "9007199254740992"]:
+        with pytest.raises(Error):
+            native._as_vnd(bad)
 
 
 @pytest.mark.parametrize(
@@ -417,8 +425,12 @@ def test_validation_error_from_findings() -> None:
     assert len(e.findings) == 2
     assert e.findings[0] == FINDING
     assert e.findings[0]["citation"]["article"] == 4
-    assert "2 finding(s)" in e.message_en and "/lines/0/amount" in e.message_en
-    assert "2 phát hiện" in e.message_vi
+    assert e.message_en.splitlines() == [
+        "the document has 1 error:",
+        "  /lines/0/amount  report.total_mismatch  the total does not match",
+        "  /b  report.total_mismatch  the total does not match",
+    ]
+    assert e.message_vi.splitlines()[0] == "tài liệu có 1 lỗi:"
     back = pickle.loads(pickle.dumps(e))
     assert back.findings == e.findings
     with pytest.raises(ValidationError) as info:

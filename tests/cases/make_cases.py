@@ -191,6 +191,19 @@ case("report_period_reversed", small_report(("2024-12-31", "2024-01-01"), []),
 case("report_before_coverage", small_report(("2010-01-01", "2011-12-31"), []),
      [("error", "/period", "document.before_coverage")],
      "Before 2012-07-05 (Decree 134/2004 era) nothing is assessed.")
+case("report_period_reversed_still_reconciles",
+     small_report(("2024-12-31", "2024-01-01"), [],
+                  funding={"total": 3 * M, "lines": [{"source": "counterpart", "amount": 2 * M}]}),
+     [("info", "/funding/lines/0/amount", "reconcile.not_itemised"),
+      ("error", "/funding/total", "funding.total_mismatch"), ("error", "/period", "document.period_reversed")],
+     "A reversed period decides no regime, so nothing that depends on the law is assessed; "
+     "the report's own figures must still agree, and the total does not.")
+case("report_before_coverage_still_reconciles",
+     small_report(("2010-01-01", "2011-12-31"), [],
+                  funding={"total": 3 * M, "lines": [{"source": "counterpart", "amount": 2 * M}]}),
+     [("info", "/funding/lines/0/amount", "reconcile.not_itemised"),
+      ("error", "/funding/total", "funding.total_mismatch"), ("error", "/period", "document.before_coverage")],
+     "Before 2012-07-05 the law is not assessed, but a total that does not add up is still reported.")
 case("report_partly_before_coverage", small_report(("2011-01-01", "2013-12-31"), []),
      [("warning", "/period", "document.partly_before_coverage")])
 
@@ -250,67 +263,123 @@ d = small_report(("2022-01-01", "2022-12-31"), [], targets=[{"activity": "digita
 case("report_targets_before_reform", d, [("error", "/targets/0/activity", "document.activity_not_in_regime")])
 
 # ---------------------------------------------------------------- structural problems
+# A document whose structure is broken gets, besides its structural errors, this note: the
+# rules were not checked (they run only when what could not be read is unknown fields or
+# free text, which no rule computes with).
+NOT_RUN = ("info", "", "structure.rules_not_run")
+
+
 def raw_case(name, raw_bytes, findings, description=""):
     case(name, None, findings, description, raw=raw_bytes)
 
 
-raw_case("structure_empty", b"", [("error", "", "structure.empty")])
-raw_case("structure_whitespace_only", b"  \n\t ", [("error", "", "structure.empty")])
-raw_case("structure_bom", b"\xef\xbb\xbf" + json.dumps(SEED, ensure_ascii=False).encode(), [("error", "", "structure.bom")])
-raw_case("structure_not_utf8", '{"kind": "plan", "id": "Hà Nam"}'.encode("cp1258"), [("error", "", "structure.not_utf8")],
+raw_case("structure_empty", b"", [("error", "", "structure.empty"), NOT_RUN])
+raw_case("structure_whitespace_only", b"  \n\t ", [("error", "", "structure.empty"), NOT_RUN])
+raw_case("structure_bom", b"\xef\xbb\xbf" + json.dumps(SEED, ensure_ascii=False).encode(), [("info", "", "structure.bom"), SEED_PARTIAL],
+         "A UTF-8 byte-order mark is ignored (RFC 8259 §8.1 lets a reader ignore it), with an information finding.")
+raw_case("structure_not_utf8", '{"kind": "plan", "id": "Hà Nam"}'.encode("cp1258"), [("error", "", "structure.not_utf8"), NOT_RUN],
          "Windows-1258 bytes are not UTF-8.")
-raw_case("structure_malformed_json", b'{"kind": "plan" "id": "x"}', [("error", "", "structure.malformed_json")])
-raw_case("structure_truncated", json.dumps(SEED).encode()[:200], [("error", "", "structure.truncated")])
-raw_case("structure_top_level_array", b"[1, 2]", [("error", "", "structure.invalid_type")])
+raw_case("structure_malformed_json", b'{"kind": "plan" "id": "x"}', [("error", "", "structure.malformed_json"), NOT_RUN])
+raw_case("structure_truncated", json.dumps(SEED).encode()[:200], [NOT_RUN, ("error", "/title", "structure.truncated")],
+         "The input ends inside the title: the finding points at the value being read.")
+raw_case("structure_top_level_array", b"[1, 2]", [("error", "", "structure.invalid_type"), NOT_RUN])
 deep = {"source": "other_lawful", "amount": 1}
 for _ in range(200):
     deep = {"source": "other_lawful", "amount": 1, "parts": [deep]}
 d = seed(); d["funding"]["lines"].append(deep)
-case("structure_deep_nesting", d, [("error", "/funding/lines/3" + "/parts/0" * 62, "structure.too_deep")],
-     "Nesting beyond 128 levels is refused before any check runs.")
+case("structure_deep_nesting", d, [NOT_RUN, ("error", "/funding/lines/3" + "/parts/0" * 14 + "/parts", "structure.too_deep")],
+     "Nesting beyond 32 levels is refused before any check runs, at the container that goes too deep.")
 raw_case("structure_deep_unknown_field", b'{"kind": "plan", "x": ' + b"[" * 300 + b"]" * 300 + b"}",
-         [("error", "", "structure.unknown_field")], "An unknown field is refused whatever it holds.")
+         [NOT_RUN, ("error", "/x" + "/0" * 31, "structure.too_deep")],
+         "Nesting beyond 32 levels is refused wherever it is, even inside an unknown field.")
 d = seed(); d["colour"] = "red"
-case("structure_unknown_field_top", d, [("error", "", "structure.unknown_field")])
+case("structure_unknown_field_top", d, [("error", "", "structure.unknown_field"), SEED_PARTIAL],
+     "An unknown field is set aside and the rules still run.")
 d = seed(); d["results"][1]["establishment_count"] = 57
-case("structure_unknown_field_nested", d, [("error", "/results/1", "structure.unknown_field")])
+case("structure_unknown_field_nested", d, [SEED_PARTIAL, ("error", "/results/1", "structure.unknown_field")])
 d = seed(); del d["period"]
-case("structure_missing_field", d, [("error", "", "structure.missing_field")])
+case("structure_missing_field", d, [("error", "", "structure.missing_field"), NOT_RUN])
 d = seed(); d["results"][0]["support"] = 1400000000.0
-case("structure_float_amount", d, [("error", "/results/0/support", "structure.not_whole_number")])
+case("structure_float_amount", d, [NOT_RUN, ("error", "/results/0/support", "structure.not_whole_number")])
 d = seed(); d["results"][0]["support"] = 1.4e9
-case("structure_exponent_amount", d, [("error", "/results/0/support", "structure.not_whole_number")])
+case("structure_exponent_amount", d, [NOT_RUN, ("error", "/results/0/support", "structure.not_whole_number")])
 d = seed(); d["results"][0]["support"] = -1
-case("structure_negative_amount", d, [("error", "/results/0/support", "structure.negative")])
+case("structure_negative_amount", d, [NOT_RUN, ("error", "/results/0/support", "structure.negative")])
 d = seed(); d["results"][0]["support"] = 9_007_199_254_740_992
-case("structure_amount_too_large", d, [("error", "/results/0/support", "structure.too_large")])
+case("structure_amount_too_large", d, [NOT_RUN, ("error", "/results/0/support", "structure.too_large")])
 d = seed(); d["results"][0]["support"] = 10**25
-case("structure_amount_beyond_u64", d, [("error", "/results/0/support", "structure.too_large")])
+case("structure_amount_beyond_u64", d, [NOT_RUN, ("error", "/results/0/support", "structure.too_large")])
 d = seed(); d["results"][0]["activity"] = "machinery"
-case("structure_unknown_activity_code", d, [("error", "/results/0/activity", "structure.unknown_code")])
+case("structure_unknown_activity_code", d, [NOT_RUN, ("error", "/results/0/activity", "structure.unknown_code")])
 d = seed(); d["funding"]["lines"][0]["source"] = "central_budget"
-case("structure_unknown_source_code", d, [("error", "/funding/lines/0/source", "structure.unknown_code")])
+case("structure_unknown_source_code", d, [NOT_RUN, ("error", "/funding/lines/0/source", "structure.unknown_code")])
 d = seed(); d["period"]["to"] = "2025-02-30"
-case("structure_impossible_date", d, [("error", "/period/to", "structure.invalid_date")])
+case("structure_impossible_date", d, [NOT_RUN, ("error", "/period/to", "structure.invalid_date")])
 d = seed(); d["period"]["from"] = "01/01/2021"
-case("structure_date_wrong_format", d, [("error", "/period/from", "structure.invalid_date")])
+case("structure_date_wrong_format", d, [NOT_RUN, ("error", "/period/from", "structure.invalid_date")])
 d = seed(); d["results"][0]["counts"]["establishments"] = "5"
-case("structure_count_as_string", d, [("error", "/results/0/counts/establishments", "structure.invalid_type")])
+case("structure_count_as_string", d, [NOT_RUN, ("error", "/results/0/counts/establishments", "structure.invalid_type")])
 d = seed(); d["results"][0]["counts"]["establishments"] = 5.5
-case("structure_fractional_count", d, [("error", "/results/0/counts/establishments", "structure.not_whole_number")])
+case("structure_fractional_count", d, [NOT_RUN, ("error", "/results/0/counts/establishments", "structure.not_whole_number")])
 d = seed(); d["kind"] = "report"
-case("structure_unknown_kind", d, [("error", "/kind", "structure.unknown_kind")])
+case("structure_unknown_kind", d, [NOT_RUN, ("error", "/kind", "structure.unknown_kind")])
 d = seed(); del d["kind"]
-case("structure_missing_kind", d, [("error", "", "structure.missing_field")])
+case("structure_missing_kind", d, [("error", "", "structure.missing_field"), NOT_RUN])
 d = seed(); d["kind"] = 5
-case("structure_kind_not_a_string", d, [("error", "/kind", "structure.invalid_type")])
+case("structure_kind_not_a_string", d, [NOT_RUN, ("error", "/kind", "structure.invalid_type")])
 d = seed(); d["schema_version"] = 3
-case("structure_unsupported_schema_version", d, [("error", "/schema_version", "structure.unsupported_schema_version")],
+case("structure_unsupported_schema_version", d, [NOT_RUN, ("error", "/schema_version", "structure.unsupported_schema_version")],
      "Versions 1 and 2 are read; 3 does not exist.", changed="Version 2 is now the current version; 3 is the unsupported one.")
 raw_case("structure_duplicate_key", b'{"kind": "plan", "schema_version": 2, "id": "a", "id": "b", "year": 2024, "fund_level": "national"}',
-         [("error", "", "structure.duplicate_field")])
+         [("error", "", "structure.duplicate_field"), NOT_RUN])
 d = seed(); d["funding"]["lines"][1]["amount"] = {"vnd": 15_697 * M, "exactness": "roughly"}
-case("structure_unknown_exactness", d, [("error", "/funding/lines/1/amount/exactness", "structure.invalid_value")])
+case("structure_unknown_exactness", d, [NOT_RUN, ("error", "/funding/lines/1/amount/exactness", "structure.unknown_code")])
+d = seed()
+d["period"]["from"] = "2021-1-1"
+case("structure_date_without_leading_zeros", d, [NOT_RUN, ("error", "/period/from", "structure.invalid_date")],
+     "Dates are exactly YYYY-MM-DD, as the schema's format date says: 2021-1-1 is refused.")
+d = seed()
+d["period"]["to"] = "+2025-12-31"
+case("structure_date_with_sign", d, [NOT_RUN, ("error", "/period/to", "structure.invalid_date")])
+d = seed()
+d["period"] = ["2021-01-01", "2025-12-31"]
+case("structure_object_as_array", d, [NOT_RUN, ("error", "/period", "structure.invalid_type")],
+     "An object written as a positional array is refused, as the schema refuses it.")
+d = seed()
+d["funding"]["lines"][0]["source"] = {"national_extension_fund": None}
+case("structure_code_as_object", d, [NOT_RUN, ("error", "/funding/lines/0/source", "structure.invalid_type")],
+     "A code is a string, never an object naming it.")
+raw_case("structure_duplicate_kind",
+         b'{"kind": "plan", "kind": "scheme", "schema_version": 1, "id": "a", "year": 2024, "fund_level": "national"}',
+         [("error", "", "structure.duplicate_field"), NOT_RUN],
+         "Two kinds: which was meant is unknowable, so nothing else is read.")
+raw_case("structure_utf16", json.dumps(SEED, ensure_ascii=False).encode("utf-16-le"),
+         [("error", "", "structure.not_utf8"), NOT_RUN], "UTF-16 text is recognised and named.")
+d = seed()
+d["colour"] = "red"
+d["period"]["from"] = "2021-02-30"
+d["reporting_unit"]["province"] = 5
+d["results"][0]["support"] = 1400.5
+d["results"][1]["note"] = 7
+case("structure_many_mistakes_in_one_pass", d,
+     [("error", "", "structure.unknown_field"), NOT_RUN,
+      ("error", "/period/from", "structure.invalid_date"),
+      ("error", "/reporting_unit/province", "structure.invalid_type"),
+      ("error", "/results/0/support", "structure.not_whole_number"),
+      ("error", "/results/1/note", "structure.invalid_type")],
+     "Five independent mistakes, five findings in one run, with the report's kind and id.")
+d = seed()
+d["title"] = "x" * 1001
+d["funding"]["total"] = 34_388 * M
+case("structure_bad_text_does_not_hide_a_mismatch", d,
+     [("info", "", "structure.rules_partial"), SEED_PARTIAL,
+      ("error", "/funding/total", "funding.total_mismatch"),
+      ("error", "/title", "structure.invalid_length")],
+     "An overlong title (free text, which no rule reads) is set aside: the rules still run and find the total one million off.")
+d = seed()
+d["$schema"] = "urn:khuyencong:schema:period_report:1"
+case("report_names_its_schema", d, [SEED_PARTIAL],
+     "An input may name its schema with a top-level $schema string, as the published schemas allow.")
 
 # ---------------------------------------------------------------- plans
 def plan(**over):
@@ -353,6 +422,11 @@ case("plan_budget_total_mismatch", p, [("error", "/budget/total", "funding.total
 case("plan_district_after_reform", plan(year=2026, fund_level="district", budget=None, schemes=[]),
      [("error", "/fund_level", "document.fund_level_not_in_force")])
 case("plan_before_coverage", plan(year=2011), [("error", "/year", "document.before_coverage")])
+p = plan(year=2011)
+p["schemes"][1]["scheme_id"] = p["schemes"][0]["scheme_id"]
+case("plan_before_coverage_still_finds_duplicates", p,
+     [("error", "/schemes/1/scheme_id", "plan.duplicate_scheme"), ("error", "/year", "document.before_coverage")],
+     "A 2011 plan is outside the law modelled, but a scheme listed twice is still reported.")
 p = plan(); p["schemes"][2]["activity"] = "digital_transformation"
 case("plan_2025_activity_in_2024", p, [("error", "/schemes/2/activity", "document.activity_not_in_regime")])
 case("plan_2025_activity_in_2026", plan(year=2026, schemes=[
@@ -432,12 +506,12 @@ case("scheme_counterpart_commitment_missing", d,
      [("warning", "/declarations", "scheme.counterpart_commitment_missing"), ("info", "/funding", "funding.shares")])
 d = scheme()
 d["funding"]["lines"][0]["amount"] = 300000000.5
-case("structure_scheme_fractional_amount", d, [("error", "/funding/lines/0/amount", "structure.not_whole_number")])
+case("structure_scheme_fractional_amount", d, [NOT_RUN, ("error", "/funding/lines/0/amount", "structure.not_whole_number")])
 d = scheme()
 d["beneficiaries"][0]["legal_form"] = "corporation"
-case("structure_scheme_unknown_legal_form", d, [("error", "/beneficiaries/0/legal_form", "structure.unknown_code")])
+case("structure_scheme_unknown_legal_form", d, [NOT_RUN, ("error", "/beneficiaries/0/legal_form", "structure.unknown_code")])
 d = scheme(activities=[])
-case("structure_scheme_no_activities", d, [("error", "/activities", "structure.invalid_length")])
+case("structure_scheme_no_activities", d, [NOT_RUN, ("error", "/activities", "structure.invalid_length")])
 GR = json.loads((HERE / "../../docs/examples/scheme-giong-rieng-2025.json").read_text("utf-8"))
 case("scheme_giong_rieng_2025_share_binds", GR, [("info", "/funding", "funding.shares")],
      "97.82 M, 2025, local funds: 50 % = 48.91 M, the share binds (national level as reference, no provincial pack).")

@@ -3,17 +3,54 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use khuyencong::document::{CheckOptions, DocumentFindings, Summary, check_bytes};
+use clap::ValueEnum;
+use khuyencong::document::{CheckOptions, DocumentFindings, Summary, check_line};
 use khuyencong::law::Lang;
+use khuyencong::{Finding, Severity};
 
-use crate::{Format, Usage, input};
+use crate::input::{self, Item};
+use crate::table::clean;
+use crate::{Usage, write_error};
 
-/// Runs the command.
+/// Output format of `check`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A table for people (the language of `--lang`).
+    Table,
+    /// One JSON document: every input's findings and a summary (findings schema).
+    Json,
+    /// One JSON object per input and line, streamed.
+    Jsonl,
+    /// One CSV row per finding (an input without findings gets one row without a code).
+    Csv,
+}
+
+/// The header of the CSV output.
+const CSV_HEADER: [&str; 10] = [
+    "file",
+    "line",
+    "kind",
+    "id",
+    "severity",
+    "code",
+    "path",
+    "cell",
+    "message_vi",
+    "message_en",
+];
+
+/// The finding of a file that cannot be read (the run goes on and exits 2).
+fn unreadable(en: String, vi: String) -> Finding {
+    Finding::new("structure.unreadable_file", Severity::Error, "", vi, en)
+}
+
+/// Runs the command: exit 0 without errors, 1 with errors, 2 when a file could not be read
+/// (the others are still checked and reported).
 pub fn run(
     files: &[String],
     jsonl: bool,
     lang: Lang,
-    format: Format,
+    format: CheckFormat,
     pack: Option<&str>,
     xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
@@ -25,45 +62,74 @@ pub fn run(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all = Vec::new();
+    let mut unreadable_files = false;
     let mut collected = crate::sheet::Collected::default();
-    input::for_each(files, jsonl, |inp| {
-        let checked = match inp.sheet {
-            Some(doc) => doc.check(&options),
-            None => check_bytes(inp.bytes, &options),
+    if format == CheckFormat::Csv {
+        let header: Vec<String> = CSV_HEADER.iter().map(|h| (*h).to_owned()).collect();
+        write!(out, "{}", khuyencong::catalog::to_csv(&[header])).map_err(write_error)?;
+    }
+    input::for_each(files, jsonl, |item| {
+        let (result, sheet) = match item {
+            Item::Document {
+                source,
+                line,
+                content,
+                sheet,
+            } => {
+                let checked = match (sheet, content) {
+                    (Some(doc), _) => doc.check(&options),
+                    (None, content) => check_line(content, &options),
+                };
+                let result = DocumentFindings {
+                    file: source.to_owned(),
+                    line,
+                    kind: checked.kind,
+                    id: checked.id,
+                    findings: checked.findings,
+                };
+                (result, sheet)
+            }
+            Item::Unreadable { source, en, vi } => {
+                unreadable_files = true;
+                let result = DocumentFindings {
+                    file: source.to_owned(),
+                    line: None,
+                    kind: None,
+                    id: None,
+                    findings: vec![unreadable(en, vi)],
+                };
+                (result, None)
+            }
         };
-        summary.add(&checked.findings);
-        let result = DocumentFindings {
-            file: inp.source.to_owned(),
-            line: inp.line,
-            kind: checked.kind,
-            id: checked.id,
-            findings: checked.findings,
-        };
+        summary.add(&result.findings);
         if xlsx.is_some() {
-            collected.push(&inp, &result);
+            collected.push(sheet, &result);
         }
         match format {
-            Format::Json => {
-                all.push(serde_json::to_value(&result).map_err(crate::json_error)?);
+            CheckFormat::Json => {
+                all.push(result);
                 Ok(())
             }
-            Format::Jsonl => {
+            CheckFormat::Jsonl => {
                 let line = serde_json::to_string(&result).map_err(crate::json_error)?;
-                writeln!(out, "{line}").map_err(crate::write_error)
+                writeln!(out, "{line}").map_err(write_error)
             }
-            Format::Table | Format::Csv => {
-                write!(out, "{}", render(&result, lang)).map_err(crate::write_error)
-            }
+            CheckFormat::Table => write!(out, "{}", render(&result, lang)).map_err(write_error),
+            CheckFormat::Csv => write!(out, "{}", khuyencong::catalog::to_csv(&csv_rows(&result)))
+                .map_err(write_error),
         }
     })?;
     match format {
-        Format::Json => {
-            let doc = serde_json::json!({ "documents": all, "summary": summary });
-            let text = serde_json::to_string_pretty(&doc).map_err(crate::json_error)?;
-            writeln!(out, "{text}").map_err(crate::write_error)?;
+        CheckFormat::Json => {
+            let report = khuyencong::document::CheckReport {
+                documents: all,
+                summary: summary.clone(),
+            };
+            let text = serde_json::to_string_pretty(&report).map_err(crate::json_error)?;
+            writeln!(out, "{text}").map_err(write_error)?;
         }
-        Format::Jsonl => {}
-        Format::Table | Format::Csv => {
+        CheckFormat::Jsonl | CheckFormat::Csv => {}
+        CheckFormat::Table => {
             let line = match lang {
                 Lang::Vi => format!(
                     "tổng cộng: {} văn bản, {} có lỗi; {} lỗi, {} cảnh báo, {} thông tin\n",
@@ -82,20 +148,53 @@ pub fn run(
                     summary.info
                 ),
             };
-            write!(out, "{line}").map_err(crate::write_error)?;
+            write!(out, "{line}").map_err(write_error)?;
         }
     }
-    out.flush().map_err(crate::write_error)?;
+    out.flush().map_err(write_error)?;
     if let Some(path) = xlsx {
         collected.write(path)?;
     }
-    Ok(if summary.errors > 0 {
+    Ok(if unreadable_files {
+        ExitCode::from(2)
+    } else if summary.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
+fn csv_rows(r: &DocumentFindings) -> Vec<Vec<String>> {
+    let head = [
+        r.file.clone(),
+        r.line.map(|l| l.to_string()).unwrap_or_default(),
+        r.kind.map(|k| k.code().to_owned()).unwrap_or_default(),
+        r.id.clone().unwrap_or_default(),
+    ];
+    if r.findings.is_empty() {
+        let mut row = head.to_vec();
+        row.extend(std::iter::repeat_n(String::new(), 6));
+        return vec![row];
+    }
+    r.findings
+        .iter()
+        .map(|f| {
+            let mut row = head.to_vec();
+            row.extend([
+                f.severity.code().to_owned(),
+                f.code.clone(),
+                f.path.clone(),
+                f.cell.clone().unwrap_or_default(),
+                f.message_vi().into_owned(),
+                f.message_en().into_owned(),
+            ]);
+            row
+        })
+        .collect()
+}
+
+/// The table form of one input's findings. Everything that comes from the input (file
+/// name, `id`, paths, messages quoting values) is cleaned of terminal control characters.
 fn render(r: &DocumentFindings, lang: Lang) -> String {
     let mut s = String::new();
     let place = match r.line {
@@ -103,9 +202,10 @@ fn render(r: &DocumentFindings, lang: Lang) -> String {
         None => r.file.clone(),
     };
     s.push_str(&format!(
-        "{place}  {}  {}\n",
+        "{}  {}  {}\n",
+        clean(&place),
         r.kind.map_or("?", khuyencong::document::DocumentKind::code),
-        r.id.as_deref().unwrap_or("?")
+        clean(r.id.as_deref().unwrap_or("?"))
     ));
     if r.findings.is_empty() {
         s.push_str(match lang {
@@ -118,14 +218,14 @@ fn render(r: &DocumentFindings, lang: Lang) -> String {
         let cell = f
             .cell
             .as_deref()
-            .map(|c| format!("{c}  "))
+            .map(|c| format!("{}  ", clean(c)))
             .unwrap_or_default();
         s.push_str(&format!(
             "  {:<9} {cell}{}  {}\n    {}\n",
             f.severity.label(lang),
-            path,
+            clean(path),
             f.code,
-            f.message(lang)
+            clean(&f.message(lang))
         ));
         if let Some(c) = &f.citation {
             s.push_str(&format!("    ↳ {}\n", c.render(lang)));

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use khuyencong::document::{Document, parse};
+use khuyencong::document::{CheckOptions, Document, parse};
 use khuyencong::law::Lang;
 use khuyencong_sheet::{CsvOptions, Format, write_documents};
 use serde_json::Value;
@@ -41,14 +41,16 @@ fn is_jsonl_path(path: &str) -> bool {
 }
 
 fn print_finding(source: &str, f: &khuyencong::Finding, lang: Lang) {
+    use crate::table::clean;
     let at = f.cell.as_deref().unwrap_or(source);
     let path = if f.path.is_empty() { "/" } else { &f.path };
     eprintln!(
-        "{}: {} {path} {}: {}",
-        at,
+        "{}: {} {} {}: {}",
+        clean(at),
         f.severity.label(lang),
+        clean(path),
         f.code,
-        f.message(lang)
+        clean(&f.message(lang))
     );
 }
 
@@ -156,15 +158,40 @@ fn differences(left: &Value, right: &Value, at: &str, out: &mut Vec<String>, lim
 fn to_sheet(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Usage> {
     let mut documents: Vec<Document> = Vec::new();
     let mut failed = false;
-    crate::input::for_each(&args.inputs, false, |inp| {
-        match parse(inp.bytes) {
-            Ok(d) => documents.push(d),
-            Err(f) => {
-                let place = match inp.line {
-                    Some(l) => format!("{}:{l}", inp.source),
-                    None => inp.source.to_owned(),
+    crate::input::for_each(&args.inputs, false, |item| {
+        let (source, line, content, sheet) = match item {
+            crate::input::Item::Document {
+                source,
+                line,
+                content,
+                sheet,
+            } => (source, line, content, sheet),
+            crate::input::Item::Unreadable { en, vi, .. } => {
+                let why = match lang {
+                    Lang::Vi => vi,
+                    Lang::En => en,
                 };
-                print_finding(&place, &f, lang);
+                eprintln!("{}", crate::table::clean(&why));
+                failed = true;
+                return Ok(());
+            }
+        };
+        let place = match line {
+            Some(l) => format!("{source}:{l}"),
+            None => source.to_owned(),
+        };
+        let parsed = match content {
+            khuyencong::input::Line::Text { bytes, .. } => {
+                crate::sheet::checked_parse(bytes, sheet)
+            }
+            _ => Err(khuyencong::document::check_line(content, &CheckOptions::default()).findings),
+        };
+        match parsed {
+            Ok(d) => documents.push(d),
+            Err(findings) => {
+                for f in &findings {
+                    print_finding(&place, f, lang);
+                }
                 failed = true;
             }
         }

@@ -6,10 +6,10 @@ use khuyencong::finding::FindingDef;
 use khuyencong::law::Lang;
 use khuyencong::registry::{explain, findings as registry};
 
-use crate::{Format, Usage};
+use crate::{ExplainFormat, Usage};
 
 /// Runs the command.
-pub fn run(code: &str, lang: Lang, format: Format) -> Result<ExitCode, Usage> {
+pub fn run(code: &str, lang: Lang, format: ExplainFormat) -> Result<ExitCode, Usage> {
     let Some(def) = explain(code) else {
         let mut near: Vec<&str> = registry()
             .map(|d| d.code)
@@ -33,8 +33,13 @@ pub fn run(code: &str, lang: Lang, format: Format) -> Result<ExitCode, Usage> {
         ));
     };
     let text = match format {
-        Format::Json | Format::Jsonl => crate::to_json(&json(def))?,
-        Format::Table | Format::Csv => text(def, lang),
+        ExplainFormat::Json => crate::to_json(&json(def))?,
+        ExplainFormat::Jsonl => {
+            let mut line = serde_json::to_string(&json(def)).map_err(crate::json_error)?;
+            line.push('\n');
+            line
+        }
+        ExplainFormat::Table => text(def, lang),
     };
     crate::write_out(&text)?;
     Ok(ExitCode::SUCCESS)

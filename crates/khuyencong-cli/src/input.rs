@@ -1,120 +1,137 @@
-//! Reading inputs: files, `-` for standard input, and JSON Lines streamed line by line.
+//! Reading inputs: files, `-` for standard input, and JSON Lines streamed line by line —
+//! all through the library's bounded readers (`khuyencong::input`).
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal, Read};
+use std::io::{BufReader, IsTerminal, Read};
+use std::path::Path;
 
-use khuyencong::document::MAX_INPUT_BYTES;
+use khuyencong::input::{JsonLines, Line, MAX_INPUT_BYTES, is_json_lines, read_bounded};
 
 use crate::Usage;
 
-/// How much of one document is read: one byte past the limit is enough for the library to
-/// refuse it (`structure.too_large_input`), so memory stays bounded whatever the input.
-const READ_LIMIT: u64 = MAX_INPUT_BYTES as u64 + 1;
-
-/// Reads one line (up to and including `\n`) into `line`, keeping at most [`READ_LIMIT`]
-/// bytes of it and skipping the rest; returns the number of bytes consumed.
-fn read_line(buf: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<usize> {
-    let n = buf.by_ref().take(READ_LIMIT).read_until(b'\n', line)?;
-    if n == 0 || line.last() == Some(&b'\n') {
-        return Ok(n);
-    }
-    // An overlong line: skip to its end without keeping it.
-    let mut skipped = 0;
-    loop {
-        let available = buf.fill_buf()?;
-        if available.is_empty() {
-            return Ok(n + skipped);
-        }
-        if let Some(i) = available.iter().position(|b| *b == b'\n') {
-            buf.consume(i + 1);
-            return Ok(n + skipped + i + 1);
-        }
-        let len = available.len();
-        skipped += len;
-        buf.consume(len);
-    }
+/// One item of the inputs: a document's bytes (or a line too long to read), or a file that
+/// could not be read.
+pub enum Item<'a> {
+    /// A document (or an overlong JSON Lines line, never read).
+    Document {
+        /// The file name (`-` for standard input).
+        source: &'a str,
+        /// The line within a JSON Lines input, from 1.
+        line: Option<u64>,
+        /// The line or the whole file.
+        content: Line<'a>,
+        /// For a document read from a spreadsheet: where its values came from.
+        sheet: Option<&'a khuyencong_sheet::SheetDocument>,
+    },
+    /// A file that could not be opened or read, with why.
+    Unreadable {
+        /// The file name.
+        source: &'a str,
+        /// Why, in English.
+        en: String,
+        /// Why, in Vietnamese.
+        vi: String,
+    },
 }
 
-/// One document's bytes and where they came from.
-pub struct Input<'a> {
-    /// The file name (`-` for standard input).
-    pub source: &'a str,
-    /// The line number within a JSON Lines input (1-based), if any.
-    pub line: Option<u64>,
-    /// The bytes of the document.
-    pub bytes: &'a [u8],
-    /// For a document read from a spreadsheet: where its values came from.
-    pub sheet: Option<&'a khuyencong_sheet::SheetDocument>,
-}
-
-fn is_jsonl(name: &str) -> bool {
-    std::path::Path::new(name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
-}
-
-fn open(name: &str) -> Result<Box<dyn Read>, Usage> {
+fn open(name: &str) -> Result<Box<dyn Read>, (String, String)> {
     if name == "-" {
         return Ok(Box::new(std::io::stdin().lock()));
     }
-    File::open(name)
+    std::fs::File::open(name)
         .map(|f| Box::new(f) as Box<dyn Read>)
-        .map_err(|e| {
-            Usage::new(
-                format!("cannot read `{name}`: {e}"),
-                format!("không đọc được tệp `{name}`: {e}"),
-            )
-        })
+        .map_err(|e| read_error(name, &e))
+}
+
+pub(crate) fn read_error(name: &str, e: &std::io::Error) -> (String, String) {
+    let vi = match e.kind() {
+        std::io::ErrorKind::NotFound => "không có tệp hoặc thư mục này".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền đọc".to_owned(),
+        std::io::ErrorKind::IsADirectory => "đây là một thư mục".to_owned(),
+        _ => format!("lỗi hệ thống ({e})"),
+    };
+    (
+        format!("cannot read `{name}`: {e}"),
+        format!("không đọc được tệp `{name}`: {vi}"),
+    )
 }
 
 /// Calls `each` for every document of every input, streaming JSON Lines so that memory stays
-/// flat; shows a progress count on a terminal for large batches.
+/// at one document; a file that cannot be read is an item of its own and the rest go on.
+/// Shows a progress count on a terminal for large batches.
 pub fn for_each(
     files: &[String],
     jsonl: bool,
-    mut each: impl FnMut(Input<'_>) -> Result<(), Usage>,
+    mut each: impl FnMut(Item<'_>) -> Result<(), Usage>,
 ) -> Result<u64, Usage> {
     let progress = std::io::stderr().is_terminal();
     let mut count = 0u64;
     for name in files {
         if !jsonl && crate::sheet::is_sheet(name) {
-            for doc in crate::sheet::read(name)? {
-                let bytes = doc.to_json_bytes();
-                each(Input {
-                    source: name,
-                    line: None,
-                    bytes: &bytes,
-                    sheet: Some(&doc),
-                })?;
-                count += 1;
+            match crate::sheet::read_documents(name) {
+                Ok(docs) => {
+                    for doc in &docs {
+                        let bytes = doc.to_json_bytes();
+                        each(Item::Document {
+                            source: name,
+                            line: None,
+                            content: Line::Text {
+                                number: 1,
+                                bytes: &bytes,
+                            },
+                            sheet: Some(doc),
+                        })?;
+                        count += 1;
+                    }
+                }
+                Err((en, vi)) => {
+                    each(Item::Unreadable {
+                        source: name,
+                        en,
+                        vi,
+                    })?;
+                    count += 1;
+                }
             }
             continue;
         }
-        let reader = open(name)?;
-        if jsonl || is_jsonl(name) {
-            let mut buf = BufReader::with_capacity(1 << 16, reader);
-            let mut line = Vec::new();
-            let mut number = 0u64;
-            loop {
-                line.clear();
-                let n = read_line(&mut buf, &mut line).map_err(|e| {
-                    Usage::new(
-                        format!("cannot read `{name}`: {e}"),
-                        format!("không đọc được tệp `{name}`: {e}"),
-                    )
+        let reader = match open(name) {
+            Ok(r) => r,
+            Err((en, vi)) => {
+                each(Item::Unreadable {
+                    source: name,
+                    en,
+                    vi,
                 })?;
-                if n == 0 {
-                    break;
-                }
-                number += 1;
-                let trimmed = line.trim_ascii();
-                if trimmed.is_empty() {
-                    continue;
-                }
-                each(Input {
+                count += 1;
+                continue;
+            }
+        };
+        if jsonl || is_json_lines(Path::new(name)) {
+            let mut lines =
+                JsonLines::new(BufReader::with_capacity(1 << 16, reader), MAX_INPUT_BYTES);
+            loop {
+                let line = match lines.next_line() {
+                    Ok(Some(line)) => line,
+                    Ok(None) => break,
+                    Err(e) => {
+                        let (en, vi) = read_error(name, &e);
+                        each(Item::Unreadable {
+                            source: name,
+                            en,
+                            vi,
+                        })?;
+                        count += 1;
+                        break;
+                    }
+                };
+                let number = match line {
+                    Line::Text { number, .. } | Line::Overlong { number, .. } => number,
+                    _ => 0,
+                };
+                each(Item::Document {
                     source: name,
                     line: Some(number),
-                    bytes: trimmed,
+                    content: line,
                     sheet: None,
                 })?;
                 count += 1;
@@ -123,22 +140,25 @@ pub fn for_each(
                 }
             }
         } else {
-            let mut bytes = Vec::new();
-            reader
-                .take(READ_LIMIT)
-                .read_to_end(&mut bytes)
-                .map_err(|e| {
-                    Usage::new(
-                        format!("cannot read `{name}`: {e}"),
-                        format!("không đọc được tệp `{name}`: {e}"),
-                    )
-                })?;
-            each(Input {
-                source: name,
-                line: None,
-                bytes: &bytes,
-                sheet: None,
-            })?;
+            match read_bounded(reader, MAX_INPUT_BYTES) {
+                Ok(bytes) => each(Item::Document {
+                    source: name,
+                    line: None,
+                    content: Line::Text {
+                        number: 1,
+                        bytes: &bytes,
+                    },
+                    sheet: None,
+                })?,
+                Err(e) => {
+                    let (en, vi) = read_error(name, &e);
+                    each(Item::Unreadable {
+                        source: name,
+                        en,
+                        vi,
+                    })?;
+                }
+            }
             count += 1;
         }
     }
@@ -146,30 +166,4 @@ pub fn for_each(
         eprintln!("\r{count} documents.");
     }
     Ok(count)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_overlong_line_is_cut_at_the_limit_and_the_next_line_still_read() {
-        let limit = usize::try_from(READ_LIMIT).unwrap_or(usize::MAX);
-        let mut data = vec![b'a'; limit + 1000];
-        data.extend_from_slice(b"\n{\"kind\": \"plan\"}\n");
-        let mut buf = std::io::BufReader::new(&data[..]);
-        let mut line = Vec::new();
-        assert_eq!(read_line(&mut buf, &mut line).ok(), Some(limit + 1001));
-        assert_eq!(line.len(), limit);
-        let checked = khuyencong::document::check_bytes(
-            &line,
-            &khuyencong::document::CheckOptions::default(),
-        );
-        assert_eq!(checked.findings[0].code, "structure.too_large_input");
-        line.clear();
-        assert_eq!(read_line(&mut buf, &mut line).ok(), Some(17));
-        assert_eq!(line, b"{\"kind\": \"plan\"}\n");
-        line.clear();
-        assert_eq!(read_line(&mut buf, &mut line).ok(), Some(0));
-    }
 }

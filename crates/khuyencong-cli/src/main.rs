@@ -41,15 +41,16 @@ enum Command {
         /// Print a codelist (e.g. `activities`) with every value, titles, citation and validity.
         #[arg(long, conflicts_with = "kind")]
         codelist: Option<String>,
-        /// Output format for --codelist (json or csv).
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        /// Output format (csv only with --codelist).
+        #[arg(long, value_enum, default_value_t = SchemaFormat::Json)]
+        format: SchemaFormat,
     },
     /// Check documents (schemes, plans, period reports, programmes): every problem, where, and
     /// which article.
     ///
     /// Exit code 0: no errors; 1: errors found (including unreadable JSON content);
-    /// 2: a file cannot be opened, or a usage error.
+    /// 2: a file cannot be opened (it is reported with the others, which are still checked),
+    /// or a usage error; 141: the output was closed before the end (`| head`).
     Check {
         /// Files to check; `-` reads standard input; `.jsonl` files are read line by line;
         /// `.xlsx` and `.csv` files are read as filled templates (findings name their cells).
@@ -61,9 +62,9 @@ enum Command {
         /// Language of messages in table output.
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
-        /// Output format (`jsonl`: one result per line, streamed).
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format (`jsonl`: one result per line, streamed; `csv`: one row per finding).
+        #[arg(long, value_enum, default_value_t = check::CheckFormat::Table)]
+        format: check::CheckFormat,
         /// A provincial rule pack for schemes on local funds: a shipped pack's name (see
         /// `khuyencong packs`) or a JSON file.
         #[arg(long)]
@@ -111,9 +112,9 @@ enum Command {
         /// Language.
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format (`jsonl`: the JSON on one line).
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Table)]
+        format: ExplainFormat,
     },
     /// Print the catalogue of instruments and codelists valid on a date.
     Catalog {
@@ -123,10 +124,10 @@ enum Command {
         /// Language of labels in table output.
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
-        /// Output format.
+        /// Output format (`jsonl`: one item per line, with --list).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Print only this list (e.g. `activities`); required for CSV.
+        /// Print only this list (e.g. `activities`); required for CSV and JSON Lines.
         #[arg(long)]
         list: Option<String>,
     },
@@ -143,9 +144,9 @@ enum Command {
         /// Language of table output.
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
-        /// Output format (json or table).
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = eligibility::EligibilityFormat::Json)]
+        format: eligibility::EligibilityFormat,
     },
     /// Compute the most state support for an activity on a date (with its derivation).
     Support(support::SupportArgs),
@@ -206,12 +207,28 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// Output format of `catalog` and `totals`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Jsonl,
     Table,
     Csv,
+}
+
+/// Output format of `schema`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SchemaFormat {
+    Json,
+    Csv,
+}
+
+/// Output format of `explain`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExplainFormat {
+    Table,
+    Json,
+    Jsonl,
 }
 
 /// A failure that ends the command with exit code 2 and a bilingual message.
@@ -233,10 +250,13 @@ fn parse_key(s: &str) -> Result<khuyencong::totals::TotalsKey, String> {
     s.parse()
 }
 
+/// Reads a date argument as every front does: exactly `YYYY-MM-DD` (the library's reader).
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    khuyencong::input::parse_date(s).map_err(|e| {
         format!(
-            "`{s}` is not a valid calendar date in the form YYYY-MM-DD / `{s}` không phải ngày hợp lệ dạng YYYY-MM-DD"
+            "{} / {}",
+            table::clean(&e.to_string()),
+            table::clean(&e.message_vi())
         )
     })
 }
@@ -313,7 +333,15 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(u) => {
-            eprintln!("error: {}\nlỗi: {}", u.en, u.vi);
+            // Messages may quote the input (file names, values): each line is cleaned of
+            // terminal control characters.
+            let lines = |s: &str| {
+                s.lines()
+                    .map(|l| table::clean(l).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            eprintln!("error: {}\nlỗi: {}", lines(&u.en), lines(&u.vi));
             ExitCode::from(2)
         }
     }
@@ -321,16 +349,15 @@ fn main() -> ExitCode {
 
 fn write_out(s: &str) -> Result<(), Usage> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        // A closed pipe (`| head`) is not an error of ours.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Usage::new(
-            format!("cannot write output: {e}"),
-            format!("không ghi được kết quả: {e}"),
-        )),
-    }
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(write_error)
 }
+
+/// The exit code of a command whose output was closed before the end (`| head`): 128 + 13
+/// (SIGPIPE), as for any command a closed pipe stops. Never 0: what was not written was not
+/// seen.
+const CLOSED_PIPE: i32 = 141;
 
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(json_error)`
 fn json_error(e: serde_json::Error) -> Usage {
@@ -343,8 +370,8 @@ fn json_error(e: serde_json::Error) -> Usage {
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(write_error)`
 fn write_error(e: std::io::Error) -> Usage {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
-        // A closed pipe (`| head`) ends output quietly.
-        std::process::exit(0);
+        // A closed pipe (`| head`) ends the run quietly, but not as a success.
+        std::process::exit(CLOSED_PIPE);
     }
     Usage::new(
         format!("cannot write output: {e}"),
@@ -369,7 +396,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Usage> {
 fn cmd_schema(
     kind: Option<&str>,
     codelist: Option<&str>,
-    format: Format,
+    format: SchemaFormat,
 ) -> Result<ExitCode, Usage> {
     use khuyencong::schema::{SchemaKind, json_schema};
     let text = if let Some(list) = codelist {
@@ -386,12 +413,20 @@ fn cmd_schema(
             )
         };
         match format {
-            Format::Csv => khuyencong::catalog::to_csv(
+            SchemaFormat::Csv => khuyencong::catalog::to_csv(
                 &khuyencong::catalog::codelist_rows(list).ok_or_else(unknown)?,
             ),
-            _ => to_json(&khuyencong::catalog::codelist_json(list).ok_or_else(unknown)?)?,
+            SchemaFormat::Json => {
+                to_json(&khuyencong::catalog::codelist_json(list).ok_or_else(unknown)?)?
+            }
         }
     } else {
+        if format == SchemaFormat::Csv {
+            return Err(Usage::new(
+                "a JSON Schema is printed as JSON; --format csv is for --codelist",
+                "lược đồ JSON chỉ in dạng JSON; --format csv dùng với --codelist",
+            ));
+        }
         let name = kind.unwrap_or_default();
         let names: Vec<&str> = SchemaKind::ALL.iter().map(|k| k.name()).collect();
         let kind = SchemaKind::from_name(name).ok_or_else(|| {
@@ -437,9 +472,29 @@ fn cmd_catalog(
         }
     }
     let text = match (format, list) {
-        (Format::Json | Format::Jsonl, None) => to_json(&catalog)?,
-        (Format::Json | Format::Jsonl, Some("instruments")) => to_json(&catalog.instruments)?,
-        (Format::Json | Format::Jsonl, Some(name)) => to_json(&catalog.list(name))?,
+        (Format::Json, None) => to_json(&catalog)?,
+        (Format::Json, Some("instruments")) => to_json(&catalog.instruments)?,
+        (Format::Json, Some(name)) => to_json(&catalog.list(name))?,
+        (Format::Jsonl, None) => {
+            return Err(Usage::new(
+                "JSON Lines output needs one list: add --list NAME",
+                "xuất JSON Lines cần chọn một danh mục: thêm --list TÊN",
+            ));
+        }
+        (Format::Jsonl, Some(name)) => {
+            let items = if name == "instruments" {
+                serde_json::to_value(&catalog.instruments)
+            } else {
+                serde_json::to_value(catalog.list(name))
+            }
+            .map_err(json_error)?;
+            let mut s = String::new();
+            for item in items.as_array().map(Vec::as_slice).unwrap_or_default() {
+                s.push_str(&serde_json::to_string(item).map_err(json_error)?);
+                s.push('\n');
+            }
+            s
+        }
         (Format::Csv, None) => {
             return Err(Usage::new(
                 "CSV output needs one list: add --list NAME",

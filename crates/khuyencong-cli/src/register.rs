@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use khuyencong::input::Line;
 use khuyencong_register::{
     Added, MoneyKey, ProvinceEra, Register, RegisterError, StateRecord, Status, Submission, Table,
     Value,
@@ -304,9 +305,43 @@ fn add(db: &str, files: &[String], jsonl: bool, format: Format) -> Result<ExitCo
     // Every input is read before anything is stored: a file that cannot be read stops the
     // batch before it starts.
     let mut inputs: Vec<(String, Option<u64>, Vec<u8>)> = Vec::new();
-    input::for_each(files, jsonl, |inp| {
-        inputs.push((inp.source.to_owned(), inp.line, inp.bytes.to_vec()));
-        Ok(())
+    input::for_each(files, jsonl, |item| match item {
+        input::Item::Document {
+            source,
+            line,
+            content: Line::Text { bytes, .. },
+            ..
+        } => {
+            inputs.push((source.to_owned(), line, bytes.to_vec()));
+            Ok(())
+        }
+        input::Item::Document {
+            source,
+            line,
+            content,
+            ..
+        } => {
+            let place = match line {
+                Some(l) => format!("{source}:{l}"),
+                None => source.to_owned(),
+            };
+            let length = match content {
+                Line::Overlong { length, .. } => length,
+                _ => 0,
+            };
+            Err(Usage::new(
+                format!(
+                    "cannot add `{place}`: the line is {length} bytes, larger than 16 MiB, the limit for one document; nothing was stored"
+                ),
+                format!(
+                    "không thêm được `{place}`: dòng dài {length} byte, lớn hơn 16 MiB, giới hạn của một văn bản; chưa lưu gì"
+                ),
+            ))
+        }
+        input::Item::Unreadable { en, vi, .. } => Err(Usage::new(
+            format!("{en}; nothing was stored"),
+            format!("{vi}; chưa lưu gì"),
+        )),
     })?;
     let submissions: Vec<Submission<'_>> = inputs
         .iter()

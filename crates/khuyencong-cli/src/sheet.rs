@@ -2,8 +2,6 @@
 //! documents it holds (by `khuyencong-sheet`); each reaches the command as the JSON the core
 //! reads, with where its values came from, so that findings name their cells.
 
-use std::io::Read;
-
 use khuyencong_sheet::{Format, SheetDocument, read_bytes_as_documents};
 
 use crate::Usage;
@@ -16,21 +14,15 @@ pub fn is_sheet(name: &str) -> bool {
 /// Reads a spreadsheet file (at most [`khuyencong_sheet::MAX_FILE_BYTES`] and one byte, so
 /// that a larger file is refused, not read) into its documents.
 pub fn read(name: &str) -> Result<Vec<SheetDocument>, Usage> {
-    let file = std::fs::File::open(name).map_err(|e| {
-        Usage::new(
-            format!("cannot read `{name}`: {e}"),
-            format!("không đọc được tệp `{name}`: {e}"),
-        )
-    })?;
-    let mut bytes = Vec::new();
-    file.take(khuyencong_sheet::MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            Usage::new(
-                format!("cannot read `{name}`: {e}"),
-                format!("không đọc được tệp `{name}`: {e}"),
-            )
-        })?;
+    read_documents(name).map_err(|(en, vi)| Usage::new(en, vi))
+}
+
+/// [`read`], saying why a file cannot be read (in English and Vietnamese) so that `check`
+/// reports it as one unreadable input and goes on with the others.
+pub fn read_documents(name: &str) -> Result<Vec<SheetDocument>, (String, String)> {
+    let file = std::fs::File::open(name).map_err(|e| crate::input::read_error(name, &e))?;
+    let bytes = khuyencong::input::read_bounded(file, khuyencong_sheet::MAX_FILE_BYTES)
+        .map_err(|e| crate::input::read_error(name, &e))?;
     Ok(read_bytes_as_documents(&bytes, name, None))
 }
 
@@ -45,25 +37,32 @@ pub fn write_file(path: &str, bytes: &[u8]) -> Result<(), Usage> {
 }
 
 /// Reads an input's document for `totals`: a spreadsheet document with a reading error is
-/// refused, naming its cell; a core finding names the cell too.
+/// refused, naming its cell; the core's findings name their cells too.
 pub fn checked_parse(
-    inp: &crate::input::Input<'_>,
-) -> Result<khuyencong::document::Document, khuyencong::Finding> {
-    if let Some(doc) = inp.sheet
-        && let Some(f) = doc
+    bytes: &[u8],
+    sheet: Option<&SheetDocument>,
+) -> Result<khuyencong::document::Document, Vec<khuyencong::Finding>> {
+    if let Some(doc) = sheet {
+        let errors: Vec<khuyencong::Finding> = doc
             .findings
             .iter()
-            .find(|f| f.severity == khuyencong::Severity::Error)
-    {
-        return Err(f.clone());
-    }
-    khuyencong::document::parse(inp.bytes).map_err(|mut f| {
-        if let Some(doc) = inp.sheet
-            && let Some(at) = doc.locate(&f.path)
-        {
-            f.cell = Some(at.a1());
+            .filter(|f| f.severity == khuyencong::Severity::Error)
+            .cloned()
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
         }
-        f
+    }
+    khuyencong::document::parse(bytes).map_err(|e| {
+        let mut findings = e.findings;
+        if let Some(doc) = sheet {
+            for f in &mut findings {
+                if let Some(at) = doc.locate(&f.path) {
+                    f.cell = Some(at.a1());
+                }
+            }
+        }
+        findings
     })
 }
 
@@ -71,7 +70,7 @@ pub fn checked_parse(
 pub fn explain(
     code: &str,
     lang: khuyencong::law::Lang,
-    format: crate::Format,
+    format: crate::ExplainFormat,
 ) -> Result<std::process::ExitCode, Usage> {
     let Some(d) = khuyencong_sheet::explain(code) else {
         let known: Vec<&str> = khuyencong_sheet::FINDINGS.iter().map(|d| d.code).collect();
@@ -87,16 +86,18 @@ pub fn explain(
         ));
     };
     let text = match format {
-        crate::Format::Json | crate::Format::Jsonl => crate::to_json(&serde_json::json!({
-            "code": d.code,
-            "severity": d.severity,
-            "citation": null,
-            "meaning_vi": d.meaning_vi,
-            "meaning_en": d.meaning_en,
-            "fix_vi": d.fix_vi,
-            "fix_en": d.fix_en,
-        }))?,
-        crate::Format::Table | crate::Format::Csv => {
+        crate::ExplainFormat::Json | crate::ExplainFormat::Jsonl => {
+            crate::to_json(&serde_json::json!({
+                "code": d.code,
+                "severity": d.severity,
+                "citation": null,
+                "meaning_vi": d.meaning_vi,
+                "meaning_en": d.meaning_en,
+                "fix_vi": d.fix_vi,
+                "fix_en": d.fix_en,
+            }))?
+        }
+        crate::ExplainFormat::Table => {
             let (m, f, fix, meaning) = match lang {
                 khuyencong::law::Lang::Vi => (d.meaning_vi, d.fix_vi, "Cách sửa", "Ý nghĩa"),
                 khuyencong::law::Lang::En => (d.meaning_en, d.fix_en, "Fix", "Meaning"),
@@ -125,12 +126,10 @@ impl Collected {
     /// Keeps one input's results (and the sheets it was read from).
     pub fn push(
         &mut self,
-        inp: &crate::input::Input<'_>,
+        sheet: Option<&SheetDocument>,
         result: &khuyencong::document::DocumentFindings,
     ) {
-        let book = inp
-            .sheet
-            .and_then(khuyencong_sheet::SheetDocument::shared_book);
+        let book = sheet.and_then(khuyencong_sheet::SheetDocument::shared_book);
         self.entries.push((result.clone(), book));
     }
 

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use khuyencong::activity::Activity;
 use khuyencong::funding::FundLevel;
 use khuyencong::law::Lang;
-use khuyencong::money::{Exactness, Vnd, format_million, parse_vnd};
+use khuyencong::money::{Vnd, format_million};
 use khuyencong::support::{SupportContext, SupportLimit, SupportVariant, max_support};
 
 use crate::{LangArg, Usage, parse_date, to_json, write_out};
@@ -92,31 +92,10 @@ fn parse_units(s: &str) -> Result<NonZeroU64, String> {
         })
 }
 
+/// Reads the cost as every front does (the library's argument reader): whole đồng or exact
+/// Vietnamese notation.
 fn parse_cost(s: &str) -> Result<Vnd, Usage> {
-    let t = s.trim();
-    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
-        return t
-            .parse::<u64>()
-            .ok()
-            .and_then(|v| Vnd::new(v).ok())
-            .ok_or_else(|| {
-                Usage::new(
-                    format!("cost `{t}` exceeds the maximum 9007199254740991 đồng"),
-                    format!("chi phí `{t}` vượt quá mức tối đa 9.007.199.254.740.991 đồng"),
-                )
-            });
-    }
-    let p = parse_vnd(t).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
-    if p.exactness != Exactness::Exact {
-        return Err(Usage::new(
-            format!(
-                "cost `{t}` is not exact ({}); give the exact eligible cost",
-                p.exactness.code()
-            ),
-            format!("chi phí `{t}` không phải số chính xác; hãy nhập đúng chi phí được hỗ trợ"),
-        ));
-    }
-    Ok(p.amount)
+    khuyencong::input::parse_amount(s).map_err(|e| Usage::new(e.to_string(), e.message_vi()))
 }
 
 /// Runs `khuyencong support`.

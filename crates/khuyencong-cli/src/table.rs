@@ -1,13 +1,40 @@
 //! Plain-text tables for terminals.
 
+use std::borrow::Cow;
+
 use khuyencong::Catalog;
 use khuyencong::law::Lang;
 
-/// Renders rows as an aligned text table (widths by characters, not bytes).
+/// Text from an input made safe for a terminal: control characters (C0, DEL, C1) and the
+/// bidirectional overrides are shown as `\u{…}` escapes, so that a document cannot clear the
+/// screen, move the cursor or rewrite earlier lines.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Renders rows as an aligned text table (widths by characters, not bytes), every cell
+/// [cleaned](clean).
 pub fn render(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0usize; cols];
-    for row in rows {
+    let rows: Vec<Vec<Cow<'_, str>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clean(c)).collect())
+        .collect();
+    for row in &rows {
         for (i, cell) in row.iter().enumerate() {
             widths[i] = widths[i].max(cell.chars().count());
         }
@@ -90,4 +117,19 @@ pub fn catalog_table(catalog: &Catalog, name: &str, lang: Lang) -> String {
         }));
     }
     format!("# {name}\n{}", render(&rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(clean("Quảng Nam"), "Quảng Nam");
+        assert_eq!(clean("a\u{1b}[2Jb"), "a\\u{001b}[2Jb");
+        assert_eq!(
+            clean("x\ry\u{9b}z\u{202e}"),
+            "x\\u{000d}y\\u{009b}z\\u{202e}"
+        );
+    }
 }

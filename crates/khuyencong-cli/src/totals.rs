@@ -3,10 +3,12 @@
 use std::process::ExitCode;
 
 use khuyencong::document::Document;
+use khuyencong::input::Line;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
 use khuyencong::totals::{ProgressRow, TotalsKey, progress, totals_report};
 
+use crate::input::Item;
 use crate::{Format, Usage, input, table};
 
 /// Runs the command.
@@ -21,31 +23,61 @@ pub fn run(
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
-    input::for_each(files, jsonl, |inp| {
-        match crate::sheet::checked_parse(&inp) {
+    input::for_each(files, jsonl, |item| {
+        let (source, line, content, sheet) = match item {
+            Item::Document {
+                source,
+                line,
+                content,
+                sheet,
+            } => (source, line, content, sheet),
+            Item::Unreadable { en, vi, .. } => return Err(Usage::new(en, vi)),
+        };
+        let place = match line {
+            Some(l) => format!("{source}:{l}"),
+            None => source.to_owned(),
+        };
+        let Line::Text { bytes, .. } = content else {
+            return Err(Usage::new(
+                format!(
+                    "cannot total `{place}`: the line is larger than 16 MiB, the limit for one document"
+                ),
+                format!(
+                    "không tổng hợp được `{place}`: dòng lớn hơn 16 MiB, giới hạn của một văn bản"
+                ),
+            ));
+        };
+        match crate::sheet::checked_parse(bytes, sheet) {
             Ok(d) => {
                 docs.push(d);
-                sources.push(match inp.line {
-                    Some(l) => format!("{}:{l}", inp.source),
-                    None => inp.source.to_owned(),
-                });
+                sources.push(place);
                 Ok(())
             }
-            Err(f) => {
-                let place = match inp.line {
-                    Some(l) => format!("{}:{l}", inp.source),
-                    None => inp.source.to_owned(),
+            Err(findings) => {
+                let (f, more) = (&findings[0], findings.len() - 1);
+                let at = match &f.cell {
+                    Some(cell) => cell.as_str(),
+                    None if f.path.is_empty() => "/",
+                    None => &f.path,
                 };
                 Err(Usage::new(
                     format!(
-                        "cannot total `{place}`: {} ({}); run `khuyencong check` on it",
+                        "cannot total `{place}`: {} ({at}){}; run `khuyencong check` on it",
                         f.message_en(),
-                        f.cell.as_deref().unwrap_or(&f.path)
+                        if more > 0 {
+                            format!(" and {more} more problems")
+                        } else {
+                            String::new()
+                        }
                     ),
                     format!(
-                        "không tổng hợp được `{place}`: {} ({}); hãy chạy `khuyencong check`",
+                        "không tổng hợp được `{place}`: {} ({at}){}; hãy chạy `khuyencong check`",
                         f.message_vi(),
-                        f.cell.as_deref().unwrap_or(&f.path)
+                        if more > 0 {
+                            format!(" và {more} vấn đề khác")
+                        } else {
+                            String::new()
+                        }
                     ),
                 ))
             }
@@ -58,15 +90,16 @@ pub fn run(
     // Every document is counted; those whose check finds errors are named, so a reader
     // knows which figures come from documents that need fixing.
     for d in report.documents.iter().filter(|d| d.errors > 0) {
-        let source = sources.get(d.index).map_or("?", String::as_str);
+        let source = table::clean(sources.get(d.index).map_or("?", String::as_str));
+        let id = table::clean(&d.id);
         match lang {
             Lang::Vi => eprintln!(
-                "lưu ý: `{source}` ({}) được tổng hợp nhưng có {} lỗi; chạy `khuyencong check` để xem",
-                d.id, d.errors
+                "lưu ý: `{source}` ({id}) được tổng hợp nhưng có {} lỗi; chạy `khuyencong check` để xem",
+                d.errors
             ),
             Lang::En => eprintln!(
-                "note: `{source}` ({}) is included but has {} error(s); run `khuyencong check` on it",
-                d.id, d.errors
+                "note: `{source}` ({id}) is included but has {} error(s); run `khuyencong check` on it",
+                d.errors
             ),
         }
     }
@@ -77,8 +110,13 @@ pub fn run(
             Lang::Vi => &n.message_vi,
             Lang::En => &n.message_en,
         };
-        let source = sources.get(n.document).map_or("?", String::as_str);
-        eprintln!("note[{}] `{source}` {}: {message}", n.code, n.key);
+        let source = table::clean(sources.get(n.document).map_or("?", String::as_str));
+        eprintln!(
+            "note[{}] `{source}` {}: {}",
+            n.code,
+            table::clean(n.key),
+            table::clean(message)
+        );
     }
     let rows = report.rows;
     let text = match format {

@@ -2,7 +2,9 @@
 
 use std::process::ExitCode;
 
-use khuyencong::document::parse;
+use khuyencong::Severity;
+use khuyencong::document::{CheckOptions, check_line, parse};
+use khuyencong::input::Line;
 use khuyencong::law::Lang;
 
 use crate::{Usage, input};
@@ -16,8 +18,31 @@ pub fn run(file: &str, output: Option<&str>, jsonl: bool, lang: Lang) -> Result<
     let mut upgraded = 0u64;
     let mut current = 0u64;
     let mut unreadable = 0u64;
-    input::for_each(&[file.to_owned()], lines, |inp| {
-        match parse(inp.bytes) {
+    input::for_each(&[file.to_owned()], lines, |item| {
+        let (source, line, parsed) = match item {
+            input::Item::Document {
+                source,
+                line,
+                content,
+                ..
+            } => {
+                let parsed = match content {
+                    Line::Text { bytes, .. } => parse(bytes).map_err(|e| e.findings),
+                    other => Err(check_line(other, &CheckOptions::default()).findings),
+                };
+                (source, line, parsed)
+            }
+            input::Item::Unreadable { source, en, vi } => {
+                unreadable += 1;
+                let why = match lang {
+                    Lang::Vi => vi,
+                    Lang::En => en,
+                };
+                eprintln!("`{source}`: {}", crate::table::clean(&why));
+                return Ok(());
+            }
+        };
+        match parsed {
             Ok(doc) => {
                 if doc.schema_version_read() < khuyencong::document::common::SCHEMA_VERSION {
                     upgraded += 1;
@@ -31,16 +56,19 @@ pub fn run(file: &str, output: Option<&str>, jsonl: bool, lang: Lang) -> Result<
                     text.push_str(&doc.to_json_v2());
                 }
             }
-            Err(f) => {
+            Err(findings) => {
                 unreadable += 1;
-                let place = match inp.line {
-                    Some(l) => format!("{}:{l}", inp.source),
-                    None => inp.source.to_owned(),
+                let place = match line {
+                    Some(l) => format!("{source}:{l}"),
+                    None => source.to_owned(),
                 };
-                let path = if f.path.is_empty() { "/" } else { &f.path };
-                match lang {
-                    Lang::Vi => eprintln!("`{place}` {path}: {} ({})", f.message_vi(), f.code),
-                    Lang::En => eprintln!("`{place}` {path}: {} ({})", f.message_en(), f.code),
+                for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+                    let path = if f.path.is_empty() { "/" } else { &f.path };
+                    eprintln!(
+                        "`{place}` {path}: {} ({})",
+                        crate::table::clean(&f.message(lang)),
+                        f.code
+                    );
                 }
             }
         }

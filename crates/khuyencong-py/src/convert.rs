@@ -171,6 +171,224 @@ pub fn py_to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Py
     Ok(Value::Array(out))
 }
 
+/// Where a container is too deep to follow: one level past the library's limit, so that the
+/// library reports `structure.too_deep` at its place, as for the same JSON text.
+const WRITE_DEPTH: usize = khuyencong::input::MAX_DEPTH;
+
+static JSON_DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static INT_REPR: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static FLOAT_REPR: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// One open container of [`to_json_bytes`]: its members (a snapshot) and the next one.
+struct Frame<'py> {
+    items: Vec<(Option<Bound<'py, PyAny>>, Bound<'py, PyAny>)>,
+    next: usize,
+    close: u8,
+}
+
+/// Writes plain Python data as JSON text, for the library to read as it reads any JSON text
+/// — so that a dict gets exactly the findings of the same document written as JSON.
+///
+/// What JSON can hold is written as it is, even when the library will refuse it: an `int`
+/// of any size as its digits (the library reports a value beyond its bounds), a `float` as
+/// its shortest repr (the library reports a float where whole đồng are expected), `nan` and
+/// infinities as `NaN` (not JSON: reported at its place), a `str` holding a lone surrogate
+/// with `\uD800` escapes (reported at its place), containers deeper than the library's limit
+/// cut one level past it (reported as too deep). `decimal.Decimal` is written as its exact
+/// decimal string (shares are strings). Dicts and lists are copied before they are read, so
+/// that code run meanwhile (a `__str__`) cannot change them under the writer, and nothing
+/// recurses: any nesting, even a list that contains itself, takes constant stack. Writing
+/// stops one byte past the library's size limit.
+///
+/// # Errors
+/// `TypeError` for a value JSON cannot hold (a set, a date, an object) or a dict key that is
+/// not a `str`, naming its place; any exception raised by the objects' own methods.
+pub fn to_json_bytes(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let limit = khuyencong::input::MAX_INPUT_BYTES;
+    let mut out = Vec::with_capacity(1024);
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    write_value(obj, &mut out, &mut stack)?;
+    while let Some(frame) = stack.last_mut() {
+        if out.len() > limit {
+            break;
+        }
+        if frame.next == frame.items.len() {
+            out.push(frame.close);
+            stack.pop();
+            continue;
+        }
+        if frame.next > 0 {
+            out.push(b',');
+        }
+        let (key, value) = frame.items[frame.next].clone();
+        frame.next += 1;
+        if let Some(key) = key {
+            write_string(&key, &mut out)?;
+            out.push(b':');
+        }
+        write_value(&value, &mut out, &mut stack)?;
+    }
+    Ok(out)
+}
+
+/// The JSON Pointer of the value being written, for messages.
+fn place(stack: &[Frame<'_>]) -> String {
+    let mut path = String::new();
+    for frame in stack {
+        let Some((key, _)) = frame.next.checked_sub(1).and_then(|i| frame.items.get(i)) else {
+            continue;
+        };
+        path.push('/');
+        match key {
+            Some(k) => path.push_str(
+                &k.str()
+                    .map(|s| khuyencong::finding::escape_token(&s.to_string_lossy()).into_owned())
+                    .unwrap_or_default(),
+            ),
+            None => path.push_str(&(frame.next - 1).to_string()),
+        }
+    }
+    path
+}
+
+fn write_value<'py>(
+    obj: &Bound<'py, PyAny>,
+    out: &mut Vec<u8>,
+    stack: &mut Vec<Frame<'py>>,
+) -> PyResult<()> {
+    let py = obj.py();
+    if obj.is_none() {
+        out.extend_from_slice(b"null");
+    } else if let Ok(b) = obj.cast::<PyBool>() {
+        out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+    } else if obj.is_instance_of::<PyInt>() {
+        if let Ok(v) = obj.extract::<i64>() {
+            out.extend_from_slice(v.to_string().as_bytes());
+        } else {
+            // Beyond 64 bits: its digits (an `int` subclass is written as the number).
+            let repr = INT_REPR.get_or_try_init(py, || {
+                py.get_type::<PyInt>()
+                    .getattr("__repr__")
+                    .map(Bound::unbind)
+            })?;
+            let digits = repr.bind(py).call1((obj,))?;
+            out.extend_from_slice(digits.cast::<PyString>()?.to_str()?.as_bytes());
+        }
+    } else if obj.is_instance_of::<PyFloat>() {
+        let repr = FLOAT_REPR.get_or_try_init(py, || {
+            py.get_type::<PyFloat>()
+                .getattr("__repr__")
+                .map(Bound::unbind)
+        })?;
+        let text = repr.bind(py).call1((obj,))?;
+        let text = text.cast::<PyString>()?.to_str()?;
+        if text.contains(['n', 'i']) {
+            // nan, inf: not JSON numbers; the library says so at this place.
+            out.extend_from_slice(b"NaN");
+        } else {
+            out.extend_from_slice(text.as_bytes());
+        }
+    } else if let Ok(s) = obj.cast::<PyString>() {
+        write_string(s.as_any(), out)?;
+    } else if obj.is_instance(decimal_type(py)?)? {
+        let text = obj.str()?;
+        write_string(text.as_any(), out)?;
+    } else if let Ok(dict) = obj.cast::<PyDict>() {
+        if stack.len() >= WRITE_DEPTH {
+            out.extend_from_slice(b"{}");
+            return Ok(());
+        }
+        let mut items = Vec::with_capacity(dict.len());
+        for pair in dict.items().iter() {
+            let (key, value): (Bound<'py, PyAny>, Bound<'py, PyAny>) = pair.extract()?;
+            if !key.is_instance_of::<PyString>() {
+                return Err(PyTypeError::new_err(format!(
+                    "dict keys must be str{}, got {}",
+                    at_place(&place(stack)),
+                    type_name(&key)
+                )));
+            }
+            items.push((Some(key), value));
+        }
+        out.push(b'{');
+        stack.push(Frame {
+            items,
+            next: 0,
+            close: b'}',
+        });
+    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        if stack.len() >= WRITE_DEPTH {
+            out.extend_from_slice(b"[]");
+            return Ok(());
+        }
+        let items: Vec<(Option<Bound<'py, PyAny>>, Bound<'py, PyAny>)> = match obj.cast::<PyList>()
+        {
+            Ok(list) => list.to_tuple().iter().map(|v| (None, v)).collect(),
+            Err(_) => obj.cast::<PyTuple>()?.iter().map(|v| (None, v)).collect(),
+        };
+        out.push(b'[');
+        stack.push(Frame {
+            items,
+            next: 0,
+            close: b']',
+        });
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "cannot use a {}{}: pass dict, list, tuple, str, int, bool, None or decimal.Decimal",
+            type_name(obj),
+            at_place(&place(stack))
+        )));
+    }
+    Ok(())
+}
+
+fn at_place(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{path}`")
+    }
+}
+
+/// Writes a Python `str` as a JSON string: UTF-8 as it is, control characters escaped; a
+/// `str` that is not valid Unicode (a lone surrogate) with `\u` escapes, as `json.dumps`
+/// writes it, so that the library reports it at its place.
+fn write_string(s: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
+    let py = s.py();
+    let s = s.cast::<PyString>()?;
+    let Ok(text) = s.to_str() else {
+        let dumps = JSON_DUMPS.get_or_try_init(py, || {
+            py.import("json")?.getattr("dumps").map(Bound::unbind)
+        })?;
+        let quoted = dumps.bind(py).call1((s,))?;
+        out.extend_from_slice(quoted.cast::<PyString>()?.to_str()?.as_bytes());
+        return Ok(());
+    };
+    out.push(b'"');
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escaped: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..=0x1F => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&text.as_bytes()[start..i]);
+        if escaped.is_empty() {
+            out.extend_from_slice(format!("\\u{b:04x}").as_bytes());
+        } else {
+            out.extend_from_slice(escaped);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&text.as_bytes()[start..]);
+    out.push(b'"');
+    Ok(())
+}
+
 /// Reads a date given as a `datetime.date` or an ISO string `YYYY-MM-DD`; `what` names
 /// the argument in messages.
 pub fn date(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
@@ -179,13 +397,9 @@ pub fn date(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
         "{what} must be a datetime.date (e.g. datetime.date(2024, 6, 1)) or an ISO date string such as \"2024-06-01\""
     );
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_str()?;
-        return parse_iso_date(s).ok_or_else(|| {
-            error(
-                format!("`{s}` is not a valid calendar date in the form YYYY-MM-DD"),
-                format!("`{s}` không phải ngày hợp lệ dạng YYYY-MM-DD"),
-            )
-        });
+        // The library's reader, as for the command's arguments and JSON dates.
+        return khuyencong::input::parse_date(&s.to_string_lossy())
+            .map_err(|e| error(e.to_string(), e.message_vi()));
     }
     if obj.is_instance(DATETIME.import(py, "datetime", "datetime")?)? {
         // A datetime is a date too, but a time of day has no meaning for the law's dates.
@@ -210,35 +424,23 @@ pub fn date(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
     )))
 }
 
-/// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).
-fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return None;
-    }
-    let year = s.get(0..4)?.parse().ok()?;
-    let month = s.get(5..7)?.parse().ok()?;
-    let day = s.get(8..10)?.parse().ok()?;
-    NaiveDate::from_ymd_opt(year, month, day)
-}
-
 /// Reads a language code, `vi` or `en`.
 pub fn lang(code: &str) -> PyResult<Lang> {
     Lang::parse(code).map_err(|e| error_bilingual(&e.to_string()))
 }
 
 /// Reads an amount in đồng: an `int` or a `decimal.Decimal` with no fraction, from 0 to
-/// [`MAX_VND`]. Floats and bools are a `TypeError`.
+/// [`MAX_VND`], or a `str` of whole đồng or exact Vietnamese notation (`"620 triệu"`).
+/// Floats and bools are a `TypeError`.
 pub fn vnd(obj: &Bound<'_, PyAny>) -> PyResult<Vnd> {
     let py = obj.py();
     if obj.is_instance_of::<PyBool>() || obj.is_instance_of::<PyFloat>() {
         return Err(PyTypeError::new_err(AMOUNT_TYPE_MESSAGE));
+    }
+    if let Ok(text) = obj.cast::<PyString>() {
+        // Whole đồng or Vietnamese notation, read as the command reads `--cost`.
+        return khuyencong::input::parse_amount(&text.to_string_lossy())
+            .map_err(|e| error(e.to_string(), e.message_vi()));
     }
     let whole = if obj.is_instance_of::<PyInt>() {
         obj.clone()

@@ -1,12 +1,17 @@
 //! Documents from Python: reading inputs (dicts, JSON text, bytes, paths, parsed
 //! [`Document`]s), checking them with the interpreter released, loading files and JSON
 //! Lines, and totals. Every decision is the core's (`khuyencong::document`,
-//! `khuyencong::totals`); this module converts and delegates.
+//! `khuyencong::input`, `khuyencong::totals`); this module converts and delegates.
+//!
+//! Batches are checked in chunks, with Python's signal handlers run between chunks, so that
+//! Ctrl-C interrupts a long batch within a chunk's time.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use khuyencong::Finding;
 use khuyencong::document::{self, CheckOptions, Checked, Document};
+use khuyencong::input::{JsonLines, Line, MAX_INPUT_BYTES, is_json_lines, read_regular_file};
 use khuyencong::support::ProvincialPack;
 use khuyencong::totals::{TotalsKey, TotalsRow};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError};
@@ -17,8 +22,12 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use serde_json::Value;
 
-use crate::convert::{self, json_to_py, py_to_json};
+use crate::convert::{self, json_to_py, to_json_bytes};
 use crate::errors::{error, error_bilingual, validation_error_at};
+use crate::worker;
+
+/// How many inputs are checked between two runs of Python's signal handlers.
+const CHUNK: usize = 256;
 
 static PATH_LIKE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
@@ -137,7 +146,7 @@ pub fn _document(
             source,
             line,
         })
-        .map_err(|f| match validation_error_at(py, "", &[f]) {
+        .map_err(|e| match validation_error_at(py, "", &e.findings) {
             Ok(e) | Err(e) => e,
         })
 }
@@ -174,16 +183,12 @@ impl Input {
 }
 
 /// A failure to read an input's file.
-struct ReadError {
-    path: PathBuf,
-    error: std::io::Error,
-}
+struct ReadError(khuyencong::input::FileError);
 
 impl ReadError {
     fn into_py(self) -> PyErr {
-        let path = self.path.display();
-        let message = format!("cannot read `{path}`: {}", self.error);
-        if self.error.kind() == std::io::ErrorKind::NotFound {
+        let message = self.0.to_string();
+        if self.0.kind == std::io::ErrorKind::NotFound {
             PyFileNotFoundError::new_err(message)
         } else {
             PyOSError::new_err(message)
@@ -191,11 +196,10 @@ impl ReadError {
     }
 }
 
+/// Reads a document file: a regular file only (a FIFO or a device could block for ever with
+/// the interpreter released), at most the library's limit + 1 byte.
 fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
-    std::fs::read(path).map_err(|error| ReadError {
-        path: path.to_owned(),
-        error,
-    })
+    read_regular_file(path, MAX_INPUT_BYTES).map_err(ReadError)
 }
 
 /// Reads one Python document input; `what` names it in messages.
@@ -208,14 +212,7 @@ fn input(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
         return Ok(Input::Parsed(Some(doc.get().inner.clone())));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
-        let value = py_to_json(dict.as_any(), &mut String::new(), 0)?;
-        let bytes = serde_json::to_vec(&value).map_err(|e| {
-            error(
-                format!("cannot encode {what} as JSON: {e}"),
-                format!("không mã hóa được {what} thành JSON: {e}"),
-            )
-        })?;
-        return Ok(Input::Owned(bytes));
+        return Ok(Input::Owned(to_json_bytes(dict.as_any())?));
     }
     if let Ok(text) = obj.cast::<PyString>() {
         return Ok(Input::Text(PyBackedStr::try_from(text.clone())?));
@@ -250,41 +247,34 @@ fn inputs(docs: &Bound<'_, PyAny>, function: &str) -> PyResult<Vec<Input>> {
     let mut out = Vec::new();
     for (i, item) in docs.try_iter()?.enumerate() {
         out.push(input(&item?, &format!("document {i}"))?);
+        if i % CHUNK == CHUNK - 1 {
+            docs.py().check_signals()?;
+        }
     }
     Ok(out)
 }
 
 /// Reads a provincial rule pack: the name of a shipped pack (`"dong-thap-2024"`), a dict, a
-/// str of JSON text, bytes or a path.
+/// str of JSON text, bytes or a path (read with the library's bound; a regular file only).
 pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ProvincialPack>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     let pack_error = |e: khuyencong::support::PackError| error(e.to_string(), e.message_vi());
-    let text = match input(obj, "provincial_pack") {
+    let pack = match input(obj, "provincial_pack") {
         // A str that is not a JSON object names a shipped pack.
         Ok(Input::Text(text)) if !text.trim_start().starts_with('{') => {
             return ProvincialPack::shipped(text.trim())
                 .map(Some)
                 .map_err(pack_error);
         }
-        Ok(Input::Text(text)) => text.to_string(),
-        Ok(Input::Bytes(bytes)) => String::from_utf8(bytes.to_vec()).map_err(|e| {
-            error(
-                format!("provincial_pack is not UTF-8: {e}"),
-                format!("gói quy định của tỉnh không phải UTF-8: {e}"),
-            )
-        })?,
-        Ok(Input::Owned(bytes)) => String::from_utf8(bytes).map_err(|e| {
-            error(
-                format!("provincial_pack is not UTF-8: {e}"),
-                format!("gói quy định của tỉnh không phải UTF-8: {e}"),
-            )
-        })?,
+        Ok(Input::Text(text)) => ProvincialPack::from_json(&text),
+        Ok(Input::Bytes(bytes)) => ProvincialPack::from_bytes(&bytes),
+        Ok(Input::Owned(bytes)) => ProvincialPack::from_bytes(&bytes),
         Ok(Input::Path(path)) => {
-            return ProvincialPack::from_file(&path)
-                .map(Some)
-                .map_err(pack_error);
+            let bytes = read_regular_file(&path, khuyencong::support::MAX_PACK_BYTES)
+                .map_err(|e| ReadError(e).into_py())?;
+            ProvincialPack::from_bytes(&bytes)
         }
         Ok(Input::Parsed(_)) | Err(_) => {
             return Err(PyTypeError::new_err(format!(
@@ -293,9 +283,7 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
             )));
         }
     };
-    ProvincialPack::from_json(&text)
-        .map(Some)
-        .map_err(pack_error)
+    pack.map(Some).map_err(pack_error)
 }
 
 /// One finding as a dict, directly from its fields: the keys and values of its JSON form
@@ -346,43 +334,60 @@ pub fn findings_to_py<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bo
 }
 
 /// Reads or checks every input with the interpreter released (files are read there too),
-/// in order, stopping at the first file that cannot be read. The inputs are only borrowed,
-/// so that none is dropped while detached.
-fn detached<T: Send>(
+/// on a stack of known size ([`worker::run`]), in chunks with Python's signal handlers run
+/// between them; stops at the first file that cannot be read.
+fn detached<T: Send + 'static>(
     py: Python<'_>,
-    inputs: &mut [Input],
-    mut f: impl FnMut(usize, Result<&[u8], Document>) -> T + Send,
+    inputs: Vec<Input>,
+    f: impl Fn(usize, Result<&[u8], Document>) -> T + Send + Sync + 'static,
 ) -> PyResult<Vec<T>> {
-    let results: Result<Vec<T>, ReadError> = py.detach(|| {
-        let mut out = Vec::with_capacity(inputs.len());
-        for (i, input) in inputs.iter_mut().enumerate() {
-            out.push(match input {
-                Input::Path(path) => f(i, Ok(&read(path)?)),
-                Input::Parsed(doc) => match doc.take() {
-                    Some(doc) => f(i, Err(doc)),
-                    // Each input is read once; an empty slot cannot occur.
-                    None => f(i, Ok(&[])),
-                },
-                other => f(i, Ok(other.json().unwrap_or_default())),
-            });
+    let f = Arc::new(f);
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut rest = inputs.into_iter();
+    let mut start = 0;
+    loop {
+        let chunk: Vec<Input> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return Ok(out);
         }
-        Ok(out)
-    });
-    results.map_err(ReadError::into_py)
+        let f = Arc::clone(&f);
+        let (chunk, results) = worker::run(py, move || {
+            let mut chunk = chunk;
+            let mut results = Vec::with_capacity(chunk.len());
+            for (n, input) in chunk.iter_mut().enumerate() {
+                let i = start + n;
+                results.push(match input {
+                    Input::Path(path) => match read(path) {
+                        Ok(bytes) => f(i, Ok(&bytes)),
+                        Err(e) => return (chunk, Err(e)),
+                    },
+                    Input::Parsed(doc) => match doc.take() {
+                        Some(doc) => f(i, Err(doc)),
+                        // Each input is read once; an empty slot cannot occur.
+                        None => f(i, Ok(&[])),
+                    },
+                    other => f(i, Ok(other.json().unwrap_or_default())),
+                });
+            }
+            (chunk, Ok(results))
+        })?;
+        // The inputs hold references to Python objects: dropped here, attached.
+        drop(chunk);
+        out.extend(results.map_err(ReadError::into_py)?);
+        start += CHUNK;
+        py.check_signals()?;
+    }
 }
 
 /// Checks every input with the interpreter released.
-fn check_all(
-    py: Python<'_>,
-    inputs: &mut [Input],
-    options: &CheckOptions,
-) -> PyResult<Vec<Checked>> {
-    detached(py, inputs, |_, input| match input {
-        Ok(bytes) => document::check_bytes(bytes, options),
+fn check_all(py: Python<'_>, inputs: Vec<Input>, options: CheckOptions) -> PyResult<Vec<Checked>> {
+    let options = Arc::new(options);
+    detached(py, inputs, move |_, input| match input {
+        Ok(bytes) => document::check_bytes(bytes, &options),
         Err(doc) => Checked {
             kind: Some(doc.kind()),
             id: Some(doc.id().to_owned()),
-            findings: document::check(&doc, options),
+            findings: document::check(&doc, &options),
             document: Some(doc),
         },
     })
@@ -397,13 +402,12 @@ pub fn _check_many<'py>(
     provincial_pack: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let pack = self::provincial_pack(provincial_pack)?;
-    let mut inputs = inputs(docs, "check_many")?;
+    let inputs = inputs(docs, "check_many")?;
     let options = match pack {
         Some(p) => CheckOptions::default().with_provincial_pack(p),
         None => CheckOptions::default(),
     };
-    let checked = check_all(py, &mut inputs, &options)?;
-    drop(inputs);
+    let checked = check_all(py, inputs, options)?;
     let out = PyList::empty(py);
     for c in checked {
         let document = match c.document {
@@ -437,46 +441,57 @@ pub fn _check_many<'py>(
 /// A document read from a file, or why not.
 enum Loaded {
     Document(Document, Option<u64>),
-    Structure(Option<u64>, Finding),
-}
-
-fn is_jsonl(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+    Structure(Option<u64>, Vec<Finding>),
 }
 
 /// Reads every document of one file: a JSON file holds one, a JSON Lines file one per
-/// non-blank line.
+/// non-blank line (streamed, each line read up to the library's limit).
 fn load_file(path: &Path) -> Result<Vec<Loaded>, ReadError> {
-    let bytes = read(path)?;
     let parse = |bytes: &[u8], line: Option<u64>| match document::parse(bytes) {
         Ok(d) => Loaded::Document(d, line),
-        Err(f) => Loaded::Structure(line, f),
+        Err(e) => Loaded::Structure(line, e.findings),
     };
-    if !is_jsonl(path) {
-        return Ok(vec![parse(&bytes, None)]);
+    if !is_json_lines(path) {
+        return Ok(vec![parse(&read(path)?, None)]);
     }
+    let file = khuyencong::input::open_regular_file(path).map_err(ReadError)?;
+    let mut lines = JsonLines::new(std::io::BufReader::new(file), MAX_INPUT_BYTES);
     let mut out = Vec::new();
-    for (number, line) in (1u64..).zip(bytes.split(|b| *b == b'\n')) {
-        let line = line.trim_ascii();
-        if !line.is_empty() {
-            out.push(parse(line, Some(number)));
+    loop {
+        match lines.next_line() {
+            Ok(Some(Line::Text { number, bytes })) => out.push(parse(bytes, Some(number))),
+            Ok(Some(Line::Overlong { number, .. })) => out.push(Loaded::Structure(
+                Some(number),
+                document::check_line(
+                    Line::Overlong { number, length: 0 },
+                    &CheckOptions::default(),
+                )
+                .findings
+                .into_iter()
+                .filter(|f| f.severity == khuyencong::Severity::Error)
+                .collect(),
+            )),
+            Ok(Some(_)) => {}
+            Ok(None) => return Ok(out),
+            Err(e) => return Err(ReadError(khuyencong::input::FileError::from_io(path, &e))),
         }
     }
-    Ok(out)
 }
 
 /// Reads documents from files (`.json`: one document; `.jsonl` / `.ndjson`: one per line).
 #[pyfunction]
 pub fn _load(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Bound<'_, PyList>> {
-    let loaded: Result<Vec<(PathBuf, Vec<Loaded>)>, ReadError> = py.detach(|| {
-        paths
-            .into_iter()
-            .map(|p| load_file(&p).map(|docs| (p, docs)))
-            .collect()
-    });
+    let mut loaded = Vec::with_capacity(paths.len());
+    for path in paths {
+        let (path, docs) = worker::run(py, move || {
+            let docs = load_file(&path);
+            (path, docs)
+        })?;
+        loaded.push((path, docs.map_err(ReadError::into_py)?));
+        py.check_signals()?;
+    }
     let out = PyList::empty(py);
-    for (path, docs) in loaded.map_err(ReadError::into_py)? {
+    for (path, docs) in loaded {
         let source = path.display().to_string();
         for doc in docs {
             match doc {
@@ -488,12 +503,12 @@ pub fn _load(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Bound<'_, PyList>>
                         line,
                     },
                 )?)?,
-                Loaded::Structure(line, finding) => {
+                Loaded::Structure(line, findings) => {
                     let place = match line {
                         Some(l) => format!("{source}:{l}"),
                         None => source.clone(),
                     };
-                    return Err(validation_error_at(py, &place, &[finding])?);
+                    return Err(validation_error_at(py, &place, &findings)?);
                 }
             }
         }
@@ -557,7 +572,7 @@ fn row_to_py<'py>(py: Python<'py>, row: &TotalsRow) -> PyResult<Bound<'py, PyDic
 }
 
 /// A document read for totals, or the index of the input and why it could not be read.
-type Parsed = Result<Document, (usize, Finding)>;
+type Parsed = Result<Document, (usize, Vec<Finding>)>;
 
 /// Totals of documents grouped by `by`: a list of flat row dicts, one dict per document
 /// (`index`, `id`, `kind`, `errors`), and the notes on how the keys were read (a list of
@@ -616,21 +631,20 @@ fn read_documents(
     docs: &Bound<'_, PyAny>,
     function: &str,
 ) -> PyResult<Vec<Document>> {
-    let mut inputs = inputs(docs, function)?;
-    let parsed: Vec<Parsed> = detached(py, &mut inputs, |i, input| match input {
-        Ok(bytes) => document::parse(bytes).map_err(|f| (i, f)),
+    let inputs = inputs(docs, function)?;
+    let parsed: Vec<Parsed> = detached(py, inputs, |i, input| match input {
+        Ok(bytes) => document::parse(bytes).map_err(|e| (i, e.findings)),
         Err(doc) => Ok(doc),
     })?;
-    drop(inputs);
     let mut documents = Vec::with_capacity(parsed.len());
     for doc in parsed {
         match doc {
             Ok(d) => documents.push(d),
-            Err((i, finding)) => {
+            Err((i, findings)) => {
                 return Err(validation_error_at(
                     py,
                     &format!("document {i}"),
-                    &[finding],
+                    &findings,
                 )?);
             }
         }

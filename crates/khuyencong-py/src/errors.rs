@@ -49,38 +49,48 @@ pub fn validation_error_at(py: Python<'_>, place: &str, findings: &[Finding]) ->
         })?;
         list.append(json_to_py(py, &value)?)?;
     }
-    let (en, vi) = match findings.first() {
-        None => (
-            "the document has no findings".to_owned(),
-            "tài liệu không có phát hiện nào".to_owned(),
-        ),
-        Some(first) => {
-            let path = if first.path.is_empty() {
-                "/"
-            } else {
-                &first.path
-            };
-            (
-                format!(
-                    "the document has {} finding(s); the first, at `{}`: {}",
-                    findings.len(),
-                    path,
-                    first.message_en()
-                ),
-                format!(
-                    "tài liệu có {} phát hiện; phát hiện đầu tiên, tại `{}`: {}",
-                    findings.len(),
-                    path,
-                    first.message_vi()
-                ),
-            )
-        }
-    };
-    let (en, vi) = if place.is_empty() {
-        (en, vi)
-    } else {
-        (format!("`{place}`: {en}"), format!("`{place}`: {vi}"))
-    };
+    let (en, vi) = summary(place, findings);
     let instance = py.get_type::<py::ValidationError>().call1((en, vi, list))?;
     Ok(PyErr::from_value(instance))
+}
+
+/// How many findings the message of a `ValidationError` lists (all are in `.findings`).
+const LISTED: usize = 50;
+
+/// The messages of a `ValidationError`: a first line saying how many problems and where,
+/// then one line per problem (`path  code  message`), in each language.
+fn summary(place: &str, findings: &[Finding]) -> (String, String) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == khuyencong::Severity::Error)
+        .count();
+    let (mut en, mut vi) = match (place.is_empty(), errors) {
+        (true, 1) => (
+            "the document has 1 error:".to_owned(),
+            "tài liệu có 1 lỗi:".to_owned(),
+        ),
+        (true, n) => (
+            format!("the document has {n} errors:"),
+            format!("tài liệu có {n} lỗi:"),
+        ),
+        (false, 1) => (
+            format!("`{place}` has 1 error:"),
+            format!("`{place}` có 1 lỗi:"),
+        ),
+        (false, n) => (
+            format!("`{place}` has {n} errors:"),
+            format!("`{place}` có {n} lỗi:"),
+        ),
+    };
+    for f in findings.iter().take(LISTED) {
+        let path = if f.path.is_empty() { "/" } else { &f.path };
+        en.push_str(&format!("\n  {path}  {}  {}", f.code, f.message_en()));
+        vi.push_str(&format!("\n  {path}  {}  {}", f.code, f.message_vi()));
+    }
+    if findings.len() > LISTED {
+        let more = findings.len() - LISTED;
+        en.push_str(&format!("\n  … and {more} more (see .findings)"));
+        vi.push_str(&format!("\n  … và {more} phát hiện khác (xem .findings)"));
+    }
+    (en, vi)
 }

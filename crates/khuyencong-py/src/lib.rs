@@ -21,6 +21,7 @@ mod errors;
 mod register;
 mod rules;
 mod sheets;
+mod worker;
 
 use khuyencong::Finding;
 use khuyencong::law::{Citation, Lang, Regime};

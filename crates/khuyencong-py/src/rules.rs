@@ -2,20 +2,19 @@
 //! Schemas and finding codes. Each function converts its arguments, calls the core and
 //! returns the core's JSON form as plain Python objects.
 
+use khuyencong::Codelist;
 use khuyencong::activity::Activity;
 use khuyencong::funding::FundLevel;
 use khuyencong::law::{Citation, Lang};
 use khuyencong::schema::{SchemaKind, json_schema as core_schema};
 use khuyencong::support::{SupportContext, SupportVariant};
-use khuyencong::{ApplicantFacts, Codelist};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use serde::Deserialize;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::convert::{self, json_to_py, py_to_json};
+use crate::convert::{self, json_to_py};
 use crate::documents::provincial_pack;
 use crate::errors::error;
 
@@ -69,12 +68,12 @@ pub fn _assess<'py>(
             applicant.get_type().name()?
         )));
     }
-    let facts = py_to_json(applicant, &mut String::new(), 0)?;
-    let facts = ApplicantFacts::deserialize(facts).map_err(|e| {
-        error(
-            format!("invalid applicant facts: {e}"),
-            format!("dữ kiện của đối tượng không hợp lệ: {e}"),
-        )
+    // Read as the command reads an applicant file: every problem at once, with its pointer.
+    let bytes = convert::to_json_bytes(applicant)?;
+    let facts = khuyencong::input::read_applicant(&bytes).map_err(|findings| {
+        match crate::errors::validation_error_at(py, "applicant", &findings) {
+            Ok(e) | Err(e) => e,
+        }
     })?;
     let activity = self::activity(activity)?;
     let date = convert::date(as_of, "as_of")?;

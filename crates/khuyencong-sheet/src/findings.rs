@@ -479,14 +479,26 @@ impl Problem {
         .param("value", t)
     }
 
-    pub(crate) fn invalid_json(t: &str, e: &str) -> Self {
+    pub(crate) fn invalid_json(t: &str, why: &khuyencong::Finding) -> Self {
         let shown: String = t.chars().take(80).collect();
+        let at = if why.path.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", why.path)
+        };
         Self::new(
             "sheet.invalid_json",
-            format!("ô không chứa JSON hợp lệ (`{shown}`): {e}"),
-            format!("the cell does not hold valid JSON (`{shown}`): {e}"),
+            format!(
+                "ô không chứa JSON hợp lệ (`{shown}`){at}: {}",
+                why.message_vi()
+            ),
+            format!(
+                "the cell does not hold valid JSON (`{shown}`){at}: {}",
+                why.message_en()
+            ),
         )
         .param("value", shown)
+        .param("reason", why.code.clone())
     }
 
     pub(crate) fn label_as_code(t: &str, code: &str) -> Self {

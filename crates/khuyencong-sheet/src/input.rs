@@ -124,7 +124,7 @@ fn cell_of(value: &DataRef<'_>, has_formula: bool) -> Cell {
         DataRef::DateTime(dt) => date_of(dt).unwrap_or(Cell::Number(dt.as_f64())),
         DataRef::DateTimeIso(s) => s
             .get(..10)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .and_then(|d| khuyencong::input::parse_date(d).ok())
             .map_or_else(
                 || Cell::Text(s.clone()),
                 |d| {

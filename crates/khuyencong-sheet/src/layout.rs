@@ -1,5 +1,5 @@
 //! The layout of a workbook for one kind of document, derived from the kind's JSON Schema
-//! (`khuyencong::schema::json_schema`): one sheet for the document itself (one row per
+//! (`khuyencong::schema::annotated_schema`): one sheet for the document itself (one row per
 //! document), one sheet per repeated part (an array of objects), and one column per value.
 //!
 //! Nothing here names a field of a document: fields, their order, their Vietnamese and
@@ -843,7 +843,7 @@ fn all() -> &'static [Arc<Layout>] {
         khuyencong::schema::SchemaKind::ALL
             .iter()
             .filter_map(|k| {
-                let schema = khuyencong::schema::json_schema(*k);
+                let schema = khuyencong::schema::annotated_schema(*k);
                 let kind = kind_of_schema(&schema)?;
                 Some(Arc::new(Layout::from_schema(&kind, &schema)))
             })

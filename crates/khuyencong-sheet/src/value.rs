@@ -466,9 +466,11 @@ fn codes(cell: &Cell, list: &Codelist) -> Read {
 
 fn json_cell(cell: &Cell) -> Read {
     match cell {
-        Cell::Text(t) => match serde_json::from_str::<Value>(t.trim()) {
+        // The core's reader, as for a whole document: a key written twice or nesting too
+        // deep is refused here too, and the reason is in both languages.
+        Cell::Text(t) => match khuyencong::input::read_json_value(t.trim()) {
             Ok(v) => Read::Value(v),
-            Err(e) => Read::Problem(Problem::invalid_json(t.trim(), &e.to_string())),
+            Err(f) => Read::Problem(Problem::invalid_json(t.trim(), &f)),
         },
         Cell::Int(i) => Read::Value(Value::from(*i)),
         Cell::Number(n) => Read::Value(number(*n)),
@@ -507,8 +509,9 @@ pub fn write(value: &Value, kind: ValueKind, lists: &[Codelist]) -> Out {
         }
         (ValueKind::Count, Value::Object(o)) => quantity(o, "value", ""),
         (ValueKind::Bool, Value::Bool(b)) => Out::Text(if *b { "Có" } else { "Không" }.to_owned()),
-        (ValueKind::Date, Value::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_or_else(|_| Out::Text(s.clone()), Out::Date),
+        (ValueKind::Date, Value::String(s)) => {
+            khuyencong::input::parse_date(s).map_or_else(|_| Out::Text(s.clone()), Out::Date)
+        }
         (ValueKind::Code(l), Value::String(s)) => Out::Text(label(s, lists.get(l))),
         (ValueKind::Codes(l), Value::Array(items)) => {
             if items.is_empty() {
@@ -604,6 +607,36 @@ mod tests {
         match amount(&Cell::Text(t.into()), true) {
             Read::Value(v) => v,
             other => panic!("{t}: {other:?}"),
+        }
+    }
+
+    /// A cell holding JSON is read by the core's reader: a key written twice is refused (a
+    /// value would keep one of the two silently), and the reason is given in each language.
+    #[test]
+    fn json_cells_are_read_as_documents_are() {
+        assert!(matches!(
+            json_cell(&Cell::Text(r#"{"a": 1, "b": [2]}"#.into())),
+            Read::Value(_)
+        ));
+        for (text, reason) in [
+            (r#"{"a": 1, "a": 2}"#, "structure.duplicate_field"),
+            (r#"{"a": 1,}"#, "structure.malformed_json"),
+            (r#"{"a": [1"#, "structure.truncated"),
+        ] {
+            let Read::Problem(p) = json_cell(&Cell::Text(text.into())) else {
+                panic!("{text}: read");
+            };
+            assert_eq!(p.code, "sheet.invalid_json", "{text}");
+            assert!(
+                p.params
+                    .iter()
+                    .any(|(k, v)| *k == "reason" && v.as_str() == Some(reason)),
+                "{text}: {:?}",
+                p.params
+            );
+            for word in ["expected", "trailing", "EOF", "line"] {
+                assert!(!p.vi.contains(word), "{text}: {}", p.vi);
+            }
         }
     }
 

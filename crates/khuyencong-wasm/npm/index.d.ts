@@ -82,9 +82,11 @@ export interface Finding {
 
 /** The result of checking one document. */
 export interface CheckResult {
-  /** null when the document could not be read (its findings say why). */
+  /** null when it cannot be told (a document that cannot be read may still say its kind). */
   kind: DocumentKind | null;
   id: string | null;
+  /** Whether the document could be read; when not, its `structure.*` findings say why. */
+  readable: boolean;
   /** No finding of severity "error" (warnings are allowed). */
   ok: boolean;
   findings: Finding[];

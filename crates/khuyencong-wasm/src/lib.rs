@@ -43,6 +43,8 @@ const DOCUMENT_TYPES: &str = "a plain object, a string of JSON text or a Uint8Ar
 struct CheckOut<'a> {
     kind: Option<DocumentKind>,
     id: Option<&'a str>,
+    /// Whether the document could be read (its kind and id may be known when it cannot).
+    readable: bool,
     ok: bool,
     findings: &'a [Finding],
 }
@@ -52,6 +54,7 @@ impl<'a> From<&'a Checked> for CheckOut<'a> {
         Self {
             kind: c.kind,
             id: c.id.as_deref(),
+            readable: c.document.is_some(),
             ok: !c.has_errors(),
             findings: &c.findings,
         }
@@ -113,8 +116,9 @@ fn batch(value: &JsValue, function: &str) -> Result<Array, JsValue> {
     )))
 }
 
-/// Checks one document: `{kind, id, ok, findings}`. A document that cannot be read is not
-/// an exception: its problems are `structure.*` findings.
+/// Checks one document: `{kind, id, readable, ok, findings}`. A document that cannot be read
+/// is not an exception: its problems are `structure.*` findings (all of them), with its kind
+/// and id whenever they can be read.
 #[wasm_bindgen]
 pub fn check(input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let options = check_options(options, "check")?;
@@ -162,7 +166,7 @@ pub fn totals(inputs: &JsValue, by: &JsValue) -> Result<JsValue, JsValue> {
     for (i, input) in inputs.iter().enumerate() {
         let place = format!("document {i}");
         let bytes = json_input(&input, &place, DOCUMENT_TYPES)?;
-        documents.push(document::parse(&bytes).map_err(|f| validation_error(&place, &[f]))?);
+        documents.push(document::parse(&bytes).map_err(|e| validation_error(&place, &e.findings))?);
     }
     let report = khuyencong::totals::totals_report(&documents, &keys)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;

@@ -118,7 +118,11 @@ pub struct Location {
     pub ward_converted_from_commune: Option<bool>,
     /// For a ward of a class-1 city: the effective date of the decision converting it from a
     /// commune (Circular 46/2012/TT-BCT Art. 3.1(đ)). / Ngày hiệu lực quyết định chuyển xã thành phường.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ward_converted_on: Option<NaiveDate>,
     /// For a ward between 2025-07-01 and 2025-10-14: the kind of the tier-2 unit it belonged
     /// to before 2025-07-01 (`rural_district`, `town`, `provincial_city`,

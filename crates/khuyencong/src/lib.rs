@@ -26,9 +26,15 @@
 //! let bad = br#"{"kind": "plan", "schema_version": 2, "id": "x", "year": 2024,
 //!   "fund_level": "provincial", "schemes": [{"scheme_id": "a", "activity": "information",
 //!   "support": 1.5}]}"#;
-//! let f = &check_bytes(bad, &CheckOptions::default()).findings[0];
+//! let checked = check_bytes(bad, &CheckOptions::default());
+//! let f = checked.findings.iter().find(|f| f.severity == Severity::Error).ok_or("no error")?;
 //! assert_eq!((f.code.as_str(), f.path.as_str()), ("structure.not_whole_number", "/schemes/0/support"));
 //! assert!(f.message_vi().contains("số nguyên"));
+//! // Every structural problem is reported at once, with the document's kind and id; a note
+//! // says that the rules of the law were not checked.
+//! assert_eq!(checked.id.as_deref(), Some("x"));
+//! assert!(checked.findings.iter().any(|f| f.code == "structure.rules_not_run"));
+//! # Ok::<(), &str>(())
 //! ```
 //!
 //! ## Recipes
@@ -72,7 +78,11 @@
 //!   [`document::check_bytes`]; [`Finding`] is the one result type of every check, documented
 //!   code by code in `docs/findings.md` ([`registry::explain`]); its messages are rendered
 //!   from typed parameters when read ([`Finding::message`]).
-//! - [`totals`] and [`schema`].
+//! - [`input`]: reading inputs the one way for every front — files and JSON Lines with a
+//!   bound, strict dates and amounts as arguments, applicant facts — and the structural
+//!   report that lists every problem of an input with its JSON Pointer.
+//! - [`totals`] and [`schema`] (the published JSON Schemas, which the library accepts
+//!   exactly, both ways).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -87,6 +97,7 @@ pub mod eligibility;
 pub mod finding;
 pub mod funding;
 pub mod industry;
+pub mod input;
 pub mod law;
 pub mod location;
 pub mod money;

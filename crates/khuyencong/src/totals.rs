@@ -1273,7 +1273,7 @@ where
 ///   "id": "kh-{year}", "year": {year}, "fund_level": "provincial", "province": "{province}",
 ///   "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 100000000}}]}}}}"#).as_bytes());
 /// let docs = [plan("Tỉnh Kiên Giang", 2024), plan("An Giang", 2026)];
-/// let docs: Vec<_> = docs.into_iter().collect::<Result<_, _>>().map_err(|f| f.message_en().into_owned())?;
+/// let docs: Vec<_> = docs.into_iter().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
 /// let t = totals_with_notes(&docs, &[TotalsKey::ProvinceNow])?;
 /// assert_eq!(t.rows.len(), 1); // Kiên Giang is part of An Giang from 2025-07-01
 /// assert_eq!(t.rows[0].keys["province_now"].as_deref(), Some("an_giang_2025"));
@@ -1302,7 +1302,7 @@ where
 /// let doc = parse(r#"{"kind": "period_report", "schema_version": 2, "id": "r",
 ///   "reporting_unit": {"name": "Sở Công Thương", "province": "X"},
 ///   "period": {"from": "2024-01-01", "to": "2024-12-31"},
-///   "results_total": {"support": 12000000000}}"#.as_bytes()).map_err(|f| f.message_en().into_owned())?;
+///   "results_total": {"support": 12000000000}}"#.as_bytes()).map_err(|e| e.to_string())?;
 /// let report = totals_report([&doc], &[TotalsKey::Activity]).map_err(|e| e.to_string())?;
 /// assert_eq!(report.rows[0].keys["activity"].as_deref(), Some(NOT_ITEMISED));
 /// assert_eq!(report.rows[0].support_vnd, 12_000_000_000);
@@ -1840,12 +1840,12 @@ fn target_indicators(t: &Target) -> Vec<(&'static str, crate::document::reconcil
 /// let programme = parse(r#"{"kind": "programme", "schema_version": 2, "id": "ct-x",
 ///   "province": "X", "period": {"from": "2021-01-01", "to": "2025-12-31"},
 ///   "targets": [{"activity": "advanced_machinery_technology_transfer",
-///                "counts": {"establishments": 100}}]}"#.as_bytes()).map_err(|f| f.message_en().into_owned())?;
+///                "counts": {"establishments": 100}}]}"#.as_bytes()).map_err(|e| e.to_string())?;
 /// let report = parse(r#"{"kind": "period_report", "schema_version": 2, "id": "bc-x",
 ///   "reporting_unit": {"name": "Sở Công Thương", "province": "X"}, "programme_id": "ct-x",
 ///   "period": {"from": "2021-01-01", "to": "2025-12-31"},
 ///   "results": [{"activity": "advanced_machinery_technology_transfer",
-///                "counts": {"establishments": 62}}]}"#.as_bytes()).map_err(|f| f.message_en().into_owned())?;
+///                "counts": {"establishments": 62}}]}"#.as_bytes()).map_err(|e| e.to_string())?;
 /// let p = progress([&programme, &report]);
 /// assert_eq!(p.rows[0].achieved, Some(62));
 /// assert_eq!(p.rows[0].met, Some(false));

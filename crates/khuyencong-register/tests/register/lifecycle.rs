@@ -51,6 +51,49 @@ fn documents_go_in_through_the_checker_with_findings_rules_and_time() {
     }
 }
 
+/// Every class of bad input of docs/bad-inputs.md, stored: the register keeps the core
+/// checker's findings exactly (codes, paths, severities, messages), with the kind and id the
+/// core read.
+#[test]
+fn bad_inputs_are_stored_with_the_checkers_findings() {
+    let dir = root().join("tests/bad-inputs");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("bad inputs")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 40, "{}", files.len());
+    let target = sqlite();
+    let mut r = Register::create(&target.url).expect("create");
+    for (i, path) in files.iter().enumerate() {
+        let body = std::fs::read(path).expect("read");
+        let name = path.to_string_lossy().into_owned();
+        let checked = check_bytes(&body, &CheckOptions::default());
+        let added = add(&mut r, &[(&name, body.clone())]);
+        assert_eq!(
+            added[0].kind,
+            checked.kind.map(khuyencong::document::DocumentKind::code),
+            "{name}"
+        );
+        assert_eq!(added[0].doc_id, checked.id, "{name}");
+        if added[0].status == Status::Unchanged {
+            continue;
+        }
+        let stored = r
+            .sql(
+                "SELECT f.finding FROM findings f JOIN checks c ON c.id = f.check_id WHERE c.document = (SELECT MAX(id) FROM documents) ORDER BY f.seq",
+            )
+            .expect("findings");
+        let stored: Vec<khuyencong::Finding> = texts(&stored, "finding")
+            .into_iter()
+            .map(|s| serde_json::from_str(&s.expect("finding")).expect("finding JSON"))
+            .collect();
+        assert_eq!(stored, checked.findings, "{i}: {name}");
+    }
+}
+
 #[test]
 fn a_corrected_document_supersedes_the_earlier_one_and_both_remain() {
     for target in targets() {
@@ -154,12 +197,18 @@ fn an_unreadable_document_is_stored_as_rejected_with_its_finding() {
         assert!(
             added
                 .iter()
-                .all(|a| a.status == Status::Rejected && a.version.is_none() && a.kind.is_none())
+                .all(|a| a.status == Status::Rejected && a.version.is_none())
+        );
+        // The core reads the kind of the truncated text where it can; of the UTF-16 bytes,
+        // nothing.
+        assert_eq!(
+            added.iter().map(|a| a.kind).collect::<Vec<_>>(),
+            vec![Some("plan"), None]
         );
         let docs = r.documents().expect("documents");
         assert_eq!(texts(&docs, "status"), vec![Some("rejected".to_owned()); 2]);
         let f = r
-            .sql("SELECT code FROM v_findings ORDER BY document")
+            .sql("SELECT code FROM v_findings WHERE severity = 'error' ORDER BY document")
             .expect("findings");
         assert_eq!(
             texts(&f, "code"),
@@ -167,6 +216,14 @@ fn an_unreadable_document_is_stored_as_rejected_with_its_finding() {
                 Some("structure.truncated".to_owned()),
                 Some("structure.not_utf8".to_owned())
             ]
+        );
+        // Each with the core's note that the rules were not run.
+        let notes = r
+            .sql("SELECT code FROM v_findings WHERE severity = 'info' ORDER BY document")
+            .expect("findings");
+        assert_eq!(
+            texts(&notes, "code"),
+            vec![Some("structure.rules_not_run".to_owned()); 2]
         );
         // The bytes are kept exactly, even when they are not UTF-8.
         let mut out = Vec::new();

@@ -5,7 +5,7 @@
 use std::io::Read as _;
 
 use khuyencong::document::parse;
-use khuyencong::schema::{SchemaKind, json_schema};
+use khuyencong::schema::{SchemaKind, annotated_schema};
 use khuyencong_sheet::{
     Book, CODELISTS_SHEET, Cell, Format, INSTRUCTIONS_SHEET, Layout, TemplateOptions, ValueKind,
     document_kinds, read_book, read_csv, read_xlsx, template,
@@ -109,7 +109,7 @@ fn templates_hold_every_field_of_the_schemas_and_nothing_else() {
     for kind in &kinds {
         let schema = SchemaKind::ALL
             .iter()
-            .map(|k| json_schema(*k))
+            .map(|k| annotated_schema(*k))
             .find(|s| {
                 s["properties"]["kind"]["$ref"].is_string() && {
                     let tag = s["properties"]["kind"]["$ref"]

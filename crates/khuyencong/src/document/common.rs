@@ -92,17 +92,25 @@ struct CountRange {
     text: Option<String>,
 }
 
+/// A member that may be absent (`None`) but, when present, is a value: `null` is refused,
+/// as the schemas of the forms this is read for (which have no `null`) refuse it.
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
 /// Every member a count object may have, read once to decide which form it is.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CountAnyObject {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     value: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     exactness: Option<Exactness>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     min: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     max: Option<u64>,
     #[serde(
         default,
@@ -411,6 +419,7 @@ pub struct DecisionRef {
     #[serde(deserialize_with = "crate::document::common::text::<_, 1, 100>")]
     pub number: String,
     /// The date it was signed. / Ngày ký.
+    #[serde(deserialize_with = "crate::document::common::date")]
     pub date: NaiveDate,
     /// The body that issued it, e.g. "Ủy ban nhân dân tỉnh An Giang". / Cơ quan ban hành.
     #[serde(
@@ -427,8 +436,10 @@ pub struct DecisionRef {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day. / Ngày bắt đầu.
+    #[serde(deserialize_with = "crate::document::common::date")]
     pub from: NaiveDate,
     /// Last day. / Ngày kết thúc.
+    #[serde(deserialize_with = "crate::document::common::date")]
     pub to: NaiveDate,
 }
 
@@ -1186,4 +1197,32 @@ impl From<Vnd> for Amount {
     fn from(vnd: Vnd) -> Self {
         Self::exact(vnd)
     }
+}
+
+/// Reads a date written exactly `YYYY-MM-DD` (the schemas' `format: date`, RFC 3339
+/// `full-date`); chrono's own reader also takes `2022-6-1`, `+2025-01-01` or a leading
+/// space, which no schema allows.
+pub(crate) fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date written YYYY-MM-DD")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+            crate::input::strict_date(v)
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+    }
+    d.deserialize_str(V)
+}
+
+/// [`date`] for an optional field (`null` or absent: `None`).
+pub(crate) fn opt_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(transparent)]
+    struct Wrap(#[serde(deserialize_with = "date")] NaiveDate);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
 }

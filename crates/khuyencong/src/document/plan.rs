@@ -174,18 +174,18 @@ impl Plan {
         let Some(period) = self.period() else {
             return;
         };
-        if !check_coverage(out, &period, "/year") {
-            return;
-        }
-        if let Some(level) = self.fund_level {
+        // A year before Decree 45/2012 decides no regime: what depends on the law is not
+        // assessed, but the plan's own figures must still agree.
+        let regime_known = check_coverage(out, &period, "/year");
+        if regime_known && let Some(level) = self.fund_level {
             check_fund_level_in_period(out, level, &period, "/fund_level");
         }
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.schemes.len());
         for (i, s) in self.schemes.iter().enumerate() {
-            if let Some(activity) = s.activity {
+            if regime_known && let Some(activity) = s.activity {
                 check_activity_in_period(out, activity, &period, &format!("/schemes/{i}/activity"));
             }
-            if let Some(level) = s.fund_level {
+            if regime_known && let Some(level) = s.fund_level {
                 check_fund_level_in_period(
                     out,
                     level,
@@ -239,7 +239,7 @@ impl Plan {
             .into_iter()
             .chain(self.schemes.iter().filter_map(|s| s.fund_level))
             .collect();
-        if !levels.is_empty() {
+        if regime_known && !levels.is_empty() {
             for (i, line) in budget.lines.iter().enumerate() {
                 let Some(level) = line.source.fund_level() else {
                     continue;

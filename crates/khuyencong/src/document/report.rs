@@ -48,7 +48,11 @@ pub struct PeriodReport {
     /// The period covered, both ends included; its dates decide the regime. / Kỳ báo cáo.
     pub period: Period,
     /// The date of the report, if stated. / Ngày báo cáo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub report_date: Option<chrono::NaiveDate>,
     /// The request the report answers (e.g. an official letter of the Ministry). / Văn bản yêu cầu báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -321,9 +325,9 @@ impl PeriodReport {
 
     /// Every finding about this report, in no particular order (the caller sorts).
     pub(crate) fn check(&self, out: &mut Vec<Finding>) {
-        if !check_coverage(out, &self.period, "/period") {
-            return;
-        }
+        // A reversed or uncovered period decides no regime: what depends on the law of the
+        // period is not assessed, but the report's own figures must still agree.
+        let regime_known = check_coverage(out, &self.period, "/period");
         let whole = self.results_total.as_ref().map(ResultTotal::figures);
         for (i, line) in self.results.iter().enumerate() {
             check_line(
@@ -333,11 +337,12 @@ impl PeriodReport {
                 None,
                 whole,
                 &self.period,
+                regime_known,
                 List::Results,
                 &|| format!("/results/{i}"),
             );
         }
-        if let Some(next) = self.period.to.succ_opt() {
+        if let Some(next) = self.period.to.succ_opt().filter(|_| regime_known) {
             let next_period = super::common::Period {
                 from: next,
                 to: next,
@@ -351,6 +356,7 @@ impl PeriodReport {
                     None,
                     whole,
                     &next_period,
+                    true,
                     List::Targets,
                     &|| format!("/targets/{i}"),
                 );
@@ -946,6 +952,7 @@ fn check_line(
     parent: Option<Keys>,
     whole: Option<Figures<'_>>,
     period: &Period,
+    law: bool,
     list: List,
     path: &dyn Fn() -> String,
 ) {
@@ -953,10 +960,12 @@ fn check_line(
     if let Some(parent) = parent {
         check_part_keys(out, parent, line, path);
     }
-    if let Some(activity) = line.activity {
+    // `law`: the period decides a regime. When it does not (a reversed or uncovered period),
+    // what depends on the law of the period is not assessed; the line's own figures are.
+    if law && let Some(activity) = line.activity {
         check_activity_in_period_at(out, activity, period, || format!("{}/activity", path()));
     }
-    if let Some(fund) = line.fund {
+    if law && let Some(fund) = line.fund {
         check_fund_level_in_period_at(out, fund, period, || format!("{}/fund", path()));
     }
     if list == List::Results
@@ -969,7 +978,7 @@ fn check_line(
         check_outcomes(out, &line.outcomes, line.figures(), whole, &path());
     }
     check_execution(out, &line.execution, &|| format!("{}/execution", path()));
-    if list == List::Results {
+    if law && list == List::Results {
         check_usual_limit(out, line, keys, period, path);
     }
     if let (Some(support), Some(investment)) = (&line.support, &line.total_investment) {
@@ -997,7 +1006,7 @@ fn check_line(
     if let (Some(level), Some(fund), true) = (
         keys.level,
         keys.fund,
-        line.level.is_some() || line.fund.is_some(),
+        law && (line.level.is_some() || line.fund.is_some()),
     ) {
         use crate::product::TypicalProductLevel as L;
         let national_level = matches!(level, L::Regional | L::National);
@@ -1058,6 +1067,7 @@ fn check_line(
             Some(keys),
             Some(line.figures()),
             period,
+            law,
             list,
             &|| format!("{base}/parts/{j}"),
         );

@@ -42,8 +42,8 @@ mod types;
 pub(crate) use compute::quick_limit;
 pub use compute::{SupportContext, SupportError, max_support};
 pub use pack::{
-    NATIONAL_PACK_JSON, NationalPack, PackError, PackIssue, ProvincialPack, Resolution,
-    national_pack,
+    MAX_PACK_BYTES, MAX_PACK_ISSUES, MAX_PACK_RULES, NATIONAL_PACK_JSON, NationalPack, PackError,
+    PackIssue, ProvincialPack, Resolution, national_pack,
 };
 pub use provincial::{PackSummary, SHIPPED_PACKS, shipped_packs};
 pub use types::{

@@ -1,7 +1,7 @@
 //! Rule packs: the national pack embedded in the library, provincial packs loaded from
 //! files; both validated on load, with every problem reported at its JSON Pointer.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::types::{ArticleRef, ProvincialInstrumentKind, SupportRule, SupportVariant};
 use crate::activity::Activity;
+use crate::finding::Finding;
+use crate::funding::FundLevel;
+use crate::input::report::{self, Target};
+use crate::input::strict;
 use crate::law::ymd;
 use crate::law::{Citation, Confidence, InstrumentId, Point};
 
@@ -35,7 +39,9 @@ pub struct NationalPack {
     pub version: String,
     /// What the pack holds and what it leaves out.
     pub description: String,
-    /// The support items.
+    /// The support items (at most 1000).
+    #[serde(deserialize_with = "crate::document::common::items::<_, _, 0, 1000>")]
+    #[schemars(length(max = 1000))]
     pub rules: Vec<SupportRule>,
 }
 
@@ -58,13 +64,25 @@ pub struct Resolution {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// The day it was passed or signed, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<NaiveDate>,
     /// The first day it applies, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub effective_from: Option<NaiveDate>,
     /// The last day it applies, if it has been replaced.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub effective_until: Option<NaiveDate>,
     /// The title, in Vietnamese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,7 +126,9 @@ pub struct ProvincialPack {
     pub sources: Vec<String>,
     /// The resolution.
     pub resolution: Resolution,
-    /// The local support items; each cites an article of the resolution.
+    /// The local support items (at most 1000); each cites an article of the resolution.
+    #[serde(deserialize_with = "crate::document::common::items::<_, _, 0, 1000>")]
+    #[schemars(length(max = 1000))]
     pub rules: Vec<SupportRule<ArticleRef>>,
 }
 
@@ -147,6 +167,12 @@ pub enum PackError {
         /// The operating-system error.
         reason: String,
     },
+    /// The pack is larger than [`MAX_PACK_BYTES`]: refused before it is read.
+    #[error("the rule pack is larger than {max_bytes} bytes (16 MiB), the limit for a pack")]
+    TooLarge {
+        /// The limit.
+        max_bytes: usize,
+    },
     /// The text is not JSON.
     #[error("rule pack is not valid JSON at line {line}, column {column}: {reason}")]
     Syntax {
@@ -154,11 +180,14 @@ pub enum PackError {
         line: usize,
         /// Column (1-based).
         column: usize,
-        /// The parser's message.
+        /// What is wrong, in English.
         reason: String,
+        /// What is wrong, in Vietnamese.
+        reason_vi: String,
     },
-    /// The JSON does not follow the pack format or breaks its rules.
-    #[error("invalid rule pack: {}", render_issues(.0))]
+    /// The JSON does not follow the pack format or breaks its rules: the problems, at most
+    /// [`MAX_PACK_ISSUES`] (the last then says how many more there are).
+    #[error("invalid rule pack: {}", render_issues(.0, |i| &i.message_en, "more"))]
     Invalid(Vec<PackIssue>),
     /// No pack shipped with the library has this name.
     #[error("no provincial pack named `{name}`; shipped packs: {}", .known.join(", "))]
@@ -170,12 +199,37 @@ pub enum PackError {
     },
 }
 
-fn render_issues(issues: &[PackIssue]) -> String {
-    issues
+/// The largest rule pack read: 16 MiB, as for a document.
+pub const MAX_PACK_BYTES: usize = crate::input::MAX_INPUT_BYTES;
+
+/// The most rules a pack may hold. A People's Council resolution sets a few dozen levels;
+/// the national pack has well under a hundred.
+pub const MAX_PACK_RULES: usize = 1000;
+
+/// The most problems a [`PackError::Invalid`] lists; the last then counts the rest.
+pub const MAX_PACK_ISSUES: usize = 100;
+
+/// How many problems the message of a [`PackError`] names (all are in
+/// [`PackError::issues`]).
+const SHOWN_ISSUES: usize = 10;
+
+fn render_issues(
+    issues: &[PackIssue],
+    message: impl Fn(&PackIssue) -> &String,
+    more: &str,
+) -> String {
+    let mut out: Vec<String> = issues
         .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
+        .take(SHOWN_ISSUES)
+        .map(|i| {
+            let path = if i.path.is_empty() { "/" } else { &i.path };
+            format!("{path}: {}", message(i))
+        })
+        .collect();
+    if issues.len() > SHOWN_ISSUES {
+        out.push(format!("… (+{} {more})", issues.len() - SHOWN_ISSUES));
+    }
+    out.join("; ")
 }
 
 impl PackError {
@@ -183,12 +237,16 @@ impl PackError {
     pub fn message_vi(&self) -> String {
         match self {
             Self::Io { file, reason } => format!("không đọc được gói quy định `{file}`: {reason}"),
+            Self::TooLarge { max_bytes } => {
+                format!("gói quy định lớn hơn {max_bytes} byte (16 MiB), giới hạn của một gói")
+            }
             Self::Syntax {
                 line,
                 column,
-                reason,
+                reason_vi,
+                ..
             } => format!(
-                "gói quy định không phải JSON hợp lệ tại dòng {line}, cột {column}: {reason}"
+                "gói quy định không phải JSON hợp lệ tại dòng {line}, cột {column}: {reason_vi}"
             ),
             Self::UnknownName { name, known } => format!(
                 "không có gói quy định của tỉnh tên `{name}`; các gói có sẵn: {}",
@@ -196,14 +254,7 @@ impl PackError {
             ),
             Self::Invalid(issues) => format!(
                 "gói quy định không hợp lệ: {}",
-                issues
-                    .iter()
-                    .map(|i| {
-                        let path = if i.path.is_empty() { "/" } else { &i.path };
-                        format!("{path}: {}", i.message_vi)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                render_issues(issues, |i| &i.message_vi, "vấn đề khác")
             ),
         }
     }
@@ -217,6 +268,20 @@ impl PackError {
     }
 }
 
+/// Keeps at most [`MAX_PACK_ISSUES`] problems, the last counting the rest.
+fn capped(mut issues: Vec<PackIssue>) -> Vec<PackIssue> {
+    if issues.len() > MAX_PACK_ISSUES {
+        let rest = issues.len() - (MAX_PACK_ISSUES - 1);
+        issues.truncate(MAX_PACK_ISSUES - 1);
+        issues.push(issue(
+            "",
+            format!("{rest} more problems are not listed; fix these and load the pack again"),
+            format!("còn {rest} vấn đề khác chưa liệt kê; sửa các vấn đề trên rồi nạp lại gói"),
+        ));
+    }
+    issues
+}
+
 fn issue(path: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) -> PackIssue {
     PackIssue {
         path: path.into(),
@@ -225,92 +290,49 @@ fn issue(path: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) 
     }
 }
 
-fn parse_value(text: &str) -> Result<serde_json::Value, PackError> {
-    serde_json::from_str(text).map_err(|e| PackError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        reason: e.to_string(),
-    })
-}
-
-/// Splits off `rules` and deserializes the header, then each rule on its own, so that a
-/// shape error names the rule it is in.
-fn load<H: DeserializeOwned, C: DeserializeOwned>(
-    text: &str,
-) -> Result<(H, Vec<SupportRule<C>>), PackError> {
-    let mut value = parse_value(text)?;
-    let mut issues = Vec::new();
-    let Some(obj) = value.as_object_mut() else {
-        return Err(PackError::Invalid(vec![issue(
-            "",
-            "a rule pack must be a JSON object",
-            "gói quy định phải là một đối tượng JSON",
-        )]));
-    };
-    let rules_value = obj
-        .insert("rules".to_owned(), serde_json::Value::Array(Vec::new()))
-        .unwrap_or(serde_json::Value::Null);
-    let header = match serde_json::from_value::<H>(value) {
-        Ok(h) => Some(h),
-        Err(e) => {
-            issues.push(issue(
-                "",
-                e.to_string(),
-                format!("phần đầu của gói không đúng định dạng: {e}"),
-            ));
-            None
-        }
-    };
-    let mut rules = Vec::new();
-    match rules_value {
-        serde_json::Value::Array(items) => {
-            for (i, item) in items.into_iter().enumerate() {
-                match serde_json::from_value::<SupportRule<C>>(item) {
-                    Ok(r) => rules.push(r),
-                    Err(e) => issues.push(issue(
-                        format!("/rules/{i}"),
-                        e.to_string(),
-                        format!("quy định không đúng định dạng: {e}"),
-                    )),
-                }
-            }
-        }
-        _ => issues.push(issue(
-            "/rules",
-            "`rules` is required and must be an array",
-            "`rules` là bắt buộc và phải là một mảng",
-        )),
+/// Reads a pack through the strict reader; when it cannot be read, the structural report
+/// says every problem at once, each at its JSON Pointer, in both languages.
+fn load<T: DeserializeOwned>(text: &str, target: Target) -> Result<T, PackError> {
+    let bytes = text.as_bytes();
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(PackError::TooLarge {
+            max_bytes: MAX_PACK_BYTES,
+        });
     }
-    match header {
-        Some(h) if issues.is_empty() => Ok((h, rules)),
-        _ => Err(PackError::Invalid(issues)),
+    let (bytes, _) = crate::input::strip_bom(bytes);
+    if let Ok(pack) = strict::from_slice::<T>(bytes) {
+        return Ok(pack);
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NationalHeader {
-    version: String,
-    description: String,
-    #[allow(dead_code)]
-    rules: Vec<serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProvincialHeader {
-    #[serde(default)]
-    example: bool,
-    #[serde(default)]
-    description: Option<String>,
-    province: String,
-    #[serde(default)]
-    province_code: Option<String>,
-    #[serde(default)]
-    sources: Vec<String>,
-    resolution: Resolution,
-    #[allow(dead_code)]
-    rules: Vec<serde_json::Value>,
+    let examined = report::examine(bytes, target);
+    let mut findings = examined.findings;
+    if findings.is_empty() {
+        findings.push(report::fallback::<T>(bytes));
+    }
+    Finding::sort(&mut findings);
+    // A text that is not JSON: one syntax error, with its place.
+    if let [f] = findings.as_slice()
+        && let (Some(line), Some(column)) = (
+            f.params().get("line").and_then(serde_json::Value::as_u64),
+            f.params().get("column").and_then(serde_json::Value::as_u64),
+        )
+    {
+        return Err(PackError::Syntax {
+            line: usize::try_from(line).unwrap_or(usize::MAX),
+            column: usize::try_from(column).unwrap_or(usize::MAX),
+            reason: f.message_en().into_owned(),
+            reason_vi: f.message_vi().into_owned(),
+        });
+    }
+    Err(PackError::Invalid(capped(
+        findings
+            .into_iter()
+            .map(|f| PackIssue {
+                message_en: f.message_en().into_owned(),
+                message_vi: f.message_vi().into_owned(),
+                path: f.path,
+            })
+            .collect(),
+    )))
 }
 
 /// Checks shared by both packs: ids, windows, shares, caps, multipliers, variants,
@@ -415,30 +437,73 @@ fn check_common<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
             _ => {}
         }
     }
-    // Two rules for the same item, fund and day would make the result depend on order.
-    for (i, a) in rules.iter().enumerate() {
-        for b in &rules[i + 1..] {
-            let same_item = a.activity.is_some()
-                && a.activity == b.activity
-                && a.variant == b.variant
-                && a.fund_levels.iter().any(|f| b.fund_levels.contains(f));
-            let from = |r: &SupportRule<C>| r.valid_from.unwrap_or(NaiveDate::MIN);
-            let overlap = from(a) <= b.valid_until.unwrap_or(NaiveDate::MAX)
-                && from(b) <= a.valid_until.unwrap_or(NaiveDate::MAX);
-            if same_item && overlap {
-                issues.push(issue(
-                    format!("/rules/{i}"),
-                    format!(
-                        "rules `{}` and `{}` cover the same item, fund and days",
-                        a.id, b.id
-                    ),
-                    format!(
-                        "quy định `{}` và `{}` trùng nội dung, cấp kinh phí và thời gian",
-                        a.id, b.id
-                    ),
-                ));
-            }
+    check_overlaps(rules, issues);
+}
+
+/// One window of a rule: item, fund, first and last day, and the rule's index.
+type Window = (
+    Activity,
+    Option<SupportVariant>,
+    FundLevel,
+    NaiveDate,
+    NaiveDate,
+    usize,
+);
+
+/// Two rules for the same item, fund and day would make the result depend on order: each
+/// rule that overlaps an earlier one is reported once, naming it. Sorted by first day within
+/// each item and fund, one sweep finds every such rule: O(n log n), whatever the pack.
+fn check_overlaps<C>(rules: &[SupportRule<C>], issues: &mut Vec<PackIssue>) {
+    let mut windows: Vec<Window> = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        let Some(activity) = r.activity else { continue };
+        let mut levels = r.fund_levels.clone();
+        levels.sort_unstable();
+        levels.dedup();
+        for level in levels {
+            windows.push((
+                activity,
+                r.variant,
+                level,
+                r.valid_from.unwrap_or(NaiveDate::MIN),
+                r.valid_until.unwrap_or(NaiveDate::MAX),
+                i,
+            ));
         }
+    }
+    windows.sort_unstable();
+    let mut overlapping: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut latest: Option<(usize, NaiveDate)> = None;
+    for (n, w) in windows.iter().enumerate() {
+        let same_group = n > 0 && {
+            let p = &windows[n - 1];
+            (p.0, p.1, p.2) == (w.0, w.1, w.2)
+        };
+        match latest {
+            Some((j, end)) if same_group => {
+                if w.3 <= end && j != w.5 {
+                    overlapping.entry(w.5).or_insert(j);
+                }
+                if w.4 > end {
+                    latest = Some((w.5, w.4));
+                }
+            }
+            _ => latest = Some((w.5, w.4)),
+        }
+    }
+    for (i, j) in overlapping {
+        let (a, b) = (&rules[j], &rules[i]);
+        issues.push(issue(
+            format!("/rules/{i}"),
+            format!(
+                "rules `{}` and `{}` cover the same item, fund and days",
+                a.id, b.id
+            ),
+            format!(
+                "quy định `{}` và `{}` trùng nội dung, cấp kinh phí và thời gian",
+                a.id, b.id
+            ),
+        ));
     }
 }
 
@@ -451,20 +516,16 @@ impl NationalPack {
     /// cited instrument's, confidence that does not fit the instrument (Joint Circular
     /// 26/2014 values must be `historical`; Circular 28/2018 ones must not), overlaps.
     pub fn from_json(text: &str) -> Result<Self, PackError> {
-        let (h, rules): (NationalHeader, Vec<SupportRule>) = load(text)?;
+        let pack: Self = load(text, Target::NationalPack)?;
         let mut issues = Vec::new();
-        check_common(&rules, &mut issues);
-        for (i, r) in rules.iter().enumerate() {
+        check_common(&pack.rules, &mut issues);
+        for (i, r) in pack.rules.iter().enumerate() {
             check_national_rule(i, r, &mut issues);
         }
         if issues.is_empty() {
-            Ok(Self {
-                version: h.version,
-                description: h.description,
-                rules,
-            })
+            Ok(pack)
         } else {
-            Err(PackError::Invalid(issues))
+            Err(PackError::Invalid(capped(issues)))
         }
     }
 }
@@ -578,9 +639,10 @@ impl ProvincialPack {
     /// assert!(err.to_string().contains("resolution"));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, PackError> {
-        let (h, rules): (ProvincialHeader, Vec<SupportRule<ArticleRef>>) = load(text)?;
+        let pack: Self = load(text, Target::ProvincialPack)?;
+        let (h, rules) = (&pack, &pack.rules);
         let mut issues = Vec::new();
-        check_common(&rules, &mut issues);
+        check_common(rules, &mut issues);
         if h.province.trim().is_empty() {
             issues.push(issue(
                 "/province",
@@ -599,7 +661,7 @@ impl ProvincialPack {
                 "số nghị quyết không được để trống (bỏ trường này nếu chưa biết)",
             ));
         }
-        check_province_code(&h, &mut issues);
+        check_province_code(h, &mut issues);
         if let (Some(date), Some(from)) = (h.resolution.date, h.resolution.effective_from)
             && from < date
         {
@@ -661,30 +723,50 @@ impl ProvincialPack {
             }
         }
         if issues.is_empty() {
-            Ok(Self {
-                example: h.example,
-                description: h.description,
-                province: h.province,
-                province_code: h.province_code,
-                sources: h.sources,
-                resolution: h.resolution,
-                rules,
-            })
+            Ok(pack)
         } else {
-            Err(PackError::Invalid(issues))
+            Err(PackError::Invalid(capped(issues)))
         }
     }
 
-    /// Reads, parses and validates a provincial pack file.
+    /// Reads, parses and validates a provincial pack file; at most [`MAX_PACK_BYTES`] + 1
+    /// bytes are read, whatever the file.
     ///
     /// # Errors
-    /// [`PackError::Io`] when the file cannot be read; otherwise as [`Self::from_json`].
+    /// [`PackError::Io`] when the file cannot be read, [`PackError::TooLarge`] above the
+    /// limit; otherwise as [`Self::from_json`].
     pub fn from_file(path: &std::path::Path) -> Result<Self, PackError> {
-        let text = std::fs::read_to_string(path).map_err(|e| PackError::Io {
-            file: path.display().to_string(),
-            reason: e.to_string(),
+        let bytes = crate::input::read_file(path, MAX_PACK_BYTES).map_err(|e| PackError::Io {
+            file: e.file.clone(),
+            reason: e.reason.clone(),
         })?;
-        Self::from_json(&text)
+        Self::from_bytes(&bytes)
+    }
+
+    /// [`Self::from_json`] for bytes.
+    ///
+    /// # Errors
+    /// As [`Self::from_json`]; bytes that are not UTF-8 are [`PackError::Invalid`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, PackError> {
+        if bytes.len() > MAX_PACK_BYTES {
+            return Err(PackError::TooLarge {
+                max_bytes: MAX_PACK_BYTES,
+            });
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Self::from_json(text),
+            Err(e) => Err(PackError::Invalid(vec![issue(
+                "",
+                format!(
+                    "the pack is not valid UTF-8 (at byte {}); save it as UTF-8",
+                    e.valid_up_to()
+                ),
+                format!(
+                    "gói quy định không phải UTF-8 hợp lệ (byte thứ {}); hãy lưu tệp dạng UTF-8",
+                    e.valid_up_to()
+                ),
+            )])),
+        }
     }
 
     /// Whether the resolution is in force on `date`; never when its first day was not read.
@@ -717,7 +799,7 @@ impl ProvincialPack {
 
 /// A province code must be in the `provinces` codelist and, when the resolution's first day
 /// is known, a unit on that day (the province as it was then).
-fn check_province_code(h: &ProvincialHeader, issues: &mut Vec<PackIssue>) {
+fn check_province_code(h: &ProvincialPack, issues: &mut Vec<PackIssue>) {
     use crate::codelist::Codelist;
     let Some(code) = h.province_code.as_deref() else {
         return;

@@ -512,10 +512,18 @@ pub struct SupportRule<C = Citation> {
     pub not_computable: Option<Text>,
     /// First day the level applies. Required in the national pack; in a provincial pack it
     /// may be left out, and the level applies from the first day of the resolution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_from: Option<NaiveDate>,
     /// Last day the level applies, if it has ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_until: Option<NaiveDate>,
     /// Where the law sets the level.
     pub citation: C,

@@ -14,6 +14,15 @@ use crate::generator::{self, Rng};
 const SCHEME: &str = include_str!("../../../../docs/examples/scheme-quang-nam-2022.json");
 const REPORT: &str = include_str!("../../../../docs/examples/an-giang-2021-2025.json");
 
+/// Method-chaining for a value (`x.pipe(f)` is `f(x)`).
+trait Pipe: Sized {
+    fn pipe<R>(self, f: impl FnOnce(Self) -> R) -> R {
+        f(self)
+    }
+}
+
+impl<T> Pipe for T {}
+
 /// The example scheme with `from` replaced by `to` (which must occur).
 fn scheme_with(from: &str, to: &str) -> Vec<u8> {
     assert!(SCHEME.contains(from), "{from}");
@@ -66,6 +75,27 @@ fn classes() -> Vec<Class> {
     huge["beneficiaries"] = serde_json::Value::Array(vec![one; 1001]);
     let mut oversize = SCHEME.as_bytes().to_vec();
     oversize.resize(MAX_INPUT_BYTES + 1, b' ');
+    let utf16: Vec<u8> = REPORT.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let many = scheme_with("\"date\": \"2022-06-01\"", "\"date\": \"2022-06-31\"").pipe(|b| {
+        String::from_utf8(b)
+            .unwrap_or_default()
+            .replacen(
+                "\"province\": \"Quảng Nam\"",
+                "\"province\": 49, \"tinh\": \"Quảng Nam\"",
+                1,
+            )
+            .replacen(
+                "\"total_cost\": 620000000",
+                "\"total_cost\": 620000000.5",
+                1,
+            )
+            .into_bytes()
+    });
+    let mut many_values = b"[0".to_vec();
+    for _ in 0..1_000_000 {
+        many_values.extend_from_slice(b",0");
+    }
+    many_values.push(b']');
     vec![
         class(
             "Empty input",
@@ -84,7 +114,7 @@ fn classes() -> Vec<Class> {
         class(
             "Byte-order mark",
             "`EF BB BF` before `{`",
-            "refused: JSON text must not start with a BOM (RFC 8259 §8.1); save as UTF-8 without BOM",
+            "read: RFC 8259 §8.1 lets a reader ignore it, and the library does, with an information finding (save without it for other systems)",
             [b"\xEF\xBB\xBF".as_slice(), SCHEME.as_bytes()].concat(),
             "structure.bom",
         ),
@@ -178,7 +208,10 @@ fn classes() -> Vec<Class> {
             "`null` for a required value",
             "`\"title\": null`",
             "refused: null is not a string",
-            scheme_with("\"title\": \"Hỗ trợ", "\"title\": null, \"x\": \"Hỗ trợ"),
+            scheme_with(
+                "\"title\": \"Hỗ trợ ứng dụng máy móc thiết bị tiên tiến cho HTX Nông nghiệp kỹ nghệ Quảng Nam\"",
+                "\"title\": null",
+            ),
             "structure.invalid_type",
         ),
         class(
@@ -328,14 +361,14 @@ fn classes() -> Vec<Class> {
         class(
             "Deep nesting",
             "funding parts nested 70 levels (140 JSON levels)",
-            "refused: at most 128 levels, read without recursion beyond that",
+            "refused: at most 32 levels (valid documents need about ten), read without recursion, so any thread's stack is enough",
             deep,
             "structure.too_deep",
         ),
         class(
             "Huge array",
             "1 001 beneficiaries",
-            "refused at the 1 001st item, which is never stored",
+            "refused: every array has a maximum length (the schema's `maxItems`)",
             huge.to_string().into_bytes(),
             "structure.invalid_length",
         ),
@@ -362,9 +395,115 @@ fn classes() -> Vec<Class> {
         class(
             "Oversize input",
             "a document padded to 16 MiB + 1 byte",
-            "refused before any byte is read: at most 16 MiB per document",
+            "refused before any byte is read: at most 16 MiB per document; files and JSON Lines lines are read only up to the limit + 1 byte",
             oversize,
             "structure.too_large_input",
+        ),
+        class(
+            "UTF-16 text",
+            "the report saved as UTF-16 (little-endian), as some Windows editors do",
+            "refused, naming the encoding: save as UTF-8",
+            utf16,
+            "structure.not_utf8",
+        ),
+        class(
+            "Date without leading zeros",
+            "`\"date\": \"2022-6-1\"`",
+            "refused: dates are exactly `YYYY-MM-DD`, as the schema's `format: date` says (no lenient reading)",
+            scheme_with("\"date\": \"2022-06-01\"", "\"date\": \"2022-6-1\""),
+            "structure.invalid_date",
+        ),
+        class(
+            "Date with a sign or a space",
+            "`\"date\": \"+2022-06-01\"`",
+            "refused, as `\" 2022-06-01\"` is",
+            scheme_with("\"date\": \"2022-06-01\"", "\"date\": \"+2022-06-01\""),
+            "structure.invalid_date",
+        ),
+        class(
+            "Object written as an array",
+            "`\"approval\": [\"example/QĐ-BCT\", \"2022-06-01\"]`",
+            "refused: an object is only ever a JSON object, as in the schema",
+            scheme_with(
+                "\"approval\": {\n    \"number\": \"example/QĐ-BCT\",\n    \"date\": \"2022-06-01\",\n    \"issuer\": \"Bộ Công Thương\"\n  }",
+                "\"approval\": [\"example/QĐ-BCT\", \"2022-06-01\", \"Bộ Công Thương\"]",
+            ),
+            "structure.invalid_type",
+        ),
+        class(
+            "Code written as an object",
+            "`\"fund_level\": {\"national\": null}`",
+            "refused: a code is a string",
+            scheme_with(
+                "\"fund_level\": \"national\"",
+                "\"fund_level\": {\"national\": null}",
+            ),
+            "structure.invalid_type",
+        ),
+        class(
+            "Duplicate `kind`",
+            "`\"kind\": \"scheme\", …, \"kind\": \"plan\"`",
+            "refused at `/` as a duplicate: which kind was meant is unknowable, so nothing else is read",
+            scheme_with("\"title\":", "\"kind\": \"plan\", \"title\":"),
+            "structure.duplicate_field",
+        ),
+        class(
+            "Several mistakes at once",
+            "an impossible date, a number as the province, an unknown field and a float amount",
+            "every problem in one run, each at its place, with the document's kind and id; the rules are not checked (a note says so)",
+            many,
+            "structure.unknown_field",
+        ),
+        class(
+            "Unreadable free text beside a real mismatch",
+            "a 1 001-character title and a stated total 1 million over the sources",
+            "the text is set aside (no rule computes with it) and the rules still run: the mismatch is reported too",
+            report_with(
+                "\"title\": \"Báo cáo",
+                &format!("\"title\": \"{}", "x".repeat(1001)),
+            )
+            .into_iter()
+            .collect::<Vec<u8>>()
+            .pipe(|b| {
+                String::from_utf8(b)
+                    .unwrap_or_default()
+                    .replacen("\"total\": 34387000000", "\"total\": 34388000000", 1)
+                    .into_bytes()
+            }),
+            "funding.total_mismatch",
+        ),
+        class(
+            "Reversed period beside a real mismatch",
+            "`from` after `to`, and a stated total 1 million over the sources",
+            "the period decides no regime, so nothing that depends on the law is assessed; the figures still must agree and the mismatch is reported",
+            report_with(
+                "{ \"from\": \"2021-01-01\", \"to\": \"2025-12-31\" }",
+                "{ \"from\": \"2025-12-31\", \"to\": \"2021-01-01\" }",
+            )
+            .pipe(|b| {
+                String::from_utf8(b)
+                    .unwrap_or_default()
+                    .replacen("\"total\": 34387000000", "\"total\": 34388000000", 1)
+                    .into_bytes()
+            }),
+            "funding.total_mismatch",
+        ),
+        class(
+            "Too many values",
+            "`[0,0,0,…]`: 1 000 001 values in under 16 MiB",
+            "refused: no document holds a million values; the reading memory stays bounded",
+            many_values,
+            "structure.too_large_input",
+        ),
+        class(
+            "The schema named in the document",
+            "`\"$schema\": \"urn:khuyencong:schema:scheme:1\"` at the top",
+            "read: an input may name its schema, as the published schemas allow (not elsewhere)",
+            scheme_with(
+                "\"kind\": \"scheme\",",
+                "\"$schema\": \"urn:khuyencong:schema:scheme:1\", \"kind\": \"scheme\",",
+            ),
+            "",
         ),
         class(
             "Figures that do not add up",
@@ -376,13 +515,22 @@ fn classes() -> Vec<Class> {
     ]
 }
 
-fn first_error(input: &[u8]) -> Finding {
+/// The finding a class is known by: its first finding with `code`, else its first error,
+/// else its first finding.
+fn known_by(input: &[u8], code: &str) -> Option<Finding> {
+    if code.is_empty() {
+        return None;
+    }
     let checked = check_bytes(input, &CheckOptions::default());
-    checked
+    let by_code = checked.findings.iter().find(|f| f.code == code).cloned();
+    let first_error = checked
         .findings
-        .into_iter()
+        .iter()
         .find(|f| f.severity == Severity::Error)
-        .expect("an error finding")
+        .cloned();
+    by_code
+        .or(first_error)
+        .or_else(|| checked.findings.into_iter().next())
 }
 
 fn cli_lines(f: &Finding, lang: Lang) -> String {
@@ -400,9 +548,79 @@ fn cli_lines(f: &Finding, lang: Lang) -> String {
 #[test]
 fn every_class_gets_its_finding() {
     for c in classes() {
-        let f = first_error(&c.input);
-        assert_eq!(f.code, c.code, "{}: {f:?}", c.title);
-        assert!(!f.message_en().is_empty() && !f.message_vi().is_empty());
+        let checked = check_bytes(&c.input, &CheckOptions::default());
+        if c.code.is_empty() {
+            assert!(
+                checked.document.is_some() && !checked.has_errors(),
+                "{}: {:?}",
+                c.title,
+                checked.findings
+            );
+            continue;
+        }
+        assert!(
+            checked.findings.iter().any(|f| f.code == c.code
+                && (f.severity == Severity::Error || c.code == "structure.bom")),
+            "{}: {:?}",
+            c.title,
+            checked.findings
+        );
+        for f in &checked.findings {
+            assert!(!f.message_en().is_empty() && !f.message_vi().is_empty());
+        }
+    }
+}
+
+/// The file name of a class's input in `tests/bad-inputs/` (read by the test that runs
+/// every class through the command and through Python).
+fn fixture_name(n: usize, title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    format!("{n:02}-{}.json", slug.trim_matches('-'))
+}
+
+/// Inputs larger than this are made by the tests that need them, not committed.
+const FIXTURE_MAX: usize = 256 * 1024;
+
+#[test]
+fn bad_input_fixtures_are_current() {
+    let dir = crate::cases_root().join("tests/bad-inputs");
+    let bless = std::env::var_os("KHUYENCONG_BLESS").is_some();
+    let mut expected = std::collections::BTreeSet::new();
+    for (i, c) in classes().iter().enumerate() {
+        if c.input.len() > FIXTURE_MAX {
+            continue;
+        }
+        let name = fixture_name(i + 1, c.title);
+        let path = dir.join(&name);
+        if bless {
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            std::fs::write(&path, &c.input).expect("write fixture");
+        }
+        assert!(
+            std::fs::read(&path).unwrap_or_default() == c.input,
+            "{name} is out of date; regenerate with KHUYENCONG_BLESS=1"
+        );
+        expected.insert(name);
+    }
+    for entry in std::fs::read_dir(&dir).expect("tests/bad-inputs").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_json = std::path::Path::new(&name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json && !expected.contains(&name) {
+            if bless {
+                std::fs::remove_file(entry.path()).expect("remove stale fixture");
+            } else {
+                panic!("stale fixture {name}; regenerate with KHUYENCONG_BLESS=1");
+            }
+        }
     }
 }
 
@@ -474,7 +692,10 @@ fn one_bad_line_among_good_ones_is_reported_alone() {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(bad, [2]);
-    assert_eq!(first_error(&lines[2]).code, "structure.truncated");
+    assert_eq!(
+        known_by(&lines[2], "structure.truncated").map(|f| f.code),
+        Some("structure.truncated".to_owned())
+    );
 }
 
 fn notation_rows() -> String {
@@ -497,25 +718,79 @@ fn notation_rows() -> String {
     s
 }
 
+/// A provincial pack with `n` copies of one rule (every copy overlaps the others).
+fn overlapping_pack(n: usize) -> String {
+    let text = std::fs::read_to_string(
+        crate::cases_root().join("docs/examples/provincial-pack.example.json"),
+    )
+    .expect("example pack");
+    let mut pack: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let rule = pack["rules"][1].clone();
+    pack["rules"] = (0..n)
+        .map(|i| {
+            let mut r = rule.clone();
+            r["id"] = format!("r{i}").into();
+            r
+        })
+        .collect();
+    pack.to_string()
+}
+
+#[test]
+fn a_pack_of_many_overlapping_rules_is_refused_quickly_with_capped_issues() {
+    let start = std::time::Instant::now();
+    let e = khuyencong::support::ProvincialPack::from_json(&overlapping_pack(1000))
+        .expect_err("overlaps");
+    assert_eq!(e.issues().len(), khuyencong::support::MAX_PACK_ISSUES);
+    assert!(
+        e.issues()[99].message_en.contains("900 more problems"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("(+90 more)"), "{e}");
+    assert!(e.to_string().len() < 2000);
+    let e = khuyencong::support::ProvincialPack::from_json(&overlapping_pack(4000))
+        .expect_err("too many rules");
+    assert_eq!(e.issues()[0].path, "/rules");
+    // Far below a second even unoptimised (the pairwise comparison took minutes).
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+}
+
+fn fence(text: &str) -> String {
+    format!("```text\n{text}\n```\n")
+}
+
 fn render() -> String {
     let mut s = String::from(
         "# Bad inputs / Dữ liệu đầu vào sai\n\n\
-         What the library does with every class of bad input, and the exact message users get.\n\
+         What the library does with every class of bad input, and the exact messages users get.\n\
          This page is generated from the library's own output by a test\n\
          (`crates/khuyencong/tests/integration/bad_inputs.rs`), so it never drifts; regenerate with\n\
          `KHUYENCONG_BLESS=1 cargo test -p khuyencong --test integration bad_inputs`.\n\n\
-         Everywhere the answer is the same finding (code, JSON Pointer path, Vietnamese and English\n\
-         message):\n\n\
-         - **Rust**: `khuyencong::document::check_bytes(bytes, &options).findings` (`Finding::message_vi`,\n\
-           `Finding::message_en`); `parse` returns the structural finding as its error.\n\
-         - **CLI**: `khuyencong check FILE` prints the finding (table format below, Vietnamese by\n\
-           default, `--lang en` for English; `--format json|jsonl` for the finding as JSON) and exits\n\
-           **1** when any finding is an error, 0 otherwise; 2 is kept for usage errors (a file that\n\
-           cannot be opened, a bad option), printed as `error: …` / `lỗi: …` on standard error.\n\
-         - **Python**: the same finding via `khuyencong.check(...)`.\n\n\
-         Limits: at most 16 MiB (16 777 216 bytes) per document (`MAX_INPUT_BYTES`), 128 levels\n\
-         of nesting, and the maximum length of every string and array given in the schema\n\
-         (`docs/schema/`). Each is answered with its own finding, before the excess is stored.\n\n",
+         Everywhere the answer is the same findings (code, JSON Pointer path, Vietnamese and\n\
+         English message) — every problem at once, not only the first:\n\n\
+         - **Rust**: `khuyencong::document::check_bytes(bytes, &options).findings`; `parse` returns\n\
+           them all in its error (`Unreadable`, with the kind and `id` when they can be read).\n\
+         - **CLI**: `khuyencong check FILE` prints them (table format below, Vietnamese by default,\n\
+           `--lang en` for English; `--format json|jsonl|csv` for machines) and exits **1** when\n\
+           any finding is an error, 0 otherwise, **2** when a file cannot be read (reported with\n\
+           the others, which are still checked) or for a usage error (printed as `error: …` /\n\
+           `lỗi: …` on standard error), **141** when its output is closed before the end.\n\
+         - **Python**: the same findings via `khuyencong.check(...)` — for JSON text, bytes, a\n\
+           path, and a dict (written as JSON text first, so a float, an `int` beyond the bounds or\n\
+           a lone surrogate in a dict is the finding it is in JSON text). Functions that need a\n\
+           readable document (`load`, `totals`) raise `ValidationError`, whose `errors()` lists\n\
+           the same findings. A test runs every class below through the command and through\n\
+           Python and requires identical findings (`python/tests/test_cli_agreement.py`; the\n\
+           inputs are in `tests/bad-inputs/`).\n\n\
+         When a document cannot be read, its structural problems are reported with\n\
+         `structure.rules_not_run`, which says that the rules of the law were not checked and\n\
+         where the first problem that prevents them is — except when what cannot be read is only\n\
+         unknown fields or free text (titles, notes, names), which no rule computes with: then\n\
+         the rules run without it and `structure.rules_partial` names what was set aside.\n\n\
+         Limits: at most 16 MiB (16 777 216 bytes) per document (`MAX_INPUT_BYTES`), 32 levels of\n\
+         nesting (`MAX_DEPTH`), a million values, and the bounds of every string, array and\n\
+         number given in the schema (`docs/schema/`). Each is answered with its own finding;\n\
+         files and JSON Lines lines are never read past the limit.\n\n",
     );
     let _ = writeln!(
         s,
@@ -523,72 +798,237 @@ fn render() -> String {
     );
     let all = classes();
     for (i, c) in all.iter().enumerate() {
-        let f = first_error(&c.input);
-        let path = if f.path.is_empty() { "/" } else { &f.path };
+        let (code, path) = known_by(&c.input, c.code).map_or_else(
+            || ("—".to_owned(), "—".to_owned()),
+            |f| {
+                let path = if f.path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    f.path
+                };
+                (format!("`{}`", f.code), format!("`{path}`"))
+            },
+        );
         let _ = writeln!(
             s,
-            "| {} | [{}](#{}) | {} | {} | `{}` | `{}` |",
+            "| {} | [{}](#{}) | {} | {} | {} | {} |",
             i + 1,
             c.title,
             i + 1,
             c.shown.replace('|', "\\|"),
             c.decision,
-            f.code,
+            code,
             path
         );
     }
     for (i, c) in all.iter().enumerate() {
-        let f = first_error(&c.input);
+        let checked = check_bytes(&c.input, &CheckOptions::default());
+        let fixture = if c.input.len() > FIXTURE_MAX {
+            "made by the tests (too large to commit)".to_owned()
+        } else {
+            format!("`tests/bad-inputs/{}`", fixture_name(i + 1, c.title))
+        };
         let _ = write!(
             s,
-            "\n## {}\n\n<a id=\"{}\"></a>{} — {}. Test: `bad_inputs::every_class_gets_its_finding`.\n\n",
+            "\n## {}\n\n<a id=\"{}\"></a>{} — {}. Input: {fixture}. Test: `bad_inputs::every_class_gets_its_finding`.\n\n",
             c.title,
             i + 1,
             c.shown,
             c.decision,
         );
-        let _ = writeln!(s, "- **message_vi:** {}", f.message_vi());
-        let _ = writeln!(s, "- **message_en:** {}", f.message_en());
-        let _ = writeln!(
-            s,
-            "- **CLI** (exit 1):\n\n```text\n{}\n```\n",
-            cli_lines(&f, Lang::Vi)
-        );
-        let _ = writeln!(s, "```text\n{}\n```", cli_lines(&f, Lang::En));
+        if let (Some(kind), Some(id)) = (checked.kind, checked.id.as_deref()) {
+            let _ = writeln!(s, "Read as a `{}` with `id` `{id}`.\n", kind.code());
+        }
+        if checked.findings.is_empty() {
+            s.push_str("No finding.\n");
+        }
+        for f in &checked.findings {
+            let path = if f.path.is_empty() { "/" } else { &f.path };
+            let _ = writeln!(
+                s,
+                "- `{}` at `{path}` ({}):\n  - **vi:** {}\n  - **en:** {}",
+                f.code,
+                f.severity.code(),
+                f.message_vi(),
+                f.message_en()
+            );
+        }
+        if !checked.findings.is_empty() {
+            let vi: Vec<String> = checked
+                .findings
+                .iter()
+                .map(|f| cli_lines(f, Lang::Vi))
+                .collect();
+            let en: Vec<String> = checked
+                .findings
+                .iter()
+                .map(|f| cli_lines(f, Lang::En))
+                .collect();
+            let _ = write!(
+                s,
+                "\n**CLI** (exit {}):\n\n{}\n{}",
+                i32::from(checked.has_errors()),
+                fence(&vi.join("\n")),
+                fence(&en.join("\n"))
+            );
+        }
     }
-    s.push_str(
+    s.push_str(&more_classes());
+    s
+}
+
+/// The classes that are not one document: how packs, files, pipes, applicants, arguments
+/// and Python objects are answered, with the tests that hold them.
+fn more_classes() -> String {
+    let mut s = String::from(
         "\n## More classes, tested apart\n\n\
          ### NFD-normalised Vietnamese\n\n\
          Free text (names, titles, provinces) is kept exactly as written, NFC or NFD, and never\n\
          rewritten; codes are ASCII, so normalisation cannot affect them. Such a document reads\n\
-         without a finding. Totals group by the exact text, so a province written in NFC and in\n\
-         NFD makes two groups: normalise text to NFC before submitting. Amounts written in words\n\
-         (`parse_vnd`, CLI `support --cost`) in NFD are refused (next section).\n\
+         without a finding. Amounts written in words (`parse_vnd`, CLI `support --cost`) in NFD are\n\
+         refused (next section).\n\
          Test: `bad_inputs::nfd_text_is_kept_as_written`.\n\n\
          ### Ambiguous Vietnamese number notation\n\n\
-         `khuyencong::money::parse_vnd` (and the CLI's `support --cost`, which prints the same\n\
-         message as `error: …` / `lỗi: …` and exits 2; Python: the same error) refuses what could\n\
-         be read two ways. Test: `bad_inputs::ambiguous_vietnamese_numbers_are_refused`.\n\n\
+         `khuyencong::money::parse_vnd` (and `khuyencong::input::parse_amount`, which the CLI's\n\
+         `support --cost` and Python's `max_support(eligible_cost=\"…\")` use, printing the same\n\
+         message as `error: …` / `lỗi: …` with exit 2, or raising `khuyencong.Error`) refuses what\n\
+         could be read two ways. Test: `bad_inputs::ambiguous_vietnamese_numbers_are_refused`.\n\n\
          | text | Vietnamese | English |\n|---|---|---|\n",
     );
     s.push_str(&notation_rows());
+    let date = khuyencong::input::parse_date("2022-6-1").expect_err("lenient date");
+    let amount = khuyencong::input::parse_amount("hơn 620 triệu").expect_err("inexact");
+    let _ = write!(
+        s,
+        "\n### Dates and amounts given as arguments\n\n\
+         `--as-of` (every command), Python's `as_of` and the dates inside documents are read by\n\
+         the one strict reader: exactly `YYYY-MM-DD`, a day that exists. Amounts given as\n\
+         arguments (`support --cost`, `max_support(eligible_cost=…)`) are whole đồng or exact\n\
+         Vietnamese notation (`620 triệu`). Tests: `input::tests::dates_are_strict`,\n\
+         `cli::arguments_are_read_as_the_library_reads_them`, Python\n\
+         `test_an_amount_given_as_text_is_read_as_the_command_reads_it`.\n\n\
+         - `2022-6-1`: {} / {}\n\
+         - `hơn 620 triệu`: {} / {}\n",
+        date.message_vi(),
+        date,
+        amount.message_vi(),
+        amount
+    );
+    let pack = khuyencong::support::ProvincialPack::from_json(&overlapping_pack(999))
+        .expect_err("overlaps");
+    let many = khuyencong::support::ProvincialPack::from_json(&overlapping_pack(1001))
+        .expect_err("too many rules");
+    let short = |t: String| t.chars().take(400).collect::<String>() + "…";
+    let _ = write!(
+        s,
+        "\n### A provincial pack of thousands of overlapping rules\n\n\
+         Overlaps are found by one sweep over the rules sorted by item, fund and first day\n\
+         (O(n log n)); each rule that overlaps an earlier one is reported once; at most {} problems\n\
+         are kept, the last counting the rest, and a message names at most ten. A pack holds at\n\
+         most {} rules and is read only up to {} bytes (16 MiB). A 2 MB pack of 4 000 copies of one\n\
+         rule used to abort the process; it is refused in milliseconds. Tests:\n\
+         `bad_inputs::a_pack_of_many_overlapping_rules_is_refused_quickly_with_capped_issues`,\n\
+         `cli::a_pack_of_thousands_of_overlapping_rules_is_refused_not_a_crash`.\n\n\
+         999 copies of one rule:\n\n{}\n{}\n1 001 rules:\n\n{}\n{}",
+        khuyencong::support::MAX_PACK_ISSUES,
+        khuyencong::support::MAX_PACK_RULES,
+        khuyencong::support::MAX_PACK_BYTES,
+        fence(&short(pack.message_vi())),
+        fence(&short(pack.to_string())),
+        fence(&many.message_vi()),
+        fence(&many.to_string()),
+    );
+    let too_large = khuyencong::support::PackError::TooLarge {
+        max_bytes: khuyencong::support::MAX_PACK_BYTES,
+    };
+    let fifo = khuyencong::input::read_regular_file(std::path::Path::new("/dev/null"), 10)
+        .expect_err("a device");
+    let _ = write!(
+        s,
+        "\n### Inputs that never end, and files that are not files\n\n\
+         Every reader reads at most the limit + 1 byte: documents (`check`, Python paths), JSON\n\
+         Lines lines, provincial packs (`--pack`, `provincial_pack=`), applicant files\n\
+         (`eligibility`) — a 2 GB file or `/dev/zero` costs 16 MiB, not 2 GB. The command reads\n\
+         pipes and devices it is given (`<(…)`, `/dev/stdin`); Python refuses a FIFO, a socket or a\n\
+         device where a document file is expected, since reading one could block for ever with\n\
+         the interpreter released. Tests: `input::tests::reading_is_bounded`,\n\
+         `cli::every_reader_is_bounded`, Python `test_a_fifo_is_refused_not_waited_for`.\n\n\
+         - a pack too large: {} / {}\n\
+         - a FIFO given to Python: {} / {}\n",
+        too_large.message_vi(),
+        too_large,
+        fifo.message_vi(),
+        fifo
+    );
     s.push_str(
-        "\n### A JSON Lines file with one bad line among good ones\n\n\
+        "\n### An overlong line in JSON Lines\n\n\
+         A line longer than 16 MiB is skipped to its end without being kept and reported as\n\
+         `structure.too_large_input` (line number in `line`); nothing after the limit is ever read\n\
+         as a document, and the next lines are read. (A plan padded with spaces past 16 MiB and\n\
+         followed by `GARBAGE {{{` on the same line used to be cut, trimmed and read as clean.)\n\
+         Tests: `input::tests::an_overlong_line_is_skipped_whole_and_the_next_one_read`,\n\
+         `cli::an_overlong_json_lines_line_is_refused_whole`.\n\n\
+         ### A JSON Lines file with one bad line among good ones\n\n\
          Each line is a document of its own: the bad line gets its findings (with its line\n\
          number in `line` and in the table's `FILE:LINE`), the good lines are checked as usual,\n\
          and the exit code is 1. Test: `bad_inputs::one_bad_line_among_good_ones_is_reported_alone`.\n\n\
-         ### An overlong line in JSON Lines\n\n\
-         The CLI keeps at most 16 MiB + 1 byte of a line (the rest is skipped, never stored), so\n\
-         the line gets `structure.too_large_input` and the next lines are still read; a single\n\
-         file is read the same way. Memory stays bounded whatever the input. Test:\n\
-         `input::tests::an_overlong_line_is_cut_at_the_limit_and_the_next_line_still_read`\n\
-         (in the CLI).\n\n\
+         ### A file that cannot be read, in a batch\n\n\
+         `check a.json missing.json b.json` reports the missing file as a result of its own —\n\
+         `structure.unreadable_file` with the system's reason, e.g. `cannot read `missing.json`:\n\
+         No such file or directory (os error 2)` / `không đọc được tệp `missing.json`: không có\n\
+         tệp hoặc thư mục này` — checks the others, prints the summary (which counts it) and exits\n\
+         2 at the end. Test: `cli::an_unreadable_file_in_a_batch_is_reported_and_the_rest_checked`.\n\n\
+         ### A closed output pipe\n\n\
+         `khuyencong check bad.jsonl | head -1`: when the output is closed before the end, the\n\
+         command stops and exits **141** (128 + SIGPIPE, as any command a closed pipe stops) —\n\
+         never 0, since what was not written was not seen. Test:\n\
+         `cli::a_closed_pipe_does_not_claim_success`.\n\n\
+         ### Terminal control characters\n\n\
+         Text that comes from an input (an `id`, a field name, a value, a file name) is shown in\n\
+         tables and error messages with control characters (C0, DEL, C1) and bidirectional\n\
+         overrides escaped as `\\u{001b}`, so a document cannot clear the screen or rewrite earlier\n\
+         lines; JSON output escapes them as JSON does. Tests:\n\
+         `cli::control_characters_from_documents_are_escaped_in_tables`,\n\
+         `table::tests::control_characters_are_escaped` (in the CLI).\n\n\
+         ### Output formats\n\n\
+         Each command offers only the formats it writes (`check`: table, json, jsonl, csv;\n\
+         `explain`: table, json, jsonl; `catalog`: json, jsonl and csv with `--list`, table;\n\
+         `schema`: json, csv with `--codelist`; `eligibility`: json, table); anything else is\n\
+         refused with exit 2. Test: `cli::formats_are_implemented_or_refused`.\n\n\
+         ### Applicant facts\n\n\
+         `khuyencong eligibility FILE` and Python's `assess` read the facts with the same reader\n\
+         as documents: every problem at once, each at its JSON Pointer into the facts (exit 2 /\n\
+         `ValidationError`); the pointer no longer drifts after Vietnamese text. Tests:\n\
+         `cli::eligibility_points_at_the_right_fact_after_vietnamese_text`,\n\
+         `agreement::applicants_accepted_exactly_when_the_schema_accepts_them`, Python\n\
+         `test_assess_errors`.\n\n\
+         ### Python objects\n\n\
+         A dict is written as JSON text and read as such: an `int` beyond 64 bits, a `str` with a\n\
+         lone surrogate, a float (`nan` included), a list that contains itself are findings at\n\
+         their place, exactly as for the same JSON text, and one such document never loses a\n\
+         `check_many` batch. Dicts and lists are copied before they are read (a `Decimal` whose\n\
+         `__str__` empties the dict cannot make the reader panic). The work runs with the\n\
+         interpreter released, in chunks between which Ctrl-C is honoured, and never on a small\n\
+         thread stack (Python threads' work runs on worker threads with a 16 MiB stack). Tests\n\
+         (`python/tests/test_api.py`): `test_values_json_text_can_hold_but_the_library_refuses_are_findings_not_exceptions`,\n\
+         `test_a_dict_changed_while_it_is_read_is_no_panic`, `test_a_long_batch_can_be_interrupted`,\n\
+         `test_a_small_thread_stack_is_enough`, `test_a_validation_error_lists_every_problem`; in\n\
+         Rust, `robustness::a_small_thread_stack_is_enough_at_the_depth_limit`.\n\n\
+         ### One truth: the schema, the library, the command and Python\n\n\
+         The library accepts exactly what the published JSON Schemas accept, both ways: tested on\n\
+         the corpus, on every place of a document of each kind with a battery of wrong values, and\n\
+         on thousands of random mutations, with the Rust `jsonschema` crate\n\
+         (`agreement::*`), Python's `jsonschema` and ajv in strict mode\n\
+         (`python/tests/test_schema.py`). What JSON Schema cannot see is the library's alone: the\n\
+         bytes (size, encoding, syntax), duplicate keys, nesting depth and integral floats such\n\
+         as `1400000000.0`.\n\n\
          ### Anything else\n\n\
          Arbitrary bytes, arbitrary JSON and mutations of the corpus never make the library\n\
          panic: property tests `robustness::arbitrary_bytes_never_panic`,\n\
          `robustness::arbitrary_json_never_panics`, `robustness::mutated_documents_never_panic`,\n\
          the bounded fuzz run `robustness::fuzz_smoke`, and longer runs of the `fuzz_check`\n\
-         example recorded in docs/benchmarks.md.\n",
+         example over documents, provincial packs and applicants, recorded in\n\
+         docs/benchmarks.md.\n",
     );
     s
 }
@@ -604,4 +1044,89 @@ fn bad_inputs_doc_is_current() {
         std::fs::read_to_string(&path).unwrap_or_default() == fresh,
         "docs/bad-inputs.md is out of date; regenerate with KHUYENCONG_BLESS=1"
     );
+}
+
+/// Five independent structural mistakes: five errors in one run, each at its place, with the
+/// report's kind and id, and the note that the rules were not run.
+#[test]
+fn every_structural_mistake_is_reported_in_one_run_with_kind_and_id() {
+    let input =
+        include_bytes!("../../../../tests/cases/structure_many_mistakes_in_one_pass/input.json");
+    let checked = check_bytes(input, &CheckOptions::default());
+    assert_eq!(
+        checked.kind,
+        Some(khuyencong::document::DocumentKind::PeriodReport)
+    );
+    assert_eq!(checked.id.as_deref(), Some("an-giang-kcqg-2021-2025"));
+    let mut errors: Vec<(&str, &str)> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.path.as_str(), f.code.as_str()))
+        .collect();
+    errors.sort_unstable();
+    assert_eq!(
+        errors,
+        vec![
+            ("", "structure.unknown_field"),
+            ("/period/from", "structure.invalid_date"),
+            ("/reporting_unit/province", "structure.invalid_type"),
+            ("/results/0/support", "structure.not_whole_number"),
+            ("/results/1/note", "structure.invalid_type"),
+        ]
+    );
+    assert!(
+        checked
+            .findings
+            .iter()
+            .any(|f| f.code == "structure.rules_not_run" && f.severity == Severity::Info)
+    );
+}
+
+/// Messages say what is wrong in each language: no English wording of the JSON reader in the
+/// Vietnamese text ("one of", "expected", "invalid type", …), nothing cut off ("missing "
+/// followed by nothing, empty quotes).
+#[test]
+fn messages_are_complete_and_in_their_own_language() {
+    let corpus = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases"))
+        .expect("cases")
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read(e.path().join("input.json")).ok());
+    let inputs = classes().into_iter().map(|c| c.input).chain(corpus);
+    let english = [
+        "one of",
+        "expected",
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "unknown variant",
+        "unknown field",
+        "at line",
+    ];
+    let mut seen = 0;
+    for input in inputs {
+        for f in check_bytes(&input, &CheckOptions::default()).findings {
+            let (vi, en) = (f.message_vi(), f.message_en());
+            for text in [&*vi, &*en] {
+                let t = text.trim_end();
+                assert!(
+                    t.len() == text.len()
+                        && !t.ends_with(':')
+                        && !t.contains("``")
+                        && !t.contains("\"\""),
+                    "{}: cut-off message: {text:?}",
+                    f.code
+                );
+            }
+            for word in english {
+                assert!(
+                    !vi.contains(word),
+                    "{}: English in message_vi: {vi}",
+                    f.code
+                );
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 300, "only {seen} findings looked at");
 }

@@ -88,7 +88,7 @@ fn every_case_gives_its_expected_totals() {
         let Some(specs) = expected.get("totals").and_then(Value::as_array) else {
             continue;
         };
-        let doc = parse(&input).unwrap_or_else(|f| panic!("{name}: {}", f.message_en()));
+        let doc = parse(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
         for spec in specs {
             let by: Vec<TotalsKey> = spec["by"]
                 .as_array()

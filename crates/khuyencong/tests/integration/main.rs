@@ -1,5 +1,6 @@
 //! The integration tests of the core crate, one binary (fast links on small machines).
 
+mod agreement;
 mod bad_inputs;
 mod cases;
 mod catalog;

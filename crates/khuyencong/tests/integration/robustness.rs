@@ -202,7 +202,10 @@ fn oversize_input_is_refused_before_reading() {
     let mut doc = br#"{"kind": "scheme", "title": ""#.to_vec();
     doc.resize(MAX_INPUT_BYTES + 1, b'a');
     let checked = check_bytes(&doc, &options());
-    assert_eq!(codes(&doc), ["structure.too_large_input"]);
+    assert_eq!(
+        codes(&doc),
+        ["structure.too_large_input", "structure.rules_not_run"]
+    );
     let f = &checked.findings[0];
     assert_eq!(f.path, "");
     assert!(
@@ -229,9 +232,9 @@ fn input_at_the_size_limit_is_read() {
 }
 
 #[test]
-fn nesting_deeper_than_128_levels_is_refused() {
+fn nesting_deeper_than_32_levels_is_refused() {
     // Funding parts may nest ("of which" of "of which"…): 100 levels of parts are 200 JSON
-    // levels, past serde_json's limit of 128.
+    // levels, past the limit of 32.
     let mut rng = Rng::new(5);
     let mut report = generator::report(&mut rng, 0);
     let mut part = serde_json::json!({"source": "counterpart", "amount": 1});
@@ -240,50 +243,99 @@ fn nesting_deeper_than_128_levels_is_refused() {
     }
     report["funding"]["lines"] = Value::Array(vec![part]);
     let checked = check_bytes(report.to_string().as_bytes(), &options());
-    assert_eq!(checked.findings.len(), 1);
-    let f = &checked.findings[0];
+    assert_eq!(checked.findings.len(), 2, "{:?}", checked.findings);
+    let f = &checked.findings[1];
     assert_eq!(f.code, "structure.too_deep");
     assert!(
-        f.message_en().contains("at most 128 levels"),
+        f.message_en().contains("at most 32 levels"),
         "{}",
         f.message_en()
     );
-    // A million levels where the format allows none: refused at the first level, without
-    // exhausting the stack.
+    // A million levels where the format allows none: refused at the 33rd level, without
+    // recursion (the reporting reader keeps its own stack).
     let mut doc = br#"{"kind": "plan", "title": "#.to_vec();
     doc.extend(std::iter::repeat_n(b'[', 1_000_000));
-    assert_eq!(codes(&doc), ["structure.truncated"]);
+    assert_eq!(
+        codes(&doc),
+        ["structure.rules_not_run", "structure.too_deep"]
+    );
     doc.extend(std::iter::repeat_n(b']', 1_000_000));
     doc.push(b'}');
     let checked = check_bytes(&doc, &options());
     assert_eq!(
         (
-            checked.findings[0].code.as_str(),
-            checked.findings[0].path.as_str()
+            checked.findings[1].code.as_str(),
+            checked.findings[1].path.as_str()
         ),
-        ("structure.invalid_type", "/title")
+        ("structure.too_deep", &*format!("/title{}", "/0".repeat(31)))
     );
-    // And where any value is skipped (an unknown kind is reported before the rest is read).
+    // And where any value is skipped (an unknown kind).
     let mut doc = br#"{"kind": "letter", "x": "#.to_vec();
     doc.extend(std::iter::repeat_n(b'[', 1_000_000));
     assert!(check_bytes(&doc, &options()).has_errors());
 }
 
+/// A document nested to the limit is read (and refused for what it is) on a thread with a
+/// small stack: the stack any read needs is bounded by the depth limit. Optimised builds
+/// (the command, the Python wheels) need at most about 72 KiB, so 128 KiB — musl's default,
+/// `threading.stack_size(131072)` in Python — is enough (measured before format version 2);
+/// unoptimised test builds need more, up to 384 KiB with format version 2's nested result
+/// lines. (Python reads on a worker thread with a stack of its own, so its callers' stacks
+/// do not matter.)
 #[test]
-fn an_array_longer_than_its_maximum_is_refused_at_the_first_item_too_many() {
+fn a_small_thread_stack_is_enough_at_the_depth_limit() {
+    let mut rng = Rng::new(6);
+    let mut report = generator::report(&mut rng, 0);
+    // Parts nested to 32 JSON levels in all (root, funding, lines, line, then pairs).
+    let mut part = serde_json::json!({"source": "counterpart", "amount": 1});
+    for _ in 0..13 {
+        part = serde_json::json!({"source": "counterpart", "amount": 1, "parts": [part]});
+    }
+    report["funding"]["lines"] = Value::Array(vec![part.clone()]);
+    let at_limit = report.to_string();
+    let mut over = report.clone();
+    over["funding"]["lines"] = Value::Array(vec![
+        serde_json::json!({"source": "counterpart", "amount": 1, "parts": [part]}),
+    ]);
+    let over = over.to_string();
+    let mut bad_at_limit = report.clone();
+    bad_at_limit["colour"] = Value::from(1);
+    let bad_at_limit = bad_at_limit.to_string();
+    let bracket = format!("{}{}", "[".repeat(32), "]".repeat(32));
+    let inputs = [at_limit, over, bad_at_limit, bracket];
+    // Warm the compiled schemas on this thread first: compiling runs on its own thread.
+    for i in &inputs {
+        let _ = check_bytes(i.as_bytes(), &options());
+    }
+    let handle = std::thread::Builder::new()
+        .stack_size(if cfg!(debug_assertions) { 384 } else { 128 } * 1024)
+        .spawn(move || {
+            inputs
+                .iter()
+                .map(|i| check_bytes(i.as_bytes(), &options()).findings.len())
+                .collect::<Vec<_>>()
+        })
+        .expect("spawn");
+    let counts = handle.join().expect("no stack overflow");
+    assert_eq!(counts.len(), 4);
+}
+
+#[test]
+fn an_array_longer_than_its_maximum_is_refused() {
     let mut rng = Rng::new(3);
     let mut scheme = generator::scheme(&mut rng, 0);
     let one = scheme["beneficiaries"][0].clone();
     scheme["beneficiaries"] = Value::Array(vec![one; 1001]);
     let checked = check_bytes(scheme.to_string().as_bytes(), &options());
-    assert_eq!(checked.findings.len(), 1);
-    let f = &checked.findings[0];
+    assert_eq!(checked.findings.len(), 2);
+    let f = &checked.findings[1];
     assert_eq!(
         (f.code.as_str(), f.path.as_str()),
         ("structure.invalid_length", "/beneficiaries")
     );
     assert!(
-        f.message_en().contains("at most 1000 items"),
+        f.message_en()
+            .contains("the array at /beneficiaries has 1001 items; expected at most 1000 items"),
         "{}",
         f.message_en()
     );
@@ -295,14 +347,14 @@ fn a_string_longer_than_its_maximum_is_refused() {
     let mut scheme = generator::scheme(&mut rng, 0);
     scheme["title"] = Value::from("đ".repeat(1001));
     let checked = check_bytes(scheme.to_string().as_bytes(), &options());
-    let f = &checked.findings[0];
+    let f = &checked.findings[1];
     assert_eq!(
         (f.code.as_str(), f.path.as_str()),
         ("structure.invalid_length", "/title")
     );
     assert!(
         f.message_en()
-            .contains("text length 1001 is out of range: expected 1 to 1000 characters"),
+            .contains("the text at /title has 1001 characters; expected 1 to 1000 characters"),
         "{}",
         f.message_en()
     );
@@ -321,6 +373,27 @@ fn fuzz_smoke() {
         let input = generator::mutate(&mut rng, &base, &seeds);
         let checked = check_bytes(&input, &options());
         assert!(checked.document.is_some() || checked.has_errors());
+        runs += 1;
+    }
+    assert!(runs > 100, "{runs}");
+    // Packs and applicants too: never a panic, always an answer.
+    let pack =
+        std::fs::read(crate::cases_root().join("docs/examples/provincial-pack.example.json"))
+            .expect("example pack");
+    let applicant = r#"{"name": "Hợp tác xã Đông Hưng", "legal_form": "enterprise", "sme": {"sector": "industry_construction", "average_insured_employees": 40, "total_capital": 5000000000}, "head_office": {"province_kind": "province", "unit_kind": "ward", "ward_converted_on": "2020-01-01"}}"#.as_bytes();
+    let start = std::time::Instant::now();
+    let mut runs = 0u32;
+    while runs < 2000 && start.elapsed() < std::time::Duration::from_secs(3) {
+        let input = generator::mutate(&mut rng, &pack, &seeds);
+        let _ = khuyencong::support::ProvincialPack::from_json(&String::from_utf8_lossy(&input));
+        let input = generator::mutate(&mut rng, applicant, &seeds);
+        if let Ok(facts) = khuyencong::input::read_applicant(&input) {
+            let _ = khuyencong::assess(
+                &facts,
+                khuyencong::activity::Activity::AdvancedMachinery,
+                chrono::NaiveDate::from_ymd_opt(2025, 8, 1).expect("date"),
+            );
+        }
         runs += 1;
     }
     assert!(runs > 100, "{runs}");

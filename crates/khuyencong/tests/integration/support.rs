@@ -121,7 +121,7 @@ fn malformed_national_pack_is_an_error_with_paths() {
     v["rules"][6]["max_share"] = serde_json::json!(0.5);
     let e = NationalPack::from_json(&v.to_string()).expect_err("must fail");
     let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
-    assert_eq!(paths, ["/rules/5", "/rules/6"], "{e}");
+    assert_eq!(paths, ["/rules/5", "/rules/6/max_share"], "{e}");
     assert!(e.to_string().contains("unknown field `surprise`"), "{e}");
     assert!(NationalPack::from_json("{").is_err());
     assert!(NationalPack::from_json("[]").is_err());
@@ -607,7 +607,11 @@ fn malformed_provincial_pack_is_rejected_with_paths() {
         .remove("citation");
     let e = ProvincialPack::from_json(&v.to_string()).expect_err("must fail");
     assert_eq!(e.issues()[0].path, "/rules/0");
-    assert!(e.to_string().contains("missing field `citation`"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("missing required field `citation` at /rules/0"),
+        "{e}"
+    );
     // A float where đồng are expected.
     let bad = PACK.replace("250000000", "250000000.5");
     assert!(ProvincialPack::from_json(&bad).is_err());

@@ -12,7 +12,7 @@ fn example(name: &str) -> Vec<u8> {
 }
 
 fn doc(bytes: &[u8]) -> Document {
-    parse(bytes).unwrap_or_else(|f| panic!("{}: {}", f.path, f.message_en()))
+    parse(bytes).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A version-1 document is read, noted and written as version 2 with every member kept:
@@ -136,6 +136,7 @@ fn count_forms_agree_with_the_schema() {
             checked
                 .findings
                 .iter()
+                .filter(|f| f.code != "structure.rules_not_run")
                 .all(|f| f.code.starts_with("structure.")
                     && f.path.starts_with("/results/0/counts/schemes")),
             "{c}: {:?}",

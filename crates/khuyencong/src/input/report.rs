@@ -1,0 +1,1500 @@
+//! The structural report: every problem of an input that the strict reader refused, found in
+//! one pass and each with its JSON Pointer and messages in Vietnamese and English.
+//!
+//! Two layers, in order:
+//!
+//! 1. the bytes, which JSON Schema cannot see: size, encoding (UTF-8, not UTF-16), syntax
+//!    (with line, column and the pointer of the value being read), nesting depth, every
+//!    duplicate key, and numbers written as floats (`1400.0`, `1.4e9`: JSON Schema counts
+//!    them as integers, the library does not) or beyond 64 bits;
+//! 2. the value, validated against the library's own generated JSON Schema (the published
+//!    one) by the validator below: each failing *keyword*, with its values (a `minimum` of 0,
+//!    the `maximum` of an amount, the `format`), becomes a `structure.*` finding. No code is
+//!    ever chosen by reading an error message's text.
+//!
+//! The validator implements the keywords the generated schemas use (`type`, `properties`,
+//! `required`, `additionalProperties`, `items`, `enum`, `const`, bounds of numbers, strings
+//! and arrays, `format: date`, `pattern`, `$ref`, `if`/`then`/`else`, `allOf`, `anyOf`,
+//! `oneOf`); three independent validators (the Rust `jsonschema` crate, Python's
+//! `jsonschema`, ajv in strict mode) are tested to agree with the library on the corpus and
+//! its mutations.
+
+use std::sync::LazyLock;
+
+use serde_json::{Map, Value};
+
+pub(crate) use super::json::Parsed;
+use super::json::{self, Expected, NumberForm, SyntaxError, SyntaxKind};
+use super::pattern::Pattern;
+use super::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::finding::{Finding, Severity, escape_token};
+use crate::money::MAX_VND;
+use crate::schema::{SchemaKind, json_schema};
+
+/// What an input is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A scheme.
+    Scheme,
+    /// A plan.
+    Plan,
+    /// A period report.
+    PeriodReport,
+    /// A programme.
+    Programme,
+    /// An applicant's facts.
+    Applicant,
+    /// A provincial rule pack.
+    ProvincialPack,
+    /// The national rule pack (embedded; its schema is not published).
+    NationalPack,
+}
+
+impl Target {
+    fn schema(self) -> Value {
+        match self {
+            Self::NationalPack => crate::schema::internal::<crate::support::NationalPack>(
+                "urn:khuyencong:schema:national_pack:1",
+            ),
+            other => json_schema(other.kind()),
+        }
+    }
+
+    const fn kind(self) -> SchemaKind {
+        match self {
+            Self::Scheme => SchemaKind::Scheme,
+            Self::Plan => SchemaKind::Plan,
+            Self::PeriodReport => SchemaKind::PeriodReport,
+            Self::Programme => SchemaKind::Programme,
+            Self::Applicant => SchemaKind::Applicant,
+            Self::ProvincialPack | Self::NationalPack => SchemaKind::ProvincialPack,
+        }
+    }
+}
+
+/// A target's schema, with its patterns compiled.
+pub(crate) struct Compiled {
+    pub schema: Value,
+    patterns: Vec<(String, Pattern)>,
+}
+
+impl Compiled {
+    fn pattern(&self, source: &str) -> Option<&Pattern> {
+        self.patterns
+            .iter()
+            .find(|(s, _)| s == source)
+            .map(|(_, p)| p)
+    }
+}
+
+fn compile(target: Target) -> Compiled {
+    let schema = target.schema();
+    let mut patterns = Vec::new();
+    let mut stack = vec![&schema];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::String(p)) = map.get("pattern")
+                    && let Some(compiled) = Pattern::new(p)
+                {
+                    patterns.push((p.clone(), compiled));
+                }
+                stack.extend(map.values());
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    Compiled { schema, patterns }
+}
+
+static SCHEME: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Scheme));
+static PLAN: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Plan));
+static REPORT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::PeriodReport));
+static PROGRAMME: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Programme));
+static APPLICANT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Applicant));
+static PACK: LazyLock<Compiled> = LazyLock::new(|| compile(Target::ProvincialPack));
+static NATIONAL: LazyLock<Compiled> = LazyLock::new(|| compile(Target::NationalPack));
+
+/// The compiled schema of a target.
+pub(crate) fn compiled(target: Target) -> &'static Compiled {
+    match target {
+        Target::Scheme => &SCHEME,
+        Target::Plan => &PLAN,
+        Target::PeriodReport => &REPORT,
+        Target::Programme => &PROGRAMME,
+        Target::Applicant => &APPLICANT,
+        Target::ProvincialPack => &PACK,
+        Target::NationalPack => &NATIONAL,
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Layer 1: bytes.
+
+/// Problems found before any JSON is read: size, encoding, emptiness (a UTF-8 byte-order
+/// mark is removed by the caller).
+pub(crate) fn preflight(bytes: &[u8]) -> Option<Finding> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Some(too_large_input());
+    }
+    if let Some(encoding) = utf16_or_32(bytes) {
+        return Some(
+            Finding::new(
+                "structure.not_utf8",
+                Severity::Error,
+                "",
+                format!("tệp được mã hóa {encoding}, không phải UTF-8; hãy lưu tệp dạng UTF-8"),
+                format!("the input is encoded as {encoding}, not UTF-8; save it as UTF-8"),
+            )
+            .param("encoding", encoding),
+        );
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let at = e.valid_up_to();
+        return Some(
+            Finding::new(
+                "structure.not_utf8",
+                Severity::Error,
+                "",
+                format!(
+                    "tệp không phải UTF-8 hợp lệ (byte thứ {at}); hãy lưu tệp dạng UTF-8 (không dùng TCVN3, VNI hay Windows-1258)"
+                ),
+                format!(
+                    "the input is not valid UTF-8 (at byte {at}); save it as UTF-8 (not TCVN3, VNI or Windows-1258)"
+                ),
+            )
+            .param("byte", at),
+        );
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Some(Finding::new(
+            "structure.empty",
+            Severity::Error,
+            "",
+            "tệp rỗng: cần một văn bản JSON",
+            "the input is empty: a JSON document is expected",
+        ));
+    }
+    None
+}
+
+/// The finding of an input larger than [`MAX_INPUT_BYTES`].
+pub(crate) fn too_large_input() -> Finding {
+    let max = MAX_INPUT_BYTES;
+    Finding::new(
+        "structure.too_large_input",
+        Severity::Error,
+        "",
+        format!(
+            "tệp lớn hơn 16 MiB ({max} byte), giới hạn của một văn bản; hãy tách dữ liệu thành nhiều văn bản"
+        ),
+        format!(
+            "the input is larger than 16 MiB ({max} bytes), the limit for one document; split the data into several documents"
+        ),
+    )
+    .param("max_bytes", max)
+}
+
+/// The information finding of a UTF-8 byte-order mark that was ignored.
+pub(crate) fn bom_ignored() -> Finding {
+    Finding::new(
+        "structure.bom",
+        Severity::Info,
+        "",
+        "tệp bắt đầu bằng dấu BOM UTF-8 (EF BB BF); dấu này được bỏ qua (RFC 8259 cho phép), nhưng nên lưu tệp dạng UTF-8 không có BOM để mọi hệ thống đọc được",
+        "the input starts with a UTF-8 byte-order mark (EF BB BF), which was ignored (RFC 8259 allows it); save as UTF-8 without BOM so that every system reads it",
+    )
+}
+
+/// Recognises UTF-16 and UTF-32 text: by its byte-order mark, or by the zero bytes of
+/// ASCII characters (a JSON text starts with an ASCII character).
+fn utf16_or_32(b: &[u8]) -> Option<&'static str> {
+    match b {
+        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32 (big-endian)"),
+        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32 (little-endian)"),
+        [0xFE, 0xFF, ..] => Some("UTF-16 (big-endian)"),
+        [0xFF, 0xFE, ..] => Some("UTF-16 (little-endian)"),
+        [0, 0, 0, x, ..] if *x != 0 => Some("UTF-32 (big-endian)"),
+        [x, 0, 0, 0, ..] if *x != 0 => Some("UTF-32 (little-endian)"),
+        [0, x, ..] if *x != 0 && x.is_ascii() => Some("UTF-16 (big-endian)"),
+        [x, 0, ..] if *x != 0 && x.is_ascii() => Some("UTF-16 (little-endian)"),
+        _ => None,
+    }
+}
+
+/// Shows a character of the input in a message: printable as itself, a control character
+/// as its code point.
+fn show_char(c: char) -> String {
+    if c.is_control() {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        format!("`{c}`")
+    }
+}
+
+/// Shows a value of the input in a message: at most 60 characters, control characters as
+/// code points (a value can never rewrite a terminal).
+pub(crate) fn show(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == 60 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn syntax_finding(e: &SyntaxError) -> Finding {
+    let (line, column) = (e.line, e.column);
+    let (code, vi, en) = match &e.kind {
+        SyntaxKind::Truncated => (
+            "structure.truncated",
+            format!(
+                "tệp kết thúc đột ngột ở dòng {line}, cột {column}: JSON chưa đầy đủ (thiếu dấu đóng `}}`, `]` hoặc `\"`?)"
+            ),
+            format!(
+                "the input ends early at line {line}, column {column}: the JSON is incomplete (a closing `}}`, `]` or `\"` missing?)"
+            ),
+        ),
+        SyntaxKind::TooManyValues => (
+            "structure.too_large_input",
+            format!(
+                "tệp chứa hơn {} giá trị (dòng {line}, cột {column}), nhiều hơn mọi văn bản; hãy tách dữ liệu thành nhiều văn bản",
+                json::MAX_VALUES
+            ),
+            format!(
+                "the input holds more than {} values (line {line}, column {column}), more than any document; split the data into several documents",
+                json::MAX_VALUES
+            ),
+        ),
+        SyntaxKind::TooDeep => (
+            "structure.too_deep",
+            format!(
+                "JSON lồng nhau quá {MAX_DEPTH} cấp (dòng {line}, cột {column}); văn bản hợp lệ không lồng sâu như vậy"
+            ),
+            format!(
+                "the JSON is nested more than {MAX_DEPTH} levels deep (line {line}, column {column}); at most {MAX_DEPTH} levels"
+            ),
+        ),
+        kind => {
+            let (vi, en) = syntax_detail(kind);
+            (
+                "structure.malformed_json",
+                format!("JSON không hợp lệ ở dòng {line}, cột {column}: {vi}"),
+                format!("malformed JSON at line {line}, column {column}: {en}"),
+            )
+        }
+    };
+    Finding::new(code, Severity::Error, e.path.clone(), vi, en)
+        .param("line", line)
+        .param("column", column)
+}
+
+fn syntax_detail(kind: &SyntaxKind) -> (String, String) {
+    match kind {
+        SyntaxKind::Unexpected { found, expected } => {
+            let (vi, en) = match expected {
+                Expected::Value => (
+                    "một giá trị (đối tượng, mảng, chuỗi, số, true, false hoặc null)",
+                    "a value (an object, array, string, number, true, false or null)",
+                ),
+                Expected::Key => ("một khóa trong dấu nháy kép", "a key in double quotes"),
+                Expected::Colon => ("dấu `:` sau khóa", "`:` after the key"),
+                Expected::CommaOrBrace => ("dấu `,` hoặc `}`", "`,` or `}`"),
+                Expected::CommaOrBracket => ("dấu `,` hoặc `]`", "`,` or `]`"),
+                Expected::End => (
+                    "hết văn bản (mỗi tệp một văn bản; dùng JSON Lines cho nhiều văn bản)",
+                    "the end of the document (one document per input; use JSON Lines for several)",
+                ),
+            };
+            let shown = show_char(*found);
+            let (hint_vi, hint_en) = if matches!(found, 'N' | 'I') && *expected == Expected::Value {
+                (
+                    "; NaN và Infinity không phải số JSON",
+                    "; NaN and Infinity are not JSON numbers",
+                )
+            } else {
+                ("", "")
+            };
+            (
+                format!("cần {vi}, gặp {shown}{hint_vi}"),
+                format!("expected {en}, found {shown}{hint_en}"),
+            )
+        }
+        SyntaxKind::TrailingComma => (
+            "dấu phẩy thừa trước dấu đóng (JSON không cho phép dấu phẩy cuối)".to_owned(),
+            "a comma before the closing bracket (JSON has no trailing commas)".to_owned(),
+        ),
+        SyntaxKind::ControlCharacter(c) => {
+            let escaped = match c {
+                '\n' => "\\n".to_owned(),
+                '\r' => "\\r".to_owned(),
+                '\t' => "\\t".to_owned(),
+                c => format!("\\u{:04x}", u32::from(*c)),
+            };
+            let code = format!("U+{:04X}", u32::from(*c));
+            (
+                format!("chuỗi chứa ký tự điều khiển {code} chưa được thoát; hãy viết `{escaped}`"),
+                format!(
+                    "a raw control character {code} inside a string; write it escaped, `{escaped}`"
+                ),
+            )
+        }
+        SyntaxKind::InvalidEscape(s) => (
+            format!("ký tự thoát `{}` không hợp lệ trong chuỗi", show(s)),
+            format!("invalid escape `{}` in a string", show(s)),
+        ),
+        SyntaxKind::LoneSurrogate(s) => (
+            format!(
+                "mã thoát `{}` là nửa cặp thay thế UTF-16, không phải một ký tự Unicode",
+                show(s)
+            ),
+            format!(
+                "the escape `{}` is half of a UTF-16 surrogate pair, not a Unicode character",
+                show(s)
+            ),
+        ),
+        SyntaxKind::InvalidNumber(s) => (
+            format!("số `{}` không hợp lệ", show(s)),
+            format!("invalid number `{}`", show(s)),
+        ),
+        SyntaxKind::Truncated | SyntaxKind::TooDeep | SyntaxKind::TooManyValues => {
+            (String::new(), String::new())
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Problems, before they are rendered as findings.
+
+/// A JSON type, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Type {
+    Object,
+    Array,
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Null,
+}
+
+impl Type {
+    fn of(v: &Value) -> Self {
+        match v {
+            Value::Object(_) => Self::Object,
+            Value::Array(_) => Self::Array,
+            Value::String(_) => Self::String,
+            Value::Number(n) if n.is_u64() || n.is_i64() => Self::Integer,
+            Value::Number(_) => Self::Number,
+            Value::Bool(_) => Self::Boolean,
+            Value::Null => Self::Null,
+        }
+    }
+
+    const fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Object => ("đối tượng", "an object"),
+            Self::Array => ("mảng", "an array"),
+            Self::String => ("chuỗi", "a string"),
+            Self::Integer => ("số nguyên", "an integer"),
+            Self::Number => ("số thập phân", "a number with a fraction"),
+            Self::Boolean => ("giá trị true/false", "true or false"),
+            Self::Null => ("null", "null"),
+        }
+    }
+}
+
+fn type_list(types: &[Type]) -> (String, String) {
+    let vi: Vec<&str> = types.iter().map(|t| t.names().0).collect();
+    let en: Vec<&str> = types.iter().map(|t| t.names().1).collect();
+    (vi.join(" hoặc "), en.join(" or "))
+}
+
+/// One structural problem.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Issue {
+    /// Where: the value's pointer, or the object's for field problems.
+    pub path: String,
+    pub what: What,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum What {
+    UnknownField {
+        field: String,
+        expected: Vec<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    DuplicateField {
+        field: String,
+    },
+    InvalidType {
+        expected: Vec<Type>,
+        got: Type,
+    },
+    NotWholeNumber {
+        shown: String,
+    },
+    Negative {
+        shown: String,
+    },
+    TooLarge {
+        shown: String,
+    },
+    OutOfRange {
+        shown: String,
+        min: Option<String>,
+        max: Option<String>,
+    },
+    UnknownCode {
+        value: String,
+        list: Option<&'static str>,
+        options: Vec<String>,
+    },
+    InvalidDate {
+        value: String,
+    },
+    TextLength {
+        n: usize,
+        min: u64,
+        max: Option<u64>,
+    },
+    ArrayLength {
+        n: usize,
+        min: u64,
+        max: Option<u64>,
+    },
+    UnsupportedVersion {
+        got: String,
+    },
+    InvalidValue {
+        shown: String,
+        hint: Option<(String, String)>,
+    },
+}
+
+impl What {
+    /// Whether the problem is the value's own (not an object's missing or extra field).
+    const fn is_value_problem(&self) -> bool {
+        !matches!(
+            self,
+            Self::UnknownField { .. } | Self::MissingField { .. } | Self::DuplicateField { .. }
+        )
+    }
+}
+
+fn at(path: &str) -> &str {
+    if path.is_empty() { "/" } else { path }
+}
+
+fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Issue {
+    pub(crate) fn finding(&self) -> Finding {
+        let p = at(&self.path);
+        let path = self.path.clone();
+        let f = |code: &str, vi: String, en: String| {
+            Finding::new(code, Severity::Error, path.clone(), vi, en)
+        };
+        match &self.what {
+            What::UnknownField { field, expected } => {
+                let shown = show(field);
+                let (vi_more, en_more) = if expected.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    let list = quoted(expected);
+                    (
+                        format!("; các trường hợp lệ: {list}"),
+                        format!("; the fields allowed here: {list}"),
+                    )
+                };
+                f(
+                    "structure.unknown_field",
+                    format!("trường `{shown}` không có trong định dạng tại {p}{vi_more}"),
+                    format!("unknown field `{shown}` at {p}{en_more}"),
+                )
+                .param("field", field.clone())
+            }
+            What::MissingField { field } => f(
+                "structure.missing_field",
+                format!("thiếu trường bắt buộc `{field}` tại {p}"),
+                format!("missing required field `{field}` at {p}"),
+            )
+            .param("field", field.clone()),
+            What::DuplicateField { field } => {
+                let shown = show(field);
+                f(
+                    "structure.duplicate_field",
+                    format!(
+                        "trường `{shown}` xuất hiện hai lần tại {p}; không biết giá trị nào là đúng"
+                    ),
+                    format!(
+                        "field `{shown}` appears twice at {p}; which value was meant is unknowable"
+                    ),
+                )
+                .param("field", field.clone())
+            }
+            What::InvalidType { expected, got } => {
+                let (evi, een) = type_list(expected);
+                let (gvi, got_en) = got.names();
+                f(
+                    "structure.invalid_type",
+                    format!("sai kiểu dữ liệu tại {p}: cần {evi}, nhận {gvi}"),
+                    format!("wrong type at {p}: expected {een}, got {got_en}"),
+                )
+            }
+            What::NotWholeNumber { shown } => f(
+                "structure.not_whole_number",
+                format!(
+                    "số tiền, số lượng phải là số nguyên viết dạng số nguyên JSON (đồng không có đơn vị lẻ), nhận {shown} (tại {p})"
+                ),
+                format!(
+                    "an amount or count must be a whole number written as a JSON integer (the đồng has no minor unit), got {shown} (at {p})"
+                ),
+            ),
+            What::Negative { shown } => f(
+                "structure.negative",
+                format!("giá trị không được âm, nhận {shown} (tại {p})"),
+                format!("the value must not be negative, got {shown} (at {p})"),
+            ),
+            What::TooLarge { shown } => f(
+                "structure.too_large",
+                format!(
+                    "giá trị {shown} vượt quá mức tối đa 9.007.199.254.740.991 (tại {p}); kiểm tra đơn vị (đồng)"
+                ),
+                format!(
+                    "the value {shown} exceeds the maximum 9,007,199,254,740,991 (at {p}); check the unit (đồng)"
+                ),
+            ),
+            What::OutOfRange { shown, min, max } => {
+                let (vi, en) = match (min, max) {
+                    (Some(a), Some(b)) => (format!("từ {a} đến {b}"), format!("from {a} to {b}")),
+                    (Some(a), None) => (format!("từ {a} trở lên"), format!("at least {a}")),
+                    (None, Some(b)) => (format!("không quá {b}"), format!("at most {b}")),
+                    (None, None) => (String::new(), String::new()),
+                };
+                f(
+                    "structure.out_of_range",
+                    format!("giá trị {shown} nằm ngoài khoảng cho phép ({vi}) tại {p}"),
+                    format!("the value {shown} is out of range ({en}) at {p}"),
+                )
+            }
+            What::UnknownCode {
+                value,
+                list,
+                options,
+            } => {
+                let shown = show(value);
+                let (vi, en) = if let Some(list) = list {
+                    (
+                        format!(
+                            "mã `{shown}` không có trong danh mục `{list}` (tại {p}); xem `khuyencong catalog --list {list}`"
+                        ),
+                        format!(
+                            "code `{shown}` is not in the `{list}` codelist (at {p}); see `khuyencong catalog --list {list}`"
+                        ),
+                    )
+                } else {
+                    let list = quoted(options);
+                    (
+                        format!("`{shown}` không phải giá trị hợp lệ tại {p}; chọn: {list}"),
+                        format!("`{shown}` is not a valid value at {p}; choose: {list}"),
+                    )
+                };
+                let mut finding = f("structure.unknown_code", vi, en).param("value", shown);
+                if let Some(list) = list {
+                    finding = finding.param("codelist", *list);
+                }
+                finding
+            }
+            What::InvalidDate { value } => {
+                let shown = show(value);
+                f(
+                    "structure.invalid_date",
+                    format!(
+                        "ngày `{shown}` không hợp lệ tại {p}: dùng dạng YYYY-MM-DD với ngày có thật trong lịch"
+                    ),
+                    format!(
+                        "invalid date `{shown}` at {p}: write YYYY-MM-DD with a real calendar day"
+                    ),
+                )
+            }
+            What::TextLength { n, min, max } => {
+                let (vi, en) = bounds(*min, *max, "ký tự", "characters");
+                f(
+                    "structure.invalid_length",
+                    format!("văn bản tại {p} có {n} ký tự; cần {vi}"),
+                    format!("the text at {p} has {n} characters; expected {en}"),
+                )
+            }
+            What::ArrayLength { n, min, max } => {
+                let (vi, en) = bounds(*min, *max, "phần tử", "items");
+                f(
+                    "structure.invalid_length",
+                    format!("mảng tại {p} có {n} phần tử; cần {vi}"),
+                    format!("the array at {p} has {n} items; expected {en}"),
+                )
+            }
+            What::UnsupportedVersion { got } => f(
+                "structure.unsupported_schema_version",
+                format!(
+                    "phiên bản định dạng {got} không được hỗ trợ (tại {p}); thư viện này đọc phiên bản 1 và 2"
+                ),
+                format!(
+                    "unsupported schema_version {got} (at {p}); this library reads versions 1 and 2"
+                ),
+            ),
+            What::InvalidValue { shown, hint } => {
+                let (hvi, hen) = hint
+                    .as_ref()
+                    .map_or((String::new(), String::new()), |(vi, en)| {
+                        (format!(" ({vi})"), format!(" ({en})"))
+                    });
+                f(
+                    "structure.invalid_value",
+                    format!("giá trị {shown} tại {p} không đúng dạng quy định{hvi}"),
+                    format!("the value {shown} at {p} does not have the required form{hen}"),
+                )
+            }
+        }
+    }
+}
+
+fn bounds(min: u64, max: Option<u64>, vi: &str, en: &str) -> (String, String) {
+    match max {
+        Some(max) if min > 0 => (
+            format!("từ {min} đến {max} {vi}"),
+            format!("{min} to {max} {en}"),
+        ),
+        Some(max) => (format!("tối đa {max} {vi}"), format!("at most {max} {en}")),
+        None => (
+            format!("ít nhất {min} {vi}"),
+            format!("at least {min} {en}"),
+        ),
+    }
+}
+
+/// A value shown in a message: strings quoted, other values as JSON.
+fn shown_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("`{}`", show(s)),
+        Value::Array(_) => "[…]".to_owned(),
+        Value::Object(_) => "{…}".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// A number as written in a message (the nearest float for numbers beyond 64 bits).
+fn shown_number(v: &Value) -> String {
+    match v {
+        Value::Number(n) => n.to_string(),
+        other => shown_value(other),
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Layer 2: the value against the schema.
+
+/// Follows `$ref`s (local, `#/$defs/…`).
+fn resolve<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
+    for _ in 0..16 {
+        match s.get("$ref").and_then(Value::as_str) {
+            Some(r) => match r.strip_prefix('#').and_then(|p| root.pointer(p)) {
+                Some(target) => s = target,
+                None => return s,
+            },
+            None => return s,
+        }
+    }
+    s
+}
+
+fn schema_admits_type(s: &Value, t: Type) -> bool {
+    let names = |n: &str| match n {
+        "object" => t == Type::Object,
+        "array" => t == Type::Array,
+        "string" => t == Type::String,
+        "integer" => t == Type::Integer,
+        "number" => matches!(t, Type::Integer | Type::Number),
+        "boolean" => t == Type::Boolean,
+        "null" => t == Type::Null,
+        _ => false,
+    };
+    match s.get("type") {
+        Some(Value::String(n)) => names(n),
+        Some(Value::Array(ns)) => ns.iter().filter_map(Value::as_str).any(names),
+        _ => {
+            (s.get("properties").is_some() && t == Type::Object)
+                || (s.get("items").is_some() && t == Type::Array)
+        }
+    }
+}
+
+/// The branch of a union (`anyOf`, `oneOf`, `if`/`then`/`else` on a type) that applies to
+/// a value of type `t`.
+fn branch<'a>(root: &'a Value, s: &'a Value, t: Type) -> &'a Value {
+    let mut s = resolve(root, s);
+    for _ in 0..8 {
+        if let Some(options) = s
+            .get("anyOf")
+            .or_else(|| s.get("oneOf"))
+            .and_then(Value::as_array)
+        {
+            match options
+                .iter()
+                .map(|o| resolve(root, o))
+                .find(|o| schema_admits_type(o, t) || o.get("if").is_some())
+            {
+                Some(o) => s = o,
+                None => return s,
+            }
+        } else if let Some(cond) = s.get("if") {
+            let then = if schema_admits_type(cond, t) {
+                s.get("then")
+            } else {
+                s.get("else")
+            };
+            match then {
+                Some(next) => s = resolve(root, next),
+                None => return s,
+            }
+        } else {
+            return s;
+        }
+    }
+    s
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// The schema of the value at `pointer` of `instance` (and the value, when it exists).
+fn schema_at<'a, 'v>(
+    root: &'a Value,
+    instance: &'v Value,
+    pointer: &str,
+) -> Option<(&'a Value, Option<&'v Value>)> {
+    let mut s = root;
+    let mut value = Some(instance);
+    if pointer.is_empty() {
+        return Some((branch(root, s, Type::of(instance)), value));
+    }
+    for token in pointer.split('/').skip(1) {
+        let v = value?;
+        let here = branch(root, s, Type::of(v));
+        match v {
+            Value::Object(map) => {
+                let key = unescape(token);
+                s = here.get("properties")?.get(&key)?;
+                value = map.get(&key);
+            }
+            Value::Array(items) => {
+                s = here.get("items")?;
+                value = token.parse::<usize>().ok().and_then(|i| items.get(i));
+            }
+            _ => return None,
+        }
+    }
+    let t = value.map_or(Type::Null, Type::of);
+    Some((branch(root, s, t), value))
+}
+
+/// The codelists, by their codes, to name the list of an unknown code.
+static CODELISTS: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
+    crate::catalog::LISTS[1..]
+        .iter()
+        .filter_map(|list| {
+            let rows = crate::catalog::codelist_rows(list)?;
+            let codes = rows
+                .iter()
+                .skip(1)
+                .filter_map(|r| r.first().cloned())
+                .collect();
+            Some((*list, codes))
+        })
+        .collect()
+});
+
+fn codelist_of(options: &Value) -> Option<&'static str> {
+    let options: Vec<&str> = options
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    CODELISTS
+        .iter()
+        .find(|(_, codes)| {
+            codes.len() == options.len() && codes.iter().zip(&options).all(|(a, b)| a == b)
+        })
+        .map(|(list, _)| *list)
+}
+
+/// The English and Vietnamese halves of a schema description written "English / Tiếng Việt".
+fn hint_of(s: &Value) -> Option<(String, String)> {
+    let d = s.get("description")?.as_str()?;
+    let (en, vi) = d.split_once(" / ")?;
+    Some((vi.trim().to_owned(), en.trim().to_owned()))
+}
+
+/// The validator: walks a value and its schema together, pushing an issue per failing
+/// keyword (a value of the wrong type gets that one issue, not also its other keywords).
+struct Walk<'a> {
+    compiled: &'a Compiled,
+    out: &'a mut Vec<Issue>,
+}
+
+/// The JSON type names a schema's `type` allows.
+fn allowed_types(s: &Value) -> Option<Vec<Type>> {
+    let name = |n: &str| match n {
+        "object" => Some(Type::Object),
+        "array" => Some(Type::Array),
+        "string" => Some(Type::String),
+        "integer" => Some(Type::Integer),
+        "number" => Some(Type::Number),
+        "boolean" => Some(Type::Boolean),
+        "null" => Some(Type::Null),
+        _ => None,
+    };
+    match s.get("type")? {
+        Value::String(n) => Some(name(n).into_iter().collect()),
+        Value::Array(ns) => Some(
+            ns.iter()
+                .filter_map(Value::as_str)
+                .filter_map(name)
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// Whether a value of JSON type `t` (with `v` to tell integral floats) is of a type in `types`.
+fn type_fits(types: &[Type], v: &Value) -> bool {
+    let t = Type::of(v);
+    types.iter().any(|allowed| match allowed {
+        Type::Number => matches!(t, Type::Integer | Type::Number),
+        // JSON Schema counts a float with a zero fraction as an integer (the byte layer
+        // reports how it was written).
+        Type::Integer => {
+            t == Type::Integer
+                || v.as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+        }
+        other => *other == t,
+    })
+}
+
+/// A number compared exactly with a bound (integers as integers, floats as floats).
+fn compare(v: &Value, bound: &Value) -> Option<std::cmp::Ordering> {
+    let as_int = |x: &Value| {
+        x.as_i64()
+            .map(i128::from)
+            .or_else(|| x.as_u64().map(i128::from))
+    };
+    match (as_int(v), as_int(bound)) {
+        (Some(a), Some(b)) => Some(a.cmp(&b)),
+        _ => v.as_f64()?.partial_cmp(&bound.as_f64()?),
+    }
+}
+
+impl Walk<'_> {
+    fn push(&mut self, path: &str, what: What) {
+        self.out.push(Issue {
+            path: path.to_owned(),
+            what,
+        });
+    }
+
+    /// Whether `v` is valid against `s` (the issues are not kept).
+    fn is_valid(&self, s: &Value, v: &Value, path: &mut String) -> bool {
+        let mut scratch = Vec::new();
+        Walk {
+            compiled: self.compiled,
+            out: &mut scratch,
+        }
+        .value(s, v, path);
+        scratch.is_empty()
+    }
+
+    fn value(&mut self, s: &Value, v: &Value, path: &mut String) {
+        let s = match s {
+            Value::Bool(true) => return,
+            Value::Bool(false) => {
+                self.push(
+                    path,
+                    What::InvalidValue {
+                        shown: shown_value(v),
+                        hint: None,
+                    },
+                );
+                return;
+            }
+            other => other,
+        };
+        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            let compiled = self.compiled;
+            match r.strip_prefix('#').and_then(|p| compiled.schema.pointer(p)) {
+                Some(target) => self.value(target, v, path),
+                None => self.push(
+                    path,
+                    What::InvalidValue {
+                        shown: shown_value(v),
+                        hint: None,
+                    },
+                ),
+            }
+        }
+        if let Some(cond) = s.get("if") {
+            let branch = if self.is_valid(cond, v, path) {
+                s.get("then")
+            } else {
+                s.get("else")
+            };
+            if let Some(b) = branch {
+                self.value(b, v, path);
+            }
+        }
+        if let Some(Value::Array(all)) = s.get("allOf") {
+            for sub in all {
+                self.value(sub, v, path);
+            }
+        }
+        for key in ["anyOf", "oneOf"] {
+            if let Some(Value::Array(options)) = s.get(key) {
+                self.union(options, v, path);
+            }
+        }
+        if let Some(types) = allowed_types(s)
+            && !type_fits(&types, v)
+        {
+            let got = Type::of(v);
+            let what = if got == Type::Number && types.contains(&Type::Integer) {
+                What::NotWholeNumber {
+                    shown: shown_number(v),
+                }
+            } else {
+                What::InvalidType {
+                    expected: types,
+                    got,
+                }
+            };
+            self.push(path, what);
+            return;
+        }
+        self.constants(s, v, path);
+        match v {
+            Value::Number(_) => self.number(s, v, path),
+            Value::String(text) => self.string(s, text, path),
+            Value::Array(items) => self.array(s, items, path),
+            Value::Object(map) => self.object(s, map, path),
+            _ => {}
+        }
+    }
+
+    /// A value that fits no option of a union: the options of another type only say which
+    /// types were allowed; the fitting option with the fewest problems says what is wrong.
+    fn union(&mut self, options: &[Value], v: &Value, path: &mut String) {
+        let mut best: Option<Vec<Issue>> = None;
+        let mut expected = Vec::new();
+        for o in options {
+            let mut issues = Vec::new();
+            Walk {
+                compiled: self.compiled,
+                out: &mut issues,
+            }
+            .value(o, v, path);
+            if issues.is_empty() {
+                return;
+            }
+            let type_only = issues.len() == 1
+                && issues[0].path == *path
+                && matches!(
+                    issues[0].what,
+                    What::InvalidType { .. } | What::NotWholeNumber { .. }
+                );
+            if type_only {
+                if let What::InvalidType { expected: e, .. } = &issues[0].what {
+                    expected.extend(e.iter().copied());
+                } else {
+                    expected.push(Type::Integer);
+                }
+            } else if best.as_ref().is_none_or(|b| issues.len() < b.len()) {
+                best = Some(issues);
+            }
+        }
+        if let Some(best) = best {
+            self.out.extend(best);
+            return;
+        }
+        expected.sort();
+        expected.dedup();
+        let got = Type::of(v);
+        let what = if got == Type::Number && expected.contains(&Type::Integer) {
+            What::NotWholeNumber {
+                shown: shown_number(v),
+            }
+        } else {
+            What::InvalidType { expected, got }
+        };
+        self.push(path, what);
+    }
+
+    fn constants(&mut self, s: &Value, v: &Value, path: &str) {
+        if let Some(Value::Array(options)) = s.get("enum")
+            && !options.contains(v)
+        {
+            if path == "/schema_version" {
+                self.push(
+                    path,
+                    What::UnsupportedVersion {
+                        got: shown_value(v),
+                    },
+                );
+                return;
+            }
+            let options_value = Value::Array(options.clone());
+            self.push(
+                path,
+                What::UnknownCode {
+                    value: v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                    list: codelist_of(&options_value),
+                    options: options
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect(),
+                },
+            );
+        }
+        if let Some(expected) = s.get("const")
+            && expected != v
+        {
+            let what = if path == "/schema_version" {
+                What::UnsupportedVersion {
+                    got: shown_value(v),
+                }
+            } else {
+                What::UnknownCode {
+                    value: v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                    list: None,
+                    options: vec![
+                        expected
+                            .as_str()
+                            .map_or_else(|| expected.to_string(), str::to_owned),
+                    ],
+                }
+            };
+            self.push(path, what);
+        }
+    }
+
+    fn number(&mut self, s: &Value, v: &Value, path: &str) {
+        let below = s
+            .get("minimum")
+            .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Less));
+        let above = s
+            .get("maximum")
+            .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Greater));
+        let shown = shown_number(v);
+        if below {
+            let what = if s.get("minimum").and_then(Value::as_u64) == Some(0) {
+                What::Negative { shown }
+            } else {
+                range(s, shown)
+            };
+            self.push(path, what);
+        } else if above {
+            let what = if s.get("maximum").and_then(Value::as_u64) == Some(MAX_VND) {
+                What::TooLarge { shown }
+            } else {
+                range(s, shown)
+            };
+            self.push(path, what);
+        }
+    }
+
+    fn string(&mut self, s: &Value, text: &str, path: &str) {
+        let n = text.chars().count();
+        let min = s.get("minLength").and_then(Value::as_u64);
+        let max = s.get("maxLength").and_then(Value::as_u64);
+        let len = u64::try_from(n).unwrap_or(u64::MAX);
+        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
+            self.push(
+                path,
+                What::TextLength {
+                    n,
+                    min: min.unwrap_or(0),
+                    max,
+                },
+            );
+        }
+        if s.get("format").and_then(Value::as_str) == Some("date")
+            && super::strict_date(text).is_none()
+        {
+            self.push(
+                path,
+                What::InvalidDate {
+                    value: text.to_owned(),
+                },
+            );
+        }
+        if let Some(p) = s.get("pattern").and_then(Value::as_str)
+            && self
+                .compiled
+                .pattern(p)
+                .is_some_and(|compiled| !compiled.is_match(text))
+        {
+            self.push(
+                path,
+                What::InvalidValue {
+                    shown: shown_value(&Value::String(text.to_owned())),
+                    hint: hint_of(s),
+                },
+            );
+        }
+    }
+
+    fn array(&mut self, s: &Value, items: &[Value], path: &mut String) {
+        let n = items.len();
+        let min = s.get("minItems").and_then(Value::as_u64);
+        let max = s.get("maxItems").and_then(Value::as_u64);
+        let len = u64::try_from(n).unwrap_or(u64::MAX);
+        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
+            self.push(
+                path,
+                What::ArrayLength {
+                    n,
+                    min: min.unwrap_or(0),
+                    max,
+                },
+            );
+        }
+        if let Some(item_schema) = s.get("items") {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                self.value(item_schema, item, path);
+                path.truncate(len);
+            }
+        }
+    }
+
+    fn object(&mut self, s: &Value, map: &Map<String, Value>, path: &mut String) {
+        if let Some(Value::Array(required)) = s.get("required") {
+            for field in required.iter().filter_map(Value::as_str) {
+                if !map.contains_key(field) {
+                    self.push(
+                        path,
+                        What::MissingField {
+                            field: field.to_owned(),
+                        },
+                    );
+                }
+            }
+        }
+        let properties = s.get("properties").and_then(Value::as_object);
+        let additional = s.get("additionalProperties");
+        for (key, value) in map {
+            let len = path.len();
+            if let Some(sub) = properties.and_then(|p| p.get(key)) {
+                path.push('/');
+                path.push_str(&escape_token(key));
+                self.value(sub, value, path);
+                path.truncate(len);
+            } else if additional == Some(&Value::Bool(false)) {
+                self.push(
+                    path,
+                    What::UnknownField {
+                        field: key.clone(),
+                        expected: properties
+                            .map(|p| p.keys().cloned().collect())
+                            .unwrap_or_default(),
+                    },
+                );
+            } else if let Some(sub) = additional {
+                path.push('/');
+                path.push_str(&escape_token(key));
+                self.value(sub, value, path);
+                path.truncate(len);
+            }
+        }
+    }
+}
+
+fn range(s: &Value, shown: String) -> What {
+    let bound = |k: &str| s.get(k).map(ToString::to_string);
+    What::OutOfRange {
+        shown,
+        min: bound("minimum"),
+        max: bound("maximum"),
+    }
+}
+
+/// Every issue of `value` against the target's schema, and the byte-layer issues the
+/// schema cannot see.
+fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    Walk {
+        compiled,
+        out: &mut issues,
+    }
+    .value(&compiled.schema, value, &mut String::new());
+    for (object, field) in &parsed.duplicates {
+        issues.push(Issue {
+            path: object.clone(),
+            what: What::DuplicateField {
+                field: field.clone(),
+            },
+        });
+    }
+    // Numbers the schema accepted or judged as numbers: a float where a whole number is
+    // expected is never one (1400.0, 1.4e9), whatever JSON Schema says of its value.
+    let covered = |p: &str, issues: &[Issue]| {
+        issues.iter().any(|i| {
+            let under = |base: &str| {
+                p.len() > base.len() && p.starts_with(base) && p.as_bytes()[base.len()] == b'/'
+            };
+            match &i.what {
+                What::UnknownField { field, .. } | What::DuplicateField { field } => {
+                    let member = format!("{}/{}", i.path, escape_token(field));
+                    p == member || under(&member)
+                }
+                _ => under(&i.path),
+            }
+        })
+    };
+    // Numbers are shown as written (`1e3`, `100000000000000000000`), not as the float read.
+    for (p, _, text) in &parsed.numbers {
+        for issue in issues.iter_mut().filter(|i| i.path == *p) {
+            match &mut issue.what {
+                What::NotWholeNumber { shown }
+                | What::Negative { shown }
+                | What::TooLarge { shown }
+                | What::OutOfRange { shown, .. } => shown.clone_from(text),
+                _ => {}
+            }
+        }
+    }
+    for (p, form, text) in &parsed.numbers {
+        if covered(p, &issues) {
+            continue;
+        }
+        let Some(v) = value.pointer(p) else { continue };
+        let shown = text.clone();
+        let here: Vec<usize> = issues
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.path == *p && i.what.is_value_problem())
+            .map(|(n, _)| n)
+            .collect();
+        let integer_place = schema_at(&compiled.schema, value, p)
+            .is_some_and(|(s, _)| schema_admits_type(s, Type::Integer));
+        match form {
+            NumberForm::Float if integer_place => {
+                let only_numeric = here.iter().all(|n| {
+                    matches!(
+                        issues[*n].what,
+                        What::NotWholeNumber { .. }
+                            | What::Negative { .. }
+                            | What::TooLarge { .. }
+                            | What::OutOfRange { .. }
+                    )
+                });
+                if only_numeric {
+                    for n in here.iter().rev() {
+                        issues.remove(*n);
+                    }
+                    issues.push(Issue {
+                        path: p.clone(),
+                        what: What::NotWholeNumber { shown },
+                    });
+                }
+            }
+            NumberForm::BigInteger if here.is_empty() && integer_place => issues.push(Issue {
+                path: p.clone(),
+                what: if v.as_f64().is_some_and(|f| f < 0.0) {
+                    What::Negative { shown }
+                } else {
+                    What::TooLarge { shown }
+                },
+            }),
+            _ => {}
+        }
+    }
+    // A value of the wrong type has one problem: its type (not also "not in the list").
+    let wrong_type: Vec<String> = issues
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.what,
+                What::InvalidType { .. } | What::NotWholeNumber { .. }
+            )
+        })
+        .map(|i| i.path.clone())
+        .collect();
+    issues.retain(|i| {
+        !i.what.is_value_problem()
+            || matches!(
+                i.what,
+                What::InvalidType { .. } | What::NotWholeNumber { .. }
+            )
+            || !wrong_type.contains(&i.path)
+    });
+    issues.dedup();
+    issues
+}
+
+// ------------------------------------------------------------------------------------------
+// The whole examination.
+
+/// What the structural examination found.
+pub(crate) struct Examined {
+    /// Every structural finding (errors).
+    pub findings: Vec<Finding>,
+    /// The value read, when the input is JSON.
+    pub value: Option<Value>,
+    /// The top-level members read before a syntax error (when the text is JSON, they are
+    /// in `value`).
+    pub root: Option<Map<String, Value>>,
+    /// The issues of the value against its schema.
+    pub issues: Vec<Issue>,
+}
+
+/// Reads the bytes (without a byte-order mark) as far as they go and says everything that
+/// is wrong with them as the target; the target of a document is chosen by its `kind`
+/// before this is called.
+pub(crate) fn examine(bytes: &[u8], target: Target) -> Examined {
+    let (parsed, mut examined) = read(bytes);
+    let Some(value) = &examined.value else {
+        return examined;
+    };
+    let compiled = compiled(target);
+    examined.issues = schema_issues(compiled, value, &parsed);
+    examined.findings = examined.issues.iter().map(Issue::finding).collect();
+    examined
+}
+
+/// Layer 1 alone: the bytes read into a value, or the finding that stops them.
+pub(crate) fn read(bytes: &[u8]) -> (json::Parsed, Examined) {
+    let mut examined = Examined {
+        findings: Vec::new(),
+        value: None,
+        root: None,
+        issues: Vec::new(),
+    };
+    if let Some(f) = preflight(bytes) {
+        examined.findings.push(f);
+        return (json::Parsed::default(), examined);
+    }
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let mut parsed = json::parse(text, MAX_DEPTH);
+    if let Some(e) = &parsed.error {
+        examined.findings.push(syntax_finding(e));
+        examined.root = parsed.partial_root.take();
+        return (parsed, examined);
+    }
+    examined.value = parsed.value.take();
+    (parsed, examined)
+}
+
+/// Validates an already read value (and its byte-layer facts) against a target.
+pub(crate) fn validate(parsed: &json::Parsed, value: &Value, target: Target) -> Vec<Issue> {
+    schema_issues(compiled(target), value, parsed)
+}
+
+/// The finding of an input that the strict reader refused although neither layer found a
+/// problem — which the agreement tests rule out; kept so that such an input can never pass
+/// silently.
+pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding {
+    let (line, column, detail) = match super::strict::from_slice::<T>(bytes) {
+        Ok(_) => (1, 1, "the value cannot be read".to_owned()),
+        Err(e) => (e.line(), e.column(), e.to_string()),
+    };
+    Finding::new(
+        "structure.invalid_value",
+        Severity::Error,
+        "",
+        format!("văn bản không đọc được (dòng {line}, cột {column})"),
+        format!(
+            "the input cannot be read (line {line}, column {column}): {}",
+            show(&detail)
+        ),
+    )
+    .param("line", line)
+    .param("column", column)
+}
+
+/// Whether the schema at `pointer` is free text: a string without a code list, format or
+/// pattern (titles, names, notes), which no rule computes with.
+pub(crate) fn is_free_text(target: Target, instance: &Value, pointer: &str) -> bool {
+    let c = compiled(target);
+    let Some((s, _)) = schema_at(&c.schema, instance, pointer) else {
+        return false;
+    };
+    let plain = |s: &Value| {
+        schema_admits_type(s, Type::String)
+            && ["enum", "const", "format", "pattern", "oneOf", "anyOf", "if"]
+                .iter()
+                .all(|k| s.get(k).is_none())
+    };
+    plain(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Target, compiled};
+
+    /// Every `pattern` of the schemas the library validates against compiles in the
+    /// report's matcher (a pattern it could not read would go unchecked in the report).
+    #[test]
+    fn every_pattern_of_the_schemas_compiles() {
+        for target in [
+            Target::Scheme,
+            Target::Plan,
+            Target::PeriodReport,
+            Target::Programme,
+            Target::Applicant,
+            Target::ProvincialPack,
+            Target::NationalPack,
+        ] {
+            let c = compiled(target);
+            let text = c.schema.to_string();
+            let written = text.matches("\"pattern\":").count();
+            let mut sources = Vec::new();
+            let mut stack = vec![&c.schema];
+            while let Some(v) = stack.pop() {
+                match v {
+                    serde_json::Value::Object(m) => {
+                        if let Some(serde_json::Value::String(p)) = m.get("pattern") {
+                            sources.push(p.clone());
+                        }
+                        stack.extend(m.values());
+                    }
+                    serde_json::Value::Array(items) => stack.extend(items),
+                    _ => {}
+                }
+            }
+            assert_eq!(sources.len(), written, "{target:?}");
+            for p in &sources {
+                assert!(c.pattern(p).is_some(), "{target:?}: {p}");
+            }
+        }
+    }
+}
