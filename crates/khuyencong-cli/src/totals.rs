@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use khuyencong::document::Document;
 use khuyencong::input::Line;
 use khuyencong::law::Lang;
-use khuyencong::money::group_thousands;
 use khuyencong::totals::{TotalsKey, totals_report};
 
 use crate::input::Item;
@@ -18,6 +17,7 @@ pub fn run(
     by: &[TotalsKey],
     lang: Lang,
     format: Format,
+    amounts: crate::totals_view::Amounts,
     xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
     let mut docs: Vec<Document> = Vec::new();
@@ -125,8 +125,10 @@ pub fn run(
             }
             s
         }
-        Format::Csv => khuyencong::catalog::to_csv(&grid(&rows, by, None)),
-        Format::Table => table::render(&grid(&rows, by, Some(lang))),
+        Format::Csv => khuyencong::catalog::to_csv(&grid(&rows, by)),
+        Format::Table => {
+            crate::totals_view::render(&rows, by, lang, amounts, crate::totals_view::width())
+        }
     };
     crate::write_out(&text)?;
     if let Some(path) = xlsx {
@@ -135,16 +137,9 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn grid(
-    rows: &[khuyencong::totals::TotalsRow],
-    by: &[TotalsKey],
-    lang: Option<Lang>,
-) -> Vec<Vec<String>> {
-    let money = |v: u64| match lang {
-        Some(Lang::Vi) => group_thousands(v, '.'),
-        Some(Lang::En) => group_thousands(v, ','),
-        None => v.to_string(),
-    };
+/// The rows as CSV cells: codes and whole đồng, the shape other tools read.
+fn grid(rows: &[khuyencong::totals::TotalsRow], by: &[TotalsKey]) -> Vec<Vec<String>> {
+    let money = |v: u64| v.to_string();
     let mut header: Vec<String> = by.iter().map(|k| k.code().to_owned()).collect();
     header.extend(
         khuyencong::totals::TotalsRow::FIGURES
