@@ -206,7 +206,7 @@ pub fn fit(title: &str, columns: &[Column], rows: &[Vec<String>], width: usize) 
             let Some((j, _)) = widths
                 .iter()
                 .enumerate()
-                .filter(|(j, w)| columns[shown[*j]].key && **w > smallest[shown[*j]].max(4))
+                .filter(|(j, w)| columns[shown[*j]].key && **w > 6)
                 .max_by_key(|(_, w)| **w)
             else {
                 break;
