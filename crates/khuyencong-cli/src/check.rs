@@ -239,6 +239,20 @@ fn csv_rows(r: &DocumentFindings) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// How to fix a finding: rendered from its parameters for a finding of a declared kind,
+/// else the registry's advice for its code.
+fn fix_of(f: &Finding, lang: Lang) -> Option<String> {
+    f.fix(lang).or_else(|| {
+        khuyencong::registry::explain(&f.code).map(|d| {
+            match lang {
+                Lang::Vi => d.fix_vi,
+                Lang::En => d.fix_en,
+            }
+            .to_owned()
+        })
+    })
+}
+
 /// ANSI colours of the severities (SGR: bold red, yellow, cyan).
 fn colour_of(severity: Severity) -> &'static str {
     match severity {
@@ -309,7 +323,7 @@ fn render(r: &DocumentFindings, style: &Style) -> String {
         }
         if style.fix
             && f.severity == Severity::Error
-            && let Some(fix) = f.fix(lang)
+            && let Some(fix) = fix_of(f, lang)
         {
             let head = match lang {
                 Lang::Vi => "cách sửa",

@@ -92,11 +92,10 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), (String, String)> {
         };
         if kind.is_dir() {
             walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| {
-            READ_IN_FOLDERS
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        }) && (kind.is_file() || path.is_file())
+        } else if path
+            .extension()
+            .is_some_and(|e| READ_IN_FOLDERS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+            && (kind.is_file() || path.is_file())
         {
             out.push(Source {
                 name: path.to_string_lossy().into_owned(),

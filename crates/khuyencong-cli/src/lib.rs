@@ -35,6 +35,10 @@ pub use output::CLOSED_PIPE;
 #[derive(Parser)]
 #[command(name = "khuyencong", version, about, long_about = None)]
 struct Cli {
+    /// Language of the help (default: from LC_ALL, LC_MESSAGES or LANG; Vietnamese when
+    /// they name no language). Each command has its own --lang for its output.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -337,6 +341,19 @@ where
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs the command as [`run`] does and gives its exit status as a number (for a caller
+/// that reports it itself, such as the Python package's console script).
+pub fn run_status<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    let code = run(args);
+    (0..=u8::MAX)
+        .find(|n| ExitCode::from(*n) == code)
+        .unwrap_or(1)
 }
 
 /// Prints clap's answer (help and version to standard output, usage errors to standard

@@ -202,16 +202,19 @@ pub fn fit(title: &str, columns: &[Column], rows: &[Vec<String>], width: usize) 
         // Key columns shrink, the widest first, until the part fits.
         let mut widths: Vec<usize> = shown.iter().map(|&i| natural[i]).collect();
         let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
-        while total(&widths) > width {
-            let Some((j, _)) = widths
-                .iter()
-                .enumerate()
-                .filter(|(j, w)| columns[shown[*j]].key && **w > 6)
-                .max_by_key(|(_, w)| **w)
-            else {
-                break;
-            };
-            widths[j] -= 1;
+        // Down to 6 cells a key column stays readable; narrower only when nothing else fits.
+        for floor in [6, 2] {
+            while total(&widths) > width {
+                let Some((j, _)) = widths
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, w)| columns[shown[*j]].key && **w > floor)
+                    .max_by_key(|(_, w)| **w)
+                else {
+                    break;
+                };
+                widths[j] -= 1;
+            }
         }
         if count > 1 {
             out.push_str(&format!("{title} [{}/{count}]\n", n + 1));
@@ -337,7 +340,10 @@ mod tests {
         assert_eq!(display_width("Đồng Tháp"), 9);
         assert_eq!(display_width("Đo\u{302}\u{300}ng Tha\u{301}p"), 9);
         assert_eq!(display_width("广东"), 4);
-        assert_eq!(wrap("Chuyển giao công nghệ", 10), ["Chuyển", "giao công", "nghệ"]);
+        assert_eq!(
+            wrap("Chuyển giao công nghệ", 10),
+            ["Chuyển", "giao công", "nghệ"]
+        );
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 

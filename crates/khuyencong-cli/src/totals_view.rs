@@ -61,7 +61,12 @@ impl Labels {
             return "—".to_owned();
         };
         if value == NOT_ITEMISED {
-            return if vi { "(không chi tiết)" } else { "(not itemised)" }.to_owned();
+            return if vi {
+                "(không chi tiết)"
+            } else {
+                "(not itemised)"
+            }
+            .to_owned();
         }
         if key.code() == "kind" {
             let label = match (value, vi) {
@@ -200,11 +205,7 @@ pub fn render(
         let keys = keys_of(false);
         let mut columns = key_columns(&keys);
         columns.push(Column::number(if vi { "văn bản" } else { "documents" }));
-        columns.push(Column::number(if vi {
-            "kinh phí"
-        } else {
-            "funding"
-        }));
+        columns.push(Column::number(if vi { "kinh phí" } else { "funding" }));
         let cells: Vec<Vec<String>> = funding_rows
             .iter()
             .map(|r| {
@@ -237,7 +238,9 @@ pub fn render(
         .collect();
     if !result_rows.is_empty() {
         let keys = keys_of(by_source);
-        let checked = result_rows.iter().any(|r| r.documents_with_errors.is_some());
+        let checked = result_rows
+            .iter()
+            .any(|r| r.documents_with_errors.is_some());
         let mut columns = key_columns(&keys);
         columns.push(Column::number(if vi { "văn bản" } else { "documents" }));
         if checked {
@@ -250,8 +253,16 @@ pub fn render(
         ] {
             columns.push(Column::number(if vi { t_vi } else { t_en }));
         }
-        columns.push(Column::number(if vi { "cơ sở" } else { "establishments" }));
-        columns.push(Column::text(if vi { "độ chính xác" } else { "exactness" }));
+        columns.push(Column::number(if vi {
+            "cơ sở"
+        } else {
+            "establishments"
+        }));
+        columns.push(Column::text(if vi {
+            "độ chính xác"
+        } else {
+            "exactness"
+        }));
         columns.push(Column::number(if vi {
             "tỷ lệ hỗ trợ"
         } else {

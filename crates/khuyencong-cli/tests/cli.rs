@@ -1164,6 +1164,8 @@ fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
     );
 }
 
+#[path = "officer/mod.rs"]
+mod officer;
 mod register;
 #[path = "sheet/mod.rs"]
 mod sheet;

@@ -1,0 +1,7 @@
+"""``python -m khuyencong``: the ``khuyencong`` command (see :mod:`khuyencong._cli`)."""
+
+import sys
+
+from khuyencong._cli import console
+
+sys.exit(console())
