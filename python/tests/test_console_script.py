@@ -39,7 +39,10 @@ def corpus() -> list[str]:
     return [str(p.relative_to(ROOT)) for p in files]
 
 
-def both(*args: str) -> tuple[subprocess.CompletedProcess[bytes], subprocess.CompletedProcess[bytes]]:
+Run = subprocess.CompletedProcess[bytes]
+
+
+def both(*args: str) -> tuple[Run, Run]:
     runs = tuple(
         subprocess.run([exe, *args], capture_output=True, check=False, cwd=ROOT)
         for exe in (binary(), script())
@@ -70,8 +73,17 @@ def test_check_in_english_quiet_and_without_fixes_is_byte_identical() -> None:
 
 def readable(files: list[str]) -> list[str]:
     """The files whose document can be read (a kind and an id), which totals accept."""
-    report = json.loads(subprocess.run([binary(), "check", "--format", "json", *files], capture_output=True, check=False, cwd=ROOT).stdout)
-    return [d["file"] for d in report["documents"] if d.get("kind") and d.get("id") and not any(f["code"].startswith("structure.") for f in d["findings"])]
+    done = subprocess.run(
+        [binary(), "check", "--format", "json", *files], capture_output=True, check=False, cwd=ROOT
+    )
+    report = json.loads(done.stdout)
+    return [
+        d["file"]
+        for d in report["documents"]
+        if d.get("kind")
+        and d.get("id")
+        and not any(f["code"].startswith("structure.") for f in d["findings"])
+    ]
 
 
 @pytest.mark.parametrize(
@@ -115,10 +127,13 @@ def test_help_version_usage_errors_and_python_m() -> None:
 
 
 def test_output_file_is_the_same(tmp_path: Path) -> None:
-    outputs = []
+    outputs: list[bytes] = []
     for exe in (binary(), script()):
         target = tmp_path / f"{Path(exe).name}-{len(outputs)}.txt"
-        done = subprocess.run([exe, "totals", "--by", "source", "docs/examples/an-giang-2021-2025.json", "-o", str(target)], capture_output=True, check=False, cwd=ROOT)
+        args = ["totals", "--by", "source", "docs/examples/an-giang-2021-2025.json"]
+        done = subprocess.run(
+            [exe, *args, "-o", str(target)], capture_output=True, check=False, cwd=ROOT
+        )
         assert done.returncode == 0 and done.stdout == b""
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1] and b"Kinh ph" in outputs[0]
@@ -134,7 +149,9 @@ def many_lines(tmp: Path) -> Path:
 def test_a_closed_pipe_ends_both_with_141(tmp_path: Path) -> None:
     path = many_lines(tmp_path)
     for exe in (binary(), script()):
-        child = subprocess.Popen([exe, "check", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        child = subprocess.Popen(
+            [exe, "check", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         assert child.stdout is not None
         assert len(child.stdout.read(64)) == 64
         child.stdout.close()
@@ -147,7 +164,9 @@ def test_a_closed_pipe_ends_both_with_141(tmp_path: Path) -> None:
 def test_ctrl_c_stops_both_at_once(tmp_path: Path) -> None:
     path = many_lines(tmp_path)
     for exe in (binary(), script()):
-        child = subprocess.Popen([exe, "check", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        child = subprocess.Popen(
+            [exe, "check", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         assert child.stdout is not None
         # Output has started: the command is running (the script's handler is set by then).
         assert len(child.stdout.read(64)) == 64

@@ -79,7 +79,7 @@ fn is_hidden(path: &Path) -> bool {
 fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), (String, String)> {
     let name = dir.to_string_lossy();
     let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
-        .and_then(|rd| rd.collect::<Result<Vec<_>, _>>())
+        .and_then(Iterator::collect::<Result<Vec<_>, _>>)
         .map_err(|e| read_error(&name, &e))?;
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {

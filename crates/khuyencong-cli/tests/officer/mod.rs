@@ -476,7 +476,13 @@ fn sarif_output_has_the_shape_of_sarif_2_1_0() {
         let uri = loc["physicalLocation"]["artifactLocation"]["uri"]
             .as_str()
             .expect("uri");
-        assert!(uri.ends_with(".json") && !uri.contains(' '), "{uri}");
+        assert!(
+            std::path::Path::new(uri)
+                .extension()
+                .is_some_and(|e| e == "json")
+                && !uri.contains(' '),
+            "{uri}"
+        );
         let pointer = loc["logicalLocations"][0]["fullyQualifiedName"]
             .as_str()
             .expect("pointer");
@@ -526,4 +532,141 @@ fn sarif_names_the_cell_of_a_spreadsheet_finding() {
         !cells.is_empty(),
         "the template's example rows give findings with cells"
     );
+}
+
+/// The words of a command line as a POSIX shell splits them (quotes, no expansion); `None`
+/// for a line that is not a `khuyencong` command.
+fn words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut any = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                any = true;
+            }
+            (None, '#') if word.is_empty() && !any => break,
+            (None, c) if c.is_whitespace() => {
+                if any || !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            (_, c) => word.push(c),
+        }
+    }
+    if any || !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Runs a documentation's command in `dir` with the default width and no locale.
+fn run_in(dir: &std::path::Path, args: &[String]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("COLUMNS")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run khuyencong")
+}
+
+fn copy_into(dir: &std::path::Path, rel: &str) {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let from = root.join(rel);
+    let to = dir.join(rel);
+    if from.is_dir() {
+        for entry in std::fs::read_dir(&from).expect("read dir") {
+            let name = entry.expect("entry").file_name();
+            copy_into(dir, &format!("{rel}/{}", name.to_string_lossy()));
+        }
+    } else {
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(&from, &to).expect("copy");
+    }
+}
+
+/// Every `khuyencong …` line of the code blocks of a document runs (exit 0; `check` may
+/// find errors, exit 1), and every result it prints is the command's real output.
+fn document_commands_are_true(doc: &str) -> usize {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let text = std::fs::read_to_string(root.join(doc)).expect("read the document");
+    let dir = temp_dir(&format!("doc-{}", doc.replace('/', "-")));
+    for rel in [
+        "docs/examples",
+        "tests/cases/eligibility/applicant_enterprise_class1_ward.json",
+        "tests/cases/report_funding_total_mismatch/input.json",
+    ] {
+        copy_into(&dir, rel);
+    }
+    let mut ran = 0;
+    let mut in_code = false;
+    let mut pending = String::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = line.trim() == "```sh";
+            continue;
+        }
+        if !in_code {
+            continue;
+        }
+        if let Some(start) = line.strip_suffix('\\') {
+            pending.push_str(start);
+            continue;
+        }
+        let full = std::mem::take(&mut pending) + line;
+        let args = words(&full);
+        if args.first().map(String::as_str) != Some("khuyencong") {
+            continue;
+        }
+        let o = run_in(&dir, &args[1..]);
+        let ok = match args.get(1).map(String::as_str) {
+            Some("check") => matches!(o.status.code(), Some(0 | 1)),
+            _ => o.status.success(),
+        };
+        assert!(ok, "{doc}: `{full}`: {:?}\n{}", o.status, stderr(&o));
+        ran += 1;
+    }
+    // The results shown: `<!-- output: khuyencong … -->` and the text block after it.
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("<!-- output: ") {
+        rest = &rest[at + "<!-- output: ".len()..];
+        let (command, after) = rest.split_once(" -->").expect("a closed comment");
+        let block = after
+            .split_once("```text\n")
+            .and_then(|(_, b)| b.split_once("```"))
+            .map(|(b, _)| b)
+            .expect("a text block after the comment");
+        let args = words(command);
+        let o = run_in(&dir, &args[1..]);
+        assert_eq!(stdout(&o), block, "{doc}: the output of `{command}`");
+        ran += 1;
+    }
+    ran
+}
+
+#[test]
+fn every_command_of_the_vietnamese_quick_start_is_true() {
+    assert!(document_commands_are_true("docs/huong-dan.md") >= 25);
+}
+
+#[test]
+fn the_readme_example_output_is_true() {
+    // The README's first command and what it prints.
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
+    let shown = readme
+        .split_once("The first prints\n\n```text\n")
+        .and_then(|(_, b)| b.split_once("```"))
+        .map(|(b, _)| b)
+        .expect("the printed example");
+    let o = run_in(root, &["check".to_owned(), EXAMPLES[0].to_owned()]);
+    assert_eq!(stdout(&o), shown);
 }
