@@ -38,6 +38,7 @@ __all__ = [
     "_check_report",
     "_totals_report",
     "_template",
+    "_cli_main",
 ]
 
 __version__: str
