@@ -40,7 +40,9 @@ from khuyencong.api import (
     load,
     max_support,
     parse_vnd,
+    progress,
     totals,
+    upgrade,
 )
 from khuyencong.errors import Error, ValidationError
 from khuyencong.sheets import (
@@ -56,6 +58,7 @@ from khuyencong.results import (
     Assessment,
     CheckResult,
     ParsedAmount,
+    Progress,
     SupportLimit,
     Totals,
     get_language,
@@ -68,6 +71,7 @@ __all__ = [
     "Document",
     "Error",
     "ParsedAmount",
+    "Progress",
     "SheetCheckResult",
     "SheetDocument",
     "SupportLimit",
@@ -90,10 +94,12 @@ __all__ = [
     "packs",
     "parse_citation",
     "parse_vnd",
+    "progress",
     "read_excel",
     "regime_at",
     "render_citation",
     "set_language",
     "to_excel",
     "totals",
+    "upgrade",
 ]

@@ -25,7 +25,14 @@ from typing import Any, TypeAlias
 
 from khuyencong import _khuyencong as _native
 from khuyencong._khuyencong import Document
-from khuyencong.results import Assessment, CheckResult, ParsedAmount, SupportLimit, Totals
+from khuyencong.results import (
+    Assessment,
+    CheckResult,
+    ParsedAmount,
+    Progress,
+    SupportLimit,
+    Totals,
+)
 
 __all__ = [
     "DocumentInput",
@@ -36,7 +43,9 @@ __all__ = [
     "load",
     "max_support",
     "parse_vnd",
+    "progress",
     "totals",
+    "upgrade",
 ]
 
 DocumentInput: TypeAlias = Mapping[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document
@@ -152,15 +161,18 @@ def load(path_or_glob: str | os.PathLike[str]) -> list[Document]:
 
 def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     """Exact totals of documents, grouped by keys among ``province`` (of the document's
-    date), ``province_now`` (today's unit, after the 2025 arrangement), ``period`` (or
-    ``year``), ``fund_level``, ``source``, ``activity`` and ``kind`` (none: one grand
-    total). Provinces are grouped by their permanent code however they are written; how each
-    name was read is in ``.notes``.
+    date), ``province_now`` (today's unit, after the 2025 arrangement), ``period``, ``year``,
+    ``fund_level``, ``source``, ``activity``, ``industry``, ``product_group`` and ``kind``
+    (none: one grand total). Provinces are grouped by their permanent code however they are
+    written; how each name was read is in ``.notes``.
 
     Nothing a document states is dropped: the part of a stated total that its lines do not
     itemise is counted under the key value ``"not_itemised"``, and a stated counterpart is
-    used as stated. ``Totals.documents`` lists every document with the number of errors its
-    check finds; each row counts its ``documents_with_errors``.
+    used as stated. A line broken down into parts (by fund, year, industry, product group)
+    is counted through its parts. ``year`` is a line's year inside a multi-year period, else
+    the document's year when its period is one calendar year, else ``"not_itemised"``.
+    ``Totals.documents`` lists every document with the number of errors its check finds;
+    each row counts its ``documents_with_errors``.
 
     Raises :class:`khuyencong.ValidationError` when a document cannot be read, and
     :class:`khuyencong.Error` for an unknown key.
@@ -174,12 +186,38 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
         raise TypeError(f"by must be a list of keys such as [{by!r}], not a str")
     keys = list(by)
     rows, documents, notes = _native._totals([_plain(d) for d in docs], keys)
-    return Totals(
-        by=tuple("period" if k == "year" else k for k in keys),
-        rows=rows,
-        documents=documents,
-        notes=notes,
-    )
+    return Totals(by=tuple(keys), rows=rows, documents=documents, notes=notes)
+
+
+def progress(docs: Iterable[DocumentInput]) -> Progress:
+    """Programme targets against results: every programme among ``docs`` compared with the
+    period reports among them that report on it (by ``programme_id``, or by the decision
+    that approved it, ``programme``). One row per target and indicator (and year, for a
+    target for each year): ``target``, ``achieved`` (``None`` when no report covers it),
+    ``achieved_exactness`` (``"lower_bound"`` when results that may count are not stated or
+    not broken down by the target's keys), ``share`` (``Decimal``) and ``met`` (``None``
+    when the figures cannot say). ``Progress.notes`` says how reports were matched.
+
+    Raises :class:`khuyencong.ValidationError` when a document cannot be read.
+    """
+    if isinstance(docs, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
+        raise TypeError(
+            "progress() takes an iterable of documents, not a single "
+            f"{type(docs).__name__}: wrap it in a list"
+        )
+    rows, notes = _native._progress([_plain(d) for d in docs])
+    return Progress(rows=rows, notes=notes)
+
+
+def upgrade(doc: DocumentInput) -> str:
+    """The document as version-2 JSON text (what ``khuyencong upgrade`` writes): a version-1
+    document keeps every figure, code and text; only ``schema_version`` changes.
+
+    Raises :class:`khuyencong.ValidationError` when the document cannot be read.
+    """
+    if not isinstance(doc, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
+        raise TypeError(f"doc must be {_DOCUMENT_TYPES}, not {type(doc).__name__}")
+    return _native._upgrade(_plain(doc))
 
 
 def assess(

@@ -29,6 +29,7 @@ __all__ = [
     "Assessment",
     "CheckResult",
     "ParsedAmount",
+    "Progress",
     "SupportLimit",
     "Totals",
     "get_language",
@@ -182,7 +183,8 @@ class CheckResult:
 class Totals:
     """Exact totals: one flat dict per group, the grouping keys (``by``) first, then
     ``documents``, ``documents_with_errors``, ``funding_vnd``, ``support_vnd``,
-    ``total_investment_vnd``, ``counterpart_vnd``, ``establishments`` (``int``),
+    ``total_investment_vnd``, ``counterpart_vnd``, ``establishments``, ``jobs_created``,
+    ``workers_trained`` (``int``), ``counts`` (a dict of every other count by kind),
     ``exactness`` (``exact``, ``lower_bound``, ``approximate``), ``support_share`` and
     ``counterpart_per_support`` (``decimal.Decimal`` or ``None``) and
     ``avg_support_per_establishment_vnd`` (``int`` or ``None``). A key is ``None`` where the
@@ -252,6 +254,47 @@ class Totals:
             body.append(f"<tr>{''.join(cells)}</tr>")
         caption = f"{_e(_t('totals'))}: {len(self.rows)} {_e(_t('rows'))}"
         return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Programme targets against results: one flat dict per target and indicator (and year,
+    for a target for each year) — ``programme_id``, ``province``, ``target_index``,
+    ``target_id``, ``activity``, ``fund_level``, ``level``, ``industry``, ``product_group``,
+    ``year``, ``indicator`` (a count such as ``establishments``, or ``support_vnd``,
+    ``total_investment_vnd``, ``jobs_created``, ``workers_trained``), ``target`` and
+    ``target_max`` (``int``), ``target_exactness``, ``achieved`` (``int`` or ``None`` when no
+    report covers it), ``achieved_exactness``, ``reports``, ``share`` (``Decimal`` or
+    ``None``) and ``met`` (``True``, ``False`` or ``None`` when the figures cannot say).
+    ``notes`` says how reports were matched (``no_reports``, ``report_within_another``,
+    ``reports_overlap``, ``report_outside_period``)."""
+
+    rows: list[dict[str, Any]]
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"rows": [...], "notes": [...]}`` with shares as decimal strings."""
+        return {
+            "rows": [
+                {k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
+                for row in self.rows
+            ],
+            "notes": [dict(n) for n in self.notes],
+        }
+
+    def to_pandas(self) -> _pandas.DataFrame:
+        """The rows as a ``pandas.DataFrame``; figures stay integers."""
+        return frames.to_pandas(self.rows)
+
+    def to_polars(self) -> _polars.DataFrame:
+        """The rows as a ``polars.DataFrame``."""
+        return frames.to_polars(self.rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -248,7 +248,7 @@ fn texts(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
 static VI: &[(&str, &str)] = &[
     (
         "",
-        "Lệnh khuyencong: kiểm tra văn bản khuyến công (đề án, kế hoạch, báo cáo), tổng hợp số liệu, giải thích điều kiện và mức hỗ trợ",
+        "Lệnh khuyencong: kiểm tra văn bản khuyến công (đề án, kế hoạch, báo cáo, chương trình), tổng hợp số liệu, giải thích điều kiện và mức hỗ trợ",
     ),
     (
         " --lang",
@@ -263,7 +263,7 @@ static VI: &[(&str, &str)] = &[
     ("help", "In trợ giúp này hoặc trợ giúp của một lệnh"),
     (
         "schema",
-        "In một lược đồ JSON (draft 2020-12): document, scheme, plan, period_report, findings, provincial_pack; hoặc, với --codelist, một danh mục mã dạng CSV hay JSON",
+        "In một lược đồ JSON (draft 2020-12): document, scheme, plan, period_report, programme, findings, provincial_pack; hoặc, với --codelist, một danh mục mã dạng CSV hay JSON",
     ),
     ("schema --kind", "Tên lược đồ"),
     (
@@ -276,7 +276,7 @@ static VI: &[(&str, &str)] = &[
     ),
     (
         "check",
-        "Kiểm tra văn bản (đề án, kế hoạch, báo cáo): mọi vấn đề, ở đâu, theo điều khoản nào\n\nMã thoát 0: không có lỗi; 1: có lỗi (kể cả nội dung JSON không đọc được); 2: không mở được một tệp (tệp đó được báo cùng các tệp khác, các tệp khác vẫn được kiểm tra) hoặc dùng lệnh sai; 141: đầu ra bị đóng trước khi in xong (`| head`).",
+        "Kiểm tra văn bản (đề án, kế hoạch, báo cáo, chương trình): mọi vấn đề, ở đâu, theo điều khoản nào\n\nMã thoát 0: không có lỗi; 1: có lỗi (kể cả nội dung JSON không đọc được); 2: không mở được một tệp (tệp đó được báo cùng các tệp khác, các tệp khác vẫn được kiểm tra) hoặc dùng lệnh sai; 141: đầu ra bị đóng trước khi in xong (`| head`).",
     ),
     (
         "check --files",
@@ -339,7 +339,7 @@ static VI: &[(&str, &str)] = &[
     ),
     (
         "totals",
-        "Cộng số liệu các văn bản, chính xác, theo tỉnh, kỳ, cấp kinh phí, nguồn và hoạt động",
+        "Cộng số liệu các văn bản, chính xác, theo tỉnh, kỳ, năm, cấp kinh phí, nguồn, hoạt động, ngành và nhóm sản phẩm — hoặc, với --targets, so chỉ tiêu của chương trình với kết quả của các báo cáo về chương trình đó",
     ),
     (
         "totals --files",
@@ -347,7 +347,11 @@ static VI: &[(&str, &str)] = &[
     ),
     (
         "totals --by",
-        "Khóa nhóm, cách nhau bằng dấu phẩy: province (tỉnh theo ngày của văn bản), province_now (đơn vị hiện nay, sau sắp xếp năm 2025), period (hoặc year), fund_level, source, activity, kind. Cách đọc tên tỉnh được ghi chú ở đầu ra lỗi chuẩn",
+        "Khóa nhóm, cách nhau bằng dấu phẩy: province (tỉnh theo ngày của văn bản), province_now (đơn vị hiện nay, sau sắp xếp năm 2025), period, year, fund_level, source, activity, industry, product_group, kind. Cách đọc tên tỉnh được ghi chú ở đầu ra lỗi chuẩn",
+    ),
+    (
+        "totals --targets",
+        "So mỗi chương trình trong các tệp với các báo cáo kỳ về chương trình đó (theo `programme_id`, hoặc theo quyết định phê duyệt): mỗi chỉ tiêu và mỗi chỉ số một dòng",
     ),
     ("totals --jsonl", "Coi mọi đầu vào là JSON Lines"),
     (
@@ -458,6 +462,20 @@ static VI: &[(&str, &str)] = &[
     ("support --lang", "Ngôn ngữ khi in dạng bảng"),
     ("support --format", "Định dạng đầu ra"),
     (
+        "upgrade",
+        "Ghi một văn bản theo phiên bản định dạng hiện hành (2). Văn bản phiên bản 1 giữ nguyên mọi số liệu, mã và lời văn; chỉ `schema_version` thay đổi\n\nMã thoát 0: đã ghi; 1: một văn bản không đọc được (không ghi gì); 2: không mở hoặc không ghi được một tệp, hoặc dùng lệnh sai.",
+    ),
+    (
+        "upgrade --file",
+        "Tệp; `-` đọc đầu vào chuẩn; tệp `.jsonl` được nâng cấp từng dòng",
+    ),
+    (
+        "upgrade --output",
+        "Ghi vào tệp này thay vì đầu ra chuẩn (có thể chính là tệp đầu vào)",
+    ),
+    ("upgrade --jsonl", "Coi đầu vào là JSON Lines"),
+    ("upgrade --lang", "Ngôn ngữ của thông báo"),
+    (
         "packs",
         "Liệt kê các gói quy định của tỉnh có sẵn trong thư viện (tên, tỉnh, văn bản, thời gian hiệu lực, độ tin cậy, số quy định); dùng một gói với `--pack TÊN`",
     ),
@@ -518,7 +536,11 @@ static VI: &[(&str, &str)] = &[
     ),
     (
         "register progress",
-        "Tiến độ so với chỉ tiêu theo tỉnh và kỳ (số lượng và kinh phí)",
+        "Tiến độ so với chỉ tiêu mà các báo cáo đề ra cho kỳ sau, theo tỉnh và kỳ (số lượng và kinh phí)",
+    ),
+    (
+        "register programme-progress",
+        "Chỉ tiêu của mỗi chương trình so với kết quả của các báo cáo về chương trình đó (phép tính của thư viện, như `totals --targets`)",
     ),
     (
         "register unreported",

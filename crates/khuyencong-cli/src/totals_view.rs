@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 
 use clap::ValueEnum;
+use khuyencong::document::common::CountKind;
 use khuyencong::law::Lang;
 use khuyencong::money::{Exactness, group_thousands};
-use khuyencong::totals::{NOT_ITEMISED, TotalsKey, TotalsRow};
+use khuyencong::totals::{NOT_ITEMISED, ProgressRow, TotalsKey, TotalsRow};
 use rust_decimal::Decimal;
 
-use crate::table::{Column, fit};
+use crate::table::{Column, fit, wrap};
 
 /// How amounts are shown in tables.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,6 +110,46 @@ fn key_title(key: TotalsKey, lang: Lang) -> &'static str {
     }
 }
 
+/// The heading of a count's column: the kinds of `counts` in the documents.
+fn count_title(code: &str, lang: Lang) -> &str {
+    let vi = match code {
+        "establishments" => "cơ sở",
+        "schemes" => "đề án",
+        "models" => "mô hình",
+        "products" => "sản phẩm",
+        "products_certified" => "sản phẩm được chứng nhận",
+        "fairs" => "hội chợ, triển lãm",
+        "rounds" => "cuộc bình chọn",
+        "participations" => "lượt cơ sở tham gia",
+        "courses" => "lớp đào tạo, tập huấn",
+        "trainees" => "lượt người tham gia",
+        "broadcasts" => "chương trình truyền hình, truyền thanh",
+        "articles" => "chuyên mục, bài báo",
+        "websites" => "trang thông tin, phần mềm",
+        "visits" => "lượt kiểm tra, giám sát",
+        "collaborators" => "cộng tác viên",
+        "trips" => "chuyến kết nối cung cầu",
+        "brands" => "nhãn hiệu",
+        "enterprises" => "doanh nghiệp thành lập",
+        "industrial_clusters" => "cụm công nghiệp",
+        "linkage_clusters" => "cụm liên kết doanh nghiệp",
+        "associations" => "hiệp hội",
+        _ => code,
+    };
+    let en = match code {
+        "products_certified" => "products certified",
+        "broadcasts" => "broadcasts",
+        "industrial_clusters" => "industrial clusters",
+        "linkage_clusters" => "linkage clusters",
+        "enterprises" => "enterprises set up",
+        _ => code,
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 fn exactness(e: Exactness, lang: Lang) -> &'static str {
     match (e, lang) {
         (Exactness::Exact, Lang::Vi) => "chính xác",
@@ -121,7 +162,8 @@ fn exactness(e: Exactness, lang: Lang) -> &'static str {
     }
 }
 
-/// An amount in đồng as shown: exactly in millions (`14.908`, `48,91`, `0,5`) or in đồng.
+/// An amount in đồng as shown: exactly in millions (`14.908`, `48,91`, `0,5`) or in đồng
+/// (`Amounts::Dong`, which also writes counts with their thousands grouped: `1.200`).
 pub fn amount(v: u64, amounts: Amounts, lang: Lang) -> String {
     let (group, decimal) = match lang {
         Lang::Vi => ('.', ','),
@@ -233,6 +275,9 @@ pub fn render(
                 && r.total_investment_vnd == 0
                 && r.counterpart_vnd == 0
                 && r.establishments == 0
+                && r.jobs_created == 0
+                && r.workers_trained == 0
+                && r.counts.values().all(|v| *v == 0)
                 && r.funding_vnd > 0)
         })
         .collect();
@@ -258,6 +303,35 @@ pub fn render(
         } else {
             "establishments"
         }));
+        // Outcomes and other counts: a column for each the documents state.
+        let jobs = result_rows.iter().any(|r| r.jobs_created > 0);
+        let trained = result_rows.iter().any(|r| r.workers_trained > 0);
+        if jobs {
+            columns.push(Column::number(if vi {
+                "việc làm tạo mới"
+            } else {
+                "jobs created"
+            }));
+        }
+        if trained {
+            columns.push(Column::number(if vi {
+                "lao động được đào tạo"
+            } else {
+                "workers trained"
+            }));
+        }
+        let mut kinds: Vec<&'static str> = result_rows
+            .iter()
+            .flat_map(|r| r.counts.iter().filter(|(_, v)| **v > 0).map(|(k, _)| *k))
+            .collect();
+        // In the order of the documents' `counts`, not alphabetically.
+        kinds.sort_by_key(|k| {
+            CountKind::ALL
+                .iter()
+                .position(|c| c.code() == *k)
+                .unwrap_or(usize::MAX)
+        });
+        kinds.dedup();
         columns.push(Column::text(if vi {
             "độ chính xác"
         } else {
@@ -294,7 +368,15 @@ pub fn render(
                     money(r.support_vnd),
                     money(r.total_investment_vnd),
                     money(r.counterpart_vnd),
-                    r.establishments.to_string(),
+                    amount(r.establishments, Amounts::Dong, lang),
+                ]);
+                if jobs {
+                    c.push(amount(r.jobs_created, Amounts::Dong, lang));
+                }
+                if trained {
+                    c.push(amount(r.workers_trained, Amounts::Dong, lang));
+                }
+                c.extend([
                     exactness(r.exactness, lang).to_owned(),
                     r.support_share
                         .map(|d| percent(d, lang))
@@ -318,6 +400,44 @@ pub fn render(
             out.push('\n');
         }
         out.push_str(&fit(&title, &columns, &cells, width));
+        // Every other count the documents state (models, products, fairs…), in a table of
+        // its own: one column per kind stated; empty where a row's documents do not state it.
+        let counted: Vec<&&TotalsRow> = result_rows
+            .iter()
+            .filter(|r| r.counts.values().any(|v| *v > 0))
+            .collect();
+        if !kinds.is_empty() {
+            let mut columns = key_columns(&keys);
+            for k in &kinds {
+                columns.push(Column::number(count_title(k, lang)));
+            }
+            let cells: Vec<Vec<String>> = counted
+                .iter()
+                .map(|r| {
+                    let mut c = key_cells(&keys, r);
+                    for k in &kinds {
+                        c.push(
+                            r.counts
+                                .get(k)
+                                .map(|v| amount(*v, Amounts::Dong, lang))
+                                .unwrap_or_default(),
+                        );
+                    }
+                    c
+                })
+                .collect();
+            out.push('\n');
+            out.push_str(&fit(
+                if vi {
+                    "Số lượng khác"
+                } else {
+                    "Other counts"
+                },
+                &columns,
+                &cells,
+                width,
+            ));
+        }
     }
     if out.is_empty() {
         out.push_str(if vi {
@@ -327,6 +447,198 @@ pub fn render(
         });
     }
     out
+}
+
+/// The labels of the codes in these codelists, in `lang` (code → label), by list.
+fn codelist_labels(
+    lists: &[&'static str],
+    lang: Lang,
+) -> HashMap<&'static str, HashMap<String, String>> {
+    let column = match lang {
+        Lang::Vi => 1,
+        Lang::En => 2,
+    };
+    lists
+        .iter()
+        .map(|list| {
+            let rows = khuyencong::catalog::codelist_rows(list).unwrap_or_default();
+            let labels = rows
+                .iter()
+                .skip(1)
+                .filter_map(|r| Some((r.first()?.clone(), r.get(column)?.clone())))
+                .collect();
+            (*list, labels)
+        })
+        .collect()
+}
+
+/// The heading of a target's indicator: a count's, or an amount's or outcome's.
+fn indicator_title(code: &str, unit: &str, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    match code {
+        "support_vnd" if vi => format!("hỗ trợ ({unit})"),
+        "support_vnd" => format!("support ({unit})"),
+        "total_investment_vnd" if vi => format!("tổng đầu tư ({unit})"),
+        "total_investment_vnd" => format!("total investment ({unit})"),
+        "jobs_created" if vi => "việc làm tạo mới".to_owned(),
+        "jobs_created" => "jobs created".to_owned(),
+        "workers_trained" if vi => "lao động được đào tạo".to_owned(),
+        "workers_trained" => "workers trained".to_owned(),
+        other => count_title(other, lang).to_owned(),
+    }
+}
+
+/// The table of `totals --targets`: each programme's targets against the results of the
+/// reports on it, with labels instead of codes, fitted to `width` terminal cells.
+pub fn render_targets(rows: &[ProgressRow], lang: Lang, amounts: Amounts, width: usize) -> String {
+    let vi = lang == Lang::Vi;
+    if rows.is_empty() {
+        return if vi {
+            "(không có chỉ tiêu)\n"
+        } else {
+            "(no targets)\n"
+        }
+        .to_owned();
+    }
+    let unit = match (amounts, vi) {
+        (Amounts::Million, true) => "triệu đồng",
+        (Amounts::Million, false) => "million đồng",
+        (Amounts::Dong, _) => "đồng",
+    };
+    let labels = codelist_labels(
+        &[
+            "activities",
+            "fund_levels",
+            "typical_product_levels",
+            "industries",
+            "typical_product_groups",
+        ],
+        lang,
+    );
+    let label = |list: &str, code: &str| {
+        labels
+            .get(list)
+            .and_then(|l| l.get(code))
+            .cloned()
+            .unwrap_or_else(|| code.to_owned())
+    };
+    let t = |v: &'static str, e: &'static str| if vi { v } else { e };
+    let columns = [
+        Column::key(t("chỉ tiêu", "target")),
+        Column::key(t("phạm vi", "scope")),
+        Column::key(t("chỉ số", "indicator")),
+        Column::number(t("mục tiêu", "goal")),
+        Column::number(t("đạt được", "achieved")),
+        Column::number(t("báo cáo", "reports")),
+        Column::number(t("tỷ lệ", "share")),
+        Column::text(t("đạt chỉ tiêu", "met")),
+    ];
+    let cells = |r: &ProgressRow| {
+        let money = r.indicator.ends_with("_vnd");
+        let number = |v: u64| {
+            if money {
+                amount(v, amounts, lang)
+            } else {
+                amount(v, Amounts::Dong, lang)
+            }
+        };
+        let mut scope: Vec<String> = Vec::new();
+        for (list, code) in [
+            ("activities", r.activity),
+            ("fund_levels", r.fund_level),
+            ("typical_product_levels", r.level),
+            ("industries", r.industry),
+            ("typical_product_groups", r.product_group),
+        ] {
+            if let Some(code) = code {
+                scope.push(label(list, code));
+            }
+        }
+        if let Some(y) = r.year {
+            scope.push(if vi {
+                format!("năm {y}")
+            } else {
+                y.to_string()
+            });
+        }
+        if scope.is_empty() {
+            scope.push(t("cả chương trình", "whole programme").to_owned());
+        }
+        let goal = match r.target_max {
+            Some(max) => format!(
+                "{}{}–{}",
+                sign(r.target_exactness),
+                number(r.target),
+                number(max)
+            ),
+            None => format!("{}{}", sign(r.target_exactness), number(r.target)),
+        };
+        let met = match r.met {
+            Some(true) => t("đạt", "yes"),
+            Some(false) => t("chưa đạt", "no"),
+            None => t("chưa rõ", "cannot say"),
+        };
+        vec![
+            r.target_id
+                .clone()
+                .unwrap_or_else(|| format!("#{}", r.target_index + 1)),
+            scope.join("; "),
+            indicator_title(r.indicator, unit, lang),
+            goal,
+            r.achieved.map_or_else(
+                || "—".to_owned(),
+                |v| format!("{}{}", sign(r.achieved_exactness), number(v)),
+            ),
+            r.reports.to_string(),
+            r.share.map(|d| percent(d, lang)).unwrap_or_default(),
+            met.to_owned(),
+        ]
+    };
+    // One table per programme (the rows of a programme are together, in its order).
+    let mut out = String::new();
+    for group in rows.chunk_by(|a, b| a.programme_id == b.programme_id && a.province == b.province)
+    {
+        let first = &group[0];
+        let name = match &first.province {
+            Some(p) => format!("{} ({p})", first.programme_id),
+            None => first.programme_id.clone(),
+        };
+        let title = format!(
+            "{}: {name}",
+            t("Chỉ tiêu và kết quả", "Targets and results")
+        );
+        let table: Vec<Vec<String>> = group.iter().map(cells).collect();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&fit(&title, &columns, &table, width));
+    }
+    let stated = |e: Exactness| e == Exactness::LowerBound || e == Exactness::Approximate;
+    if rows
+        .iter()
+        .any(|r| stated(r.target_exactness) || stated(r.achieved_exactness))
+    {
+        let legend = t(
+            "(≥: ít nhất, cận dưới — số ghi là \"hơn\", hoặc có kết quả chưa nêu hay chưa chia theo chỉ tiêu; ~: khoảng, xấp xỉ)",
+            "(≥: at least, a lower bound — stated as \"more than\", or some results are not stated or not broken down by the target; ~: about, approximate)",
+        );
+        for line in wrap(legend, width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The sign of a figure that is not exact: `≥` for a lower bound (a figure stated as *hơn*,
+/// or results some of which are not stated: the true one is at least this), `~` for about
+/// it (*khoảng*).
+fn sign(e: Exactness) -> &'static str {
+    match e {
+        Exactness::LowerBound => "≥",
+        Exactness::Approximate => "~",
+        _ => "",
+    }
 }
 
 /// The width of tables: `COLUMNS` when it is set to a number (shells set it for the

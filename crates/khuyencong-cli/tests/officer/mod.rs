@@ -8,9 +8,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{run, stderr, stdout, temp_dir};
 
-const EXAMPLES: [&str; 5] = [
+const EXAMPLES: [&str; 7] = [
     "docs/examples/an-giang-2021-2025.json",
     "docs/examples/plan-example-2024.json",
+    "docs/examples/programme-example-2021-2025.json",
+    "docs/examples/report-example-2021-2025.json",
     "docs/examples/scheme-giong-rieng-2025.json",
     "docs/examples/scheme-long-an-2018.json",
     "docs/examples/scheme-quang-nam-2022.json",
@@ -116,6 +118,7 @@ fn totals_tables_fit_the_width_with_labels_and_millions() {
         "activity",
         "province,source,activity",
         "province_now,period,fund_level,source,activity,kind",
+        "year,industry,product_group",
     ];
     for width in ["100", "80", "60"] {
         for by in groupings {
@@ -192,6 +195,73 @@ fn totals_tables_fit_the_width_with_labels_and_millions() {
     );
 }
 
+/// Outcomes and every other count the documents state are in the tables, labelled; the
+/// targets of a programme against its reports fit the width too.
+#[test]
+fn totals_tables_show_outcomes_counts_and_targets() {
+    let programme = "docs/examples/programme-example-2021-2025.json";
+    let report = "docs/examples/report-example-2021-2025.json";
+    let out = stdout(&run(&["totals", "--by", "kind", report]));
+    // Headings wrap at spaces (a column is as wide as its widest figure or word).
+    for text in ["việc", "tạo", "1.200", "Số lượng khác", "chứng", "58"] {
+        assert!(out.contains(text), "{text}:\n{out}");
+    }
+    let out = stdout(&run(&["totals", "--by", "kind", "--lang", "en", report]));
+    for text in [
+        "jobs",
+        "created",
+        "1,200",
+        "Other counts",
+        "certified",
+        "58",
+    ] {
+        assert!(out.contains(text), "{text}:\n{out}");
+    }
+    for width in ["100", "80", "60"] {
+        for lang in ["vi", "en"] {
+            for amounts in ["million", "dong"] {
+                let args = [
+                    "totals",
+                    programme,
+                    report,
+                    "--targets",
+                    "--lang",
+                    lang,
+                    "--amounts",
+                    amounts,
+                ];
+                let o = run_env(&args, &[("COLUMNS", Some(width))]);
+                assert!(o.status.success(), "{}", stderr(&o));
+                let out = stdout(&o);
+                let limit: usize = width.parse().expect("width");
+                assert!(widest(&out) <= limit, "{width} {lang}:\n{out}");
+            }
+        }
+    }
+    let o = run_env(
+        &["totals", programme, report, "--targets", "--lang", "en"],
+        &[("COLUMNS", Some("100"))],
+    );
+    let out = stdout(&o);
+    // Target 1.1: 100 establishments, at least 62 reported (some results not broken down).
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("1.1 "))
+        .expect("target 1.1");
+    for text in ["establishments", "100", "≥62", "62%"] {
+        assert!(row.contains(text), "{text}: {row}");
+    }
+    // Whether it is met cannot be said from a lower bound.
+    assert!(out.contains("cannot say"), "{out}");
+    for code in ["advanced_machinery_technology_transfer", "lower_bound"] {
+        assert!(!out.contains(code), "{code}:\n{out}");
+    }
+    assert!(
+        out.contains("Targets and results: vi-du-ctkc-2021-2025"),
+        "{out}"
+    );
+}
+
 #[test]
 fn check_prints_errors_first_with_their_fix() {
     let file = "tests/cases/report_funding_total_mismatch/input.json";
@@ -246,7 +316,7 @@ fn quiet_shows_errors_and_the_summary_only() {
     }
     assert!(
         out.trim_end()
-            .ends_with("tổng cộng: 6 văn bản, 1 có lỗi; 1 lỗi, 2 cảnh báo, 5 thông tin"),
+            .ends_with("tổng cộng: 8 văn bản, 1 có lỗi; 1 lỗi, 2 cảnh báo, 9 thông tin"),
         "{out}"
     );
 }
@@ -331,7 +401,7 @@ fn folders_and_patterns_are_expanded_by_the_command() {
         .iter()
         .map(|d| d["file"].as_str().expect("file"))
         .collect();
-    assert_eq!(files, EXAMPLES[2..]);
+    assert_eq!(files, EXAMPLES[4..]);
     // Recursively, hidden files and other extensions passed over, in name order.
     let dir = temp_dir("folders");
     let seed = std::fs::read(concat!(
@@ -412,7 +482,7 @@ fn sarif_output_has_the_shape_of_sarif_2_1_0() {
         "--format",
         "sarif",
         "tests/cases/report_funding_total_mismatch/input.json",
-        EXAMPLES[3],
+        EXAMPLES[5],
     ]);
     assert_eq!(o.status.code(), Some(1));
     let log: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
@@ -465,7 +535,7 @@ fn sarif_output_has_the_shape_of_sarif_2_1_0() {
         .count();
     assert!(with_citation > 10, "{with_citation}");
     let results = run0["results"].as_array().expect("results");
-    assert_eq!(results.len(), 5, "{results:#?}");
+    assert_eq!(results.len(), 6, "{results:#?}");
     for r in results {
         let id = r["ruleId"].as_str().expect("ruleId");
         let index = usize::try_from(r["ruleIndex"].as_u64().expect("ruleIndex")).expect("index");
