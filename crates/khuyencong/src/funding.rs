@@ -152,8 +152,7 @@ use crate::money::{
     MoneyError, Ratio, Vnd, format_million_en, format_million_vi, push_million_en, push_million_vi,
 };
 use crate::support::{
-    Binding, CapUnit, RuleCitation, RuleSource, SupportContext, SupportLimit, SupportVariant,
-    max_support, quick_limit,
+    Binding, CapUnit, Outcome, RuleCitation, RuleSource, SupportContext, SupportVariant, limit,
 };
 
 /// One line of a scheme's funding: a source and an amount.
@@ -483,8 +482,8 @@ enum NoLimit {
     Unavailable(String, String),
 }
 
-/// The limit of one content, by the one rule of [`max_support`]; the usual case, an
-/// assessed limit, takes the quick path without its derivation.
+/// The limit of one content, by the one computation of [`max_support`] (its derivation is
+/// not rendered).
 fn content_limit(
     c: &Content,
     context: &SupportContext<'_>,
@@ -500,54 +499,35 @@ fn content_limit(
         ..*context
     }
     .units(count);
-    let limit = if let Some(q) = quick_limit(c.activity, c.eligible_cost, &ctx, date) {
-        ContentLimit {
-            activity: c.activity,
-            hard: q.max_support_vnd,
-            soft: q.max_support_vnd,
-            per_unit: q.cap_per_unit_vnd,
-            unit: q.unit,
-            units: count.get(),
-            binding: q.binding,
-            rule_source: q.rule_source,
-            citation: q.citation,
-            confidence: q.confidence,
-            rule_id: q.rule_id.to_owned(),
+    let l = match limit(c.activity, c.eligible_cost, &ctx, date) {
+        Err(e) => return Err(NoLimit::Unavailable(e.message_vi(), e.to_string())),
+        Ok(Outcome::NotAssessed(n)) => {
+            return Err(NoLimit::NotAssessed(n.reason_vi, n.reason_en, n.citation));
         }
-    } else {
-        match max_support(c.activity, c.eligible_cost, &ctx, date) {
-            Err(e) => return Err(NoLimit::Unavailable(e.message_vi(), e.to_string())),
-            Ok(SupportLimit::NotAssessed(n)) => {
-                return Err(NoLimit::NotAssessed(n.reason_vi, n.reason_en, n.citation));
-            }
-            Ok(SupportLimit::Assessed(a)) => ContentLimit {
-                activity: c.activity,
-                hard: a.max_support_vnd,
-                soft: a.max_support_vnd,
-                per_unit: a.cap_per_unit_vnd,
-                unit: a.unit,
-                units: a.units,
-                binding: a.binding,
-                rule_source: a.rule_source,
-                citation: a.citation,
-                confidence: a.confidence,
-                rule_id: a.rule_id,
-            },
-        }
+        Ok(Outcome::Assessed(l)) => l,
+    };
+    let limit = ContentLimit {
+        activity: c.activity,
+        hard: l.max_support_vnd,
+        soft: l.max_support_vnd,
+        per_unit: l.cap_per_unit_vnd,
+        unit: l.unit,
+        units: count.get(),
+        binding: l.binding,
+        rule_source: l.rule_source,
+        citation: l.citation(),
+        confidence: l.confidence,
+        rule_id: l.rule_id().to_owned(),
     };
     // With the number of units unknown beyond `count`, the cap cannot be applied for
     // certain: only the share (or, for a cap without a share, the eligible cost itself)
     // bounds the support.
     if open && limit.per_unit.is_some() && !limit.unit.is_some_and(CapUnit::is_whole) {
-        let share = match quick_limit(c.activity, c.eligible_cost, &ctx, date) {
-            Some(q) => q.share_limit_vnd,
-            None => match max_support(c.activity, c.eligible_cost, &ctx, date) {
-                Ok(SupportLimit::Assessed(a)) => a.share_limit_vnd,
-                _ => None,
-            },
-        };
         return Ok(ContentLimit {
-            hard: share.unwrap_or(c.eligible_cost).max(limit.soft),
+            hard: l
+                .share_limit_vnd()
+                .unwrap_or(c.eligible_cost)
+                .max(limit.soft),
             ..limit
         });
     }
@@ -561,8 +541,10 @@ pub(crate) fn unit_of(
     context: &SupportContext<'_>,
     date: NaiveDate,
 ) -> Option<CapUnit> {
-    // `quick_limit` answers exactly when `max_support` assesses (a tested property).
-    quick_limit(activity, Vnd::ZERO, context, date).and_then(|q| q.unit)
+    match limit(activity, Vnd::ZERO, context, date) {
+        Ok(Outcome::Assessed(l)) => l.unit,
+        _ => None,
+    }
 }
 
 /// The usual subject of a limit finding.
