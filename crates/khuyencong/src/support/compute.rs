@@ -11,7 +11,7 @@ use super::types::{
     RuleCitation, RuleSource, Step, SupportLimit, SupportRule, SupportVariant,
 };
 use crate::activity::Activity;
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::law::{Citation, Confidence, DECREE_45_EFFECTIVE, InstrumentId, Lang, SupportRegime};
 use crate::money::{MAX_VND, MoneyError, Share, Vnd, format_million_en, format_million_vi};
 
