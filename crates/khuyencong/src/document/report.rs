@@ -15,7 +15,7 @@ use super::common::{
 use super::funding::{FundingBreakdown, FundingPart};
 use super::tag::ReportTag;
 use crate::activity::Activity;
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::industry::Industry;
 use crate::law::InstrumentId;
 use crate::product::{ProductGroup, TypicalProductLevel};
@@ -215,7 +215,7 @@ use super::outcome::{Figures, check_counts, check_execution, check_outcomes};
 use super::reconcile::{Figure, Part, Parts, check_parts, check_total, describe, sum};
 use super::{check_activity_in_period_at, check_coverage, check_fund_level_in_period_at};
 use crate::finding::{Finding, Severity};
-use crate::funding::FundingSource;
+use crate::fund::FundingSource;
 use crate::law::{Citation, Point};
 
 /// The keys a line has, its own or its line's.
