@@ -35,6 +35,7 @@ from khuyencong._khuyencong import (
 )
 from khuyencong.api import (
     assess,
+    Loaded,
     check,
     check_many,
     load,
@@ -42,7 +43,7 @@ from khuyencong.api import (
     parse_vnd,
     totals,
 )
-from khuyencong.errors import Error, ValidationError
+from khuyencong.errors import Error, LoadWarning, PathAsTextError, ValidationError
 from khuyencong.sheets import (
     SheetCheckResult,
     SheetDocument,
@@ -52,12 +53,14 @@ from khuyencong.sheets import (
     read_excel,
     to_excel,
 )
+from khuyencong.types import Finding
 from khuyencong.results import (
     Assessment,
     CheckResult,
     ParsedAmount,
     SupportLimit,
     Totals,
+    findings_frame,
     get_language,
     set_language,
 )
@@ -67,7 +70,11 @@ __all__ = [
     "CheckResult",
     "Document",
     "Error",
+    "Finding",
+    "LoadWarning",
+    "Loaded",
     "ParsedAmount",
+    "PathAsTextError",
     "SheetCheckResult",
     "SheetDocument",
     "SupportLimit",
@@ -80,6 +87,7 @@ __all__ = [
     "check_many",
     "explain",
     "finding_codes",
+    "findings_frame",
     "from_pandas",
     "from_polars",
     "from_records",
