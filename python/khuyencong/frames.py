@@ -91,7 +91,8 @@ def typed_pandas(
     """A ``pandas.DataFrame`` with exactly ``columns``, in that order, and one missing-value
     marker: ``pandas.NA``.
 
-    Text is the ``string`` dtype, integers ``Int64``, floats ``Float64`` (all nullable), and
+    Text is the ``string`` dtype, integers ``int64`` (``Int64`` when some are missing), floats
+    ``Float64`` (nullable), and
     ``decimal.Decimal`` values stay exact in an ``object`` column (``pandas.NA`` where
     missing). ``hints`` names the kind (``string``, ``int``, ``decimal``, ``float``,
     ``object``) of a column whose values do not show it (all missing).
@@ -108,7 +109,8 @@ def typed_pandas(
         values = [row.get(col) for row in rows]
         kind = _kind(values, hints.get(col))
         if kind == "int":
-            data[col] = pandas.Series(values, dtype="Int64")
+            complete = all(v is not None for v in values)
+            data[col] = pandas.Series(values, dtype="int64" if complete else "Int64")
         elif kind == "float":
             data[col] = pandas.Series(values, dtype="Float64")
         elif kind == "string":

@@ -361,7 +361,7 @@ class Totals:
         pandas.DataFrame
             The key columns first, in the order of ``by``, then the figures. One
             missing-value marker, ``pandas.NA``: keys are the ``string`` dtype, amounts and
-            counts ``Int64`` (never ``float``), shares exact ``decimal.Decimal`` (``object``)
+            counts ``int64`` (``Int64`` where some are missing; never ``float``), shares exact ``decimal.Decimal`` (``object``)
             each followed by a ``float`` copy for plotting (``support_share_float``,
             ``counterpart_per_support_float``, ``Float64``).
         """

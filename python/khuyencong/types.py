@@ -9,8 +9,6 @@ At run time they are plain ``dict`` objects; these classes only describe their k
 ('structure.missing_field', 'error')
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal, NotRequired, TypedDict
 
 __all__ = [
