@@ -2,11 +2,12 @@
 
 import datetime
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, NotRequired, TypedDict, final
 
 from khuyencong.errors import ValidationError
+from khuyencong.types import Citation, Finding, TotalsDocument, TotalsNote
 
 __all__ = [
     "__version__",
@@ -85,7 +86,7 @@ def parse_citation(text: str) -> _Citation:
     Raises :class:`khuyencong.Error` when the text is not a citation of a known instrument.
     """
 
-def render_citation(citation: _Citation | dict[str, Any], lang: str = "vi") -> str:
+def render_citation(citation: _Citation | Citation | dict[str, Any], lang: str = "vi") -> str:
     """Renders a citation dict in ``lang`` (``"vi"`` or ``"en"``).
 
     Takes the compact form :func:`parse_citation` returns, or a catalogue item's
@@ -108,7 +109,7 @@ def _json_round_trip(value: Any) -> Any:
 def _json_loads(text: str) -> Any:
     """JSON text parsed by the binding and converted to Python objects."""
 
-def _validation_error(findings: list[dict[str, Any]]) -> ValidationError:
+def _validation_error(findings: Sequence[Mapping[str, Any]]) -> ValidationError:
     """The ``ValidationError`` a check raises for these findings (returned, not raised)."""
 
 @final
@@ -144,7 +145,7 @@ _PackInput = dict[str, Any] | str | bytes | os.PathLike[str]
 
 def _check_many(
     docs: Iterable[_DocumentInput], *, provincial_pack: _PackInput | None = None
-) -> list[tuple[str | None, str | None, list[dict[str, Any]], Document | None]]:
+) -> list[tuple[str | None, str | None, list[Finding], Document | None]]:
     """Checks documents with the GIL released: ``(kind, id, findings, document)`` each."""
 
 def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
@@ -152,7 +153,7 @@ def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
 
 def _totals(
     docs: Iterable[_DocumentInput], by: Iterable[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[TotalsDocument], list[TotalsNote]]:
     """Totals rows as flat dicts (the keys, then the figures; shares as ``Decimal``), one
     dict per document (``index``, ``id``, ``kind``, ``errors``), and the notes on how the
     keys were read."""
@@ -259,7 +260,7 @@ class _SheetDocument:
     def source(self) -> str:
         """The file (or table) it was read from."""
     @property
-    def findings(self) -> list[dict[str, Any]]:
+    def findings(self) -> list[Finding]:
         """What reading found (``sheet.*`` codes), each with its cell."""
     def to_dict(self) -> dict[str, Any] | None:
         """The document's JSON form as read, or ``None`` when nothing could be read."""
@@ -267,7 +268,7 @@ class _SheetDocument:
         """The cell a JSON Pointer was read from: ``(sheet, row, column)`` from 0."""
     def check(
         self, provincial_pack: _PackInput | None = None
-    ) -> tuple[str | None, str | None, list[dict[str, Any]], Document | None]:
+    ) -> tuple[str | None, str | None, list[Finding], Document | None]:
         """Checks the document: ``(kind, id, findings, document)``, findings with cells."""
 
 def _read_sheet(data: bytes, source: str, kind: str | None = None) -> list[_SheetDocument]:
@@ -282,7 +283,7 @@ def _read_tables(
 
 def _check_report(
     results: Iterable[
-        tuple[str, str | None, str | None, list[dict[str, Any]], _SheetDocument | None]
+        tuple[str, str | None, str | None, list[Finding] | list[dict[str, Any]], _SheetDocument | None]
     ],
 ) -> bytes:
     """Check results as an xlsx workbook (with annotated copies of spreadsheet inputs)."""

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from khuyencong import _khuyencong as _native
 from khuyencong.results import CheckResult, Totals
+from khuyencong.types import Finding
 
 if TYPE_CHECKING:
     import pandas as _pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
@@ -122,7 +123,7 @@ class SheetDocument:
         return not any(f.get("severity") == "error" for f in self.findings)
 
     @property
-    def findings(self) -> list[dict[str, Any]]:
+    def findings(self) -> list[Finding]:
         """What reading found (codes ``sheet.*``), each with its cell (or row and column)."""
         return self._place(self._inner.findings)
 
@@ -139,7 +140,7 @@ class SheetDocument:
         kind, id_, findings, document = self._inner.check(provincial_pack)
         return SheetCheckResult(kind, id_, self._place(findings), document, sheet=self)
 
-    def _place(self, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _place(self, findings: list[Finding]) -> list[Finding]:
         if self._tables is None:
             return findings
         for f in findings:

@@ -21,8 +21,6 @@ __all__ = [
     "TotalsNote",
 ]
 
-Severity = Literal["error", "warning", "info"]
-
 
 class Citation(TypedDict, total=False):
     """A citation in its compact form.
@@ -70,7 +68,7 @@ class Finding(TypedDict):
     """
 
     code: str
-    severity: Severity
+    severity: Literal["error", "warning", "info"]
     path: str
     message_vi: str
     message_en: str

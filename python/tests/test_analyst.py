@@ -9,6 +9,7 @@ import os
 import pickle
 import shutil
 import warnings
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def _vietnamese() -> None:
 )
 def test_a_str_ending_like_a_document_file_is_refused_everywhere(name: str) -> None:
     # The file need not exist: the name alone says it is not JSON text.
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: khuyencong.check(name),
         lambda: khuyencong.check_many([PLAN, name]),
         lambda: khuyencong.totals([name]),
@@ -93,7 +94,8 @@ def test_a_provincial_pack_file_name_as_a_str_is_refused_but_a_shipped_name_is_r
 def test_json_text_is_still_json_text() -> None:
     # JSON text mentioning ".json", with white space around it, is read as JSON.
     text = json.dumps(PLAN)
-    for given in [text, f"  \n{text}\n", text.encode()]:
+    inputs: list[str | bytes] = [text, f"  \n{text}\n", text.encode()]
+    for given in inputs:
         r = khuyencong.check(given)
         assert (r.kind, r.id) == ("plan", "kh.json") and r.ok
     # A str that is neither JSON nor a file name is JSON text that cannot be read: findings.
@@ -298,9 +300,9 @@ def test_findings_frame_polars_and_an_empty_batch() -> None:
     assert tuple(empty.columns) == FINDINGS_COLUMNS and empty.height == 0
     assert tuple(khuyencong.findings_frame([]).columns) == FINDINGS_COLUMNS
     with pytest.raises(khuyencong.Error):
-        khuyencong.findings_frame(results, backend="spark")  # type: ignore[arg-type]
+        khuyencong.findings_frame(results, backend="spark")  # type: ignore[arg-type, unused-ignore]
     with pytest.raises(TypeError):
-        khuyencong.findings_frame([SEED])  # type: ignore[list-item]
+        khuyencong.findings_frame([SEED])  # type: ignore[list-item, unused-ignore]
 
 
 # --- Totals frames --------------------------------------------------------------------------
@@ -383,7 +385,7 @@ def test_every_display_of_a_limit_shows_its_citation() -> None:
     limits = _limits()
     assert [s.rule_source for s in limits[:3]] == ["provincial"] * 3
     for lang in ("vi", "en"):
-        khuyencong.set_language(lang)  # type: ignore[arg-type]
+        khuyencong.set_language(lang)
         label = "Căn cứ" if lang == "vi" else "Basis"
         for s in limits:
             basis = s.basis()
@@ -398,7 +400,7 @@ def test_every_display_of_a_limit_shows_its_citation() -> None:
     assert example.basis("vi") == "khoản 1 Điều 1 Nghị quyết số 00/2025/NQ-HĐND của Hải Dương"
     assert example.basis("en") == "Resolution 00/2025/NQ-HĐND, Art. 1(1) (Hải Dương)"
     assert dong_thap.basis("vi") == "Nghị quyết số 08/2024/NQ-HĐND của Đồng Tháp"
-    assert national.basis("vi") == khuyencong.render_citation(national.citation, "vi")  # type: ignore[arg-type]
+    assert national.basis("vi") == khuyencong.render_citation(national.citation, "vi")
     # Each step of the derivation shows its basis too.
     assert example._repr_html_().count("00/2025/NQ-HĐND") >= 1 + len(example.derivation)
 
