@@ -409,3 +409,26 @@ def test_findings_are_typed() -> None:
     f: Finding = khuyencong.check({"kind": "plan"}).findings[0]
     assert set(f) <= set(Finding.__annotations__)
     assert Finding.__required_keys__ == {"code", "severity", "path", "message_vi", "message_en"}
+
+
+def _block(marker: str) -> str:
+    text = (ROOT / "docs" / "python.md").read_text("utf-8")
+    return text.split(marker, 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_guides_examples_of_these_sections_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    ns: dict[str, object] = {"khuyencong": khuyencong, "Path": Path}
+    exec(_block("**One rule for `str` / Một quy tắc cho chuỗi.**"), ns)
+    exec(_block("#### A folder that holds other files"), ns)
+    docs = ns["docs"]
+    assert isinstance(docs, khuyencong.Loaded)
+    assert len(docs) == 5 and repr(docs) == "Loaded(documents=5, skipped=1)"
+    assert [(Path(s["source"]).name, s["reason"]) for s in docs.skipped] == [
+        ("provincial-pack.example.json", "not_a_document")
+    ]
+    exec(_block("### Every finding of a batch: `findings_frame`"), ns)
+    df, results = ns["df"], ns["results"]
+    assert isinstance(df, pd.DataFrame) and isinstance(results, list)
+    assert len(df) == sum(len(r.findings) for r in results) > 0
+    assert isinstance(ns["pl_df"], pl.DataFrame)
