@@ -30,6 +30,16 @@ def to_pandas(rows: Iterable[Mapping[str, Any]]) -> _pandas.DataFrame:
 
     A column of integers (amounts in đồng, counts) stays integer: ``int64``, or the
     nullable ``Int64`` when some rows lack the value, never ``float``.
+
+    Parameters
+    ----------
+    rows : iterable of mapping
+        One dict per row; the keys are the columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As described above.
     """
     try:
         import pandas
@@ -53,7 +63,18 @@ def _pandas_column(pandas: Any, values: list[Any]) -> Any:
 
 
 def to_polars(rows: Iterable[Mapping[str, Any]]) -> _polars.DataFrame:
-    """A ``polars.DataFrame`` with one row per dict and one column per key."""
+    """A ``polars.DataFrame`` with one row per dict and one column per key.
+
+    Parameters
+    ----------
+    rows : iterable of mapping
+        One dict per row; the keys are the columns.
+
+    Returns
+    -------
+    polars.DataFrame
+        As described above.
+    """
     try:
         import polars
     except ImportError as e:
@@ -96,6 +117,20 @@ def typed_pandas(
     ``decimal.Decimal`` values stay exact in an ``object`` column (``pandas.NA`` where
     missing). ``hints`` names the kind (``string``, ``int``, ``decimal``, ``float``,
     ``object``) of a column whose values do not show it (all missing).
+
+    Parameters
+    ----------
+    columns : sequence of str
+        The columns, in order.
+    rows : sequence of mapping
+        One dict per row.
+    hints : mapping, optional
+        The kind of columns whose values do not show it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As described above.
     """
     try:
         import pandas
@@ -125,7 +160,22 @@ def typed_polars(
 ) -> _polars.DataFrame:
     """A ``polars.DataFrame`` with exactly ``columns``, in that order; missing values are
     null. Text is ``String``, integers ``Int64``, floats ``Float64``, ``decimal.Decimal``
-    values ``Decimal`` (exact)."""
+    values ``Decimal`` (exact).
+
+    Parameters
+    ----------
+    columns : sequence of str
+        The columns, in order.
+    rows : sequence of mapping
+        One dict per row.
+    hints : mapping, optional
+        The kind of columns whose values do not show it.
+
+    Returns
+    -------
+    polars.DataFrame
+        As described above.
+    """
     try:
         import polars
     except ImportError as e:

@@ -268,11 +268,23 @@ class CheckResult:
         ]
 
     def to_pandas(self) -> _pandas.DataFrame:
-        """The findings as a ``pandas.DataFrame`` (see :meth:`rows`)."""
+        """The findings as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_pandas(self.rows())
 
     def to_polars(self) -> _polars.DataFrame:
-        """The findings as a ``polars.DataFrame`` (see :meth:`rows`)."""
+        """The findings as a ``polars.DataFrame``.
+
+        Returns
+        -------
+        polars.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_polars(self.rows())
 
     def __repr__(self) -> str:
@@ -325,7 +337,13 @@ class Totals:
         return iter(self.rows)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"by": [...], "rows": [...], "notes": [...]}`` with shares as decimal strings."""
+        """The totals' JSON form.
+
+        Returns
+        -------
+        dict
+            ``{"by", "rows", "documents", "notes"}`` with shares as decimal strings.
+        """
         return {
             "by": list(self.by),
             "rows": [
@@ -453,7 +471,13 @@ class Assessment:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The assessment's JSON form (``as_of`` as an ISO string)."""
+        """The assessment's JSON form.
+
+        Returns
+        -------
+        dict
+            As the core writes it, ``as_of`` as an ISO string.
+        """
         out: dict[str, Any] = {
             "verdict": self.verdict,
             "beneficiary_category": self.beneficiary_category,
@@ -473,15 +497,33 @@ class Assessment:
         return out
 
     def rows(self) -> list[dict[str, Any]]:
-        """One flat dict per finding (as :meth:`CheckResult.rows`, with the activity)."""
+        """One flat dict per finding.
+
+        Returns
+        -------
+        list of dict
+            As :meth:`CheckResult.rows`, with the activity.
+        """
         return [{"activity": self.activity, **_finding_row(f)} for f in self.findings]
 
     def to_pandas(self) -> _pandas.DataFrame:
-        """The findings as a ``pandas.DataFrame``."""
+        """The findings as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_pandas(self.rows())
 
     def to_polars(self) -> _polars.DataFrame:
-        """The findings as a ``polars.DataFrame``."""
+        """The findings as a ``polars.DataFrame``.
+
+        Returns
+        -------
+        polars.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_polars(self.rows())
 
     def _repr_html_(self) -> str:
@@ -555,7 +597,13 @@ class SupportLimit:
         return bool(self._data.get("assessed", self.status == "assessed"))
 
     def to_dict(self) -> dict[str, Any]:
-        """The limit's JSON form, as the core writes it."""
+        """The limit's JSON form.
+
+        Returns
+        -------
+        dict
+            As the core writes it.
+        """
         return dict(self._data)
 
     def basis(self, lang: Literal["vi", "en"] | None = None) -> str:
@@ -629,7 +677,13 @@ class ParsedAmount:
     exactness: str
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"amount": vnd, "exactness": ...}``, the core's JSON form."""
+        """The amount's JSON form.
+
+        Returns
+        -------
+        dict
+            ``{"amount": vnd, "exactness": ...}``, as the core writes it.
+        """
         return {"amount": self.vnd, "exactness": self.exactness}
 
 

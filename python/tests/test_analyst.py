@@ -432,3 +432,60 @@ def test_the_guides_examples_of_these_sections_run(monkeypatch: pytest.MonkeyPat
     assert isinstance(df, pd.DataFrame) and isinstance(results, list)
     assert len(df) == sum(len(r.findings) for r in results) > 0
     assert isinstance(ns["pl_df"], pl.DataFrame)
+
+
+def test_the_register_follows_the_same_str_rule(tmp_path: Path) -> None:
+    from khuyencong.register import Register
+
+    register = Register.init(tmp_path / "r.db")
+    with pytest.raises(khuyencong.PathAsTextError):
+        register.add([str(SEED)])
+    added = register.add([SEED])
+    assert len(added) == 1
+
+
+def _public() -> list[tuple[str, object]]:
+    import inspect
+
+    import khuyencong.frames
+    import khuyencong.register
+    import khuyencong.sheets
+
+    seen: list[tuple[str, object]] = []
+    for module in (khuyencong, khuyencong.sheets, khuyencong.register, khuyencong.frames):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            where = getattr(obj, "__module__", "") or ""
+            if where == "khuyencong._khuyencong" or not where.startswith("khuyencong"):
+                continue
+            if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                continue
+            seen.append((f"{module.__name__}.{name}", obj))
+            if inspect.isclass(obj):
+                for attr, value in vars(obj).items():
+                    if not attr.startswith("_") and (
+                        inspect.isfunction(value) or isinstance(value, (classmethod, staticmethod))
+                    ):
+                        seen.append((f"{module.__name__}.{name}.{attr}", getattr(obj, attr)))
+    return seen
+
+
+def test_every_public_function_and_class_has_a_numpy_style_docstring() -> None:
+    import inspect
+
+    items = _public()
+    assert len(items) > 60
+    missing = []
+    for name, obj in items:
+        doc = inspect.getdoc(obj) or ""
+        if not doc:
+            missing.append(f"{name}: no docstring")
+            continue
+        if inspect.isclass(obj):
+            continue
+        sig = inspect.signature(obj)  # type: ignore[arg-type]
+        if [p for p in sig.parameters if p not in ("self", "cls")] and "Parameters\n----------" not in doc:
+            missing.append(f"{name}: Parameters")
+        if sig.return_annotation not in (None, "None", inspect.Signature.empty) and "Returns\n-------" not in doc:
+            missing.append(f"{name}: Returns")
+    assert not missing, missing
