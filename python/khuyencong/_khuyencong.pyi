@@ -89,8 +89,9 @@ def parse_citation(text: str) -> _Citation:
 def render_citation(citation: _Citation | Citation | dict[str, Any], lang: str = "vi") -> str:
     """Renders a citation dict in ``lang`` (``"vi"`` or ``"en"``).
 
-    Takes the compact form :func:`parse_citation` returns, or a catalogue item's
-    ``citation`` (its ``vi`` and ``en`` renderings are set aside).
+    Takes the compact form :func:`parse_citation` returns, a catalogue item's
+    ``citation`` (its ``vi`` and ``en`` renderings are set aside), or the citation of a
+    level from a provincial rule pack (``province``, ``resolution``, ``article``…).
 
     Raises :class:`khuyencong.Error` for an invalid citation (unknown instrument or
     field, a clause without an article, point letters such as f or w).

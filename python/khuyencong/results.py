@@ -113,50 +113,15 @@ def _money(amount: int) -> str:
 
 
 def _citation(citation: Any, lang: Literal["vi", "en"] | None = None) -> str | None:
-    """A citation rendered in ``lang``: a national instrument's by the core, a provincial
-    pack's from what the pack states (never an empty text)."""
+    """A citation rendered in ``lang`` by the core: a national instrument's, or a
+    provincial rule pack's (its resolution or decision, article, clause and point, and "số
+    hiệu chưa rõ" when the pack does not give the number), as the command line renders it."""
     if not isinstance(citation, dict):
         return None
-    lang = lang or get_language()
-    if "instrument" not in citation and ("province" in citation or "resolution" in citation):
-        return _pack_citation(citation, lang)
     try:
-        return render_citation(citation, lang)
+        return render_citation(citation, lang or get_language())
     except Error:
         return None
-
-
-def _pack_citation(citation: dict[str, Any], lang: Literal["vi", "en"]) -> str:
-    """The basis of a level from a provincial rule pack: the resolution (or decision) and
-    the article, clause and point the pack gives; what the pack does not give is said."""
-    province = str(citation.get("province") or "")
-    number = citation.get("resolution")
-    article, clause, point = (citation.get(k) for k in ("article", "clause", "point"))
-    if not number and article is None:
-        if lang == "vi":
-            return f"gói quy định của {province or 'tỉnh'} không ghi căn cứ (số văn bản, điều, khoản)"
-        return f"no citation given in the pack ({province or 'province not named'})"
-    number_text = str(number or "")
-    upper = number_text.upper()
-    if lang == "vi":
-        kind = "Quyết định" if "QĐ" in upper or "QD" in upper else "Nghị quyết"
-        parts = []
-        if point:
-            parts.append(f"điểm {point}")
-        if clause is not None:
-            parts.append(f"khoản {clause}")
-        if article is not None:
-            parts.append(f"Điều {article}")
-        instrument = f"{kind} số {number_text}" if number else f"{kind} (gói quy định không ghi số hiệu)"
-        where = f" của {province}" if province else ""
-        return " ".join([*parts, instrument]) + where
-    kind_en = "Decision" if "QĐ" in upper or "QD" in upper else "Resolution"
-    instrument = f"{kind_en} {number_text}" if number else f"{kind_en} (number not given in the pack)"
-    place = ""
-    if article is not None:
-        place = f", Art. {article}" + (f"({clause})" if clause is not None else "") + (f"({point})" if point else "")
-    where = f" ({province})" if province else ""
-    return f"{instrument}{place}{where}"
 
 
 def _finding_row(finding: Finding) -> dict[str, Any]:
@@ -619,9 +584,10 @@ class SupportLimit:
         str
             The instrument, article, clause and point of a national level
             (``"khoản 4 Điều 8 Thông tư số 28/2018/TT-BTC"``); for a level of a provincial
-            rule pack, its resolution or decision and the article the pack gives, or, when
-            the pack gives none, a text saying so (``"no citation given in the pack
-            (Đắk Lắk)"``).
+            rule pack, its resolution or decision, with the article the pack gives, and a
+            number not given said as such (``"Nghị quyết (chưa rõ số hiệu) của Hội đồng
+            nhân dân Đắk Lắk"``) — the command line's rendering. A citation that cannot
+            be rendered is said to be missing, never shown empty.
         """
         lang = lang or get_language()
         text = _citation(self.citation, lang)

@@ -394,13 +394,18 @@ def test_every_display_of_a_limit_shows_its_citation() -> None:
                 assert f"{label}: {basis}" in shown.replace("&#x27;", "'")
                 assert f"{label}: ;" not in shown and f"{label}: <" not in shown
     dak_lak, example, dong_thap, national, _ = limits
-    # The shipped Đắk Lắk pack gives no number or article: said, not left blank.
-    assert dak_lak.basis("vi") == "gói quy định của Đắk Lắk không ghi căn cứ (số văn bản, điều, khoản)"
-    assert dak_lak.basis("en") == "no citation given in the pack (Đắk Lắk)"
-    assert example.basis("vi") == "khoản 1 Điều 1 Nghị quyết số 00/2025/NQ-HĐND của Hải Dương"
-    assert example.basis("en") == "Resolution 00/2025/NQ-HĐND, Art. 1(1) (Hải Dương)"
-    assert dong_thap.basis("vi") == "Nghị quyết số 08/2024/NQ-HĐND của Đồng Tháp"
+    # The shipped Đắk Lắk pack does not give the resolution's number: said, not left blank.
+    assert dak_lak.basis("vi") == "Nghị quyết (chưa rõ số hiệu) của Hội đồng nhân dân Đắk Lắk"
+    assert dak_lak.basis("en") == "Resolution (number not read) of the People's Council of Đắk Lắk"
+    assert example.basis("vi") == "khoản 1 Điều 1 Nghị quyết số 00/2025/NQ-HĐND của Hội đồng nhân dân Hải Dương"
+    assert example.basis("en") == "Resolution 00/2025/NQ-HĐND of the People's Council of Hải Dương, Art. 1(1)"
+    assert dong_thap.basis("vi") == "Nghị quyết số 08/2024/NQ-HĐND của Hội đồng nhân dân Đồng Tháp"
     assert national.basis("vi") == khuyencong.render_citation(national.citation, "vi")
+    # A citation that cannot be rendered is said to be missing, never shown empty.
+    broken = khuyencong.SupportLimit._from_json({**dak_lak.to_dict(), "citation": {}})
+    assert broken.basis("vi") == "không có căn cứ kèm theo mức này"
+    khuyencong.set_language("vi")
+    assert "Căn cứ: không có căn cứ kèm theo mức này;" in str(broken)
     # Each step of the derivation shows its basis too.
     assert example._repr_html_().count("00/2025/NQ-HĐND") >= 1 + len(example.derivation)
 
@@ -489,3 +494,20 @@ def test_every_public_function_and_class_has_a_numpy_style_docstring() -> None:
         if sig.return_annotation not in (None, "None", inspect.Signature.empty) and "Returns\n-------" not in doc:
             missing.append(f"{name}: Returns")
     assert not missing, missing
+
+
+def test_a_provincial_limit_is_cited_as_the_command_line_cites_it() -> None:
+    import subprocess
+
+    cli = ROOT / "target" / "debug" / "khuyencong"
+    assert cli.is_file(), "cargo build -p khuyencong-cli"
+    for lang in ("vi", "en"):
+        out = subprocess.run(
+            [str(cli), "support", "--activity", "cleaner_production_pilot", "--cost", "2000000000",
+             "--as-of", "2025-11-01", "--fund", "provincial", "--pack", "dak-lak-2025",
+             "--format", "table", "--lang", lang],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        limit = _limits()[0]
+        label = "Căn cứ" if lang == "vi" else "Basis"
+        assert f"{label}: {limit.basis(lang)}\n" in out
