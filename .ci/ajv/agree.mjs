@@ -14,13 +14,16 @@ const warnings = [];
 const logger = { log() {}, warn: (m) => warnings.push(String(m)), error: (m) => warnings.push(String(m)) };
 const ajv = new Ajv2020({ strict: true, allErrors: true, logger });
 addFormats(ajv);
-const names = ["scheme", "plan", "period_report", "findings", "provincial_pack", "applicant", "assessment", "document"];
+const names = ["scheme", "plan", "period_report", "programme", "findings", "provincial_pack", "applicant", "assessment", "document"];
+const ids = {};
 for (const n of names) {
-  ajv.addSchema(JSON.parse(readFileSync(`${schemaDir}/${n}.schema.json`, "utf8")));
+  const schema = JSON.parse(readFileSync(`${schemaDir}/${n}.schema.json`, "utf8"));
+  ids[n] = schema.$id;
+  ajv.addSchema(schema);
 }
 const validators = {};
 for (const n of names) {
-  validators[n] = ajv.getSchema(`urn:khuyencong:schema:${n}:1`);
+  validators[n] = ajv.getSchema(ids[n]);
 }
 let checked = 0;
 const disagreements = [];

@@ -41,7 +41,9 @@ from khuyencong.api import (
     load,
     max_support,
     parse_vnd,
+    progress,
     totals,
+    upgrade,
 )
 from khuyencong.errors import Error, LoadWarning, PathAsTextError, ValidationError
 from khuyencong.sheets import (
@@ -58,6 +60,7 @@ from khuyencong.results import (
     Assessment,
     CheckResult,
     ParsedAmount,
+    Progress,
     SupportLimit,
     Totals,
     findings_frame,
@@ -75,6 +78,7 @@ __all__ = [
     "Loaded",
     "ParsedAmount",
     "PathAsTextError",
+    "Progress",
     "SheetCheckResult",
     "SheetDocument",
     "SupportLimit",
@@ -98,10 +102,12 @@ __all__ = [
     "packs",
     "parse_citation",
     "parse_vnd",
+    "progress",
     "read_excel",
     "regime_at",
     "render_citation",
     "set_language",
     "to_excel",
     "totals",
+    "upgrade",
 ]

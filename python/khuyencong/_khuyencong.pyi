@@ -7,7 +7,14 @@ from decimal import Decimal
 from typing import Any, Literal, NotRequired, TypedDict, final
 
 from khuyencong.errors import ValidationError
-from khuyencong.types import Citation, Finding, TotalsDocument, TotalsNote
+from khuyencong.types import (
+    Citation,
+    Finding,
+    ProgressNote,
+    ProgressRow,
+    TotalsDocument,
+    TotalsNote,
+)
 
 __all__ = [
     "__version__",
@@ -26,6 +33,8 @@ __all__ = [
     "_load",
     "_document",
     "_totals",
+    "_progress",
+    "_upgrade",
     "_assess",
     "_max_support",
     "_parse_vnd",
@@ -115,15 +124,18 @@ def _validation_error(findings: Sequence[Mapping[str, Any]]) -> ValidationError:
 
 @final
 class Document:
-    """A document read by the core (a scheme, a plan or a period report).
+    """A document read by the core (a scheme, a plan, a period report or a programme).
 
     Made by :func:`khuyencong.load` or found in ``CheckResult.document``; checking or
     totalling it again does not read it again.
     """
 
     @property
-    def kind(self) -> Literal["scheme", "plan", "period_report"]:
+    def kind(self) -> Literal["scheme", "plan", "period_report", "programme"]:
         """The document kind."""
+    @property
+    def schema_version_read(self) -> int:
+        """The format version the document was written in (1 or 2); it is held as 2."""
     @property
     def id(self) -> str:
         """The document's ``id``."""
@@ -135,6 +147,8 @@ class Document:
         """The line of a JSON Lines file (1-based), if any."""
     def to_dict(self) -> dict[str, Any]:
         """The document in its JSON form (amounts are ``int`` đồng, dates ISO strings)."""
+    def to_json(self) -> str:
+        """The document as version-2 JSON text, indented (what ``khuyencong upgrade`` writes)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str, str | None, int | None]]: ...
 
@@ -158,6 +172,14 @@ def _totals(
     """Totals rows as flat dicts (the keys, then the figures; shares as ``Decimal``), one
     dict per document (``index``, ``id``, ``kind``, ``errors``), and the notes on how the
     keys were read."""
+
+def _progress(
+    docs: Iterable[_DocumentInput],
+) -> tuple[list[ProgressRow], list[ProgressNote]]:
+    """Programme targets against results: row dicts (``share`` as ``Decimal``) and notes."""
+
+def _upgrade(doc: _DocumentInput) -> str:
+    """One document as version-2 JSON text."""
 
 def _assess(
     applicant: dict[str, Any], activity: str, as_of: datetime.date | str
@@ -240,6 +262,7 @@ class _Register:
     def documents(self) -> _Answer: ...
     def schemes(self) -> _Answer: ...
     def progress(self) -> _Answer: ...
+    def programme_progress(self) -> _Answer: ...
     def unreported(self) -> _Answer: ...
     def money(self, by: Sequence[str], province: str) -> _Answer: ...
     def beneficiaries(self, all: bool) -> _Answer: ...

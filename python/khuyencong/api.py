@@ -1,4 +1,4 @@
-"""The functions of khuyencong: documents (check, load, totals) and the law's answers
+"""The functions of khuyencong: documents (check, load, totals, progress, upgrade) and the law's answers
 (assess, max_support, parse_vnd). Each converts its arguments and delegates to the Rust
 core; no rule of the law is decided here.
 
@@ -36,7 +36,14 @@ from typing import Any, Literal, TypeAlias
 from khuyencong import _khuyencong as _native
 from khuyencong._khuyencong import Document
 from khuyencong.errors import Error, LoadWarning, PathAsTextError, ValidationError
-from khuyencong.results import Assessment, CheckResult, ParsedAmount, SupportLimit, Totals
+from khuyencong.results import (
+    Assessment,
+    CheckResult,
+    ParsedAmount,
+    Progress,
+    SupportLimit,
+    Totals,
+)
 from khuyencong.sheets import SheetDocument, read_excel
 from khuyencong.types import Finding, Skipped
 
@@ -50,11 +57,14 @@ __all__ = [
     "load",
     "max_support",
     "parse_vnd",
+    "progress",
     "totals",
+    "upgrade",
 ]
 
 DocumentInput: TypeAlias = Mapping[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document
-"""What :func:`check`, :func:`check_many` and :func:`totals` accept as one document."""
+"""What :func:`check`, :func:`check_many`, :func:`totals`, :func:`progress` and
+:func:`upgrade` accept as one document."""
 
 PackInput: TypeAlias = Mapping[str, Any] | str | bytes | os.PathLike[str]
 """A provincial rule pack: its JSON form as a dict, JSON text, bytes, or a path to its file."""
@@ -238,6 +248,32 @@ def _check_entries(entries: list[_Entry], pack: Any) -> list[CheckResult]:
     return out
 
 
+def _one(doc: Any, function: str) -> list[_Entry]:
+    """The one document ``doc`` stands for; a path to a folder, or to a file of no or
+    several documents, raises :class:`khuyencong.Error`."""
+    if isinstance(doc, os.PathLike):
+        name = os.fspath(doc)
+        if os.path.isdir(name):
+            raise Error(
+                f"`{name}` is a folder: {function}() takes one document; "
+                f"check_many([Path({name!r})]) checks every document in it",
+                f"`{name}` là một thư mục: {function}() nhận một văn bản; "
+                f"check_many([Path({name!r})]) kiểm tra mọi văn bản trong đó",
+            )
+        entries = _path_entries(doc)
+        if len(entries) != 1:
+            raise Error(
+                f"`{name}` holds {len(entries)} documents; {function}() takes one: "
+                f"use check_many([Path({name!r})]) or load(Path({name!r}))",
+                f"`{name}` chứa {len(entries)} văn bản; {function}() nhận một văn bản: "
+                f"hãy dùng check_many([Path({name!r})]) hoặc load(Path({name!r}))",
+            )
+        return entries
+    if isinstance(doc, (Mapping, str, bytes, bytearray, Document)):
+        return _entries([doc], function)
+    raise TypeError(f"doc must be {_DOCUMENT_TYPES}, not {type(doc).__name__}")
+
+
 def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> CheckResult:
     """Checks one document: every finding, in deterministic order.
 
@@ -281,25 +317,9 @@ def check(doc: DocumentInput, *, provincial_pack: PackInput | None = None) -> Ch
     --------
     >>> import khuyencong
     >>> khuyencong.check({"kind": "plan"})
-    CheckResult(kind='plan', id=None, errors=4, warnings=0, info=1)
+    CheckResult(kind='plan', id=None, errors=3, warnings=0, info=1)
     """
-    if isinstance(doc, os.PathLike):
-        name = os.fspath(doc)
-        if os.path.isdir(name):
-            raise Error(
-                f"`{name}` is a folder: check_many([Path({name!r})]) checks every document in it",
-                f"`{name}` là một thư mục: check_many([Path({name!r})]) kiểm tra mọi văn bản trong đó",
-            )
-        entries = _path_entries(doc)
-        if len(entries) != 1:
-            raise Error(
-                f"`{name}` holds {len(entries)} documents; check() checks one: use check_many([Path({name!r})])",
-                f"`{name}` chứa {len(entries)} văn bản; check() kiểm tra một văn bản: hãy dùng check_many([Path({name!r})])",
-            )
-    elif isinstance(doc, (Mapping, str, bytes, bytearray, Document)):
-        entries = _entries([doc], "check")
-    else:
-        raise TypeError(f"doc must be {_DOCUMENT_TYPES}, not {type(doc).__name__}")
+    entries = _one(doc, "check")
     return _check_entries(entries, _pack(provincial_pack))[0]
 
 
@@ -439,8 +459,8 @@ def _skipped(
             "source": source,
             "line": line,
             "reason": "not_a_document",
-            "message_en": f"`{place}` left out: JSON without `kind`, not a scheme, plan or period report",
-            "message_vi": f"bỏ qua `{place}`: JSON không có `kind`, không phải đề án, kế hoạch hay báo cáo",
+            "message_en": f"`{place}` left out: JSON without `kind`, not a scheme, plan, period report or programme",
+            "message_vi": f"bỏ qua `{place}`: JSON không có `kind`, không phải đề án, kế hoạch, báo cáo hay chương trình",
             "findings": findings,
         }
     n = sum(1 for f in findings if f["severity"] == "error")
@@ -594,7 +614,8 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     Provinces are grouped by their permanent code however they are written; how each name
     was read is in ``.notes``. Nothing a document states is dropped: the part of a stated
     total that its lines do not itemise is counted under the key value ``"not_itemised"``,
-    and a stated counterpart is used as stated.
+    and a stated counterpart is used as stated. A line broken down into parts (by fund,
+    year, industry, product group) is counted through its parts.
 
     Parameters
     ----------
@@ -603,8 +624,10 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
         it holds; a ``str`` is JSON text).
     by : sequence of str
         Keys among ``province`` (of the document's date), ``province_now`` (today's unit,
-        after the 2025 arrangement), ``period`` (or ``year``), ``fund_level``, ``source``,
-        ``activity`` and ``kind``; none gives one grand total.
+        after the 2025 arrangement), ``period``, ``year`` (a line's year inside a
+        multi-year period, else the document's year when its period is one calendar year,
+        else ``"not_itemised"``), ``fund_level``, ``source``, ``activity``, ``industry``,
+        ``product_group`` and ``kind``; none gives one grand total.
 
     Returns
     -------
@@ -632,8 +655,18 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
     if isinstance(by, str):
         raise TypeError(f"by must be a list of keys such as [{by!r}], not a str")
     keys = list(by)
+    rows, documents, notes = _native._totals(_document_inputs(docs, "totals"), keys)
+    order = tuple(dict.fromkeys(keys))
+    if order:
+        rows = [{**{k: row.get(k) for k in order}, **row} for row in rows]
+    return Totals(by=order, rows=rows, documents=documents, notes=notes)
+
+
+def _document_inputs(docs: Iterable[Any], function: str) -> list[Any]:
+    """The documents as the binding reads them, paths expanded; a document of a spreadsheet
+    that cannot be read raises :class:`khuyencong.ValidationError`."""
     inputs: list[Any] = []
-    for value, source, _ in _entries(docs, "totals"):
+    for value, source, _ in _entries(docs, function):
         if isinstance(value, SheetDocument):
             data = value.to_dict()
             problems = [f for f in value.findings if f["severity"] == "error"]
@@ -646,11 +679,84 @@ def totals(docs: Iterable[DocumentInput], by: Sequence[str] = ()) -> Totals:
             inputs.append(data)
         else:
             inputs.append(value)
-    rows, documents, notes = _native._totals(inputs, keys)
-    order = tuple(dict.fromkeys("period" if k == "year" else k for k in keys))
-    if order:
-        rows = [{**{k: row.get(k) for k in order}, **row} for row in rows]
-    return Totals(by=order, rows=rows, documents=documents, notes=notes)
+    return inputs
+
+
+def progress(docs: Iterable[DocumentInput]) -> Progress:
+    """Programme targets against results.
+
+    Every programme among ``docs`` is compared with the period reports among them that
+    report on it (by ``programme_id``, or by the decision that approved it,
+    ``programme``).
+
+    Parameters
+    ----------
+    docs : iterable of dict, str, bytes, bytearray, os.PathLike or Document
+        The programmes and reports, as :func:`check_many` takes them (a path stands for
+        every document it holds, a folder included; a ``str`` is JSON text).
+
+    Returns
+    -------
+    Progress
+        One row per target and indicator (and year, for a target for each year):
+        ``target``, ``achieved`` (``None`` when no report covers it),
+        ``achieved_exactness`` (``"lower_bound"`` when results that may count are not
+        stated or not broken down by the target's keys), ``share`` (``decimal.Decimal``)
+        and ``met`` (``None`` when the figures cannot say); ``notes`` says how reports were
+        matched.
+
+    Raises
+    ------
+    khuyencong.ValidationError
+        When a document cannot be read.
+    khuyencong.PathAsTextError
+        For a ``str`` that looks like a file name (see :func:`check`).
+    TypeError
+        For a single document (wrap it in a list) or an input of another type.
+    FileNotFoundError, OSError
+        When a path cannot be read.
+    """
+    if isinstance(docs, (Mapping, str, bytes, bytearray, os.PathLike, Document)):
+        raise TypeError(
+            "progress() takes an iterable of documents, not a single "
+            f"{type(docs).__name__}: wrap it in a list"
+        )
+    rows, notes = _native._progress(_document_inputs(docs, "progress"))
+    return Progress(rows=rows, notes=notes)
+
+
+def upgrade(doc: DocumentInput) -> str:
+    """One document as version-2 JSON text (what ``khuyencong upgrade`` writes).
+
+    A version-1 document keeps every figure, code and text; only ``schema_version``
+    changes.
+
+    Parameters
+    ----------
+    doc : dict, str, bytes, bytearray, os.PathLike or Document
+        The document, as :func:`check` takes it: a ``str`` is JSON text, never a file name
+        (pass a ``pathlib.Path``); a path must hold exactly one document.
+
+    Returns
+    -------
+    str
+        The document as indented version-2 JSON text.
+
+    Raises
+    ------
+    khuyencong.ValidationError
+        When the document cannot be read.
+    khuyencong.PathAsTextError
+        For a ``str`` that looks like a file name (see :func:`check`).
+    khuyencong.Error
+        For a path holding no or several documents, or a folder.
+    TypeError
+        For an input of another type.
+    FileNotFoundError, OSError
+        When a path cannot be read.
+    """
+    entries = _one(doc, "upgrade")
+    return _native._upgrade(_document_inputs([entries[0][0]], "upgrade")[0])
 
 
 def assess(

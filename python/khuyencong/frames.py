@@ -86,7 +86,7 @@ def to_polars(rows: Iterable[Mapping[str, Any]]) -> _polars.DataFrame:
 
 # Column kinds of typed frames: every missing value is one marker (``pandas.NA``, polars'
 # null), whatever the column holds.
-_KINDS = ("string", "int", "decimal", "float", "object")
+_KINDS = ("string", "int", "decimal", "float", "bool", "object")
 
 
 def _kind(values: list[Any], hint: str | None) -> str:
@@ -101,6 +101,8 @@ def _kind(values: list[Any], hint: str | None) -> str:
         return "decimal"
     if all(type(v) is float for v in present):
         return "float"
+    if all(type(v) is bool for v in present):
+        return "bool"
     if all(isinstance(v, str) for v in present):
         return "string"
     return "object"
@@ -113,10 +115,10 @@ def typed_pandas(
     marker: ``pandas.NA``.
 
     Text is the ``string`` dtype, integers ``int64`` (``Int64`` when some are missing), floats
-    ``Float64`` (nullable), and
+    ``Float64`` and booleans ``boolean`` (nullable), and
     ``decimal.Decimal`` values stay exact in an ``object`` column (``pandas.NA`` where
     missing). ``hints`` names the kind (``string``, ``int``, ``decimal``, ``float``,
-    ``object``) of a column whose values do not show it (all missing).
+    ``bool``, ``object``) of a column whose values do not show it (all missing).
 
     Parameters
     ----------
@@ -148,6 +150,8 @@ def typed_pandas(
             data[col] = pandas.Series(values, dtype="int64" if complete else "Int64")
         elif kind == "float":
             data[col] = pandas.Series(values, dtype="Float64")
+        elif kind == "bool":
+            data[col] = pandas.Series(values, dtype="boolean")
         elif kind == "string":
             data[col] = pandas.Series(values, dtype="string")
         else:
@@ -159,7 +163,7 @@ def typed_polars(
     columns: Sequence[str], rows: Sequence[Mapping[str, Any]], hints: Mapping[str, str] | None = None
 ) -> _polars.DataFrame:
     """A ``polars.DataFrame`` with exactly ``columns``, in that order; missing values are
-    null. Text is ``String``, integers ``Int64``, floats ``Float64``, ``decimal.Decimal``
+    null. Text is ``String``, integers ``Int64``, floats ``Float64``, booleans ``Boolean``, ``decimal.Decimal``
     values ``Decimal`` (exact).
 
     Parameters
@@ -191,6 +195,8 @@ def typed_polars(
             series.append(polars.Series(col, values, dtype=polars.Int64))
         elif kind == "float":
             series.append(polars.Series(col, values, dtype=polars.Float64))
+        elif kind == "bool":
+            series.append(polars.Series(col, values, dtype=polars.Boolean))
         elif kind == "string":
             series.append(polars.Series(col, values, dtype=polars.String))
         elif kind == "decimal":

@@ -263,7 +263,9 @@ class Register:
         return _frame(self._native.schemes(), frame)
 
     def progress(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
-        """Progress against targets by province and period (counts and money). What is not
+        """Progress against the targets reports propose for the period after their own, by
+        province and period (counts and money); the targets of programme documents are
+        :meth:`programme_progress`. What is not
         itemised is shown as such: ``not_itemised_lines`` (lines that do not state the
         figure; ``achieved`` is then a lower bound) and ``not_itemised`` (the part of the
         reports' stated totals no activity line itemises). A measure the library does not
@@ -280,6 +282,24 @@ class Register:
             One row per item, as described above.
         """
         return _frame(self._native.progress(), frame)
+
+    def programme_progress(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
+        """Every registered programme's targets against the results of the registered
+        reports on it, computed by the library as :func:`khuyencong.progress` computes them
+        (one row per target and indicator, and per year for a target for each year), with the
+        programme's version and the library's notes on how the reports were matched.
+
+        Parameters
+        ----------
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per target and indicator (and year), as described above.
+        """
+        return _frame(self._native.programme_progress(), frame)
 
     def unreported(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
         """Schemes approved (and not cancelled) that no registered report counts.

@@ -1,5 +1,5 @@
 """Result objects: what :func:`khuyencong.check`, :func:`khuyencong.totals`,
-:func:`khuyencong.assess`, :func:`khuyencong.max_support` and :func:`khuyencong.parse_vnd`
+:func:`khuyencong.progress`, :func:`khuyencong.assess`, :func:`khuyencong.max_support` and :func:`khuyencong.parse_vnd`
 return.
 
 Each is a frozen, slotted dataclass with ``to_dict()`` (its JSON form: dates as ISO
@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from khuyencong import frames
 from khuyencong._khuyencong import Document, explain, render_citation
 from khuyencong.errors import Error
-from khuyencong.types import DerivationStep, Finding, FindingRow, TotalsDocument, TotalsNote
+from khuyencong.types import (
+    DerivationStep,
+    Finding,
+    FindingRow,
+    ProgressNote,
+    ProgressRow,
+    TotalsDocument,
+    TotalsNote,
+)
 
 if TYPE_CHECKING:
     import pandas as _pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
@@ -30,6 +38,7 @@ __all__ = [
     "Assessment",
     "CheckResult",
     "ParsedAmount",
+    "Progress",
     "SupportLimit",
     "Totals",
     "findings_frame",
@@ -267,7 +276,8 @@ _SHARES = ("support_share", "counterpart_per_support")
 class Totals:
     """Exact totals: one flat dict per group, the grouping keys first in the order of ``by``, then
     ``documents``, ``documents_with_errors``, ``funding_vnd``, ``support_vnd``,
-    ``total_investment_vnd``, ``counterpart_vnd``, ``establishments`` (``int``),
+    ``total_investment_vnd``, ``counterpart_vnd``, ``establishments``, ``jobs_created``,
+    ``workers_trained`` (``int``), ``counts`` (a dict of every other count by kind),
     ``exactness`` (``exact``, ``lower_bound``, ``approximate``), ``support_share`` and
     ``counterpart_per_support`` (``decimal.Decimal`` or ``None``) and
     ``avg_support_per_establishment_vnd`` (``int`` or ``None``). A key is ``None`` where the
@@ -332,6 +342,7 @@ class Totals:
                 out[f"{share}_float"] = float(v) if isinstance(v, Decimal) else None
             rows.append(out)
         hints = {k: "string" for k in self.by}
+        hints["counts"] = "object"
         hints.update({s: "decimal" for s in _SHARES})
         hints.update({f"{s}_float": "float" for s in _SHARES})
         return columns, rows, hints
@@ -384,6 +395,124 @@ class Totals:
             body.append(f"<tr>{''.join(cells)}</tr>")
         caption = f"{_e(_t('totals'))}: {len(self.rows)} {_e(_t('rows'))}"
         return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+# The columns of a progress row that are text (their values may all be missing).
+_PROGRESS_TEXT = (
+    "programme_id",
+    "province",
+    "target_id",
+    "activity",
+    "fund_level",
+    "level",
+    "industry",
+    "product_group",
+    "indicator",
+    "target_exactness",
+    "achieved_exactness",
+)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Progress:
+    """Programme targets against results (:func:`khuyencong.progress`).
+
+    ``repr`` is one line (rows, targets met, not met, undecided, notes).
+
+    Attributes
+    ----------
+    rows : list of ProgressRow
+        One flat dict per target and indicator (and year, for a target for each year):
+        ``programme_id``, ``province``, ``target_index``, ``target_id``, ``activity``,
+        ``fund_level``, ``level``, ``industry``, ``product_group``, ``year``,
+        ``indicator`` (a count such as ``establishments``, or ``support_vnd``,
+        ``total_investment_vnd``, ``jobs_created``, ``workers_trained``), ``target`` and
+        ``target_max`` (``int``), ``target_exactness``, ``achieved`` (``int`` or ``None``
+        when no report covers it), ``achieved_exactness``, ``reports``, ``share``
+        (``decimal.Decimal`` or ``None``) and ``met`` (``True``, ``False`` or ``None`` when
+        the figures cannot say). See :class:`khuyencong.types.ProgressRow`.
+    notes : list of ProgressNote
+        How reports were matched (``programme_id``, ``report_id``, ``code``:
+        ``no_reports``, ``report_within_another``, ``reports_overlap``,
+        ``report_outside_period``; ``message_vi``, ``message_en``).
+    """
+
+    rows: list[ProgressRow]
+    notes: list[ProgressNote] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        met = sum(1 for r in self.rows if r.get("met") is True)
+        not_met = sum(1 for r in self.rows if r.get("met") is False)
+        return (
+            f"Progress(rows={len(self.rows)}, met={met}, not_met={not_met}, "
+            f"undecided={len(self.rows) - met - not_met}, notes={len(self.notes)})"
+        )
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[ProgressRow]:
+        return iter(self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The progress' JSON form.
+
+        Returns
+        -------
+        dict
+            ``{"rows": [...], "notes": [...]}`` with shares as decimal strings.
+        """
+        return {
+            "rows": [
+                {k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
+                for row in self.rows
+            ],
+            "notes": [dict(n) for n in self.notes],
+        }
+
+    def _frame(self) -> tuple[list[str], list[dict[str, Any]], dict[str, str]]:
+        columns = list(dict.fromkeys(k for row in self.rows for k in row))
+        if not columns:
+            columns = list(ProgressRow.__annotations__)
+        if "share" in columns:
+            columns.insert(columns.index("share") + 1, "share_float")
+        rows = []
+        for row in self.rows:
+            out: dict[str, Any] = dict(row)
+            v = row.get("share")
+            out["share_float"] = float(v) if isinstance(v, Decimal) else None
+            rows.append(out)
+        hints = {k: "string" for k in _PROGRESS_TEXT}
+        hints.update(
+            {k: "int" for k in ("target_index", "year", "target", "target_max", "achieved", "reports")}
+        )
+        hints.update(share="decimal", share_float="float", met="bool")
+        return columns, rows, hints
+
+    def to_pandas(self) -> _pandas.DataFrame:
+        """The rows as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One missing-value marker, ``pandas.NA``: text is the ``string`` dtype, figures
+            and years ``int64`` (``Int64`` where some are missing; never ``float``),
+            ``met`` ``boolean``, ``share`` exact ``decimal.Decimal`` (``object``) followed
+            by a ``Float64`` copy for plotting, ``share_float``.
+        """
+        return frames.typed_pandas(*self._frame())
+
+    def to_polars(self) -> _polars.DataFrame:
+        """The rows as a ``polars.DataFrame``.
+
+        Returns
+        -------
+        polars.DataFrame
+            As :meth:`to_pandas`: missing values null, figures ``Int64``, ``met``
+            ``Boolean``, ``share`` ``Decimal`` followed by a ``Float64`` copy,
+            ``share_float``.
+        """
+        return frames.typed_polars(*self._frame())
 
 
 @dataclass(frozen=True, slots=True, repr=False)

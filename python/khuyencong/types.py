@@ -9,6 +9,7 @@ At run time they are plain ``dict`` objects; these classes only describe their k
 ('structure.missing_field', 'error')
 """
 
+from decimal import Decimal
 from typing import Any, Literal, NotRequired, TypedDict
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "DerivationStep",
     "Finding",
     "FindingRow",
+    "ProgressNote",
+    "ProgressRow",
     "Skipped",
     "TotalsDocument",
     "TotalsNote",
@@ -127,6 +130,71 @@ class TotalsNote(TypedDict):
     message_en: str
 
 
+class ProgressRow(TypedDict):
+    """One target and indicator (and year) of a programme against the reports on it
+    (:attr:`khuyencong.Progress.rows`).
+
+    Keys
+    ----
+    programme_id : str
+    province : str or None
+        ``None`` for the national programme.
+    target_index : int
+        The target's position in the programme's ``targets``, from 0.
+    target_id, activity, fund_level, level, industry, product_group : str or None
+        The target's own key and what it is for (``None``: not limited by that key).
+    year : int or None
+        The year of a target for one year, or of one year of a target for each year;
+        ``None`` for the whole period.
+    indicator : str
+        A count (``establishments``, ``models``…), ``support_vnd``,
+        ``total_investment_vnd``, ``jobs_created`` or ``workers_trained``.
+    target, target_max : int, int or None
+        The target (for a range, its ends).
+    target_exactness, achieved_exactness : {"exact", "lower_bound", "approximate"}
+    achieved : int or None
+        ``None`` when no report on the programme covers it.
+    reports : int
+        The reports counted.
+    share : decimal.Decimal or None
+        achieved ÷ target, 4 decimals, rounded toward zero.
+    met : bool or None
+        ``None`` when the figures cannot say.
+    """
+
+    programme_id: str
+    province: str | None
+    target_index: int
+    target_id: str | None
+    activity: str | None
+    fund_level: str | None
+    level: str | None
+    industry: str | None
+    product_group: str | None
+    year: int | None
+    indicator: str
+    target: int
+    target_max: int | None
+    target_exactness: str
+    achieved: int | None
+    achieved_exactness: str
+    reports: int
+    share: Decimal | None
+    met: bool | None
+
+
+class ProgressNote(TypedDict):
+    """How the reports on a programme were matched (:attr:`khuyencong.Progress.notes`):
+    ``code`` is ``no_reports``, ``report_within_another``, ``reports_overlap`` or
+    ``report_outside_period``."""
+
+    programme_id: str
+    report_id: str | None
+    code: str
+    message_vi: str
+    message_en: str
+
+
 class Skipped(TypedDict):
     """A file, or a line of a JSON Lines file, that :func:`khuyencong.load` left out.
 
@@ -137,7 +205,7 @@ class Skipped(TypedDict):
     line : int or None
         The line of a JSON Lines file (from 1), else ``None``.
     reason : {"not_a_document", "unreadable_document", "unreadable_file"}
-        ``not_a_document``: JSON that is not a scheme, plan or period report (a provincial
+        ``not_a_document``: JSON that is not a scheme, plan, period report or programme (a provincial
         rule pack, a schema…); ``unreadable_document``: a document that cannot be read
         (its ``findings`` say why); ``unreadable_file``: the file cannot be read at all.
     message_vi, message_en : str

@@ -308,10 +308,20 @@ def test_findings_frame_polars_and_an_empty_batch() -> None:
 # --- Totals frames --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("by", [["source", "activity"], ["activity", "source"], ["year", "province"]])
+@pytest.mark.parametrize(
+    "by",
+    [
+        ["source", "activity"],
+        ["activity", "source"],
+        ["year", "province"],
+        ["period", "year"],
+        ["product_group", "industry", "year"],
+    ],
+)
 def test_totals_frames_put_the_keys_first_in_the_order_of_by(by: list[str]) -> None:
-    t = khuyencong.totals([SEED, *sorted(EXAMPLES.glob("scheme-*.json"))], by=by)
-    keys = ["period" if k == "year" else k for k in by]
+    docs = [SEED, *sorted(EXAMPLES.glob("scheme-*.json")), EXAMPLES / "report-example-2021-2025.json"]
+    t = khuyencong.totals(docs, by=by)
+    keys = by
     assert list(t.by) == keys
     assert all(list(row)[: len(keys)] == keys for row in t.rows)
     for df in (t.to_pandas(), t.to_polars()):
@@ -347,7 +357,7 @@ def test_totals_frames_have_one_missing_marker_and_shares_as_decimal_and_float()
 
 def test_reprs_are_one_short_line() -> None:
     r = khuyencong.check({"kind": "plan"})
-    assert repr(r) == "CheckResult(kind='plan', id=None, errors=4, warnings=0, info=1)"
+    assert repr(r) == "CheckResult(kind='plan', id=None, errors=3, warnings=0, info=1)"
     assert repr(khuyencong.check(OFFICER)).startswith("SheetCheckResult(kind='scheme', id=")
     t = khuyencong.totals([SEED], by=["source"])
     assert repr(t) == "Totals(by=('source',), rows=4, documents=1, notes=0)"
@@ -428,7 +438,7 @@ def test_the_guides_examples_of_these_sections_run(monkeypatch: pytest.MonkeyPat
     exec(_block("#### A folder that holds other files"), ns)
     docs = ns["docs"]
     assert isinstance(docs, khuyencong.Loaded)
-    assert len(docs) == 5 and repr(docs) == "Loaded(documents=5, skipped=1)"
+    assert len(docs) == 7 and repr(docs) == "Loaded(documents=7, skipped=1)"
     assert [(Path(s["source"]).name, s["reason"]) for s in docs.skipped] == [
         ("provincial-pack.example.json", "not_a_document")
     ]
@@ -511,3 +521,68 @@ def test_a_provincial_limit_is_cited_as_the_command_line_cites_it() -> None:
         limit = _limits()[0]
         label = "Căn cứ" if lang == "vi" else "Basis"
         assert f"{label}: {limit.basis(lang)}\n" in out
+
+
+# --- Format version 2: the new columns, progress and upgrade --------------------------------
+
+PROGRAMME = EXAMPLES / "programme-example-2021-2025.json"
+REPORT_V2 = EXAMPLES / "report-example-2021-2025.json"
+
+
+def test_totals_frames_of_the_new_keys_have_one_missing_marker() -> None:
+    t = khuyencong.totals([REPORT_V2, SEED], by=["year", "product_group", "industry"])
+    df = t.to_pandas()
+    assert list(df.columns)[:3] == ["year", "product_group", "industry"]
+    for col in ("year", "product_group", "industry"):
+        assert str(df[col].dtype) == "string"
+    values = df.drop(columns=["counts"]).astype(object).to_numpy().ravel().tolist()
+    assert not any(v is None or (isinstance(v, str) and v in ("—", "")) for v in values)
+    assert df["product_group"].isna().any()
+    for col in ("jobs_created", "workers_trained"):
+        assert str(df[col].dtype) in ("int64", "Int64")
+    assert all(isinstance(c, dict) for c in df["counts"])
+    assert "2021" in set(df["year"].dropna())
+    p = t.to_polars()
+    assert p.columns[:3] == ["year", "product_group", "industry"]
+    assert p.schema["year"] == pl.String and p.schema["support_share_float"] == pl.Float64
+
+
+def test_progress_frames_repr_and_inputs(tmp_path: Path) -> None:
+    p = khuyencong.progress([PROGRAMME, REPORT_V2])
+    met = sum(1 for r in p if r["met"] is True)
+    not_met = sum(1 for r in p if r["met"] is False)
+    assert repr(p) == (
+        f"Progress(rows={len(p)}, met={met}, not_met={not_met}, "
+        f"undecided={len(p) - met - not_met}, notes=0)"
+    )
+    df = p.to_pandas()
+    values = df.astype(object).to_numpy().ravel().tolist()
+    assert not any(v is None for v in values)
+    cols = list(df.columns)
+    assert cols.index("share_float") == cols.index("share") + 1
+    assert str(df["met"].dtype) == "boolean" and str(df["share_float"].dtype) == "Float64"
+    assert str(df["year"].dtype) == "Int64" and str(df["target_id"].dtype) == "string"
+    for exact, approx in zip(df["share"], df["share_float"]):
+        assert (exact is pd.NA and approx is pd.NA) or approx == float(exact)
+    pf = p.to_polars()
+    assert pf.schema["met"] == pl.Boolean and isinstance(pf.schema["share"], pl.Decimal)
+    assert "share_float" not in p.rows[0]
+    # A folder stands for its documents, as in totals; a str is JSON text.
+    folder = tmp_path / "programme"
+    (folder / "reports").mkdir(parents=True)
+    shutil.copy(PROGRAMME, folder)
+    shutil.copy(REPORT_V2, folder / "reports")
+    assert khuyencong.progress([folder]).rows == p.rows
+    with pytest.raises(khuyencong.PathAsTextError, match="pathlib.Path"):
+        khuyencong.progress([str(PROGRAMME)])
+    empty = khuyencong.progress([])
+    assert len(empty) == 0 and len(empty.to_pandas().columns) > 0
+
+
+def test_upgrade_follows_the_str_rule_and_reads_one_document_from_a_path() -> None:
+    v1 = EXAMPLES / "scheme-long-an-2018.json"
+    assert khuyencong.upgrade(v1) == khuyencong.upgrade(v1.read_text("utf-8"))
+    with pytest.raises(khuyencong.PathAsTextError, match="pathlib.Path"):
+        khuyencong.upgrade(str(v1))
+    with pytest.raises(khuyencong.Error, match="folder"):
+        khuyencong.upgrade(EXAMPLES)

@@ -17,7 +17,7 @@ M = 1_000_000
 def plan(province: str, year: int, amount: int) -> dict[str, Any]:
     return {
         "kind": "plan",
-        "schema_version": 1,
+        "schema_version": 2,
         "id": f"kh-{year}-{amount}",
         "year": year,
         "fund_level": "provincial",

@@ -89,6 +89,24 @@ def test_add_then_every_question_returns_a_frame(db: str) -> None:
     assert reg.sql("SELECT COUNT(*) AS n FROM v_current_documents")["n"].tolist() == ["5"]
 
 
+def test_programme_progress_is_the_librarys(db: str) -> None:
+    programme = ROOT / "docs/examples/programme-example-2021-2025.json"
+    report = ROOT / "docs/examples/report-example-2021-2025.json"
+    reg = Register.init(db)
+    assert list(reg.add([programme, report])["status"]) == ["accepted"] * 2
+    frame = reg.programme_progress()
+    direct = khuyencong.progress([programme, report]).rows
+    assert frame.shape[0] == len(direct) == 9
+    assert list(frame["target_id"]) == [r["target_id"] for r in direct]
+    assert [None if pandas.isna(v) else int(v) for v in frame["achieved"]] == [
+        r["achieved"] for r in direct
+    ]
+    assert frame["programme_version"].tolist() == [1] * 9
+    # Programme targets are not answered again by the question on reports' proposals.
+    assert "programme" not in set(reg.progress()["basis"])
+    assert isinstance(reg.programme_progress(frame="polars"), polars.DataFrame)
+
+
 def test_versions_states_and_rejections(db: str) -> None:
     reg = Register.init(db)
     reg.add(EXAMPLES)

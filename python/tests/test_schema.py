@@ -33,6 +33,7 @@ KINDS = [
     "scheme",
     "plan",
     "period_report",
+    "programme",
     "findings",
     "provincial_pack",
     "applicant",
@@ -74,7 +75,7 @@ def test_unknown_schema_is_an_error() -> None:
 def validator(kind: str = "document") -> jsonschema.Draft202012Validator:
     resources = [
         (committed(k)["$id"], referencing.Resource.from_contents(committed(k), default_specification=DRAFT202012))
-        for k in ("scheme", "plan", "period_report")
+        for k in ("scheme", "plan", "period_report", "programme")
     ]
     registry: referencing.Registry[Any] = referencing.Registry().with_resources(resources)
     return jsonschema.Draft202012Validator(

@@ -67,7 +67,7 @@ def test_a_data_frame_goes_in_as_it_is() -> None:
     assert [d.id for d in docs] == ["kh-1", "kh-2", "kh-3"]
     assert docs[0].to_dict() == {
         "kind": "plan",
-        "schema_version": 1,
+        "schema_version": 2,
         "id": "kh-1",
         "year": 2024,
         "fund_level": "national",
@@ -103,7 +103,7 @@ def test_several_frames_make_a_workbook_and_polars_frames_are_read_too() -> None
     assert (mismatch["row"], mismatch["column"]) == (10, "source")
     polars = pl.DataFrame({"id": ["kh"], "year": [2024], "fund_level": ["national"], "budget.total": [None]})
     read = khuyencong.from_polars(polars, kind="plan")[0].to_dict()
-    assert read == {"kind": "plan", "schema_version": 1, "id": "kh", "year": 2024, "fund_level": "national"}
+    assert read == {"kind": "plan", "schema_version": 2, "id": "kh", "year": 2024, "fund_level": "national"}
 
 
 def test_records_and_what_is_not_a_cell() -> None:

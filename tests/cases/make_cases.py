@@ -21,6 +21,11 @@ CASES = []
 def case(name, doc, findings=(), description="", totals=None, raw=None, changed=None):
     """Registers a case. `findings`: (severity, path, code) in expected order; `changed`:
     the one-line reason when an existing case's expectation was changed."""
+    # Row keys in name order, as the library writes them (runners that compare JSON text
+    # depend on it).
+    for spec in totals or ():
+        for row in spec["rows"]:
+            row["keys"] = dict(sorted(row["keys"].items()))
     CASES.append(
         {
             "name": name,
@@ -43,6 +48,8 @@ def case(name, doc, findings=(), description="", totals=None, raw=None, changed=
 SEED_PARTIAL = ("info", "/funding/lines/2/amount", "reconcile.partial_breakdown")
 SEED_CHANGED = ("The fairs and market-expansion lines state no investment: their counterpart "
                 "is unknown, not zero, so the counterpart is checked as a lower bound (info).")
+SEED_TOTALS_CHANGED = (SEED_CHANGED + " Totals now carry every count, so the lines that state only counts "
+                       "have rows of their own (fund not itemised).")
 
 
 def seed(**changes):
@@ -57,7 +64,7 @@ case(
     "report_seed_an_giang_clean",
     seed(),
     [SEED_PARTIAL],
-    changed=SEED_CHANGED,
+    changed=SEED_TOTALS_CHANGED,
     description="The An Giang report 2021-2025 reconciles exactly: 1,400 + 15,697 + 17,290 = 34,387 M; "
     "838 + 14,859 = 15,697 M; counterpart (4,600 - 1,400) + (27,148 - 13,058) = 17,290 M.",
     totals=[
@@ -80,7 +87,22 @@ case(
             {"keys": {"activity": "advanced_machinery_technology_transfer", "fund_level": "provincial"},
              "support_vnd": 13_058 * M, "total_investment_vnd": 27_148 * M, "counterpart_vnd": 14_090 * M,
              "establishments": 57, "support_share": "0.480993", "avg_support_per_establishment_vnd": 229_087_719},
-            {"keys": {"activity": "typical_product_contest", "fund_level": "provincial"}, "support_vnd": 128 * M},
+            {"keys": {"activity": "typical_product_contest", "fund_level": "provincial"}, "support_vnd": 128 * M,
+             "counts": {"participations": 29, "products_certified": 33, "rounds": 2}},
+            # Lines that state only counts, with no fund: the counts under fund not_itemised.
+            {"keys": {"activity": "extension_centres_collaborators", "fund_level": "not_itemised"},
+             "counts": {"collaborators": 143}},
+            {"keys": {"activity": "fairs_exhibitions", "fund_level": "not_itemised"},
+             "counts": {"fairs": 12, "participations": 205}},
+            {"keys": {"activity": "information", "fund_level": "not_itemised"},
+             "counts": {"articles": 10, "broadcasts": 7, "websites": 18}},
+            {"keys": {"activity": "inspection_supervision", "fund_level": "not_itemised"},
+             "counts": {"visits": 100}, "exactness": "lower_bound"},
+            {"keys": {"activity": "market_export_expansion", "fund_level": "not_itemised"}, "counts": {"trips": 6}},
+            {"keys": {"activity": "staff_training_materials", "fund_level": "not_itemised"},
+             "counts": {"courses": 1, "trainees": 150}},
+            {"keys": {"activity": "typical_product_contest", "fund_level": "not_itemised"},
+             "counts": {"products_certified": 11}},
         ]},
     ],
 )
@@ -126,7 +148,7 @@ case("report_regional_contest_paid_locally", d, [SEED_PARTIAL, ("warning", "/res
 def small_report(period, results, funding=None, **extra):
     d = {
         "kind": "period_report",
-        "schema_version": 1,
+        "schema_version": 2,
         "id": "r-1",
         "reporting_unit": {"name": "Sở Công Thương tỉnh X", "province": "X"},
         "period": {"from": period[0], "to": period[1]},
@@ -305,9 +327,10 @@ d = seed(); del d["kind"]
 case("structure_missing_kind", d, [("error", "", "structure.missing_field"), NOT_RUN])
 d = seed(); d["kind"] = 5
 case("structure_kind_not_a_string", d, [NOT_RUN, ("error", "/kind", "structure.invalid_type")])
-d = seed(); d["schema_version"] = 2
-case("structure_unsupported_schema_version", d, [NOT_RUN, ("error", "/schema_version", "structure.unsupported_schema_version")])
-raw_case("structure_duplicate_key", b'{"kind": "plan", "schema_version": 1, "id": "a", "id": "b", "year": 2024, "fund_level": "national"}',
+d = seed(); d["schema_version"] = 3
+case("structure_unsupported_schema_version", d, [NOT_RUN, ("error", "/schema_version", "structure.unsupported_schema_version")],
+     "Versions 1 and 2 are read; 3 does not exist.", changed="Version 2 is now the current version; 3 is the unsupported one.")
+raw_case("structure_duplicate_key", b'{"kind": "plan", "schema_version": 2, "id": "a", "id": "b", "year": 2024, "fund_level": "national"}',
          [("error", "", "structure.duplicate_field"), NOT_RUN])
 d = seed(); d["funding"]["lines"][1]["amount"] = {"vnd": 15_697 * M, "exactness": "roughly"}
 case("structure_unknown_exactness", d, [NOT_RUN, ("error", "/funding/lines/1/amount/exactness", "structure.unknown_code")])
@@ -362,7 +385,7 @@ case("report_names_its_schema", d, [SEED_PARTIAL],
 def plan(**over):
     d = {
         "kind": "plan",
-        "schema_version": 1,
+        "schema_version": 2,
         "id": "kh-2024-x",
         "title": "Kế hoạch khuyến công địa phương năm 2024",
         "year": 2024,
@@ -537,9 +560,12 @@ case("report_partial_breakdown_below_total",
      rep([machinery_6, fairs_3, training], results_total={"support": 6_200 * M}),
      [("info", "/results_total/support", "reconcile.partial_breakdown")],
      "6,200 M in total; only the machinery line states its support (1,500 M): the rest is unknown, not zero.",
+     changed="Totals now carry every count (fairs, courses…), so the lines that state only counts have rows.",
      totals=[{"by": ["activity"], "rows": [
          {"keys": {"activity": MACH}, "support_vnd": 1_500 * M, "establishments": 6},
-         {"keys": {"activity": "not_itemised"}, "support_vnd": 4_700 * M}]}])
+         {"keys": {"activity": "fairs_exhibitions"}, "support_vnd": 0, "counts": {"fairs": 3, "participations": 41}},
+         {"keys": {"activity": "not_itemised"}, "support_vnd": 4_700 * M},
+         {"keys": {"activity": "vocational_training"}, "counts": {"courses": 4, "trainees": 120}}]}])
 case("report_partial_breakdown_known_parts_exceed_total",
      rep([machinery_6, info_line, fairs_3], results_total={"support": 3_000 * M}),
      [("error", "/results_total/support", "report.results_total_mismatch")],
@@ -752,7 +778,7 @@ def group_scheme(support, eligible, date="2022-06-01", activities=(MACH,), benef
     source = "national_extension_fund" if fund == "national" else "local_budget_provincial"
     d = {
         "kind": "scheme",
-        "schema_version": 1,
+        "schema_version": 2,
         "id": "da-nhom-y",
         "title": "Đề án nhóm hỗ trợ ứng dụng máy móc thiết bị cho các hợp tác xã",
         "province": "Y",
@@ -895,6 +921,601 @@ d = scheme(); d["support_terms"] = {"variant": "brand"}
 case("scheme_variant_of_another_activity", d,
      [SHARES, ("error", "/funding/lines/0/amount", "funding.support_limit_unavailable")],
      "A variant of another activity contradicts the scheme itself: an error.")
+
+
+# ================================================================ format version 2
+# The shapes real reports, plans, programmes and schemes have (real-reports.md §4), with
+# invented figures. Every new figure follows the rule: unstated is unknown, never zero.
+
+UPGRADED = ("info", "/schema_version", "document.upgraded")
+
+# ---------------------------------------------------------------- version 1 documents
+d = seed(); d["schema_version"] = 1
+case("v1_report_seed_upgraded", d, [SEED_PARTIAL, UPGRADED],
+     "The seed as version 1: read as version 2 with the same content, with a note; the figures reconcile as before.",
+     totals=[{"by": [], "rows": [{"keys": {}, "funding_vnd": 34_387 * M, "support_vnd": 14_586 * M,
+                                  "counterpart_vnd": 17_290 * M, "establishments": 62}]}])
+p = plan(); p["schema_version"] = 1
+case("v1_plan_upgraded", p, [UPGRADED], "A version-1 plan with nothing wrong: only the upgrade note.")
+LA = json.loads((HERE / "../../docs/examples/scheme-long-an-2018.json").read_text("utf-8"))
+case("v1_scheme_long_an_upgraded", LA,
+     [("warning", "/beneficiaries/0", "scheme.beneficiary_indeterminate"),
+      ("warning", "/beneficiaries/0/head_office", "eligibility.location_unknown"),
+      ("info", "/funding", "funding.shares"), UPGRADED],
+     "docs/examples/scheme-long-an-2018.json is kept in version 1: 77 M, 50 % local support, read as version 2 "
+     "(a ward of a provincial city: eligible only with the city's class, not stated).")
+
+
+def rep2(results=(), period=("2023-01-01", "2023-12-31"), **extra):
+    d = small_report(period, list(results), **extra)
+    d["reporting_unit"] = {"name": "Sở Công Thương tỉnh Z", "province": "Z"}
+    return d
+
+
+FIVE = ("2021-01-01", "2025-12-31")
+
+# ---------------------------------------------------------------- the rest ("còn lại") and partial lists
+case("report_rest_line_derived",
+     rep2([{"activity": MACH, "fund": "provincial", "counts": {"establishments": 5}, "support": 1_500 * M},
+           {"activity": "information", "fund": "provincial", "support": 600 * M},
+           {"line_type": "rest", "fund": "provincial", "note": "các nội dung khác"}],
+          results_total={"support": 3_000 * M}),
+     [("info", "/results/2/support", "reconcile.rest_derived")],
+     "'Các nội dung khác' states no figure: it is 3,000 − 1,500 − 600 = 900 M, and totals give it to the provincial fund.",
+     totals=[{"by": ["fund_level"], "rows": [{"keys": {"fund_level": "provincial"}, "support_vnd": 3_000 * M}]},
+             {"by": ["activity"], "rows": [
+                 {"keys": {"activity": MACH}, "support_vnd": 1_500 * M},
+                 {"keys": {"activity": "information"}, "support_vnd": 600 * M},
+                 {"keys": {"activity": "not_itemised"}, "support_vnd": 900 * M}]}])
+case("report_rest_line_known_exceed",
+     rep2([{"activity": MACH, "fund": "provincial", "support": 2_000 * M},
+           {"activity": "information", "fund": "provincial", "support": 1_500 * M},
+           {"line_type": "rest", "fund": "provincial"}],
+          results_total={"support": 3_000 * M}),
+     [("error", "/results_total/support", "report.results_total_mismatch")],
+     "The lines other than the rest already add up to 3,500 M, more than the 3,000 M total: no rest can be derived.")
+lines_3000 = [{"activity": MACH, "fund": "provincial", "support": 2_000 * M},
+              {"activity": "information", "fund": "provincial", "support": 1_000 * M}]
+case("report_results_list_partial",
+     rep2(lines_3000, results_total={"support": 3_500 * M}, results_partial=True),
+     [("info", "/results_total/support", "reconcile.partial_breakdown")],
+     "Both lines state their support (3,000 M) but the report lists only some activities: 3,500 M is consistent.",
+     totals=[{"by": ["activity"], "rows": [
+         {"keys": {"activity": MACH}, "support_vnd": 2_000 * M},
+         {"keys": {"activity": "information"}, "support_vnd": 1_000 * M},
+         {"keys": {"activity": "not_itemised"}, "support_vnd": 500 * M}]}])
+case("report_results_list_complete_mismatch",
+     rep2(lines_3000, results_total={"support": 3_500 * M}),
+     [("error", "/results_total/support", "report.results_total_mismatch")],
+     "Boundary: the same lines, the list not marked partial — every line states its support, so 3,000 M must be 3,500 M.")
+case("report_funding_rest_derived",
+     rep2(funding={"total": 20_000 * M, "lines": [
+         {"source": "national_extension_fund", "amount": 5_000 * M},
+         {"source": "local_budget_provincial", "amount": 6_000 * M},
+         {"source": "counterpart", "rest": True, "label": "vốn đối ứng của cơ sở và các nguồn khác còn lại"}]}),
+     [("info", "/funding/lines/2/amount", "reconcile.rest_derived")],
+     "'Vốn đối ứng … còn lại' as the rest: 20,000 − 5,000 − 6,000 = 9,000 M, counted as counterpart in totals.",
+     totals=[{"by": ["source"], "rows": [
+         {"keys": {"source": "counterpart"}, "funding_vnd": 9_000 * M, "exactness": "exact"},
+         {"keys": {"source": "local_budget_provincial"}, "funding_vnd": 6_000 * M},
+         {"keys": {"source": "national_extension_fund"}, "funding_vnd": 5_000 * M}]}])
+case("report_funding_sources_partial",
+     rep2(funding={"total": 20_000 * M, "partial": True, "lines": [
+         {"source": "national_extension_fund", "amount": 5_000 * M},
+         {"source": "local_budget_provincial", "amount": 6_000 * M}]}),
+     [("info", "/funding/total", "reconcile.partial_breakdown")],
+     "Two sources named, 'và các nguồn khác' not listed: 11,000 M of 20,000 M is no contradiction.")
+
+# ---------------------------------------------------------------- subtotals by fund, lines by fund only
+local_part = {"fund": "local", "counts": {"schemes": 28}, "support": 3_100 * M, "parts": [
+    {"activity": MACH, "counts": {"schemes": 12, "establishments": 12}, "support": 2_000 * M},
+    {"activity": "information", "counts": {"schemes": 10}, "support": 600 * M},
+    {"activity": "vocational_training", "counts": {"schemes": 6}, "support": 500 * M}]}
+national_part = {"fund": "national", "counts": {"schemes": 13}, "support": 3_100 * M}
+case("report_subtotals_by_fund",
+     rep2([national_part, local_part], results_total={"counts": {"schemes": 41}, "support": 6_200 * M}),
+     [], "The whole (41 đề án, 6,2 tỷ), the national part (13, 3,1 tỷ) and the local part (28, 3,1 tỷ) with its own "
+         "breakdown: every figure agrees.",
+     totals=[{"by": ["fund_level"], "rows": [
+         {"keys": {"fund_level": "local"}, "support_vnd": 3_100 * M, "establishments": 12},
+         {"keys": {"fund_level": "national"}, "support_vnd": 3_100 * M}]},
+             {"by": ["fund_level", "activity"], "rows": [
+         {"keys": {"fund_level": "local", "activity": MACH}, "support_vnd": 2_000 * M},
+         {"keys": {"fund_level": "local", "activity": "information"}, "support_vnd": 600 * M},
+         {"keys": {"fund_level": "local", "activity": "vocational_training"}, "support_vnd": 500 * M},
+         {"keys": {"fund_level": "national", "activity": "not_itemised"}, "support_vnd": 3_100 * M}]}])
+d = copy.deepcopy(local_part); d["parts"][1]["support"] = 700 * M
+case("report_subtotal_parts_exceed",
+     rep2([national_part, d], results_total={"counts": {"schemes": 41}, "support": 6_200 * M}),
+     [("error", "/results/1/support", "report.line_parts_mismatch")],
+     "The local part's breakdown adds up to 3,200 M, not its 3,100 M.")
+d = copy.deepcopy(local_part); d["parts"][0]["fund"] = "national"
+case("report_subtotal_part_contradicts_fund",
+     rep2([national_part, d], results_total={"counts": {"schemes": 41}, "support": 6_200 * M}),
+     [("error", "/results/1/parts/0/fund", "report.part_contradicts_line")],
+     "A part of the local-fund line cannot be paid from national funds.")
+d = copy.deepcopy(local_part); del d["parts"][2]["support"]
+case("report_subtotal_breakdown_partial",
+     rep2([national_part, d], results_total={"counts": {"schemes": 41}, "support": 6_200 * M}),
+     [("info", "/results/1/support", "reconcile.partial_breakdown")],
+     "The training line of the local part states no money: 2,600 M of 3,100 M itemised, the rest unknown.",
+     totals=[{"by": ["fund_level", "activity"], "rows": [
+         {"keys": {"fund_level": "local", "activity": MACH}, "support_vnd": 2_000 * M},
+         {"keys": {"fund_level": "local", "activity": "information"}, "support_vnd": 600 * M},
+         {"keys": {"fund_level": "local", "activity": "not_itemised"}, "support_vnd": 500 * M},
+         {"keys": {"fund_level": "local", "activity": "vocational_training"}, "support_vnd": 0,
+          "counts": {"schemes": 6}},
+         {"keys": {"fund_level": "national", "activity": "not_itemised"}, "support_vnd": 3_100 * M,
+          "counts": {"schemes": 13}}]}])
+case("report_lines_by_fund_only",
+     rep2([{"fund": "national", "counts": {"schemes": 9}}, {"fund": "provincial", "counts": {"schemes": 26}}],
+          results_total={"counts": {"schemes": 35}}),
+     [], "'KCQG: 9 đề án; KCĐP: 26 đề án' — lines by fund with no activity: 9 + 26 = 35.")
+case("report_lines_by_fund_only_mismatch",
+     rep2([{"fund": "national", "counts": {"schemes": 9}}, {"fund": "provincial", "counts": {"schemes": 26}}],
+          results_total={"counts": {"schemes": 36}}),
+     [("error", "/results_total/counts/schemes", "report.results_total_mismatch")],
+     "9 + 26 is not the stated 36.")
+mach_both = {"activity": MACH, "fund": "provincial", "counts": {"establishments": 4}, "support": 1_000 * M,
+             "total_investment": 2_500 * M}
+case("report_management_overheads",
+     rep2([mach_both, {"line_type": "management", "fund": "provincial", "support": 150 * M,
+                       "note": "chi phí quản lý, triển khai đề án"}],
+          results_total={"support": 1_150 * M},
+          funding={"total": 2_650 * M, "lines": [{"source": "local_budget_provincial", "amount": 1_150 * M},
+                                                  {"source": "counterpart", "amount": 1_500 * M}]}),
+     [], "Management overheads are a line of their own: no beneficiary, no counterpart — so the counterpart "
+         "(2,500 − 1,000 = 1,500 M) is compared exactly, not as a lower bound.",
+     totals=[{"by": ["activity"], "rows": [
+         {"keys": {"activity": None}, "funding_vnd": 2_650 * M},
+         {"keys": {"activity": MACH}, "support_vnd": 1_000 * M, "counterpart_vnd": 1_500 * M},
+         {"keys": {"activity": "management"}, "support_vnd": 150 * M}]}])
+
+money_in_parts = [{"fund": "local", "parts": [{"activity": MACH, "support": 2_000 * M},
+                                               {"activity": "information", "support": 600 * M}]},
+                  {"fund": "national", "support": 1_000 * M}]
+case("report_fund_line_money_in_its_parts",
+     rep2(money_in_parts, results_total={"support": 3_600 * M}), [],
+     "The local line states its money only through its parts (2,000 + 600 M): with the national 1,000 M, the total "
+     "3,600 M agrees, and totals count the parts once.",
+     totals=[{"by": [], "rows": [{"keys": {}, "support_vnd": 3_600 * M}]},
+             {"by": ["fund_level"], "rows": [{"keys": {"fund_level": "local"}, "support_vnd": 2_600 * M},
+                                             {"keys": {"fund_level": "national"}, "support_vnd": 1_000 * M}]}])
+case("report_fund_line_money_in_its_parts_exceed",
+     rep2(money_in_parts, results_total={"support": 3_500 * M}),
+     [("error", "/results_total/support", "report.results_total_mismatch")],
+     "The parts of the local line and the national line already add up to 3,600 M, above the stated 3,500 M.")
+case("report_management_line_is_no_scheme",
+     rep2([{"activity": MACH, "fund": "provincial", "counts": {"schemes": 10}, "support": 2_000 * M},
+           {"line_type": "management", "fund": "provincial", "support": 100 * M}],
+          results_total={"counts": {"schemes": 10}, "support": 2_100 * M}), [],
+     "The overheads line counts no scheme: 10 schemes in all, compared exactly (no partial breakdown).")
+
+# ---------------------------------------------------------------- ranges
+case("report_count_range_reversed",
+     rep2([{"activity": MACH, "fund": "provincial", "counts": {"schemes": {"min": 12, "max": 8}}}]),
+     [("error", "/results/0/counts/schemes", "document.range_reversed")],
+     "A range '12–8' contradicts itself.")
+case("report_targets_range_total",
+     rep2(targets=[{"activity": MACH, "counts": {"schemes": {"min": 8, "max": 12, "text": "8–12 đề án"}}},
+                   {"activity": "demonstration_model", "counts": {"schemes": 2}}],
+          targets_total={"counts": {"schemes": 12}}),
+     [("info", "/targets_total/counts/schemes", "reconcile.range")],
+     "'8–12 đề án' plus 2 is 10–14: a total of 12 is within the range.")
+case("report_targets_range_total_outside",
+     rep2(targets=[{"activity": MACH, "counts": {"schemes": {"min": 8, "max": 12}}},
+                   {"activity": "demonstration_model", "counts": {"schemes": 2}}],
+          targets_total={"counts": {"schemes": 15}}),
+     [("error", "/targets_total/counts/schemes", "report.targets_total_mismatch")],
+     "10–14 cannot make 15.")
+
+# ---------------------------------------------------------------- years inside a multi-year period
+by_year = {"activity": MACH, "fund": "provincial", "counts": {"establishments": 57}, "support": 13_058 * M,
+           "parts": [{"year": 2021, "counts": {"establishments": 9}, "support": 2_058 * M},
+                     {"year": 2022, "counts": {"establishments": 11}, "support": 2_500 * M},
+                     {"year": 2023, "counts": {"establishments": 12}, "support": 2_700 * M},
+                     {"year": 2024, "counts": {"establishments": 13}, "support": 2_900 * M},
+                     {"year": 2025, "counts": {"establishments": 12}, "support": 2_900 * M}]}
+case("report_five_years_by_year",
+     rep2([by_year], period=FIVE), [],
+     "A five-year report gives the machinery money per year: 2,058 + 2,500 + 2,700 + 2,900 + 2,900 = 13,058 M.",
+     totals=[{"by": ["year"], "rows": [
+         {"keys": {"year": "2021"}, "support_vnd": 2_058 * M, "establishments": 9},
+         {"keys": {"year": "2022"}, "support_vnd": 2_500 * M},
+         {"keys": {"year": "2023"}, "support_vnd": 2_700 * M},
+         {"keys": {"year": "2024"}, "support_vnd": 2_900 * M},
+         {"keys": {"year": "2025"}, "support_vnd": 2_900 * M, "establishments": 12}]},
+             {"by": ["period"], "rows": [{"keys": {"period": "2021-2025"}, "support_vnd": 13_058 * M}]}])
+d = copy.deepcopy(by_year); del d["parts"][4]["support"]
+case("report_five_years_one_year_unstated",
+     rep2([d], period=FIVE), [("info", "/results/0/support", "reconcile.partial_breakdown")],
+     "2025 states no money: the four years stated are a lower bound; totals keep 2,900 M under year not_itemised.",
+     totals=[{"by": ["year"], "rows": [
+         {"keys": {"year": "2021"}, "support_vnd": 2_058 * M},
+         {"keys": {"year": "2022"}, "support_vnd": 2_500 * M},
+         {"keys": {"year": "2023"}, "support_vnd": 2_700 * M},
+         {"keys": {"year": "2024"}, "support_vnd": 2_900 * M},
+         {"keys": {"year": "2025"}, "establishments": 12},
+         {"keys": {"year": "not_itemised"}, "support_vnd": 2_900 * M}]}])
+d = copy.deepcopy(by_year); d["parts"][4]["year"] = 2026
+case("report_year_outside_period",
+     rep2([d], period=FIVE), [("error", "/results/0/parts/4/year", "document.year_outside_period")],
+     "A year 2026 inside a 2021–2025 report.")
+d = copy.deepcopy(by_year); d["parts"][4]["support"] = 3_000 * M
+case("report_year_parts_mismatch",
+     rep2([d], period=FIVE), [("error", "/results/0/support", "report.line_parts_mismatch")],
+     "The years add up to 13,158 M, not the line's 13,058 M.")
+
+# ---------------------------------------------------------------- industry and product group
+by_industry = {"activity": MACH, "fund": "provincial", "counts": {"establishments": 18}, "support": 4_000 * M,
+               "parts": [{"industry": "agro_forestry_fishery_food_processing", "counts": {"establishments": 11}},
+                         {"industry": "handicraft", "counts": {"establishments": 3}},
+                         {"industry": "mechanical_electrical_electronic", "counts": {"establishments": 4}}]}
+case("report_industry_breakdown",
+     rep2([by_industry]), [],
+     "'18 cơ sở: 11 chế biến nông sản, 3 thủ công, 4 cơ khí' — counts by industry; the money is not split by "
+     "industry (a line's parts split only the figures they state).",
+     totals=[{"by": ["industry"], "rows": [
+         {"keys": {"industry": "agro_forestry_fishery_food_processing"}, "establishments": 11, "support_vnd": 0},
+         {"keys": {"industry": "handicraft"}, "establishments": 3},
+         {"keys": {"industry": "mechanical_electrical_electronic"}, "establishments": 4},
+         {"keys": {"industry": "not_itemised"}, "support_vnd": 4_000 * M, "establishments": 0}]}])
+d = copy.deepcopy(by_industry); d["parts"][2]["counts"]["establishments"] = 5
+case("report_industry_counts_mismatch",
+     rep2([d]), [("error", "/results/0/counts/establishments", "report.line_parts_mismatch")],
+     "11 + 3 + 5 = 19 establishments, not 18.")
+contest = {"activity": "typical_product_contest", "fund": "provincial", "level": "provincial",
+           "counts": {"products_certified": 33}, "support": 128 * M,
+           "parts": [{"product_group": "agro_forestry_fishery_food", "counts": {"products_certified": 15}},
+                     {"product_group": "handicraft_fine_art", "counts": {"products_certified": 10}},
+                     {"product_group": "machinery_tools_parts", "counts": {"products_certified": 3}},
+                     {"product_group": "other", "counts": {"products_certified": 5}}]}
+case("report_contest_by_product_group",
+     rep2([contest], period=FIVE), [],
+     "33 products certified at provincial level, by product group (Circular 26/2014/TT-BCT Art. 5): 15 + 10 + 3 + 5.",
+     totals=[{"by": ["product_group"], "rows": [
+         {"keys": {"product_group": "agro_forestry_fishery_food"}, "counts": {"products_certified": 15}},
+         {"keys": {"product_group": "handicraft_fine_art"}, "counts": {"products_certified": 10}},
+         {"keys": {"product_group": "machinery_tools_parts"}, "counts": {"products_certified": 3}},
+         {"keys": {"product_group": "not_itemised"}, "support_vnd": 128 * M, "counts": {}},
+         {"keys": {"product_group": "other"}, "counts": {"products_certified": 5}}]}])
+d = copy.deepcopy(contest); d["parts"][0]["level"] = "national"
+case("report_contest_part_level_contradicts",
+     rep2([d], period=FIVE), [("warning", "/results/0/parts/0/fund", "report.contest_fund_level"),
+                              ("error", "/results/0/parts/0/level", "report.part_contradicts_line")],
+     "A part of a provincial-level contest line cannot be a national-level certificate (and national contests "
+     "are not paid from the provincial funds it inherits).")
+
+# ---------------------------------------------------------------- the state budget, not split by level
+results_sb = [{"activity": MACH, "fund": "national", "counts": {"establishments": 6}, "support": 1_500 * M},
+              {"activity": MACH, "fund": "provincial", "counts": {"establishments": 60}, "support": 12_000 * M}]
+case("report_state_budget_unsplit",
+     rep2(results_sb, period=FIVE, funding={"total": 48_000 * M, "lines": [
+         {"source": "state_budget", "amount": 48_000 * M, "label": "ngân sách nhà nước"}]}),
+     [], "'Ngân sách nhà nước 48 tỷ' without its levels: support of either level cannot be found to exceed it.",
+     totals=[{"by": ["source"], "rows": [
+         {"keys": {"source": None}, "support_vnd": 13_500 * M},
+         {"keys": {"source": "state_budget"}, "funding_vnd": 48_000 * M}]},
+             {"by": ["fund_level"], "rows": [
+         {"keys": {"fund_level": "national"}, "support_vnd": 1_500 * M},
+         {"keys": {"fund_level": "not_itemised"}, "funding_vnd": 48_000 * M},
+         {"keys": {"fund_level": "provincial"}, "support_vnd": 12_000 * M}]}])
+case("report_state_budget_known_exceed",
+     rep2(results_sb, period=FIVE, funding={"lines": [
+         {"source": "national_extension_fund", "amount": 500 * M},
+         {"source": "state_budget", "amount": 800 * M}]}),
+     [("error", "/funding/lines", "report.support_exceeds_funding")],
+     "National support of 1,500 M exceeds even the national funds (500 M) with all of the unsplit state budget (800 M).")
+d = group_scheme(300 * M, 620 * M, planned={"establishments": 1})
+d["funding"]["lines"][0]["source"] = "state_budget"
+case("scheme_state_budget_line", d,
+     [SHARES, ("warning", "/funding/lines/0/source", "funding.state_budget_not_split")],
+     "A scheme whose support is written as 'ngân sách nhà nước' without its level: the limit is not assessed on it.")
+
+# ---------------------------------------------------------------- plans mixing funds, lines for several schemes
+def plan2(**over):
+    p = plan()
+    p["schemes"].append({"scheme_id": "da-qg-1", "activity": MACH, "fund_level": "national",
+                         "support": 600 * M, "total_cost": 1_300 * M})
+    p["schemes"].append({"scheme_id": "da-qg-2", "activity": "demonstration_model", "fund_level": "national",
+                         "support": 600 * M, "total_cost": 2_000 * M})
+    p["budget"] = {"total": 2_200 * M, "lines": [{"source": "local_budget_provincial", "amount": 1_000 * M},
+                                                  {"source": "national_extension_fund", "amount": 1_200 * M}]}
+    p.update(over)
+    return p
+
+
+case("plan_mixed_funds", plan2(), [],
+     "A provincial plan that lists two national-fund schemes beside its own: the national budget line is no mismatch.",
+     totals=[{"by": ["fund_level"], "rows": [
+         {"keys": {"fund_level": "national"}, "support_vnd": 1_200 * M, "funding_vnd": 1_200 * M},
+         {"keys": {"fund_level": "provincial"}, "support_vnd": 900 * M, "funding_vnd": 1_000 * M}]}])
+p = plan2(); p["schemes"][3]["support"] = 700 * M; p["schemes"][3]["total_cost"] = 1_400 * M
+case("plan_mixed_funds_national_exceeds", p, [("error", "/schemes", "plan.schemes_exceed_budget")],
+     "The national-fund schemes (700 + 600 M) exceed the national budget line (1,200 M).")
+p = plan2(); del p["budget"]["lines"][1]; p["budget"]["total"] = 1_000 * M
+case("plan_mixed_funds_no_national_budget", p, [],
+     "The national schemes are listed but the plan's budget names only local funds: nothing to compare them with.")
+p = plan(fund_level="national", province=None); del p["province"]
+p["schemes"] = [{"scheme_id": "da-1", "activity": MACH, "support": 300 * M}]
+case("plan_national_with_local_budget_still_mismatch", p,
+     [("error", "/budget/lines/0/source", "plan.fund_source_mismatch")],
+     "Boundary: a national plan with no local line still may not draw on a provincial budget.")
+several = [{"activity": MACH, "counts": {"schemes": 7},
+            "support": {"vnd": 2_000 * M, "exactness": "approximate", "text": "gần 2 tỷ đồng"},
+            "title": "7 đề án máy móc thiết bị"},
+           {"scheme_id": "da-8", "activity": "demonstration_model", "support": 500 * M},
+           {"scheme_id": "da-9", "activity": "information", "support": 100 * M},
+           {"line_type": "management", "support": 50 * M, "title": "chi phí quản lý, triển khai đề án"}]
+case("plan_line_for_several_schemes",
+     plan(schemes=several, budget={"total": 3_000 * M, "lines": [{"source": "local_budget_provincial", "amount": 3_000 * M}]},
+          schemes_total={"counts": {"schemes": 9}}), [],
+     "'7 đề án máy móc thiết bị, gần 2 tỷ' as one line, two single schemes and the overheads: 7 + 1 + 1 = 9 schemes.",
+     totals=[{"by": ["activity"], "rows": [
+         {"keys": {"activity": None}, "funding_vnd": 3_000 * M},
+         {"keys": {"activity": MACH}, "support_vnd": 2_000 * M, "exactness": "approximate"},
+         {"keys": {"activity": "demonstration_model"}, "support_vnd": 500 * M},
+         {"keys": {"activity": "information"}, "support_vnd": 100 * M},
+         {"keys": {"activity": "management"}, "support_vnd": 50 * M}]}])
+case("plan_line_for_several_schemes_mismatch",
+     plan(schemes=several, budget={"total": 3_000 * M, "lines": [{"source": "local_budget_provincial", "amount": 3_000 * M}]},
+          schemes_total={"counts": {"schemes": 10}}),
+     [("error", "/schemes_total/counts/schemes", "plan.total_mismatch")],
+     "7 + 1 + 1 schemes (the overheads are none) is not 10.")
+p = plan(); del p["fund_level"]
+p["schemes"] = [dict(s, fund_level="provincial") for s in p["schemes"]]
+case("plan_without_own_level", p, [],
+     "A plan with no level of its own, each line with its level: checked by the lines' levels.",
+     totals=[{"by": ["fund_level"], "rows": [{"keys": {"fund_level": "provincial"}, "support_vnd": 900 * M}]}])
+case("plan_range_total",
+     plan(schemes=[{"activity": MACH, "counts": {"schemes": {"min": 8, "max": 12}}},
+                   {"scheme_id": "da-x", "activity": "information", "support": 100 * M}],
+          schemes_total={"counts": {"schemes": 10}}),
+     [("info", "/schemes_total/counts/schemes", "reconcile.range")],
+     "'8–12 đề án' and one scheme: 9–13, and 10 is within it.")
+
+# ---------------------------------------------------------------- plan versus execution
+ex = {"scheme_id": "da-1", "activity": MACH, "support": 300 * M, "total_cost": 700 * M,
+      "execution": {"requested": 350 * M, "approved": 300 * M, "allocated": 300 * M, "disbursed": 255 * M,
+                    "settled": 250 * M, "disbursement_rate": "85"}}
+p = plan(); p["schemes"][0] = ex
+case("plan_execution_rate_agrees", p, [],
+     "Requested 350, approved and allocated 300, disbursed 255, settled 250 M: 'giải ngân đạt 85 %' is 255 / 300.")
+p = plan(); p["schemes"][0] = copy.deepcopy(ex); p["schemes"][0]["execution"]["disbursement_rate"] = "90"
+case("plan_execution_rate_contradicts", p,
+     [("error", "/schemes/0/execution/disbursement_rate", "document.disbursement_rate_mismatch")],
+     "255 / 300 is 85 %, not the stated 90 %.")
+case("report_funding_execution_rounded_rate",
+     rep2(funding={"lines": [{"source": "local_budget_provincial", "amount": 1_420 * M, "execution": {
+         "planned": 1_600 * M, "allocated": 1_500 * M, "disbursed": 1_420 * M, "disbursement_rate": "94.7"}}]}),
+     [], "1,420 / 1,500 = 94.666…%: '94,7 %' is that rounded to one decimal.")
+p = plan(); p["schemes"][0] = copy.deepcopy(ex); p["schemes"][0]["execution"]["disbursement_rate"] = "85"
+del p["schemes"][0]["execution"]["allocated"]
+case("plan_execution_rate_not_recomputed", p,
+     [("info", "/schemes/0/execution/disbursement_rate", "reconcile.not_recomputed")],
+     "No allocated amount: the stated rate cannot be recomputed, so it is not checked (information).")
+
+# ---------------------------------------------------------------- outcomes: averages, shares, growth, jobs
+m57 = {"activity": MACH, "fund": "provincial", "counts": {"establishments": 57}, "support": 13_058 * M,
+       "total_investment": 27_148 * M}
+def with_outcomes(line, **o):
+    d = copy.deepcopy(line); d["outcomes"] = o; return d
+case("report_average_agrees",
+     rep2([with_outcomes(m57, averages=[{"vnd": 229 * M, "per": "establishments", "rounding_vnd": M,
+                                         "text": "bình quân 229 triệu đồng/cơ sở"}])], period=FIVE),
+     [], "13,058 M / 57 = 229.09 M: '229 triệu/cơ sở' at one million.")
+case("report_average_contradicts",
+     rep2([with_outcomes(m57, averages=[{"vnd": 250 * M, "per": "establishments", "rounding_vnd": M}])], period=FIVE),
+     [("error", "/results/0/outcomes/averages/0/vnd", "document.stated_average_mismatch")],
+     "13,058 M / 57 = 229 M, not the stated 250 M.")
+case("report_average_coarse_rounding",
+     rep2([with_outcomes(m57, averages=[{"vnd": 230 * M, "per": "establishments"}])], period=FIVE),
+     [], "'230 triệu' with no rounding stated is read as rounded to ten million: 229.09 M agrees.")
+case("report_average_investment_per_model",
+     rep2([{"activity": "demonstration_model", "fund": "provincial", "counts": {"models": 3},
+            "support": 1_500 * M, "total_investment": 4_000 * M,
+            "outcomes": {"averages": [{"vnd": 1_300 * M, "per": "models", "of": "total_investment",
+                                       "rounding_vnd": 100 * M}]}}]),
+     [], "4,000 M over 3 models is 1,333 M: '1,3 tỷ/mô hình' at 100 million.")
+shares_line = {"activity": MACH, "fund": "national", "counts": {"establishments": 5}, "support": 1_400 * M,
+               "total_investment": 4_600 * M}
+case("report_share_of_investment_agrees",
+     rep2([with_outcomes(shares_line, shares=[{"of": "support_of_investment", "percent": "30.4",
+                                               "text": "hỗ trợ chiếm 30,4 % tổng vốn đầu tư"}])]),
+     [], "1,400 / 4,600 = 30.43 %: '30,4 %'.")
+case("report_share_of_investment_contradicts",
+     rep2([with_outcomes(shares_line, shares=[{"of": "support_of_investment", "percent": "35"}])]),
+     [("error", "/results/0/outcomes/shares/0/percent", "document.stated_share_mismatch")],
+     "1,400 / 4,600 = 30.43 %, not 35 %.")
+whole_lines = [with_outcomes({"activity": MACH, "fund": "provincial", "support": 1_150 * M},
+                             shares=[{"of": "support_of_whole", "percent": "18.4", "text": "chiếm 18,4 %"}]),
+               {"activity": "information", "fund": "provincial", "support": 5_100 * M}]
+case("report_share_of_whole_agrees",
+     rep2(whole_lines, results_total={"support": 6_250 * M}), [],
+     "1,150 of 6,250 M is exactly 18.4 %.")
+d = copy.deepcopy(whole_lines); d[0]["outcomes"]["shares"][0]["percent"] = "18.6"
+case("report_share_of_whole_contradicts",
+     rep2(d, results_total={"support": 6_250 * M}),
+     [("error", "/results/0/outcomes/shares/0/percent", "document.stated_share_mismatch")],
+     "Boundary: 18.6 % is 0.2 point from 18.4 %, more than the 0.1 the text rounds to.")
+case("report_share_of_whole_not_recomputed",
+     rep2(whole_lines),
+     [("info", "/results/0/outcomes/shares/0/percent", "reconcile.not_recomputed")],
+     "No results total: the share of the whole cannot be recomputed — information, not an error.")
+case("report_count_share_of_part",
+     rep2([{"activity": MACH, "fund": "provincial", "counts": {"establishments": 18}, "parts": [
+         {"industry": "agro_forestry_fishery_food_processing", "counts": {"establishments": 11},
+          "outcomes": {"shares": [{"of": "count_of_whole", "count": "establishments", "percent": "61.1"}]}},
+         {"industry": "handicraft", "counts": {"establishments": 7}}]}]),
+     [], "11 of the line's 18 establishments is 61.11 %: '61,1 %'.")
+growth = {"activity": MACH, "fund": "provincial", "counts": {"establishments": 10}, "support": 2_000 * M,
+          "outcomes": {"revenue_growth": {"before": 10_000 * M, "after": 12_000 * M, "percent": "20",
+                                          "text": "doanh thu tăng từ 10 tỷ lên 12 tỷ đồng (20 %)"}}}
+case("report_growth_agrees", rep2([growth]), [], "From 10 to 12 tỷ is a 20 % growth.")
+d = copy.deepcopy(growth); d["outcomes"]["revenue_growth"]["percent"] = "25"
+case("report_growth_contradicts", rep2([d]),
+     [("error", "/results/0/outcomes/revenue_growth/percent", "document.stated_growth_mismatch")],
+     "From 10 to 12 tỷ is 20 %, not 25 %.")
+d = copy.deepcopy(growth); d["outcomes"]["revenue_growth"]["percent"] = "8"; d["outcomes"]["revenue_growth"]["per_year"] = True
+case("report_growth_per_year_not_recomputed", rep2([d], period=FIVE),
+     [("info", "/results/0/outcomes/revenue_growth/percent", "reconcile.not_recomputed")],
+     "'Tăng trưởng bình quân 8 %/năm' is a yearly average: not recomputed from the two figures.")
+jobs = [{"activity": MACH, "fund": "provincial", "outcomes": {"jobs_created": 900}},
+        {"activity": "demonstration_model", "fund": "provincial", "outcomes": {"jobs_created": 700}}]
+case("report_jobs_lower_bound_total",
+     rep2(jobs, period=FIVE, results_total={"outcomes": {"jobs_created": {"value": 1_500, "exactness": "lower_bound",
+                                                                         "text": "tạo việc làm cho hơn 1.500 lao động"}}}),
+     [("info", "/results_total/outcomes/jobs_created", "reconcile.lower_bound")],
+     "'Hơn 1.500 lao động' against 900 + 700 = 1,600: consistent.",
+     totals=[{"by": [], "rows": [{"keys": {}, "jobs_created": 1_600}]}])
+case("report_jobs_total_mismatch",
+     rep2(jobs, period=FIVE, results_total={"outcomes": {"jobs_created": 1_500}}),
+     [("error", "/results_total/outcomes/jobs_created", "report.results_total_mismatch")],
+     "900 + 700 jobs is 1,600, not the stated 1,500.")
+
+# ---------------------------------------------------------------- national documents
+case("report_national_ministry",
+     {"kind": "period_report", "schema_version": 2, "id": "bct-binh-chon-2023",
+      "title": "Kết quả bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm 2023",
+      "reporting_unit": {"name": "Bộ Công Thương"},
+      "period": {"from": "2023-01-01", "to": "2023-12-31"},
+      "results": [{"activity": "typical_product_contest", "level": "national", "fund": "national",
+                   "counts": {"products_certified": 120, "participations": 310}, "support": 2_100 * M}]},
+     [], "The Ministry's own report: no province.",
+     totals=[{"by": ["province"], "rows": [{"keys": {"province": "national"}, "support_vnd": 2_100 * M}]}])
+
+# ---------------------------------------------------------------- approximate scheme money
+def approx(v, word="khoảng"):
+    return {"vnd": v, "exactness": "approximate", "text": f"{word} {v // M:,} triệu đồng"}
+
+
+d = group_scheme(2_400 * M, 6_000 * M, planned={"establishments": 8})
+d["funding"]["total_cost"] = approx(7_500 * M)
+d["funding"]["lines"][1]["amount"] = 5_000 * M
+case("scheme_approximate_total_within", d,
+     [SHARES, ("info", "/funding/total_cost", "reconcile.approximate")],
+     "'Tổng kinh phí khoảng 7,5 tỷ đồng' against 2,400 + 5,000 M: within 10 %.")
+d = group_scheme(2_400 * M, 6_000 * M, planned={"establishments": 8})
+d["funding"]["total_cost"] = approx(9_000 * M)
+d["funding"]["lines"][1]["amount"] = 5_000 * M
+case("scheme_approximate_total_outside", d,
+     [SHARES, ("warning", "/funding/lines", "reconcile.approximate_outside_tolerance"),
+      ("warning", "/funding/total_cost", "reconcile.approximate_outside_tolerance")],
+     "'Khoảng 9 tỷ' against 7,400 M of lines is more than 10 % apart (and so is the counterpart): warnings, not errors.")
+d = group_scheme(2_100 * M, 4_000 * M, planned={"establishments": 8})
+d["funding"]["eligible_cost"] = approx(4_000 * M)
+d["funding"]["total_cost"] = approx(4_000 * M)
+case("scheme_approximate_cost_share_exceeded_warning", d,
+     [SHARES, ("warning", "/funding/lines/0/amount", "funding.support_exceeds_limit"),
+      ("info", "/funding/total_cost", "reconcile.approximate")],
+     "2,100 M against 50 % of about 4,000 M: the share moves with an approximate cost — a warning, not an error.")
+d = group_scheme(2_500 * M, 20_000 * M, planned={"establishments": 8})
+d["funding"]["eligible_cost"] = approx(20_000 * M)
+d["funding"]["total_cost"] = approx(20_000 * M)
+case("scheme_approximate_cost_cap_binds_error", d,
+     [SHARES, OVER, ("info", "/funding/total_cost", "reconcile.approximate")],
+     "Boundary: with about 20,000 M of cost the 8 × 300 M cap binds, whatever the exact cost: 2,500 M is an error.")
+
+# ---------------------------------------------------------------- support split by beneficiary
+split_b = [{"activity": MACH, "beneficiary_index": 0, "eligible_cost": 500 * M, "support": 250 * M},
+           {"activity": MACH, "beneficiary_index": 1, "eligible_cost": 700 * M, "support": 300 * M}]
+case("scheme_split_by_beneficiary",
+     group_scheme(550 * M, 1_200 * M, beneficiaries=2, split=split_b), [SHARES],
+     "Machinery for two cooperatives, split by beneficiary: 250 M (50 % of 500 M) and 300 M (the cap).")
+d = copy.deepcopy(split_b); d[1]["support"] = 320 * M
+case("scheme_split_by_beneficiary_over_cap",
+     group_scheme(570 * M, 1_200 * M, beneficiaries=2, split=d),
+     [SHARES, ("error", "/support_split/1/support", "funding.support_exceeds_limit")],
+     "The second cooperative gets 320 M, above the 300 M cap for one establishment.")
+d = copy.deepcopy(split_b); d[1]["beneficiary_index"] = 5
+case("scheme_split_beneficiary_unknown",
+     group_scheme(550 * M, 1_200 * M, beneficiaries=2, split=d),
+     [SHARES, ("error", "/support_split/1/beneficiary_index", "scheme.split_beneficiary_unknown")],
+     "A split line for a sixth beneficiary of a scheme that lists two.")
+d = [{"activity": MACH, "beneficiary_index": 0, "eligible_cost": 500 * M, "support": 200 * M},
+     {"activity": MACH, "beneficiary_index": 0, "eligible_cost": 400 * M, "support": 150 * M}]
+case("scheme_split_same_beneficiary_two_lines",
+     group_scheme(350 * M, 900 * M, beneficiaries=1, split=d),
+     [SHARES, ("error", "/support_split/0/support", "funding.support_exceeds_limit")],
+     "Two machinery lines for one cooperative share its 300 M cap: 200 + 150 = 350 M is too much.")
+d = copy.deepcopy(split_b); d[0]["units"] = 2
+case("scheme_split_beneficiary_units",
+     group_scheme(550 * M, 1_200 * M, beneficiaries=2, split=d),
+     [SHARES, ("error", "/support_split/0/units", "scheme.split_beneficiary_units")],
+     "A line for one beneficiary is one unit.")
+
+# ---------------------------------------------------------------- programmes
+def programme(**over):
+    d = {
+        "kind": "programme",
+        "schema_version": 2,
+        "id": "ct-kc-z-2021-2025",
+        "title": "Chương trình khuyến công tỉnh Z giai đoạn 2021 – 2025",
+        "province": "Z",
+        "period": {"from": "2021-01-01", "to": "2025-12-31"},
+        "approval": {"number": "99/QĐ-UBND", "date": "2021-03-15", "issuer": "Ủy ban nhân dân tỉnh Z"},
+        "fund_level": "provincial",
+        "objectives": [{"id": "1", "text": "Hỗ trợ cơ sở công nghiệp nông thôn ứng dụng máy móc, thiết bị tiên tiến"}],
+        "targets": [
+            {"id": "1.1", "objective": "1", "activity": MACH, "counts": {"establishments": 100}},
+            {"id": "1.2", "objective": "1", "activity": MACH, "each_year": True,
+             "counts": {"schemes": {"min": 8, "max": 12, "text": "8–12 đề án mỗi năm"}}},
+            {"id": "1.3", "objective": "1", "activity": MACH, "counts": {"schemes": 50}},
+            {"id": "2.1", "activity": "typical_product_contest", "level": "provincial",
+             "counts": {"products_certified": {"value": 50, "exactness": "approximate", "text": "khoảng 50 sản phẩm"}}},
+            {"id": "3.1", "outcomes": {"jobs_created": {"value": 2_000, "exactness": "lower_bound"}}},
+        ],
+        "envelope": {"total": 60_000 * M, "lines": [
+            {"source": "local_budget_provincial", "amount": 30_000 * M, "parts": [
+                {"source": "local_budget_provincial", "year": y, "amount": 6_000 * M} for y in range(2021, 2026)]},
+            {"source": "counterpart", "amount": 30_000 * M}]},
+        "contents": [{"activity": MACH, "description": "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến"},
+                     {"activity": "typical_product_contest"}],
+    }
+    d.update(over)
+    return {k: v for k, v in d.items() if v is not None}
+
+
+case("programme_provincial", programme(),
+     [("info", "/targets/2/counts/schemes", "reconcile.range")],
+     "A province's five-year programme: targets, an envelope by source and year (5 × 6,000 M), contents; "
+     "'8–12 đề án mỗi năm' over five years is 40–60, and the period target of 50 is within it.",
+     totals=[{"by": ["year"], "rows": [
+         {"keys": {"year": "2021"}, "funding_vnd": 6_000 * M},
+         {"keys": {"year": "2022"}, "funding_vnd": 6_000 * M},
+         {"keys": {"year": "2023"}, "funding_vnd": 6_000 * M},
+         {"keys": {"year": "2024"}, "funding_vnd": 6_000 * M},
+         {"keys": {"year": "2025"}, "funding_vnd": 6_000 * M},
+         {"keys": {"year": "not_itemised"}, "funding_vnd": 30_000 * M}]},
+             {"by": ["kind", "source"], "rows": [
+         {"keys": {"kind": "programme", "source": "counterpart"}, "funding_vnd": 30_000 * M},
+         {"keys": {"kind": "programme", "source": "local_budget_provincial"}, "funding_vnd": 30_000 * M}]}])
+d = programme(); d["targets"][2]["counts"]["schemes"] = 70
+case("programme_year_targets_exceeded", d,
+     [("error", "/targets/2/counts/schemes", "programme.year_targets_mismatch")],
+     "8–12 schemes a year is at most 60 over five years: a period target of 70 contradicts it.")
+d = programme(); d["envelope"]["lines"][0]["parts"][4]["amount"] = 7_000 * M
+case("programme_envelope_years_mismatch", d,
+     [("error", "/envelope/lines/0/amount", "funding.parts_mismatch"),
+      ("info", "/targets/2/counts/schemes", "reconcile.range")],
+     "The years of the provincial budget add up to 31,000 M, not 30,000 M.")
+d = programme(); d["envelope"]["lines"][0]["parts"][4]["year"] = 2026
+case("programme_envelope_year_outside", d,
+     [("error", "/envelope/lines/0/parts/4/year", "document.year_outside_period"),
+      ("info", "/targets/2/counts/schemes", "reconcile.range")],
+     "An envelope line for 2026 in a 2021–2025 programme.")
+d = programme(); d["targets"][1]["year"] = 2023
+case("programme_target_year_and_each_year", d,
+     [("error", "/targets/1/each_year", "programme.target_year_and_each_year"),
+      ("info", "/targets/2/counts/schemes", "reconcile.range")],
+     "A target for 2023 that also says 'each year'.")
+case("programme_national",
+     programme(id="ct-kcqg-2021-2025", province=None, fund_level="national", instrument="qd_1881_2020_ttg",
+               title="Chương trình khuyến công quốc gia giai đoạn 2021 – 2025",
+               approval={"number": "1881/QĐ-TTg", "date": "2020-11-20", "issuer": "Thủ tướng Chính phủ"},
+               targets=[{"id": "1", "activity": "demonstration_model", "counts": {"models": 2}}],
+               envelope=None, contents=[]),
+     [], "The national programme (Decision 1881/QĐ-TTg), no province; a target with invented figures.")
 
 
 def main():

@@ -51,7 +51,7 @@ const ESM_PAGE = `<!doctype html><meta charset="utf-8"><title>esm</title><link r
 <script type="module">
 import { init, check, totals, KhuyencongError, catalog } from "/pkg/index.js";
 await init();
-const out = { plan: check(${JSON.stringify(JSON.stringify({ kind: "plan", schema_version: 1, id: "x", year: 2024, fund_level: "national", budget: { lines: [{ source: "local_budget_provincial", amount: 500000000 }] } }))}).findings.map((f) => f.code) };
+const out = { plan: check(${JSON.stringify(JSON.stringify({ kind: "plan", schema_version: 2, id: "x", year: 2024, fund_level: "national", budget: { lines: [{ source: "local_budget_provincial", amount: 500000000 }] } }))}).findings.map((f) => f.code) };
 out.total = String(totals([${JSON.stringify(readFileSync(join(ROOT, "docs", "examples", "an-giang-2021-2025.json"), "utf8"))}]).rows[0].support_vnd);
 try { catalog("2000-01-01"); } catch (e) { out.error = e instanceof KhuyencongError; }
 document.body.dataset.result = JSON.stringify(out);

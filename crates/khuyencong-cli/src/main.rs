@@ -20,6 +20,7 @@ mod support;
 mod table;
 mod template;
 mod totals;
+mod upgrade;
 
 /// Vietnam's industrial-extension law (khuyến công) as code.
 #[derive(Parser)]
@@ -31,8 +32,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print a JSON Schema (draft 2020-12): document, scheme, plan, period_report, findings,
-    /// provincial_pack; or, with --codelist, a codelist as CSV or JSON.
+    /// Print a JSON Schema (draft 2020-12): document, scheme, plan, period_report, programme,
+    /// findings, provincial_pack; or, with --codelist, a codelist as CSV or JSON.
     Schema {
         /// The schema's name.
         #[arg(required_unless_present = "codelist")]
@@ -44,7 +45,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = SchemaFormat::Json)]
         format: SchemaFormat,
     },
-    /// Check documents (schemes, plans, period reports): every problem, where, and which article.
+    /// Check documents (schemes, plans, period reports, programmes): every problem, where, and
+    /// which article.
     ///
     /// Exit code 0: no errors; 1: errors found (including unreadable JSON content);
     /// 2: a file cannot be opened (it is reported with the others, which are still checked),
@@ -72,17 +74,24 @@ enum Command {
         #[arg(long, value_name = "FILE.xlsx")]
         xlsx: Option<String>,
     },
-    /// Add documents up, exactly, by province, period, fund level, source and activity.
+    /// Add documents up, exactly, by province, period, year, fund level, source, activity,
+    /// industry and product group — or, with --targets, compare programmes' targets with the
+    /// results of the reports on them.
     Totals {
         /// Files to total; `-` reads standard input; `.jsonl` files are read line by line;
         /// `.xlsx` and `.csv` files are read as filled templates.
         #[arg(required = true)]
         files: Vec<String>,
         /// Grouping keys, comma-separated: province (of the document's date), province_now
-        /// (today's unit, after the 2025 arrangement), period (or year), fund_level, source,
-        /// activity, kind. How province names were read is noted on standard error.
+        /// (today's unit, after the 2025 arrangement), period, year, fund_level, source,
+        /// activity, industry, product_group, kind. How province names were read is noted on
+        /// standard error.
         #[arg(long, value_delimiter = ',', value_parser = parse_key)]
         by: Vec<khuyencong::totals::TotalsKey>,
+        /// Compare every programme among the files with the period reports on it (by
+        /// `programme_id`, or by the approving decision): one row per target and indicator.
+        #[arg(long, conflicts_with = "by")]
+        targets: bool,
         /// Treat every input as JSON Lines.
         #[arg(long)]
         jsonl: bool,
@@ -141,6 +150,24 @@ enum Command {
     },
     /// Compute the most state support for an activity on a date (with its derivation).
     Support(support::SupportArgs),
+    /// Write a document in the current format version (2). A version-1 document keeps every
+    /// figure, code and text; only `schema_version` changes.
+    ///
+    /// Exit code 0: written; 1: a document cannot be read (nothing is written); 2: a file
+    /// cannot be opened or written, or a usage error.
+    Upgrade {
+        /// The file; `-` reads standard input; `.jsonl` files are upgraded line by line.
+        file: String,
+        /// Write here instead of standard output (may be the input file itself).
+        #[arg(short, long)]
+        output: Option<String>,
+        /// Treat the input as JSON Lines.
+        #[arg(long)]
+        jsonl: bool,
+        /// Language of messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
     /// List the provincial rule packs shipped with the library (name, province, instrument,
     /// window, confidence, number of rules); load one with `--pack NAME`.
     Packs {
@@ -266,11 +293,26 @@ fn main() -> ExitCode {
         Command::Totals {
             files,
             by,
+            targets,
             jsonl,
             lang,
             format,
             xlsx,
-        } => totals::run(&files, jsonl, &by, lang.into(), format, xlsx.as_deref()),
+        } => totals::run(
+            &files,
+            jsonl,
+            &by,
+            targets,
+            lang.into(),
+            format,
+            xlsx.as_deref(),
+        ),
+        Command::Upgrade {
+            file,
+            output,
+            jsonl,
+            lang,
+        } => upgrade::run(&file, output.as_deref(), jsonl, lang.into()),
         Command::Explain { code, lang, format } if code.starts_with("sheet.") => {
             sheet::explain(&code, lang.into(), format)
         }

@@ -71,8 +71,12 @@ enum RegisterCommand {
     Documents,
     /// Every scheme with its plans, reports and latest state.
     Schemes,
-    /// Progress against targets by province and period (count and money).
+    /// Progress against the targets reports propose for the period after theirs, by
+    /// province and period (count and money).
     Progress,
+    /// Every programme's targets against the results of the reports on it (the library's
+    /// computation, as `totals --targets`).
+    ProgrammeProgress,
     /// Schemes approved (and not cancelled) that no report counts.
     Unreported,
     /// Money by source and fund level over the years (the library's totals).
@@ -218,6 +222,7 @@ pub fn run(args: RegisterArgs) -> Result<ExitCode, Usage> {
         RegisterCommand::Documents => answer(&db, format, Register::documents),
         RegisterCommand::Schemes => answer(&db, format, Register::schemes),
         RegisterCommand::Progress => answer(&db, format, Register::progress),
+        RegisterCommand::ProgrammeProgress => answer(&db, format, Register::programme_progress),
         RegisterCommand::Unreported => answer(&db, format, Register::unreported),
         RegisterCommand::Money { by, province } => {
             let keys = by

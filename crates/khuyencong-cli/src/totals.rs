@@ -6,7 +6,7 @@ use khuyencong::document::Document;
 use khuyencong::input::Line;
 use khuyencong::law::Lang;
 use khuyencong::money::group_thousands;
-use khuyencong::totals::{TotalsKey, totals_report};
+use khuyencong::totals::{ProgressRow, TotalsKey, progress, totals_report};
 
 use crate::input::Item;
 use crate::{Format, Usage, input, table};
@@ -16,6 +16,7 @@ pub fn run(
     files: &[String],
     jsonl: bool,
     by: &[TotalsKey],
+    targets: bool,
     lang: Lang,
     format: Format,
     xlsx: Option<&str>,
@@ -82,6 +83,9 @@ pub fn run(
             }
         }
     })?;
+    if targets {
+        return run_targets(&docs, lang, format);
+    }
     let report = totals_report(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
     // Every document is counted; those whose check finds errors are named, so a reader
     // knows which figures come from documents that need fixing.
@@ -173,6 +177,13 @@ fn grid(
             money(r.total_investment_vnd),
             money(r.counterpart_vnd),
             r.establishments.to_string(),
+            r.jobs_created.to_string(),
+            r.workers_trained.to_string(),
+            r.counts
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; "),
             serde_json::to_value(r.exactness)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
@@ -186,6 +197,73 @@ fn grid(
                 .unwrap_or_default(),
         ]);
         out.push(line);
+    }
+    out
+}
+
+/// `totals --targets`: every programme's targets against the results of its reports.
+fn run_targets(docs: &[Document], lang: Lang, format: Format) -> Result<ExitCode, Usage> {
+    let report = progress(docs);
+    for n in &report.notes {
+        match lang {
+            Lang::Vi => eprintln!("lưu ý ({}): {}", n.programme_id, n.message_vi),
+            Lang::En => eprintln!("note ({}): {}", n.programme_id, n.message_en),
+        }
+    }
+    let rows = &report.rows;
+    let text = match format {
+        Format::Json => crate::to_json(rows)?,
+        Format::Jsonl => {
+            let mut s = String::new();
+            for r in rows {
+                s.push_str(&serde_json::to_string(r).map_err(crate::json_error)?);
+                s.push('\n');
+            }
+            s
+        }
+        Format::Csv => khuyencong::catalog::to_csv(&targets_grid(rows, None)),
+        Format::Table => table::render(&targets_grid(rows, Some(lang))),
+    };
+    crate::write_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn targets_grid(rows: &[ProgressRow], lang: Option<Lang>) -> Vec<Vec<String>> {
+    let number = |v: u64| match lang {
+        Some(Lang::Vi) => group_thousands(v, '.'),
+        Some(Lang::En) => group_thousands(v, ','),
+        None => v.to_string(),
+    };
+    let code = |e: khuyencong::document::Exactness| e.code().to_owned();
+    let opt = |v: Option<&str>| v.map_or_else(|| "—".to_owned(), str::to_owned);
+    let mut out = vec![
+        ProgressRow::FIELDS
+            .iter()
+            .map(|f| (*f).to_owned())
+            .collect::<Vec<_>>(),
+    ];
+    for r in rows {
+        out.push(vec![
+            r.programme_id.clone(),
+            opt(r.province.as_deref()),
+            r.target_index.to_string(),
+            opt(r.target_id.as_deref()),
+            opt(r.activity),
+            opt(r.fund_level),
+            opt(r.level),
+            opt(r.industry),
+            opt(r.product_group),
+            r.year.map_or_else(|| "—".to_owned(), |y| y.to_string()),
+            r.indicator.to_owned(),
+            number(r.target),
+            r.target_max.map(number).unwrap_or_default(),
+            code(r.target_exactness),
+            r.achieved.map(number).unwrap_or_default(),
+            code(r.achieved_exactness),
+            r.reports.to_string(),
+            r.share.map(|d| d.to_string()).unwrap_or_default(),
+            r.met.map(|m| m.to_string()).unwrap_or_default(),
+        ]);
     }
     out
 }

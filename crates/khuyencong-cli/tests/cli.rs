@@ -249,7 +249,12 @@ fn totals_reproduce_the_seed_exactly() {
         "csv",
     ]);
     assert!(o.status.success());
-    assert!(stdout(&o).starts_with("period,activity,documents,documents_with_errors,funding_vnd"));
+    assert!(stdout(&o).starts_with("year,activity,documents,documents_with_errors,funding_vnd"));
+    // A five-year report whose lines state no year: its figures are not itemised by year.
+    assert!(
+        stdout(&o)
+            .contains("\nnot_itemised,advanced_machinery_technology_transfer,1,0,0,14458000000,")
+    );
     let o = run(&[
         "totals",
         "docs/examples/an-giang-2021-2025.json",
@@ -575,6 +580,7 @@ fn schema_prints_each_kind_and_codelists() {
         "scheme",
         "plan",
         "period_report",
+        "programme",
         "findings",
         "provincial_pack",
     ] {
@@ -582,7 +588,7 @@ fn schema_prints_each_kind_and_codelists() {
         assert!(o.status.success(), "{kind}: {}", stderr(&o));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
         assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
-        assert_eq!(v["$id"], format!("urn:khuyencong:schema:{kind}:1"));
+        assert_eq!(v["$id"], format!("urn:khuyencong:schema:{kind}:2"));
         let committed = std::fs::read_to_string(format!(
             "{}/../../docs/schema/{kind}.schema.json",
             env!("CARGO_MANIFEST_DIR")
@@ -1007,7 +1013,7 @@ fn totals_by_province_now_and_catalog_provinces_across_the_merger() {
         std::fs::write(
             &p,
             format!(
-                r#"{{"kind": "plan", "schema_version": 1, "id": "{name}", "year": {year},
+                r#"{{"kind": "plan", "schema_version": 2, "id": "{name}", "year": {year},
                 "fund_level": "provincial", "province": "{province}",
                 "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 1000}}]}}}}"#
             ),
@@ -1164,6 +1170,123 @@ fn totals_flag_documents_with_errors_and_keep_totals_only_reports() {
     );
 }
 
+/// `upgrade` writes a version-1 document as version 2 with every member kept, to standard
+/// output or to a file; an unreadable document is reported and nothing is written.
+#[test]
+fn upgrade_writes_version_2() {
+    let o = run(&[
+        "upgrade",
+        "docs/examples/scheme-long-an-2018.json",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v1: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../docs/examples/scheme-long-an-2018.json"
+        ))
+        .expect("example"),
+    )
+    .expect("json");
+    let mut expected = v1.clone();
+    expected["schema_version"] = serde_json::Value::from(2);
+    let written: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(written, expected);
+    assert!(
+        stderr(&o).contains("1 document(s) upgraded from version 1"),
+        "{}",
+        stderr(&o)
+    );
+    // Checking the output: no upgrade note any more.
+    let dir = std::env::temp_dir().join(format!("khuyencong-upgrade-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("long-an.v2.json");
+    let out_s = out.to_string_lossy().into_owned();
+    let o = run(&[
+        "upgrade",
+        "docs/examples/scheme-long-an-2018.json",
+        "-o",
+        &out_s,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["check", &out_s, "--format", "json"]);
+    assert!(!stdout(&o).contains("document.upgraded"), "{}", stdout(&o));
+    let o = run(&[
+        "check",
+        "docs/examples/scheme-long-an-2018.json",
+        "--format",
+        "json",
+    ]);
+    assert!(stdout(&o).contains("document.upgraded"));
+    // JSON Lines: one document a line, each upgraded.
+    let lines = dir.join("two.jsonl");
+    let one = serde_json::to_string(&v1).expect("json");
+    std::fs::write(&lines, format!("{one}\n{one}\n")).expect("write");
+    let o = run(&["upgrade", &lines.to_string_lossy()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(text.lines().count(), 2);
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json line");
+        assert_eq!(v, expected);
+    }
+    // An unreadable document: exit 1, nothing written.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{").expect("write");
+    let target = dir.join("never.json");
+    let o = run(&[
+        "upgrade",
+        &bad.to_string_lossy(),
+        "-o",
+        &target.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!target.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `totals --targets`: the example programme's targets against the example report.
+#[test]
+fn totals_targets_compare_programmes_with_reports() {
+    let o = run(&[
+        "totals",
+        "docs/examples/programme-example-2021-2025.json",
+        "docs/examples/report-example-2021-2025.json",
+        "--targets",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rows = v.as_array().expect("rows");
+    let machinery = rows
+        .iter()
+        .find(|r| r["target_id"] == "1.1")
+        .expect("target 1.1");
+    assert_eq!(machinery["achieved"], 62);
+    assert_eq!(machinery["achieved_exactness"], "lower_bound");
+    assert_eq!(machinery["share"], "0.62");
+    assert!(machinery["met"].is_null());
+    let o = run(&[
+        "totals",
+        "docs/examples/programme-example-2021-2025.json",
+        "--targets",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("programme_id,province,target_index,target_id,"));
+    assert!(stderr(&o).contains("vi-du-ctkc-2021-2025"));
+    let o = run(&[
+        "totals",
+        "docs/examples/programme-example-2021-2025.json",
+        "--targets",
+        "--by",
+        "year",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
 mod register;
 #[path = "sheet/mod.rs"]
 mod sheet;

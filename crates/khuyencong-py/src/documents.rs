@@ -50,10 +50,22 @@ pub struct PyDocument {
 
 #[pymethods]
 impl PyDocument {
-    /// The document kind: `scheme`, `plan` or `period_report`.
+    /// The document kind: `scheme`, `plan`, `period_report` or `programme`.
     #[getter]
     fn kind(&self) -> &'static str {
         self.inner.kind().code()
+    }
+
+    /// The format version the document was written in (1 or 2); it is held and written as
+    /// version 2.
+    #[getter]
+    fn schema_version_read(&self) -> u64 {
+        self.inner.schema_version_read()
+    }
+
+    /// The document as version-2 JSON text, indented (what `khuyencong upgrade` writes).
+    fn to_json(&self) -> String {
+        self.inner.to_json_v2()
     }
 
     /// The document's `id`.
@@ -519,7 +531,7 @@ fn totals_key(obj: &Bound<'_, PyAny>) -> PyResult<TotalsKey> {
 }
 
 /// The figures of a totals row, in the order of [`TotalsRow`].
-const ROW_FIELDS: [&str; 11] = TotalsRow::FIGURES;
+const ROW_FIELDS: &[&str] = &TotalsRow::FIGURES;
 
 /// One totals row as a flat dict: the keys first, then the figures; shares are
 /// `decimal.Decimal`.
@@ -540,7 +552,7 @@ fn row_to_py<'py>(py: Python<'py>, row: &TotalsRow) -> PyResult<Bound<'py, PyDic
     // The figures in the order of `TotalsRow`, then any the core adds later.
     let mut fields: Vec<&String> = Vec::with_capacity(map.len());
     for name in ROW_FIELDS {
-        fields.extend(map.get_key_value(name).map(|(k, _)| k));
+        fields.extend(map.get_key_value(*name).map(|(k, _)| k));
     }
     fields.extend(map.keys().filter(|k| !ROW_FIELDS.contains(&k.as_str())));
     for field in fields {
@@ -581,24 +593,7 @@ pub fn _totals<'py>(
     for k in by.try_iter()? {
         keys.push(totals_key(&k?)?);
     }
-    let inputs = inputs(docs, "totals")?;
-    let parsed: Vec<Parsed> = detached(py, inputs, |i, input| match input {
-        Ok(bytes) => document::parse(bytes).map_err(|e| (i, e.findings)),
-        Err(doc) => Ok(doc),
-    })?;
-    let mut documents = Vec::new();
-    for doc in parsed {
-        match doc {
-            Ok(d) => documents.push(d),
-            Err((i, findings)) => {
-                return Err(validation_error_at(
-                    py,
-                    &format!("document {i}"),
-                    &findings,
-                )?);
-            }
-        }
-    }
+    let documents = read_documents(py, docs, "totals")?;
     let report = khuyencong::totals::totals_report(&documents, &keys)
         .map_err(|e| error(e.to_string(), e.message_vi()))?;
     let rows = PyList::empty(py);
@@ -627,4 +622,85 @@ pub fn _totals<'py>(
         notes.append(d)?;
     }
     Ok((rows, listed, notes))
+}
+
+/// Reads documents for totals or progress with the interpreter released; the first that
+/// cannot be read raises `ValidationError`.
+fn read_documents(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    function: &str,
+) -> PyResult<Vec<Document>> {
+    let inputs = inputs(docs, function)?;
+    let parsed: Vec<Parsed> = detached(py, inputs, |i, input| match input {
+        Ok(bytes) => document::parse(bytes).map_err(|e| (i, e.findings)),
+        Err(doc) => Ok(doc),
+    })?;
+    let mut documents = Vec::with_capacity(parsed.len());
+    for doc in parsed {
+        match doc {
+            Ok(d) => documents.push(d),
+            Err((i, findings)) => {
+                return Err(validation_error_at(
+                    py,
+                    &format!("document {i}"),
+                    &findings,
+                )?);
+            }
+        }
+    }
+    Ok(documents)
+}
+
+/// Programme targets against results: a list of row dicts (shares as `decimal.Decimal`) and
+/// a list of note dicts.
+#[pyfunction]
+pub fn _progress<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+    let documents = read_documents(py, docs, "progress")?;
+    let report = py.detach(|| khuyencong::totals::progress(&documents));
+    let encode = |e: serde_json::Error| {
+        error(
+            format!("cannot encode a progress row: {e}"),
+            format!("không mã hóa được dòng so sánh chỉ tiêu: {e}"),
+        )
+    };
+    let rows = PyList::empty(py);
+    for row in &report.rows {
+        let Value::Object(map) = serde_json::to_value(row).map_err(encode)? else {
+            continue;
+        };
+        let dict = PyDict::new(py);
+        for field in khuyencong::totals::ProgressRow::FIELDS {
+            let Some(v) = map.get(field) else { continue };
+            let item = match (field, v) {
+                ("share", Value::String(s)) => convert::decimal(py, s)?,
+                _ => json_to_py(py, v)?,
+            };
+            dict.set_item(field, item)?;
+        }
+        rows.append(dict)?;
+    }
+    let notes = PyList::empty(py);
+    for note in &report.notes {
+        notes.append(json_to_py(
+            py,
+            &serde_json::to_value(note).map_err(encode)?,
+        )?)?;
+    }
+    Ok((rows, notes))
+}
+
+/// One document as version-2 JSON text; a document that cannot be read raises
+/// `ValidationError`.
+#[pyfunction]
+pub fn _upgrade(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<String> {
+    let list = PyList::new(py, [doc])?;
+    let documents = read_documents(py, list.as_any(), "upgrade")?;
+    Ok(documents
+        .first()
+        .map(Document::to_json_v2)
+        .unwrap_or_default())
 }

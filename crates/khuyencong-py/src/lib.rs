@@ -232,6 +232,8 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(documents::_load, m)?)?;
     m.add_function(wrap_pyfunction!(documents::_document, m)?)?;
     m.add_function(wrap_pyfunction!(documents::_totals, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::_progress, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::_upgrade, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_assess, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_max_support, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_parse_vnd, m)?)?;

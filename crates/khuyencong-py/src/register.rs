@@ -237,6 +237,11 @@ impl PyRegister {
         self.ask(py, Register::progress)
     }
 
+    /// Programmes' targets against the reports on them (the core's progress).
+    fn programme_progress(&self, py: Python<'_>) -> PyResult<Answer> {
+        self.ask(py, Register::programme_progress)
+    }
+
     /// Schemes approved and never reported.
     fn unreported(&self, py: Python<'_>) -> PyResult<Answer> {
         self.ask(py, Register::unreported)

@@ -38,6 +38,9 @@ pub struct Extract {
     pub report_lines: Vec<ReportLine>,
     /// Programmes the document defines or reports on: (programme id, relation).
     pub programmes: Vec<(String, &'static str)>,
+    /// Programmes a scheme document says the scheme belongs to: a programme document's
+    /// `id`, or the instrument code of the decision that approved the programme.
+    pub scheme_programmes: Vec<(String, String)>,
     /// Numeric targets.
     pub targets: Vec<Target>,
     /// States of schemes the document states: (scheme id, state, date, source).
@@ -213,7 +216,7 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                 approval_number: Some(s.approval.number.clone()),
                 support_vnd: support,
                 support_exactness: exactness,
-                total_cost_vnd: Some(s.funding.total_cost.get()),
+                total_cost_vnd: Some(s.funding.total_cost.vnd.get()),
                 activities: s.activities.clone(),
             });
             for b in &s.beneficiaries {
@@ -229,64 +232,94 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                 None => s.approval.number.clone(),
             };
             x.states.push((s.id.clone(), "approved", date, source));
+            if let Some(id) = &s.programme_id {
+                x.scheme_programmes.push((s.id.clone(), id.clone()));
+            }
+            if let Some(instrument) = s.programme {
+                x.scheme_programmes
+                    .push((s.id.clone(), instrument.code().to_owned()));
+            }
         }
         Document::Plan(p) => {
             x.title.clone_from(&p.title);
             x.province.clone_from(&p.province);
-            x.fund_level = Some(p.fund_level.code());
+            x.fund_level = p.fund_level.map(khuyencong::funding::FundLevel::code);
             if let Some(period) = p.period() {
                 x.period_from = Some(period.from.to_string());
                 x.period_to = Some(period.to.to_string());
             }
             for line in &p.schemes {
+                // A line that stands for several schemes (no scheme id) mentions none of
+                // them by name.
+                let Some(scheme_id) = &line.scheme_id else {
+                    continue;
+                };
                 // A plan line may not state its support: then it is unknown, not zero.
                 let (support, exactness) = line.support.as_ref().map(amount).unzip();
                 x.mentions.push(Mention {
-                    scheme_id: line.scheme_id.clone(),
+                    scheme_id: scheme_id.clone(),
                     role: "plan_line",
                     title: line.title.clone(),
                     province: p.province.clone(),
-                    fund_level: Some(p.fund_level.code()),
+                    fund_level: p.line_level(line).map(khuyencong::funding::FundLevel::code),
                     year: Some(i64::from(p.year)),
                     approved_on: None,
                     approval_number: None,
                     support_vnd: support,
                     support_exactness: exactness,
                     total_cost_vnd: line.total_cost.as_ref().map(|a| a.vnd.get()),
-                    activities: vec![line.activity],
+                    activities: line.activity.into_iter().collect(),
                 });
             }
         }
         Document::PeriodReport(r) => {
             x.title.clone_from(&r.title);
-            x.province = Some(r.reporting_unit.province.clone());
+            x.province.clone_from(&r.reporting_unit.province);
             x.period_from = Some(r.period.from.to_string());
             x.period_to = Some(r.period.to.to_string());
             let (year_from, year_to) = (
                 i64::from(r.period.from.year()),
                 i64::from(r.period.to.year()),
             );
-            for line in &r.results {
-                x.report_lines.push(ReportLine {
-                    activity: line.activity,
-                    fund_level: line.fund.map(khuyencong::funding::FundLevel::code),
-                    year_from,
-                    year_to,
-                });
+            // Every line that names an activity, its parts included (a part has its line's
+            // fund and year unless it states its own).
+            let mut stack: Vec<(
+                &khuyencong::document::report::ResultLine,
+                Option<khuyencong::funding::FundLevel>,
+                Option<i64>,
+            )> = r.results.iter().rev().map(|l| (l, None, None)).collect();
+            while let Some((line, fund, year)) = stack.pop() {
+                let fund = line.fund.or(fund);
+                let year = line.year.map(|y| i64::from(y.get())).or(year);
+                if let Some(activity) = line.activity {
+                    x.report_lines.push(ReportLine {
+                        activity,
+                        fund_level: fund.map(khuyencong::funding::FundLevel::code),
+                        year_from: year.unwrap_or(year_from),
+                        year_to: year.unwrap_or(year_to),
+                    });
+                }
+                stack.extend(line.parts.iter().rev().map(|p| (p, fund, year)));
             }
             if let Some(p) = r.programme {
                 x.programmes.push((p.code().to_owned(), "reports_on"));
+            }
+            if let Some(id) = &r.programme_id {
+                x.programmes.push((id.clone(), "reports_on"));
             }
             // Targets a report proposes for the period after its own; the report does not
             // state when that period ends.
             let next_day = r.period.to.succ_opt();
             let next = next_day.map(|d| d.to_string());
-            let target_province = next_day.map(|d| {
-                khuyencong::province::resolve(&r.reporting_unit.province, d, d).map_or_else(
-                    || khuyencong::province::normalise_text(&r.reporting_unit.province).0,
-                    |m| m.province.code().to_owned(),
-                )
-            });
+            let target_province =
+                next_day
+                    .zip(r.reporting_unit.province.as_deref())
+                    .map(|(d, province)| {
+                        khuyencong::province::resolve(province, d, d).map_or_else(
+                            || khuyencong::province::normalise_text(province).0,
+                            |m| m.province.code().to_owned(),
+                        )
+                    });
             for line in &r.targets {
                 let mut push =
                     |measure: &'static str, target: u64, exactness, text: Option<&String>| {
@@ -297,7 +330,7 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                             period_from: next.clone(),
                             period_to: None,
                             year: None,
-                            activity: Some(line.activity.code()),
+                            activity: line.activity.map(Codelist::code),
                             fund_level: line.fund.map(khuyencong::funding::FundLevel::code),
                             level: line
                                 .level
@@ -321,6 +354,67 @@ pub fn extract(doc: &Document) -> Result<Extract, RegisterError> {
                         a.exactness,
                         a.text.as_ref(),
                     );
+                }
+            }
+        }
+        Document::Programme(p) => {
+            x.title.clone_from(&p.title);
+            x.province.clone_from(&p.province);
+            x.fund_level = p.fund_level.map(khuyencong::funding::FundLevel::code);
+            x.period_from = Some(p.period.from.to_string());
+            x.period_to = Some(p.period.to.to_string());
+            x.programmes.push((p.id.clone(), "defines"));
+            if let Some(instrument) = p.instrument {
+                x.programmes.push((instrument.code().to_owned(), "defines"));
+            }
+            let (province_key, _) = province_keys(doc);
+            // One row per target and indicator, and per year for a target for each year (as
+            // `khuyencong::totals::progress` compares them).
+            for t in &p.targets {
+                let years: Vec<Option<i64>> = match (t.year, t.each_year) {
+                    (Some(y), _) => vec![Some(i64::from(y.get()))],
+                    (None, true) => p.years().map(|y| Some(i64::from(y))).collect(),
+                    (None, false) => vec![None],
+                };
+                let mut indicators: Vec<(&'static str, u64, Exactness, Option<&String>)> =
+                    Vec::new();
+                for (kind, count) in counts(&t.counts) {
+                    indicators.push((kind, count.value, count.exactness, count.text.as_ref()));
+                }
+                for (measure, a) in [
+                    ("support_vnd", &t.support),
+                    ("total_investment_vnd", &t.total_investment),
+                ] {
+                    if let Some(a) = a {
+                        indicators.push((measure, a.vnd.get(), a.exactness, a.text.as_ref()));
+                    }
+                }
+                for (measure, c) in [
+                    ("jobs_created", &t.outcomes.jobs_created),
+                    ("workers_trained", &t.outcomes.workers_trained),
+                ] {
+                    if let Some(c) = c {
+                        indicators.push((measure, c.value, c.exactness, c.text.as_ref()));
+                    }
+                }
+                for (measure, target, exactness, text) in indicators {
+                    for year in &years {
+                        x.targets.push(Target {
+                            programme_id: Some(p.id.clone()),
+                            province_key: province_key.clone(),
+                            basis: "programme",
+                            period_from: Some(p.period.from.to_string()),
+                            period_to: Some(p.period.to.to_string()),
+                            year: *year,
+                            activity: t.activity.map(Codelist::code),
+                            fund_level: t.fund.map(khuyencong::funding::FundLevel::code),
+                            level: t.level.map(khuyencong::product::TypicalProductLevel::code),
+                            measure,
+                            target,
+                            exactness,
+                            text: text.or(t.text.as_ref()).cloned(),
+                        });
+                    }
                 }
             }
         }
@@ -355,7 +449,7 @@ mod tests {
     fn provinces_are_the_librarys_codes_however_they_are_written() {
         let report = |province: &str, from: &str, to: &str| {
             let json = format!(
-                r#"{{"kind": "period_report", "schema_version": 1, "id": "r", "reporting_unit": {{"name": "UBND", "province": "{province}"}}, "period": {{"from": "{from}", "to": "{to}"}}}}"#
+                r#"{{"kind": "period_report", "schema_version": 2, "id": "r", "reporting_unit": {{"name": "UBND", "province": "{province}"}}, "period": {{"from": "{from}", "to": "{to}"}}}}"#
             );
             khuyencong::document::parse(json.as_bytes()).map(|d| province_keys(&d))
         };

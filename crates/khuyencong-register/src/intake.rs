@@ -374,6 +374,16 @@ fn index(
             &[document.into(), programme.as_str().into(), (*relation).into()],
         )?;
     }
+    for (scheme_id, programme) in &x.scheme_programmes {
+        db.execute(
+            "INSERT INTO scheme_programmes (document, scheme_id, programme_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            &[
+                document.into(),
+                scheme_id.as_str().into(),
+                programme.as_str().into(),
+            ],
+        )?;
+    }
     for (seq, t) in x.targets.iter().enumerate() {
         db.execute(
             "INSERT INTO targets (document, seq, programme_id, basis, province, province_key, period_from, period_to, year, activity, fund_level, level, measure, target, exactness, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -432,12 +442,13 @@ pub(crate) fn parse_body(body: &Value) -> Option<Document> {
 
 /// The tables derived from the stored documents (rebuilt by [`reindex`]); the states a
 /// document stated at intake are kept as recorded.
-const DERIVED: [&str; 7] = [
+const DERIVED: [&str; 8] = [
     "scheme_mentions",
     "scheme_activities",
     "beneficiaries",
     "report_lines",
     "programme_refs",
+    "scheme_programmes",
     "targets",
     "document_totals",
 ];

@@ -427,11 +427,12 @@ impl Register {
         Ok(table)
     }
 
-    /// Progress against numeric targets: for each target of a current document (a
-    /// programme's, or proposed by a report for the period after its own), what the current
-    /// reports of the same province over that period achieved, period by period, added up by
-    /// the core from the result lines of the target's activity (or the items of its Art. 4
-    /// group), and of its fund level and contest level where the target states them.
+    /// Progress against the targets a report proposes for the period after its own: what
+    /// the current reports of the same province over that period achieved, period by
+    /// period, added up by the core from the result lines of the target's activity (or the
+    /// items of its Art. 4 group), and of its fund level and contest level where the target
+    /// states them. The targets of programme documents are compared with the reports on them
+    /// by [`Register::programme_progress`] (the core's computation).
     ///
     /// What is not itemised is shown as such: `not_itemised_lines` counts the matching
     /// result lines that do not state the figure (then `achieved` is a lower bound), and
@@ -444,7 +445,7 @@ impl Register {
     pub fn progress(&mut self) -> Result<Table, RegisterError> {
         let (targets, reports) = self.db.read(|db| {
             let targets = db.query(
-                "SELECT doc_id, programme_id, basis, province, province_key, period_from, period_to, activity, fund_level, level, measure, target, exactness, text FROM v_targets ORDER BY province_key, period_from, doc_id, seq",
+                "SELECT doc_id, programme_id, basis, province, province_key, period_from, period_to, activity, fund_level, level, measure, target, exactness, text FROM v_targets WHERE basis = 'report_proposal' ORDER BY province_key, period_from, doc_id, seq",
                 &[],
             )?;
             let reports = current_documents(db, Some("period_report"))?;
@@ -453,6 +454,69 @@ impl Register {
         let mut table = Table::new(&PROGRESS_COLUMNS);
         for t in &targets {
             progress_of(t, &reports, &mut table)?;
+        }
+        Ok(table)
+    }
+}
+
+/// The columns of [`Register::programme_progress`] after the core's own
+/// ([`khuyencong::totals::ProgressRow`]): the programme's document version, and the core's
+/// notes on how the reports were matched to the programme.
+const PROGRAMME_PROGRESS_EXTRA: [&str; 2] = ["programme_version", "notes"];
+
+impl Register {
+    /// Every current programme's targets against the results of the current reports on it
+    /// (by the programme's `id`, or by the decision that approved it and the province),
+    /// computed by the core ([`khuyencong::totals::progress`]) over the registered
+    /// documents: one row per target and indicator (and per year, for a target for each
+    /// year), with the core's columns (`achieved` with its exactness, `share`, `met` — empty
+    /// when the figures cannot say), the programme's version and the core's notes on the
+    /// reports it matched (a yearly report inside a five-year one not counted twice, reports
+    /// that overlap, a programme without reports).
+    ///
+    /// # Errors
+    /// The database refused the query.
+    pub fn programme_progress(&mut self) -> Result<Table, RegisterError> {
+        let (docs, versions) = self.db.read(|db| {
+            let mut docs = current_documents(db, Some("programme"))?;
+            let versions = db.query(
+                "SELECT doc_id, version FROM documents WHERE kind = 'programme' AND status = 'accepted' AND superseded_by IS NULL",
+                &[],
+            )?;
+            docs.extend(current_documents(db, Some("period_report"))?);
+            Ok((docs, versions))
+        })?;
+        let report = khuyencong::totals::progress(docs.iter().map(|(d, _, _)| d));
+        let mut columns: Vec<&str> = khuyencong::totals::ProgressRow::FIELDS.to_vec();
+        columns.extend(PROGRAMME_PROGRESS_EXTRA);
+        let mut table = Table::new(&columns);
+        for row in &report.rows {
+            let json = serde_json::to_value(row).unwrap_or_default();
+            let mut values: Vec<Value> = khuyencong::totals::ProgressRow::FIELDS
+                .iter()
+                .map(|c| match json.get(*c) {
+                    Some(serde_json::Value::Number(n)) => n
+                        .as_i64()
+                        .map_or_else(|| Value::Text(n.to_string()), Value::Int),
+                    Some(serde_json::Value::String(s)) => Value::Text(s.clone()),
+                    Some(serde_json::Value::Bool(b)) => Value::Int(i64::from(*b)),
+                    _ => Value::Null,
+                })
+                .collect();
+            values.push(
+                versions
+                    .iter()
+                    .find(|v| v[0].as_str() == Some(row.programme_id.as_str()))
+                    .map_or(Value::Null, |v| v[1].clone()),
+            );
+            let notes: Vec<String> = report
+                .notes
+                .iter()
+                .filter(|n| n.programme_id == row.programme_id)
+                .map(|n| format!("{} / {}", n.message_vi, n.message_en))
+                .collect();
+            values.push((!notes.is_empty()).then(|| notes.join("; ")).into());
+            table.rows.push(values);
         }
         Ok(table)
     }
@@ -498,7 +562,8 @@ fn line_matches(
     level: Option<&str>,
 ) -> bool {
     activity.is_none_or(|a| {
-        l.activity.code() == a || l.activity.parent().is_some_and(|p| p.code() == a)
+        l.activity
+            .is_some_and(|la| la.code() == a || la.parent().is_some_and(|p| p.code() == a))
     }) && fund.is_none_or(|f| l.fund.is_some_and(|lf| lf.code() == f))
         && level.is_none_or(|v| l.level.is_some_and(|ll| ll.code() == v))
 }
@@ -533,14 +598,17 @@ fn progress_of(t: &[Value], reports: &[Current], table: &mut Table) -> Result<()
         // Only the target's lines: no stated total, whose remainder would then be wrong.
         m.results_total = None;
         m.funding = None;
+        let stated = |l: &khuyencong::document::report::ResultLine| match measure.as_str() {
+            "support_vnd" => l.support.is_some(),
+            "total_investment_vnd" => l.total_investment.is_some(),
+            kind => l.counts.iter().any(|(k, _)| k == kind),
+        };
         for l in &m.results {
-            let stated = match measure.as_str() {
-                "support_vnd" => l.support.is_some(),
-                "total_investment_vnd" => l.total_investment.is_some(),
-                kind => l.counts.iter().any(|(k, _)| k == kind),
-            };
-            not_itemised_lines += u64::from(!stated);
+            not_itemised_lines += u64::from(!stated(l));
         }
+        // Only the lines that state the figure are added up (a line stating other counts
+        // has a totals row of its own, whose figure would read as 0).
+        m.results.retain(|l| stated(l));
         whole.push(Document::PeriodReport(w));
         matching.push(Document::PeriodReport(m));
     }

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "the province of today in the totals of each document and in v_money; the index rebuilt with the library's province codes",
         sql: include_str!("sql/0003_province_now.sql"),
     },
+    Migration {
+        version: 4,
+        description: "programmes (format version 2): the programmes schemes say they belong to; v_programmes; v_scheme_programmes with the links schemes state",
+        sql: include_str!("sql/0004_programmes.sql"),
+    },
 ];
 
 /// The schema version this library writes.
@@ -58,6 +63,7 @@ pub const TABLES: &[(&str, &str, i64)] = &[
     ("programme_refs", "document, programme_id, relation", 1),
     ("targets", "document, seq", 1),
     ("document_totals", "document, seq", 1),
+    ("scheme_programmes", "document, scheme_id, programme_id", 4),
 ];
 
 /// The tables with an integer key given by the database (their counters are set after an

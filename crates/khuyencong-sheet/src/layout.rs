@@ -427,6 +427,11 @@ impl<'a> Walker<'a> {
         if let Some(c) = node.get("const") {
             return Shape::Const(c.clone());
         }
+        // The library reads every format version the schema lists; a workbook is written
+        // and read in the current one.
+        if def == Some("SchemaVersion") {
+            return Shape::Const(Value::from(khuyencong::document::common::SCHEMA_VERSION));
+        }
         if let Some(any) = node.get("anyOf").and_then(Value::as_array)
             && any.iter().filter(|a| !is_null_type(a)).count() != 1
         {
@@ -501,6 +506,24 @@ impl<'a> Walker<'a> {
     /// `oneOf [integer, {vnd|value, exactness, text}]`: an amount or a count with its
     /// exactness.
     fn quantity(&self, one: &'a [Value]) -> Option<Scalar> {
+        // A count may also be a range `{"min", "max"}` (format version 2): the third form.
+        if one.len() == 3 {
+            let is_range = |v: &'a Value| {
+                let (r, _) = self.deref(v);
+                r.get("properties")
+                    .and_then(Value::as_object)
+                    .is_some_and(|p| p.contains_key("min") && p.contains_key("max"))
+            };
+            let rest: Vec<Value> = one.iter().filter(|v| !is_range(v)).cloned().collect();
+            return match (rest.len(), self.quantity_pair(&rest)) {
+                (2, Some(Scalar::Count)) => Some(Scalar::Count),
+                _ => None,
+            };
+        }
+        self.quantity_pair(one)
+    }
+
+    fn quantity_pair(&self, one: &[Value]) -> Option<Scalar> {
         if one.len() != 2 {
             return None;
         }

@@ -20,7 +20,7 @@
 //! assert!(xlsx.starts_with(b"PK"));
 //!
 //! // A plan written as a workbook reads back as the same plan…
-//! let plan = serde_json::json!({"kind": "plan", "schema_version": 1, "id": "kh-2024",
+//! let plan = serde_json::json!({"kind": "plan", "schema_version": 2, "id": "kh-2024",
 //!     "year": 2024, "fund_level": "national",
 //!     "budget": {"lines": [{"source": "local_budget_provincial", "amount": 500000000}]}});
 //! let written = write_documents(&[plan.clone()], Format::Xlsx, CsvOptions::default())?;
@@ -32,7 +32,7 @@
 //! let f = &checked.findings[0];
 //! assert_eq!(f.code, "plan.fund_source_mismatch");
 //! assert_eq!(f.path, "/budget/lines/0/source");
-//! assert_eq!(f.cell.as_deref(), Some("'Nguồn kinh phí'!C3"));
+//! assert_eq!(f.cell.as_deref(), Some("'Nguồn kinh phí'!C4"));
 //! # Ok::<(), khuyencong_sheet::SheetError>(())
 //! ```
 

@@ -437,9 +437,17 @@ fn find_header(grid: &Grid, spec: &SheetSpec, labels: &Labels) -> Option<Header>
             // Group headings above the column: its own cells, or the nearest heading to
             // its left on the same row (a heading written once over several columns).
             let mut context: Vec<&str> = own.iter().map(|(_, f)| f.as_str()).collect();
-            for r in &block {
-                if let Some((_, (_, f))) = texts.range((*r, 0)..=(*r, c)).next_back() {
-                    context.push(f);
+            for (i, r) in block.iter().enumerate() {
+                if let Some(((_, h), (_, f))) = texts.range((*r, 0)..=(*r, c)).next_back() {
+                    // A heading spans the columns to its right until a heading on a row
+                    // above starts (an outer group, or a field whose heading is there).
+                    let ended = *h < c
+                        && block[..i].iter().any(|above| {
+                            texts.range((*above, h + 1)..=(*above, c)).next().is_some()
+                        });
+                    if !ended {
+                        context.push(f);
+                    }
                 }
             }
             let score = |t: &Target| match t {

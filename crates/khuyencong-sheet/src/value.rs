@@ -6,7 +6,7 @@
 //! when it reads the document. A blank cell is a value not stated, never zero.
 
 use chrono::{Datelike, NaiveDate};
-use khuyencong::money::{Exactness, MAX_VND, parse_count, parse_vnd};
+use khuyencong::money::{Exactness, MAX_VND, parse_count, parse_count_range, parse_vnd};
 use serde_json::{Number, Value, json};
 
 use crate::findings::Problem;
@@ -191,6 +191,15 @@ fn count(cell: &Cell) -> Read {
         && let Ok(i) = t.parse::<i64>()
     {
         return Read::Value(Value::from(i));
+    }
+    // A range, "8–12 đề án" (format version 2): its ends, and its words unless they are
+    // only the two numbers.
+    if let Some(r) = parse_count_range(&t) {
+        return Read::Value(if fold(&t) == fold(&range_text(r.min, r.max)) {
+            json!({"min": r.min, "max": r.max})
+        } else {
+            json!({"min": r.min, "max": r.max, "text": t})
+        });
     }
     match parse_count(&t) {
         // An exact count is its number: "05 cơ sở" is 5 (the words are notation).
@@ -495,6 +504,9 @@ pub fn write(value: &Value, kind: ValueKind, lists: &[Codelist]) -> Out {
             _ => Out::Text(n.to_string()),
         },
         (ValueKind::Amount, Value::Object(o)) => quantity(o, "vnd", "đồng"),
+        (ValueKind::Count, Value::Object(o)) if o.contains_key("min") => {
+            range(o).unwrap_or_else(|| Out::Text(Value::Object(o.clone()).to_string()))
+        }
         (ValueKind::Count, Value::Object(o)) => quantity(o, "value", ""),
         (ValueKind::Bool, Value::Bool(b)) => Out::Text(if *b { "Có" } else { "Không" }.to_owned()),
         (ValueKind::Date, Value::String(s)) => {
@@ -529,6 +541,28 @@ fn label(code: &str, list: Option<&Codelist>) -> String {
         Some(i) if list.label_is_unique(i) => list.values[i].vi.clone(),
         _ => code.to_owned(),
     }
+}
+
+/// The text written for a range of counts with no words of its own: "8–12".
+fn range_text(min: u64, max: u64) -> String {
+    format!(
+        "{}–{}",
+        khuyencong::money::group_thousands(min, '.'),
+        khuyencong::money::group_thousands(max, '.')
+    )
+}
+
+/// A range of counts, `{"min", "max", "text"}`: its own words when they read back as the
+/// same range, otherwise "min–max".
+fn range(o: &serde_json::Map<String, Value>) -> Option<Out> {
+    let min = o.get("min")?.as_u64()?;
+    let max = o.get("max")?.as_u64()?;
+    if let Some(text) = o.get("text").and_then(Value::as_str)
+        && parse_count_range(text).is_some_and(|r| r.min == min && r.max == max)
+    {
+        return Some(Out::Text(text.to_owned()));
+    }
+    Some(Out::Text(range_text(min, max)))
 }
 
 /// An amount (`key` `vnd`) or a count (`value`) with its exactness: an exact figure is its
@@ -708,5 +742,37 @@ mod tests {
             json!({"value": 100, "exactness": "lower_bound"})
         );
         assert_eq!(c("05 cơ sở"), json!(5));
+    }
+
+    #[test]
+    fn count_ranges_are_read_and_written_back_as_typed() {
+        let c = |t: &str| match count(&Cell::Text(t.into())) {
+            Read::Value(v) => v,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(c("8–12"), json!({"min": 8, "max": 12}));
+        assert_eq!(c("8-12"), json!({"min": 8, "max": 12, "text": "8-12"}));
+        assert_eq!(
+            c("8–12 đề án mỗi năm"),
+            json!({"min": 8, "max": 12, "text": "8–12 đề án mỗi năm"})
+        );
+        for t in ["8–12", "8-12", "từ 8 đến 12 đề án", "1.000–1.200 lượt"] {
+            let v = c(t);
+            let Out::Text(back) = write(&v, ValueKind::Count, &[]) else {
+                panic!("{t}: not text");
+            };
+            assert_eq!(c(&back), v, "{t} → {back}");
+        }
+        // Words that do not read as the same range are replaced by the two numbers.
+        assert_eq!(
+            write(
+                &json!({"min": 8, "max": 12, "text": "tám đến mười hai"}),
+                ValueKind::Count,
+                &[]
+            ),
+            Out::Text("8–12".into())
+        );
+        // A single count is not a range.
+        assert_eq!(c("12"), json!(12));
     }
 }

@@ -107,8 +107,8 @@ fn kind_text(c: &Column, layout: &Layout) -> (String, String) {
             "Amount (đồng): 1.400.000.000, 1.400 triệu, 1,4 tỷ; hơn 15,2 tỷ (more than), khoảng 2 tỷ (about)".into(),
         ),
         ValueKind::Count => (
-            "Số lượng: 57; hơn 100 lượt (cận dưới), khoảng 2 (xấp xỉ)".into(),
-            "Count: 57; hơn 100 lượt (more than), khoảng 2 (about)".into(),
+            "Số lượng: 57; hơn 100 lượt (cận dưới), khoảng 2 (xấp xỉ), 8–12 (khoảng)".into(),
+            "Count: 57; hơn 100 lượt (more than), khoảng 2 (about), 8–12 (a range)".into(),
         ),
         ValueKind::Bool => ("Có / Không".into(), "Yes (Có) / No (Không)".into()),
         ValueKind::Date => ("Ngày: 01/06/2024".into(), "Date: 01/06/2024 (day/month/year)".into()),

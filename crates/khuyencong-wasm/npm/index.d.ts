@@ -8,9 +8,26 @@ export type Lang = "vi" | "en";
 export type Severity = "error" | "warning" | "info";
 export type Confidence = "confirmed" | "secondary" | "historical";
 export type Exactness = "exact" | "lower_bound" | "approximate";
-export type DocumentKind = "scheme" | "plan" | "period_report";
-export type TotalsKey = "province" | "province_now" | "period" | "year" | "fund_level" | "source" | "activity" | "kind";
-export type SchemaKind = "document" | "scheme" | "plan" | "period_report" | "findings" | "provincial_pack";
+export type DocumentKind = "scheme" | "plan" | "period_report" | "programme";
+export type TotalsKey =
+  | "province"
+  | "province_now"
+  | "period"
+  | "year"
+  | "fund_level"
+  | "source"
+  | "activity"
+  | "industry"
+  | "product_group"
+  | "kind";
+export type SchemaKind =
+  | "document"
+  | "scheme"
+  | "plan"
+  | "period_report"
+  | "programme"
+  | "findings"
+  | "provincial_pack";
 export type Verdict = "eligible" | "not_eligible" | "indeterminate";
 export type Regime = "regime_2012" | "regime_2025";
 /** An ISO calendar date, `YYYY-MM-DD`. */
@@ -97,6 +114,12 @@ export interface TotalsRow {
   total_investment_vnd: bigint;
   counterpart_vnd: bigint;
   establishments: bigint;
+  /** Jobs created, as the documents state them. */
+  jobs_created: bigint;
+  /** Workers trained, as the documents state them. */
+  workers_trained: bigint;
+  /** Every other count, by kind (`schemes`, `products_certified`…). */
+  counts: Record<string, bigint>;
   exactness: Exactness;
   support_share: DecimalString | null;
   counterpart_per_support: DecimalString | null;

@@ -362,7 +362,7 @@ pub fn packs() -> Result<JsValue, JsValue> {
 }
 
 /// The JSON Schema (draft 2020-12) of `kind`: `document`, `scheme`, `plan`,
-/// `period_report`, `findings` or `provincial_pack` — plain JSON for a validator (its
+/// `period_report`, `programme`, `findings` or `provincial_pack` — plain JSON for a validator (its
 /// integers are numbers, all within 2^53 − 1).
 #[wasm_bindgen(js_name = jsonSchema)]
 pub fn json_schema(kind: &JsValue) -> Result<JsValue, JsValue> {

@@ -34,6 +34,12 @@ codelist! {
         Commune = ("commune", "Kinh phí khuyến công địa phương cấp xã", "Local extension funds, commune level",
             nd45(11, 2), D45, None, BOTH_2025_SECONDARY,
             "from 2025-10-15 Art. 11.2 as amended by Decree 235/2025: managed by the People's Committee of the province or of the commune"),
+        /// Local extension funds whose level the document does not state ("kinh phí khuyến
+        /// công địa phương"): a province's, a district's or a commune's (Art. 11.2). Used
+        /// where a report or plan speaks of the local part as a whole.
+        Local = ("local", "Kinh phí khuyến công địa phương (không nêu cấp)", "Local extension funds (level not stated)",
+            nd45(11, 2), D45, None, BOTH_2025_SECONDARY,
+            "a document's local part as a whole; from 2025-10-15 Art. 11.2 as amended by Decree 235/2025 names the province's and the commune's"),
     }
 }
 
@@ -41,6 +47,22 @@ impl FundLevel {
     /// Whether this is a local (not national) fund level.
     pub const fn is_local(self) -> bool {
         !matches!(self, Self::National)
+    }
+
+    /// Whether money of level `other` is part of money of this level: the same level, or a
+    /// local level inside the local funds whose level is not stated.
+    pub const fn contains(self, other: Self) -> bool {
+        matches!(
+            (self, other),
+            (Self::National, Self::National)
+                | (
+                    Self::Local,
+                    Self::Provincial | Self::District | Self::Commune | Self::Local
+                )
+                | (Self::Provincial, Self::Provincial)
+                | (Self::District, Self::District)
+                | (Self::Commune, Self::Commune)
+        )
     }
 }
 
@@ -76,6 +98,11 @@ codelist! {
         /// Other lawful sources (Art. 12.1(c), 13.1(c)).
         OtherLawful = ("other_lawful", "Nguồn vốn hợp pháp khác", "Other lawful sources",
             nd45(12, 1).point(Point::C), D45, None, BOTH),
+        /// The state budget where the document does not say which level ("ngân sách nhà
+        /// nước 48 tỷ"): central or local budget allocations (Art. 12.1(a), 13.1(a)).
+        StateBudget = ("state_budget", "Ngân sách nhà nước (không nêu cấp)", "State budget (level not stated)",
+            nd45(12, 1).point(Point::A), D45, None, BOTH,
+            "Art. 12.1(a) for the central budget, Art. 13.1(a) for local budgets; the document does not say which"),
     }
 }
 
@@ -89,6 +116,7 @@ impl FundingSource {
                 | Self::LocalBudgetDistrict
                 | Self::LocalBudgetCommune
                 | Self::NationalTargetProgramme
+                | Self::StateBudget
         )
     }
 
@@ -117,6 +145,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::activity::Activity;
+use crate::document::{Amount, Exactness};
 use crate::finding::{Finding, FindingDef, Severity};
 use crate::law::{Confidence, SupportRegime};
 use crate::money::{
@@ -133,8 +162,9 @@ use crate::support::{
 pub struct FundingLine {
     /// Where the money comes from.
     pub source: FundingSource,
-    /// How much, in đồng (JSON integer).
-    pub amount: Vnd,
+    /// How much, in đồng: a JSON integer, or an object with the exactness the scheme states
+    /// ("khoảng 7,5 tỷ": approximate).
+    pub amount: Amount,
     /// A free note (e.g. which programme is integrated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -147,10 +177,12 @@ pub struct FundingLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SchemeFunding {
-    /// Total approved cost of the scheme, in đồng.
-    pub total_cost: Vnd,
-    /// The part of the cost eligible for support (the base of the support share), in đồng.
-    pub eligible_cost: Vnd,
+    /// Total approved cost of the scheme, in đồng; an object when the scheme states it as a
+    /// bound or an approximation ("tổng kinh phí khoảng 7,5 tỷ đồng").
+    pub total_cost: Amount,
+    /// The part of the cost eligible for support (the base of the support share), in đồng;
+    /// an object when stated as a bound or an approximation.
+    pub eligible_cost: Amount,
     /// The fund level of the scheme: national, or a local level.
     pub fund_level: FundLevel,
     /// The funding lines; they must add up to `total_cost`.
@@ -171,8 +203,26 @@ impl SchemeFunding {
             self.lines
                 .iter()
                 .filter(|l| pick(l.source))
-                .map(|l| l.amount),
+                .map(|l| l.amount.vnd),
         )
+    }
+
+    /// How exactly the lines whose source satisfies `pick` are stated, together.
+    pub fn exactness_of(&self, pick: impl Fn(FundingSource) -> bool) -> Exactness {
+        self.lines
+            .iter()
+            .filter(|l| pick(l.source))
+            .fold(Exactness::Exact, |e, l| e.combine(l.amount.exactness))
+    }
+
+    /// Whether every figure of the scheme's money is stated exactly.
+    pub fn is_exact(&self) -> bool {
+        self.total_cost.exactness == Exactness::Exact
+            && self.eligible_cost.exactness == Exactness::Exact
+            && self
+                .lines
+                .iter()
+                .all(|l| l.amount.exactness == Exactness::Exact)
     }
 }
 
@@ -185,7 +235,8 @@ impl SchemeFunding {
 /// ```
 /// use khuyencong::funding::{FundingLine, FundingSource, sum_by_source};
 /// use khuyencong::money::Vnd;
-/// let line = |source, m| FundingLine { source, amount: Vnd::from_million(m).unwrap(), note: None };
+/// use khuyencong::document::Amount;
+/// let line = |source, m| FundingLine { source, amount: Amount::exact(Vnd::from_million(m).unwrap()), note: None };
 /// let sums = sum_by_source(&[
 ///     line(FundingSource::NationalTargetProgramme, 838),
 ///     line(FundingSource::LocalBudgetProvincial, 14_859),
@@ -198,7 +249,7 @@ pub fn sum_by_source(lines: &[FundingLine]) -> Result<BTreeMap<FundingSource, Vn
     let mut out: BTreeMap<FundingSource, Vnd> = BTreeMap::new();
     for l in lines {
         let slot = out.entry(l.source).or_insert(Vnd::ZERO);
-        *slot = slot.checked_add(l.amount)?;
+        *slot = slot.checked_add(l.amount.vnd)?;
     }
     Ok(out)
 }
@@ -349,6 +400,15 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         meaning_en: "The scheme integrates national target programme money: make sure no cost item is funded twice.",
         fix_vi: "Ghi rõ nội dung chi do từng nguồn chi trả.",
         fix_en: "State which cost items each source pays for.",
+    },
+    FindingDef {
+        code: "funding.state_budget_not_split",
+        severity: Severity::Warning,
+        citation: None,
+        meaning_vi: "Đề án có dòng ngân sách nhà nước không nêu cấp: phần này không được tính là kinh phí khuyến công khi kiểm tra mức hỗ trợ tối đa (chưa đánh giá).",
+        meaning_en: "A scheme has a state-budget line whose level is not stated: it is not counted as extension support when the support limit is checked (not assessed).",
+        fix_vi: "Ghi nguồn theo cấp (`national_extension_fund`, `local_budget_provincial`…).",
+        fix_en: "Name the source by its level (`national_extension_fund`, `local_budget_provincial`…).",
     },
     FindingDef {
         code: "funding.shares",
@@ -514,6 +574,7 @@ pub(crate) const EXTENSION_SUPPORT: (&str, &str) =
 /// above the limit for the units known, `funding.support_not_assessed` when a content's
 /// level is not known (never an error), `funding.support_limit_unavailable` when the
 /// document contradicts itself.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn check_limit(
     out: &mut Vec<Finding>,
     contents: &[Content],
@@ -522,6 +583,7 @@ pub(crate) fn check_limit(
     date: NaiveDate,
     path: &dyn Fn() -> String,
     subject: (&str, &str),
+    uncertain: bool,
 ) {
     let several = contents.len() > 1;
     let mut limits = Vec::with_capacity(contents.len());
@@ -631,10 +693,21 @@ pub(crate) fn check_limit(
         let reference = limits
             .iter()
             .any(|l| l.rule_source == RuleSource::NationalAsReference);
-        let severity = if reference {
+        // Approximate money leaves the excess uncertain, unless every limit is a cap that
+        // does not move with the cost.
+        let approximate = uncertain && limits.iter().any(|l| l.binding != Binding::Cap);
+        let severity = if reference || approximate {
             Severity::Warning
         } else {
             Severity::Error
+        };
+        let (note_vi, note_en) = if approximate {
+            (
+                "; số liệu ước tính, cần xem xét",
+                "; the figures are approximate, a reviewer should look",
+            )
+        } else {
+            ("", "")
         };
         let (what_vi, what_en) = if several {
             (
@@ -649,11 +722,11 @@ pub(crate) fn check_limit(
             severity,
             path(),
             format!(
-                "{subject_vi} {s_vi} vượt {what_vi} {m_vi} ({})",
+                "{subject_vi} {s_vi} vượt {what_vi} {m_vi} ({}){note_vi}",
                 basis(crate::law::Lang::Vi, |l| l.hard)
             ),
             format!(
-                "{subject_en} {s_en} exceeds {what_en} {m_en} ({})",
+                "{subject_en} {s_en} exceeds {what_en} {m_en} ({}){note_en}",
                 basis(crate::law::Lang::En, |l| l.hard)
             ),
         )
@@ -735,7 +808,7 @@ pub fn check_funding(
         activity,
         variant: context.variant,
         technology_line: context.technology_line,
-        eligible_cost: funding.eligible_cost,
+        eligible_cost: funding.eligible_cost.vnd,
         units: Units::Known(context.units),
     };
     check_funding_with(funding, Some(&[content]), context, date, base)
@@ -749,6 +822,18 @@ pub(crate) fn extension_support(funding: &SchemeFunding) -> Result<Vnd, MoneyErr
         s.fund_level()
             .is_some_and(|l| l.is_local() == level.is_local())
     })
+}
+
+/// Whether a limit check of the extension support against limits computed from the eligible
+/// cost is uncertain: the support is approximate, or the eligible cost is not exact (the
+/// share limit moves with it).
+pub(crate) fn limit_uncertain(funding: &SchemeFunding) -> bool {
+    let level = funding.fund_level;
+    funding.exactness_of(|s| {
+        s.fund_level()
+            .is_some_and(|l| l.is_local() == level.is_local())
+    }) == Exactness::Approximate
+        || funding.eligible_cost.exactness != Exactness::Exact
 }
 
 /// [`check_funding`] with the contents whose limits bound the extension support; `None`
@@ -777,20 +862,46 @@ pub(crate) fn check_funding_with(
         )
     };
 
-    if funding.eligible_cost > funding.total_cost {
-        let (e_vi, e_en) = mil(funding.eligible_cost);
-        let (t_vi, t_en) = mil(funding.total_cost);
-        out.push(
-            Finding::new(
+    let eligible_vs_total = crate::document::reconcile::compare(
+        (&funding.total_cost).into(),
+        (&funding.eligible_cost).into(),
+        true,
+    );
+    match eligible_vs_total {
+        crate::document::reconcile::Agreement::Mismatch => {
+            let (e_vi, e_en) = mil(funding.eligible_cost.vnd);
+            let (t_vi, t_en) = mil(funding.total_cost.vnd);
+            out.push(
+                Finding::new(
+                    "funding.eligible_exceeds_total",
+                    Severity::Error,
+                    format!("{p}/eligible_cost"),
+                    format!("Chi phí được hỗ trợ {e_vi} lớn hơn tổng kinh phí {t_vi}"),
+                    format!("Eligible cost {e_en} is larger than the total cost {t_en}"),
+                )
+                .param("eligible_cost_vnd", funding.eligible_cost.vnd.get())
+                .param("total_cost_vnd", funding.total_cost.vnd.get()),
+            );
+        }
+        crate::document::reconcile::Agreement::OutsideTolerance => {
+            crate::document::reconcile::check_total(
+                &mut out,
                 "funding.eligible_exceeds_total",
-                Severity::Error,
                 format!("{p}/eligible_cost"),
-                format!("Chi phí được hỗ trợ {e_vi} lớn hơn tổng kinh phí {t_vi}"),
-                format!("Eligible cost {e_en} is larger than the total cost {t_en}"),
-            )
-            .param("eligible_cost_vnd", funding.eligible_cost.get())
-            .param("total_cost_vnd", funding.total_cost.get()),
-        );
+                (
+                    "Tổng kinh phí so với chi phí được hỗ trợ",
+                    "The total cost against the eligible cost",
+                ),
+                (&funding.total_cost).into(),
+                crate::document::reconcile::Parts {
+                    sum: (&funding.eligible_cost).into(),
+                    stated: 1,
+                    unstated: 1,
+                },
+                true,
+            );
+        }
+        _ => {}
     }
 
     for (i, line) in funding.lines.iter().enumerate() {
@@ -824,25 +935,44 @@ pub(crate) fn check_funding_with(
         }
     }
 
-    let Ok(sum) = Vnd::sum(funding.lines.iter().map(|l| l.amount)) else {
+    let Ok(sum) = Vnd::sum(funding.lines.iter().map(|l| l.amount.vnd)) else {
         out.push(overflow(format!("{p}/lines")));
         return out;
     };
-    if sum != funding.total_cost {
-        let (s_vi, s_en) = mil(sum);
-        let (t_vi, t_en) = mil(funding.total_cost);
-        let diff = i128::from(sum.get()) - i128::from(funding.total_cost.get());
-        out.push(
-            Finding::new(
-                "funding.sources_do_not_sum",
-                Severity::Error,
-                format!("{p}/total_cost"),
-                format!("Tổng các nguồn {s_vi} không bằng tổng kinh phí {t_vi}"),
-                format!("The funding lines add up to {s_en}, not the total cost {t_en}"),
-            )
-            .param("sum_vnd", sum.get())
-            .param("total_cost_vnd", funding.total_cost.get())
-            .param("difference_vnd", i64::try_from(diff).unwrap_or(i64::MAX)),
+    let lines_exactness = funding.exactness_of(|_| true);
+    if funding.total_cost.exactness == Exactness::Exact && lines_exactness == Exactness::Exact {
+        if sum != funding.total_cost.vnd {
+            let (s_vi, s_en) = mil(sum);
+            let (t_vi, t_en) = mil(funding.total_cost.vnd);
+            let diff = i128::from(sum.get()) - i128::from(funding.total_cost.vnd.get());
+            out.push(
+                Finding::new(
+                    "funding.sources_do_not_sum",
+                    Severity::Error,
+                    format!("{p}/total_cost"),
+                    format!("Tổng các nguồn {s_vi} không bằng tổng kinh phí {t_vi}"),
+                    format!("The funding lines add up to {s_en}, not the total cost {t_en}"),
+                )
+                .param("sum_vnd", sum.get())
+                .param("total_cost_vnd", funding.total_cost.vnd.get())
+                .param("difference_vnd", i64::try_from(diff).unwrap_or(i64::MAX)),
+            );
+        }
+    } else if let Some(parts) = crate::document::reconcile::Parts::of(
+        funding
+            .lines
+            .iter()
+            .map(|l| Some(crate::document::reconcile::Figure::from(&l.amount))),
+    ) {
+        // A scheme that states its money as "khoảng" or "hơn": compared within the bounds.
+        crate::document::reconcile::check_total(
+            &mut out,
+            "funding.sources_do_not_sum",
+            format!("{p}/total_cost"),
+            ("Tổng kinh phí của đề án", "The scheme's total cost"),
+            (&funding.total_cost).into(),
+            parts,
+            true,
         );
     }
 
@@ -876,48 +1006,133 @@ pub(crate) fn check_funding_with(
             date,
             &support_path,
             EXTENSION_SUPPORT,
+            limit_uncertain(funding),
         );
+    }
+    for (i, line) in funding.lines.iter().enumerate() {
+        if line.source == FundingSource::StateBudget {
+            let (a_vi, a_en) = mil(line.amount.vnd);
+            out.push(
+                Finding::new(
+                    "funding.state_budget_not_split",
+                    Severity::Warning,
+                    format!("{p}/lines/{i}/source"),
+                    format!("Ngân sách nhà nước {a_vi} không nêu cấp (khuyến công quốc gia, địa phương hay chương trình khác): phần này không được tính là kinh phí khuyến công khi kiểm tra mức hỗ trợ tối đa"),
+                    format!("The state budget of {a_en} does not say its level (national or local extension, or another programme): it is not counted as extension support when the support limit is checked"),
+                )
+                .param("amount_vnd", line.amount.vnd.get()),
+            );
+        }
     }
 
     // The counterpart covers the rest (Joint Circular 26/2014 Art. 7.3).
     let (conf, why_vi, why_en) = ttlt26_rule_confidence(date);
-    match funding.total_cost.checked_sub(state) {
-        Err(_) => {
-            let (s_vi, s_en) = mil(state);
-            out.push(
-                Finding::new(
-                    "funding.state_exceeds_total",
-                    Severity::Error,
-                    format!("{p}/lines"),
-                    format!("Kinh phí ngân sách nhà nước {s_vi} lớn hơn tổng kinh phí"),
-                    format!("State money {s_en} exceeds the total cost"),
-                )
-                .param("state_vnd", state.get())
-                .param("total_cost_vnd", funding.total_cost.get()),
-            );
+    let state_fig = crate::document::reconcile::Figure::new(
+        state.get(),
+        funding.exactness_of(FundingSource::is_state),
+    );
+    let total_fig = crate::document::reconcile::Figure::from(&funding.total_cost);
+    if funding.is_exact() {
+        match funding.total_cost.vnd.checked_sub(state) {
+            Err(_) => {
+                let (s_vi, s_en) = mil(state);
+                out.push(
+                    Finding::new(
+                        "funding.state_exceeds_total",
+                        Severity::Error,
+                        format!("{p}/lines"),
+                        format!("Kinh phí ngân sách nhà nước {s_vi} lớn hơn tổng kinh phí"),
+                        format!("State money {s_en} exceeds the total cost"),
+                    )
+                    .param("state_vnd", state.get())
+                    .param("total_cost_vnd", funding.total_cost.vnd.get()),
+                );
+            }
+            Ok(required) if non_state < required => {
+                let (r_vi, r_en) = mil(required);
+                let (n_vi, n_en) = mil(non_state);
+                out.push(
+                    Finding::new(
+                        "funding.counterpart_short",
+                        Severity::Error,
+                        format!("{p}/lines"),
+                        format!(
+                            "Phần kinh phí còn lại sau hỗ trợ của Nhà nước là {r_vi} nhưng vốn đối ứng và nguồn khác chỉ có {n_vi}{why_vi}"
+                        ),
+                        format!(
+                            "The cost left after state support is {r_en} but counterpart and other funds are only {n_en}{why_en}"
+                        ),
+                    )
+                    .cite(ttlt26(7, 3))
+                    .confidence(conf)
+                    .param("required_vnd", required.get())
+                    .param("counterpart_vnd", non_state.get()),
+                );
+            }
+            Ok(_) => {}
         }
-        Ok(required) if non_state < required => {
-            let (r_vi, r_en) = mil(required);
+    } else {
+        // Approximate or bounded money: only what the bounds make certain is an error; an
+        // approximation beyond the tolerance is a warning.
+        use crate::document::reconcile::{Agreement, compare, shortfall};
+        let tolerate =
+            |out: &mut Vec<Finding>, code: &str, agreement: Agreement, vi: String, en: String| {
+                match agreement {
+                    Agreement::Mismatch => out.push(Finding::new(
+                        code,
+                        Severity::Error,
+                        format!("{p}/lines"),
+                        vi,
+                        en,
+                    )),
+                    Agreement::OutsideTolerance => out.push(Finding::new(
+                        "reconcile.approximate_outside_tolerance",
+                        Severity::Warning,
+                        format!("{p}/lines"),
+                        format!(
+                            "{vi} — số liệu ước tính, chênh lệch quá {}%",
+                            crate::document::reconcile::APPROXIMATE_TOLERANCE_PERCENT
+                        ),
+                        format!(
+                            "{en} — approximate figures, more than {}% apart",
+                            crate::document::reconcile::APPROXIMATE_TOLERANCE_PERCENT
+                        ),
+                    )),
+                    _ => {}
+                }
+            };
+        let (s_vi, s_en) = mil(state);
+        let (t_vi, t_en) = mil(funding.total_cost.vnd);
+        tolerate(
+            &mut out,
+            "funding.state_exceeds_total",
+            compare(total_fig, state_fig, true),
+            format!("Kinh phí ngân sách nhà nước {s_vi} lớn hơn tổng kinh phí {t_vi}"),
+            format!("State money {s_en} exceeds the total cost {t_en}"),
+        );
+        let required = crate::document::reconcile::Figure::new(
+            funding.total_cost.vnd.get().saturating_sub(state.get()),
+            funding.total_cost.exactness.combine(state_fig.exactness),
+        );
+        let have = crate::document::reconcile::Figure::new(
+            non_state.get(),
+            funding.exactness_of(|s| !s.is_state()),
+        );
+        if funding.total_cost.vnd >= state {
+            let (r_vi, r_en) = mil(Vnd::new(required.value).unwrap_or(Vnd::ZERO));
             let (n_vi, n_en) = mil(non_state);
-            out.push(
-                Finding::new(
-                    "funding.counterpart_short",
-                    Severity::Error,
-                    format!("{p}/lines"),
-                    format!(
-                        "Phần kinh phí còn lại sau hỗ trợ của Nhà nước là {r_vi} nhưng vốn đối ứng và nguồn khác chỉ có {n_vi}{why_vi}"
-                    ),
-                    format!(
-                        "The cost left after state support is {r_en} but counterpart and other funds are only {n_en}{why_en}"
-                    ),
-                )
-                .cite(ttlt26(7, 3))
-                .confidence(conf)
-                .param("required_vnd", required.get())
-                .param("counterpart_vnd", non_state.get()),
+            tolerate(
+                &mut out,
+                "funding.counterpart_short",
+                shortfall(required, have),
+                format!(
+                    "Phần kinh phí còn lại sau hỗ trợ của Nhà nước là {r_vi} nhưng vốn đối ứng và nguồn khác chỉ có {n_vi}{why_vi}"
+                ),
+                format!(
+                    "The cost left after state support is {r_en} but counterpart and other funds are only {n_en}{why_en}"
+                ),
             );
         }
-        Ok(_) => {}
     }
 
     // No other state money for the same cost items (Art. 7.4).
@@ -958,7 +1173,7 @@ pub(crate) fn check_funding_with(
                 )
                 .cite(ttlt26(3, 3))
                 .confidence(conf)
-                .param("amount_vnd", line.amount.get()),
+                .param("amount_vnd", line.amount.vnd.get()),
             );
         }
     }
@@ -979,6 +1194,10 @@ pub(crate) fn check_funding_with(
     push_million_en(&mut en, non_state);
     en.push_str(", total ");
     push_million_en(&mut en, sum);
+    if !funding.is_exact() {
+        vi.push_str(" (có số liệu ước tính hoặc giới hạn dưới)");
+        en.push_str(" (some figures are approximate or lower bounds)");
+    }
     let mut shares = Finding::new("funding.shares", Severity::Info, p, vi, en)
         .param("total_vnd", sum.get())
         .param("state_support_vnd", state.get())

@@ -23,7 +23,7 @@
 //! assert!(checked.findings.iter().all(|f| f.severity != Severity::Error));
 //!
 //! // A float where money is expected is refused, with the path and both languages.
-//! let bad = br#"{"kind": "plan", "schema_version": 1, "id": "x", "year": 2024,
+//! let bad = br#"{"kind": "plan", "schema_version": 2, "id": "x", "year": 2024,
 //!   "fund_level": "provincial", "schemes": [{"scheme_id": "a", "activity": "information",
 //!   "support": 1.5}]}"#;
 //! let checked = check_bytes(bad, &CheckOptions::default());
@@ -114,7 +114,10 @@ pub use catalog::{Catalog, catalog};
 pub use codelist::{CodeInfo, Codelist, UnknownCode};
 pub use eligibility::{Assessment, Verdict, assess};
 pub use finding::{Finding, Severity};
-pub use money::{Exactness, ParsedAmount, ParsedCount, Ratio, Share, Vnd, parse_count, parse_vnd};
+pub use money::{
+    Exactness, ParsedAmount, ParsedCount, ParsedCountRange, Ratio, Share, Vnd, parse_count,
+    parse_count_range, parse_vnd,
+};
 pub use support::{SupportContext, SupportLimit, max_support};
 
 /// The version of the rules a check applies: this crate's version and the version of the

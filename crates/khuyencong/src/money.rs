@@ -824,6 +824,49 @@ pub fn parse_count(input: &str) -> Result<ParsedCount, NotationError> {
     Ok(ParsedCount { value, exactness })
 }
 
+/// A count stated as a range, "8–12 đề án": its two ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParsedCountRange {
+    /// The lower end.
+    pub min: u64,
+    /// The upper end (the parser does not compare it with `min`: a reversed range is for
+    /// the document check to report, `document.range_reversed`).
+    pub max: u64,
+}
+
+/// Reads a count written as a range, as plans write yearly targets: "8–12", "8 - 12 đề
+/// án", "từ 8 đến 12 đề án", "8 đến 12". Both ends are whole numbers as [`parse_count`]
+/// reads them, without a qualifier; the words after the upper end name what is counted.
+///
+/// Returns `None` when the text is not written as a range (then it is a single count, for
+/// [`parse_count`]).
+#[must_use]
+pub fn parse_count_range(input: &str) -> Option<ParsedCountRange> {
+    let lowered = input.to_lowercase();
+    let text = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.strip_prefix("từ ").unwrap_or(&text);
+    // The separators people type between the ends: an en dash, a hyphen, an em dash, a
+    // minus sign, or the word "đến" (to).
+    let (low, high) = [" đến ", "–", "—", "−", "-"]
+        .iter()
+        .find_map(|sep| text.split_once(sep))?;
+    let low = low.trim();
+    if low.is_empty() || !low.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let high = high.trim();
+    let min = parse_count(low).ok()?;
+    let max = parse_count(high).ok()?;
+    (min.exactness == Exactness::Exact
+        && max.exactness == Exactness::Exact
+        && high.starts_with(|c: char| c.is_ascii_digit()))
+    .then_some(ParsedCountRange {
+        min: min.value,
+        max: max.value,
+    })
+}
+
 /// Splits a Vietnamese number into its integer digits (separators removed) and its
 /// decimal digits.
 fn split_vi_number(number: &str, shown: &str) -> Result<(String, String), NotationError> {

@@ -607,11 +607,15 @@ pub fn document_province(doc: &crate::document::Document) -> Option<(&str, Naive
             let to = NaiveDate::from_ymd_opt(p.year, 12, 31)?;
             Some((name, from, to))
         }
-        Document::PeriodReport(r) => Some((
-            r.reporting_unit.province.as_str(),
-            r.period.from,
-            r.period.to,
-        )),
+        Document::PeriodReport(r) => r
+            .reporting_unit
+            .province
+            .as_deref()
+            .map(|p| (p, r.period.from, r.period.to)),
+        Document::Programme(p) => p
+            .province
+            .as_deref()
+            .map(|name| (name, p.period.from, p.period.to)),
     }
 }
 
@@ -799,7 +803,7 @@ mod tests {
 
     fn plan_findings(province: &str, year: i32) -> Vec<Finding> {
         let text = format!(
-            r#"{{"kind": "plan", "schema_version": 1, "id": "kh", "year": {year},
+            r#"{{"kind": "plan", "schema_version": 2, "id": "kh", "year": {year},
             "fund_level": "provincial", "province": "{province}",
             "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": 1000}}]}}}}"#
         );

@@ -23,6 +23,7 @@ pub fn findings() -> impl Iterator<Item = &'static FindingDef> {
                 .flat_map(|kinds| kinds.iter().copied()),
         )
         .chain(crate::funding::FINDINGS.iter())
+        .chain(crate::document::kinds::KINDS.iter().copied())
         .chain(crate::province::KINDS.iter().copied())
 }
 

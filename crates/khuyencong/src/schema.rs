@@ -12,7 +12,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use crate::applicant::ApplicantFacts;
-use crate::document::{CheckReport, PeriodReport, Plan, Scheme};
+use crate::document::{CheckReport, PeriodReport, Plan, Programme, Scheme};
 use crate::support::ProvincialPack;
 
 /// The version of the document formats the schemas describe (`schema_version`).
@@ -22,7 +22,8 @@ pub const SCHEMA_VERSION: u64 = crate::document::common::SCHEMA_VERSION;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SchemaKind {
-    /// Any document: dispatches on `kind` to the scheme, plan or period-report schema.
+    /// Any document: dispatches on `kind` to the scheme, plan, period-report or programme
+    /// schema.
     Document,
     /// A scheme.
     Scheme,
@@ -30,6 +31,8 @@ pub enum SchemaKind {
     Plan,
     /// A period report.
     PeriodReport,
+    /// A multi-year programme.
+    Programme,
     /// The output of `check` (documents with their findings, and a summary).
     Findings,
     /// A provincial rule pack (local support levels set by a People's Council resolution).
@@ -43,11 +46,12 @@ pub enum SchemaKind {
 
 impl SchemaKind {
     /// Every schema.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Document,
         Self::Scheme,
         Self::Plan,
         Self::PeriodReport,
+        Self::Programme,
         Self::Findings,
         Self::ProvincialPack,
         Self::Applicant,
@@ -61,6 +65,7 @@ impl SchemaKind {
             Self::Scheme => "scheme",
             Self::Plan => "plan",
             Self::PeriodReport => "period_report",
+            Self::Programme => "programme",
             Self::Findings => "findings",
             Self::ProvincialPack => "provincial_pack",
             Self::Applicant => "applicant",
@@ -342,6 +347,7 @@ pub fn annotated_schema(kind: SchemaKind) -> Value {
         SchemaKind::Scheme => generated::<Scheme>(kind),
         SchemaKind::Plan => generated::<Plan>(kind),
         SchemaKind::PeriodReport => generated::<PeriodReport>(kind),
+        SchemaKind::Programme => generated::<Programme>(kind),
         SchemaKind::Findings => generated::<CheckReport>(kind),
         SchemaKind::ProvincialPack => generated::<ProvincialPack>(kind),
         SchemaKind::Applicant => generated::<ApplicantFacts>(kind),
@@ -356,6 +362,7 @@ pub fn json_schema(kind: SchemaKind) -> Value {
         SchemaKind::Scheme => root::<Scheme>(kind, true),
         SchemaKind::Plan => root::<Plan>(kind, true),
         SchemaKind::PeriodReport => root::<PeriodReport>(kind, true),
+        SchemaKind::Programme => root::<Programme>(kind, true),
         SchemaKind::Findings => root::<CheckReport>(kind, false),
         SchemaKind::ProvincialPack => root::<ProvincialPack>(kind, true),
         SchemaKind::Applicant => root::<ApplicantFacts>(kind, true),
@@ -377,19 +384,20 @@ pub fn json_schema(kind: SchemaKind) -> Value {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "$id": kind.id(),
                 "title": "Industrial-extension document / Văn bản khuyến công",
-                "description": "Any document: `kind` selects the scheme, plan or period-report schema (their `$id`s must be registered with the validator). / Mọi loại văn bản: trường `kind` chọn lược đồ.",
+                "description": "Any document: `kind` selects the scheme, plan, period-report or programme schema (their `$id`s must be registered with the validator). / Mọi loại văn bản: trường `kind` chọn lược đồ.",
                 "type": "object",
                 "required": ["kind"],
                 "properties": {
                     "kind": {
-                        "description": "The document kind. / Loại văn bản.\n\nValues / Giá trị:\n- `scheme`: Scheme / Đề án khuyến công\n- `plan`: Plan / Kế hoạch khuyến công\n- `period_report`: Period report / Báo cáo tình hình thực hiện",
-                        "enum": ["scheme", "plan", "period_report"]
+                        "description": "The document kind. / Loại văn bản.\n\nValues / Giá trị:\n- `scheme`: Scheme / Đề án khuyến công\n- `plan`: Plan / Kế hoạch khuyến công\n- `period_report`: Period report / Báo cáo tình hình thực hiện\n- `programme`: Programme / Chương trình khuyến công",
+                        "enum": ["scheme", "plan", "period_report", "programme"]
                     }
                 },
                 "allOf": [
                     branch(SchemaKind::Scheme, "scheme"),
                     branch(SchemaKind::Plan, "plan"),
-                    branch(SchemaKind::PeriodReport, "period_report")
+                    branch(SchemaKind::PeriodReport, "period_report"),
+                    branch(SchemaKind::Programme, "programme")
                 ]
             })
         }

@@ -187,6 +187,46 @@ fn register_init_add_and_every_question() {
         assert_eq!(o.status.code(), Some(2));
         let docs = json(&run(&db, &["documents", "--format", "json"]));
         assert_eq!(docs.as_array().map(Vec::len), Some(6));
+        // Programmes: the same rows as `totals --targets` on the same documents.
+        let o = run(
+            &db,
+            &[
+                "add",
+                "docs/examples/programme-example-2021-2025.json",
+                "docs/examples/report-example-2021-2025.json",
+            ],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let registered = json(&run(&db, &["programme-progress", "--format", "json"]));
+        let direct = khuyencong()
+            .args([
+                "totals",
+                "docs/examples/programme-example-2021-2025.json",
+                "docs/examples/report-example-2021-2025.json",
+                "--targets",
+                "--format",
+                "json",
+            ])
+            .output()
+            .expect("totals");
+        let direct: serde_json::Value = serde_json::from_slice(&direct.stdout).expect("json");
+        let (registered, direct) = (
+            registered.as_array().expect("rows"),
+            direct.as_array().expect("rows"),
+        );
+        assert_eq!(registered.len(), direct.len());
+        for (a, b) in registered.iter().zip(direct) {
+            for field in [
+                "target_id",
+                "indicator",
+                "year",
+                "target",
+                "achieved",
+                "share",
+            ] {
+                assert_eq!(a[field], b[field], "{field}");
+            }
+        }
     }
 }
 

@@ -49,6 +49,19 @@ fn every_earlier_schema_version_migrates_with_its_data() {
             assert_eq!(r.unreported().expect("unreported").rows.len(), 3);
             r.beneficiaries(true).expect("beneficiaries");
             r.progress().expect("progress");
+            // Programmes (schema 4): none in these registers, and the question answers.
+            assert!(
+                r.programme_progress()
+                    .expect("programme progress")
+                    .rows
+                    .is_empty()
+            );
+            assert!(
+                r.sql("SELECT * FROM v_programmes")
+                    .expect("v_programmes")
+                    .rows
+                    .is_empty()
+            );
             assert!(r.recheck(true).is_ok());
             // The index was rebuilt with this library's reading: provinces are the library's
             // codes, of the time and of today, in the documents and in the totals.
@@ -84,6 +97,23 @@ fn migrate_brings_an_old_register_up_to_date() {
             );
             let mut r = Register::open(&target.url).expect("open");
             add_examples(&mut r);
+            // A programme and the scheme that names it, in a migrated register.
+            let mut scheme = example_json("scheme-long-an-2018.json");
+            scheme["programme_id"] = serde_json::json!("vi-du-ctkc-2021-2025");
+            add(
+                &mut r,
+                &[
+                    ("p.json", example("programme-example-2021-2025.json")),
+                    ("s.json", bytes(&scheme)),
+                ],
+            );
+            let s = r
+                .sql("SELECT scheme_id FROM v_scheme_programmes WHERE basis = 'stated'")
+                .expect("stated");
+            assert_eq!(
+                texts(&s, "scheme_id"),
+                vec![Some("kcdp-2018-long-an-banh-trang-co-ut".to_owned())]
+            );
         }
     }
 }

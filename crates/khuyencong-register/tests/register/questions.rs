@@ -378,3 +378,129 @@ fn a_recheck_lists_what_changed_and_records_it() {
         assert_eq!(texts(&s, "n"), vec![Some("5".to_owned())]);
     }
 }
+
+/// Programmes (format version 2): stored with their targets; reports on them by
+/// `programme_id` and schemes that name them are linked; progress is the core's
+/// computation over the current documents, never a second one.
+#[test]
+fn programmes_are_linked_and_their_progress_is_the_cores() {
+    let programme = example("programme-example-2021-2025.json");
+    let report = example("report-example-2021-2025.json");
+    let mut scheme = example_json("scheme-quang-nam-2022.json");
+    scheme["programme_id"] = json!("vi-du-ctkc-2021-2025");
+    scheme["programme"] = json!("qd_1881_2020_ttg");
+    let scheme = bytes(&scheme);
+    for target in targets() {
+        let mut r = Register::create(&target.url).expect("create");
+        let added = add(
+            &mut r,
+            &[
+                ("programme.json", programme.clone()),
+                ("report.json", report.clone()),
+                ("scheme.json", scheme.clone()),
+            ],
+        );
+        assert!(
+            added
+                .iter()
+                .all(|a| a.status == khuyencong_register::Status::Accepted),
+            "{added:?}"
+        );
+        // The programme, its targets, the report on it and the scheme that names it.
+        let p = r
+            .sql("SELECT programme_id, province, period_from, period_to, fund_level, target_rows, reports, schemes FROM v_programmes")
+            .expect("v_programmes");
+        assert_eq!(
+            rows(&p),
+            vec![json!({
+                "programme_id": "vi-du-ctkc-2021-2025", "province": "Mẫu",
+                "period_from": "2021-01-01", "period_to": "2025-12-31",
+                "fund_level": "provincial", "target_rows": "9", "reports": "1", "schemes": "1"
+            })]
+        );
+        let refs = r
+            .sql("SELECT programme_id, relation, kind, doc_id FROM v_programme_refs ORDER BY relation, doc_id")
+            .expect("refs");
+        assert_eq!(
+            rows(&refs),
+            vec![
+                json!({"programme_id": "vi-du-ctkc-2021-2025", "relation": "defines", "kind": "programme", "doc_id": "vi-du-ctkc-2021-2025"}),
+                json!({"programme_id": "vi-du-ctkc-2021-2025", "relation": "reports_on", "kind": "period_report", "doc_id": "vi-du-bckc-2021-2025"}),
+            ]
+        );
+        let stated = r
+            .sql("SELECT scheme_id, programme_id FROM v_scheme_programmes WHERE basis = 'stated' ORDER BY programme_id")
+            .expect("scheme programmes");
+        assert_eq!(
+            texts(&stated, "programme_id"),
+            vec![
+                Some("qd_1881_2020_ttg".to_owned()),
+                Some("vi-du-ctkc-2021-2025".to_owned())
+            ]
+        );
+        let targets_sql = r
+            .sql("SELECT COUNT(*) AS n FROM v_targets WHERE basis = 'programme' AND programme_id = 'vi-du-ctkc-2021-2025'")
+            .expect("targets");
+        assert_eq!(texts(&targets_sql, "n"), vec![Some("9".to_owned())]);
+        // Progress: the core's rows over the same documents, column by column.
+        let docs = [
+            parse(&programme).expect("parse"),
+            parse(&report).expect("parse"),
+        ];
+        let core = khuyencong::totals::progress(docs.iter());
+        let table = r.programme_progress().expect("programme progress");
+        assert_eq!(table.rows.len(), core.rows.len());
+        assert_eq!(core.rows.len(), 9);
+        for (row, e) in rows(&table).iter().zip(&core.rows) {
+            let e = serde_json::to_value(e).expect("json");
+            for field in khuyencong::totals::ProgressRow::FIELDS {
+                let want = match &e[field] {
+                    serde_json::Value::Bool(b) => json!(i64::from(*b)),
+                    other => other.clone(),
+                };
+                assert_eq!(row[field], want, "{field}");
+            }
+            assert_eq!(row["programme_version"], json!(1));
+        }
+        let first = &rows(&table)[0];
+        assert_eq!(first["target_id"], "1.1");
+        assert_eq!(first["achieved"], 62);
+        assert_eq!(first["achieved_exactness"], "lower_bound");
+        assert_eq!(first["share"], "0.62");
+        assert!(first["met"].is_null());
+        // Programme targets are not answered a second time by the report-proposal question.
+        let old = r.progress().expect("progress");
+        assert!(
+            rows(&old).iter().all(|row| row["basis"] != "programme"),
+            "{:?}",
+            rows(&old)
+        );
+        // A corrected report is a new version: counted once, as the core counts it.
+        let mut corrected: serde_json::Value = serde_json::from_slice(&report).expect("json");
+        corrected["title"] = json!("Báo cáo (bản sửa)");
+        add(&mut r, &[("report-v2.json", bytes(&corrected))]);
+        let again = r.programme_progress().expect("programme progress");
+        assert_eq!(rows(&again)[0]["reports"], 1);
+        assert_eq!(rows(&again)[0]["achieved"], 62);
+        let p = r
+            .sql("SELECT reports FROM v_programmes")
+            .expect("v_programmes");
+        assert_eq!(texts(&p, "reports"), vec![Some("1".to_owned())]);
+    }
+    // Without reports: the core's rows, nothing achieved, and its note.
+    for target in targets() {
+        let mut r = Register::create(&target.url).expect("create");
+        add(&mut r, &[("programme.json", programme.clone())]);
+        let table = r.programme_progress().expect("programme progress");
+        let all = rows(&table);
+        assert_eq!(all.len(), 9);
+        assert!(all.iter().all(|row| row["achieved"].is_null()));
+        assert!(
+            all[0]["notes"]
+                .as_str()
+                .is_some_and(|n| n.contains(" / ") && !n.is_empty()),
+            "{:?}",
+            all[0]
+        );
+    }
+}

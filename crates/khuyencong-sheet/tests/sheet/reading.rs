@@ -61,7 +61,7 @@ fn one_workbook_holds_several_documents_linked_by_their_ids() {
                         "Mã văn bản",
                         "Mã đề án",
                         "Nội dung hoạt động",
-                        "Kinh phí hỗ trợ từ nguồn của kế hoạch",
+                        "Kinh phí hỗ trợ",
                     ],
                     &["1", "kh-a", "a-1", "information", "40 triệu"],
                     &["1", "kh-b", "b-1", "information", "50 triệu"],
@@ -218,7 +218,7 @@ fn cells_that_cannot_be_read_are_errors_at_their_cells_and_left_out() {
     );
     assert_eq!(
         doc.json.clone().expect("json"),
-        json!({"kind": "plan", "schema_version": 1, "id": "kh"})
+        json!({"kind": "plan", "schema_version": 2, "id": "kh"})
     );
     // The core's "missing field" for the values left out is not said twice.
     let checked = doc.check(&CheckOptions::default());
@@ -314,7 +314,7 @@ fn csv_as_excel_saves_it_in_a_vietnamese_locale_is_read() {
     let doc = &docs[0];
     assert_eq!(
         doc.json.clone().expect("json"),
-        json!({"kind": "plan", "schema_version": 1, "id": "kh-2024", "year": 2024, "fund_level": "provincial", "province": "An Giang", "title": "Kế hoạch\r\nnăm 2024"})
+        json!({"kind": "plan", "schema_version": 2, "id": "kh-2024", "year": 2024, "fund_level": "provincial", "province": "An Giang", "title": "Kế hoạch\r\nnăm 2024"})
     );
     assert!(codes(doc).contains(&("sheet.encoding", "", None)));
     // In UTF-16 (as "Unicode Text"), with tabs.

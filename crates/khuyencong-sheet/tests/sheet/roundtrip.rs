@@ -110,6 +110,12 @@ fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
             );
             let kept = |d: &khuyencong::document::Document| serde_json::to_value(d).expect("json");
             if kept(&back) != kept(&original) {
+                // Only the words of figures may be lost: a document without any keeps all.
+                assert_ne!(
+                    canonical(&original),
+                    kept(&original),
+                    "{name} {ext}: a document without words of figures changed"
+                );
                 worded += 1;
             }
             let checked = d.check(&options);
@@ -134,5 +140,7 @@ fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
             }
         }
     }
-    assert!(worded <= 8, "{worded} round trips lost words of figures");
+    // Five documents of the corpus (both formats) state figures in words a cell does not
+    // hold; more would mean that words once kept are lost.
+    assert!(worded <= 10, "{worded} round trips lost words of figures");
 }

@@ -330,15 +330,15 @@ fn csv_templates_for_excel_have_a_byte_order_mark_and_crlf() {
     );
 }
 
-/// A kind the library does not have yet, shaped as a programme is expected to be:
-/// objectives, each with targets by year (an array inside the items of an array).
-fn programme_schema() -> Value {
+/// A kind the library does not have, shaped as a road map might be: objectives, each with
+/// targets by year (an array inside the items of an array).
+fn roadmap_schema() -> Value {
     serde_json::json!({
-        "title": "Programme / Chương trình khuyến công",
+        "title": "Road map / Lộ trình phát triển",
         "type": "object",
         "required": ["kind", "id"],
         "properties": {
-            "kind": {"const": "programme"},
+            "kind": {"const": "roadmap"},
             "id": {"type": "string", "description": "Identifier. / Mã chương trình."},
             "envelope": {"$ref": "#/$defs/Amount", "description": "The envelope. / Tổng kinh phí."},
             "objectives": {
@@ -382,16 +382,16 @@ fn programme_schema() -> Value {
 
 #[test]
 fn a_new_kind_gets_its_sheets_from_its_schema_alone() {
-    let layout = std::sync::Arc::new(Layout::from_schema("programme", &programme_schema()));
+    let layout = std::sync::Arc::new(Layout::from_schema("roadmap", &roadmap_schema()));
     let names: Vec<&str> = layout.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Chương trình khuyến công", "Mục tiêu", "Chỉ tiêu theo năm"]
+        ["Lộ trình phát triển", "Mục tiêu", "Chỉ tiêu theo năm"]
     );
     // Targets belong to an objective: a parent-row column.
     assert_eq!(layout.sheets[2].parent, Some(1));
     let doc = serde_json::json!({
-        "kind": "programme", "id": "ct-2021-2025",
+        "kind": "roadmap", "id": "ct-2021-2025",
         "envelope": {"vnd": 50_000_000_000_u64, "exactness": "approximate", "text": "khoảng 50 tỷ"},
         "objectives": [
             {"name": "Máy móc", "targets": [{"year": 2021, "amount": 5}, {"year": 2022, "amount": 6}]},
@@ -413,7 +413,14 @@ fn a_new_kind_gets_its_sheets_from_its_schema_alone() {
         }
         .expect("read");
         let docs = khuyencong_sheet::read_book_as(&book, layout.clone());
-        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            docs.len(),
+            1,
+            "{:#?}",
+            docs.iter()
+                .map(|d| (&d.id, &d.findings))
+                .collect::<Vec<_>>()
+        );
         assert!(docs[0].findings.is_empty(), "{:?}", docs[0].findings);
         assert_eq!(docs[0].json.as_ref(), Some(&doc), "{format:?}");
         // The third objective's target is on the third sheet's third row, under objective 3.

@@ -32,7 +32,7 @@ if (!result.ok) throw new Error("the An Giang report reconciles exactly");
 
 const plan = {
   kind: "plan",
-  schema_version: 1,
+  schema_version: 2,
   id: "kh-2024",
   year: 2024,
   fund_level: "national",

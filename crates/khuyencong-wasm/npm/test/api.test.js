@@ -192,8 +192,11 @@ describe("totals", () => {
     for (const n of t.notes) assert.ok(n.message_vi && n.message_en && typeof n.document === "bigint");
   });
 
-  test("keys: year is period; an unknown key or a string is refused", () => {
-    assert.deepEqual(k.totals([REPORT], ["year"]), k.totals([REPORT], ["period"]));
+  test("keys: year is its own key; an unknown key or a string is refused", () => {
+    // The five-year report's lines state no year: its figures are not itemised by year.
+    const byYear = k.totals([REPORT], ["year"]);
+    assert.deepEqual(byYear.rows.map((r) => r.keys.year), ["not_itemised"]);
+    assert.equal(byYear.rows[0].funding_vnd, k.totals([REPORT], ["period"]).rows[0].funding_vnd);
     assert.throws(() => k.totals([REPORT], ["colour"]), bilingual(/unknown totals key `colour`/));
     assert.throws(() => k.totals([REPORT], "source"), isError(TypeError, /by must be an array/));
     assert.throws(() => k.totals([REPORT], [1]), isError(TypeError, /a totals key must be a string/));

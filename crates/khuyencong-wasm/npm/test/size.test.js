@@ -1,8 +1,9 @@
 // The size budget of the WebAssembly module: every page that uses the library downloads it.
 // Measured with the wasm-release profile of Cargo.toml (opt-level "s", fat LTO, one codegen
-// unit, no name section): 1,820,334 bytes, about 0.55 MB gzipped (docs/web.md). The module
+// unit, no name section): 2,232,503 bytes, about 0.66 MB gzipped (docs/web.md). The module
 // grows with the core's rules and data (the province tables and the shipped provincial
-// packs added 250 KB); the budget leaves room for that and catches a jump — a new
+// packs added 250 KB; document format version 2 added 411 KB of readers, schemas and
+// checks); the budget leaves room for that and catches a jump — a new
 // dependency, a debug build, the name section (about 400 KB). opt-level "z" would make it
 // about 11 % smaller but check 1.3–1.6 times slower; wasm-opt is not used (see
 // docs/web.md). A module that grows past the budget must be looked at, not the budget
@@ -13,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 2_000_000;
+const BUDGET = 2_400_000;
 
 test(`the module is at most ${BUDGET} bytes`, (t) => {
   const wasm = readFileSync(new URL("../wasm/khuyencong_wasm_bg.wasm", import.meta.url));

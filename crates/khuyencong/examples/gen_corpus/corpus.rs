@@ -238,7 +238,7 @@ pub fn scheme(rng: &mut Rng, index: u64) -> Value {
     };
     let mut doc = json!({
         "kind": "scheme",
-        "schema_version": 1,
+        "schema_version": 2,
         "id": format!("{}-{year}-{index:07}", if national { "kcqg" } else { "kcdp" }),
         "title": format!("Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất {trade} tại tỉnh {province}"),
         "province": province,
@@ -352,7 +352,7 @@ pub fn report(rng: &mut Rng, index: u64) -> Value {
     let total = national_support + provincial + counterpart;
     json!({
         "kind": "period_report",
-        "schema_version": 1,
+        "schema_version": 2,
         "id": format!("{}-kc-{label}-{index:07}", slug(province)),
         "title": format!("Báo cáo tình hình thực hiện công tác khuyến công giai đoạn {label} trên địa bàn tỉnh {province}"),
         "reporting_unit": {"name": format!("Sở Công Thương tỉnh {province}"), "province": province},

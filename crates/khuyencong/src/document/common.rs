@@ -38,16 +38,20 @@ impl Amount {
 
 /// A count (establishments, products, fairs…) as a document states it.
 ///
-/// In JSON either a plain non-negative integer (exact) or an object
-/// `{"value": 100, "exactness": "lower_bound", "text": "hơn 100"}`.
+/// In JSON either a plain non-negative integer (exact), an object
+/// `{"value": 100, "exactness": "lower_bound", "text": "hơn 100"}`, or a range
+/// `{"min": 8, "max": 12, "text": "8–12 đề án"}` (format version 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
-    /// The figure.
+    /// The figure; for a range, its lower end.
     pub value: u64,
-    /// How exactly it is stated.
+    /// How exactly it is stated (a range is `Exact` at both ends).
     pub exactness: Exactness,
     /// The words of the source, if kept.
     pub text: Option<String>,
+    /// The upper end of a range ("8–12"): the count is between `value` and `max`. A range
+    /// whose upper end is below its lower end contradicts itself (`document.range_reversed`).
+    pub max: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -65,6 +69,53 @@ struct AmountObject {
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(length(max = 200))]
+    text: Option<String>,
+}
+
+/// A count stated as a range, "8–12". / Số lượng nêu dạng khoảng.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct CountRange {
+    /// The lower end (non-negative integer). / Cận dưới.
+    #[schemars(range(max = 9_007_199_254_740_991_u64))]
+    min: u64,
+    /// The upper end (non-negative integer, at least `min`). / Cận trên (không nhỏ hơn `min`).
+    #[schemars(range(max = 9_007_199_254_740_991_u64))]
+    max: u64,
+    /// The source's own words, e.g. "8–12 đề án". / Nguyên văn trong văn bản.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 200>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(max = 200))]
+    text: Option<String>,
+}
+
+/// A member that may be absent (`None`) but, when present, is a value: `null` is refused,
+/// as the schemas of the forms this is read for (which have no `null`) refuse it.
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// Every member a count object may have, read once to decide which form it is.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountAnyObject {
+    #[serde(default, deserialize_with = "present")]
+    value: Option<u64>,
+    #[serde(default, deserialize_with = "present")]
+    exactness: Option<Exactness>,
+    #[serde(default, deserialize_with = "present")]
+    min: Option<u64>,
+    #[serde(default, deserialize_with = "present")]
+    max: Option<u64>,
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 200>"
+    )]
     text: Option<String>,
 }
 
@@ -164,13 +215,36 @@ impl Count {
             value,
             exactness: Exactness::Exact,
             text: None,
+            max: None,
         }
+    }
+
+    /// A range "min–max".
+    pub const fn range(min: u64, max: u64) -> Self {
+        Self {
+            value: min,
+            exactness: Exactness::Exact,
+            text: None,
+            max: Some(max),
+        }
+    }
+
+    /// Whether the count is one exact figure (not a bound, an approximation or a range).
+    pub fn is_exact(&self) -> bool {
+        self.exactness == Exactness::Exact && self.max.is_none()
     }
 }
 
 impl Serialize for Count {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.exactness == Exactness::Exact && self.text.is_none() {
+        if let Some(max) = self.max {
+            CountRange {
+                min: self.value,
+                max,
+                text: self.text.clone(),
+            }
+            .serialize(s)
+        } else if self.exactness == Exactness::Exact && self.text.is_none() {
             s.serialize_u64(self.value)
         } else {
             CountObject {
@@ -201,13 +275,27 @@ impl<'de> Deserialize<'de> for Count {
                 count(JsonNumber::Float(v))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Count, A::Error> {
+                use serde::de::Error;
                 let o =
-                    CountObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(Count {
-                    value: whole(JsonNumber::Unsigned(o.value), Quantity::Count)?,
-                    exactness: o.exactness,
-                    text: o.text,
-                })
+                    CountAnyObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                match (o.value, o.min, o.max) {
+                    (Some(value), None, None) => Ok(Count {
+                        value: whole(JsonNumber::Unsigned(value), Quantity::Count)?,
+                        exactness: o.exactness.unwrap_or_default(),
+                        text: o.text,
+                        max: None,
+                    }),
+                    (None, Some(min), Some(max)) if o.exactness.is_none() => Ok(Count {
+                        value: whole(JsonNumber::Unsigned(min), Quantity::Count)?,
+                        exactness: Exactness::Exact,
+                        text: o.text,
+                        max: Some(whole(JsonNumber::Unsigned(max), Quantity::Count)?),
+                    }),
+                    (None, None, None) => Err(A::Error::missing_field("value")),
+                    _ => Err(A::Error::custom(
+                        "a count object has either `value` (with `exactness`) or `min` and `max` (a range)",
+                    )),
+                }
             }
         }
         d.deserialize_any(V)
@@ -221,22 +309,73 @@ impl JsonSchema for Count {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let obj = generator.subschema_for::<CountObject>();
+        let range = generator.subschema_for::<CountRange>();
         schemars::json_schema!({
-            "description": "A count: a non-negative integer (exact), or an object with the exactness the source states. / Số lượng: số nguyên không âm, hoặc đối tượng kèm mức độ chính xác.",
+            "description": "A count: a non-negative integer (exact), an object with the exactness the source states, or a range {\"min\", \"max\"} (\"8–12\"). / Số lượng: số nguyên không âm, đối tượng kèm mức độ chính xác, hoặc khoảng {\"min\", \"max\"}.",
             "oneOf": [
                 {"type": "integer", "minimum": 0, "maximum": MAX_VND},
-                obj
+                obj,
+                range
             ],
         })
     }
 }
 
-/// The version of the document format. Only `1` exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct SchemaVersion;
+/// The version of the document format a document was written in: `1` or `2`.
+///
+/// Version 2 adds elements to version 1 (ranges, years on lines, nested parts, the rest of
+/// a list, outcomes, execution figures, programmes…) and changes none of its meaning, so a
+/// version-1 document is read as the version-2 document with the same content: it is
+/// *upgraded in memory*, and `check` says so with the information finding
+/// `document.upgraded`. A document is always written as version 2 (`khuyencong upgrade`).
+///
+/// The version read is not part of a document's content: two documents with the same
+/// content are equal whichever version they were written in.
+#[derive(Debug, Clone, Copy)]
+pub struct SchemaVersion {
+    read: u64,
+}
+
+impl PartialEq for SchemaVersion {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SchemaVersion {}
+
+impl std::hash::Hash for SchemaVersion {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
 
 /// The current document format version.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// The format versions the library reads.
+pub const READABLE_VERSIONS: [u64; 2] = [1, 2];
+
+impl Default for SchemaVersion {
+    fn default() -> Self {
+        Self::CURRENT
+    }
+}
+
+impl SchemaVersion {
+    /// The current version (2).
+    pub const CURRENT: Self = Self {
+        read: SCHEMA_VERSION,
+    };
+
+    /// The version the document was written in (1 or 2); it is held as version 2.
+    pub const fn read(self) -> u64 {
+        self.read
+    }
+
+    /// Whether the document was written in an earlier version and upgraded when read.
+    pub const fn upgraded(self) -> bool {
+        self.read < SCHEMA_VERSION
+    }
+}
 
 impl Serialize for SchemaVersion {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -247,11 +386,11 @@ impl Serialize for SchemaVersion {
 impl<'de> Deserialize<'de> for SchemaVersion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = u64::deserialize(d)?;
-        if v == SCHEMA_VERSION {
-            Ok(Self)
+        if READABLE_VERSIONS.contains(&v) {
+            Ok(Self { read: v })
         } else {
             Err(serde::de::Error::custom(format_args!(
-                "unsupported schema_version {v}; this library reads version {SCHEMA_VERSION}"
+                "unsupported schema_version {v}; this library reads versions 1 and 2"
             )))
         }
     }
@@ -264,9 +403,9 @@ impl JsonSchema for SchemaVersion {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "The document format version; only 1 exists. / Phiên bản định dạng; hiện chỉ có 1.",
+            "description": "The document format version: 2, or 1 for a document written before version 2 (read as version 2 with the same content). / Phiên bản định dạng: 2, hoặc 1 (được đọc như phiên bản 2 với cùng nội dung).",
             "type": "integer",
-            "const": SCHEMA_VERSION,
+            "enum": READABLE_VERSIONS,
         })
     }
 }
@@ -527,6 +666,537 @@ where
         }
     }
     d.deserialize_seq(V::<T, MIN, MAX>(std::marker::PhantomData))
+}
+
+/// A calendar year inside a document (2000 … 2100): the year of a line inside a
+/// multi-year period, of a target, of an envelope line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Year(i32);
+
+impl Year {
+    /// A year in 2000 … 2100.
+    pub fn new(year: i32) -> Option<Self> {
+        (2000..=2100).contains(&year).then_some(Self(year))
+    }
+
+    /// The year as a number.
+    pub const fn get(self) -> i32 {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let year = i64::deserialize(d)?;
+        i32::try_from(year).ok().and_then(Self::new).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "year must be between 2000 and 2100, got {year}"
+            ))
+        })
+    }
+}
+
+impl JsonSchema for Year {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Year".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar year, 2000 … 2100. / Năm.",
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100,
+        })
+    }
+}
+
+/// What a count counts: the names of the fields of [`Counts`].
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CountKind {
+    /// Establishments supported. / Cơ sở.
+    #[schemars(title = "Establishments / Cơ sở")]
+    Establishments,
+    /// Schemes. / Đề án.
+    #[schemars(title = "Schemes / Đề án")]
+    Schemes,
+    /// Models. / Mô hình.
+    #[schemars(title = "Models / Mô hình")]
+    Models,
+    /// Products. / Sản phẩm.
+    #[schemars(title = "Products / Sản phẩm")]
+    Products,
+    /// Products certified. / Sản phẩm được chứng nhận.
+    #[schemars(title = "Products certified / Sản phẩm được chứng nhận")]
+    ProductsCertified,
+    /// Fairs. / Hội chợ, triển lãm.
+    #[schemars(title = "Fairs and exhibitions / Hội chợ, triển lãm")]
+    Fairs,
+    /// Contest rounds. / Cuộc bình chọn.
+    #[schemars(title = "Contest rounds / Cuộc bình chọn")]
+    Rounds,
+    /// Participations. / Lượt cơ sở tham gia.
+    #[schemars(title = "Participations / Lượt cơ sở tham gia")]
+    Participations,
+    /// Courses. / Lớp.
+    #[schemars(title = "Courses / Lớp đào tạo, tập huấn")]
+    Courses,
+    /// Trainees. / Lượt người.
+    #[schemars(title = "Trainees / Lượt người tham gia")]
+    Trainees,
+    /// Broadcasts. / Chương trình truyền hình, truyền thanh.
+    #[schemars(title = "Broadcasts / Chương trình truyền hình, truyền thanh")]
+    Broadcasts,
+    /// Articles. / Chuyên mục, bài báo.
+    #[schemars(title = "Articles / Chuyên mục, bài báo")]
+    Articles,
+    /// Websites. / Trang thông tin điện tử, phần mềm.
+    #[schemars(title = "Websites and applications / Trang thông tin điện tử, phần mềm")]
+    Websites,
+    /// Visits. / Lượt kiểm tra, giám sát.
+    #[schemars(title = "Visits / Lượt kiểm tra, giám sát, hướng dẫn")]
+    Visits,
+    /// Collaborators. / Cộng tác viên.
+    #[schemars(title = "Collaborators / Cộng tác viên khuyến công")]
+    Collaborators,
+    /// Trips. / Chuyến kết nối cung cầu.
+    #[schemars(title = "Trade-connection trips / Chuyến kết nối cung cầu")]
+    Trips,
+    /// Brands. / Nhãn hiệu.
+    #[schemars(title = "Brands / Nhãn hiệu, thương hiệu")]
+    Brands,
+    /// Enterprises set up. / Doanh nghiệp thành lập.
+    #[schemars(title = "Enterprises set up / Doanh nghiệp được hỗ trợ thành lập")]
+    Enterprises,
+    /// Industrial clusters. / Cụm công nghiệp.
+    #[schemars(title = "Industrial clusters / Cụm công nghiệp")]
+    IndustrialClusters,
+    /// Linkage clusters. / Cụm liên kết.
+    #[schemars(title = "Business-linkage clusters / Cụm liên kết doanh nghiệp")]
+    LinkageClusters,
+    /// Associations. / Hiệp hội.
+    #[schemars(title = "Associations / Hiệp hội, hội ngành nghề")]
+    Associations,
+}
+
+impl CountKind {
+    /// Every kind, in the field order of [`Counts`].
+    pub const ALL: [Self; 21] = [
+        Self::Establishments,
+        Self::Schemes,
+        Self::Models,
+        Self::Products,
+        Self::ProductsCertified,
+        Self::Fairs,
+        Self::Rounds,
+        Self::Participations,
+        Self::Courses,
+        Self::Trainees,
+        Self::Broadcasts,
+        Self::Articles,
+        Self::Websites,
+        Self::Visits,
+        Self::Collaborators,
+        Self::Trips,
+        Self::Brands,
+        Self::Enterprises,
+        Self::IndustrialClusters,
+        Self::LinkageClusters,
+        Self::Associations,
+    ];
+
+    /// The field name in [`Counts`] (`establishments`, `models`…).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Establishments => "establishments",
+            Self::Schemes => "schemes",
+            Self::Models => "models",
+            Self::Products => "products",
+            Self::ProductsCertified => "products_certified",
+            Self::Fairs => "fairs",
+            Self::Rounds => "rounds",
+            Self::Participations => "participations",
+            Self::Courses => "courses",
+            Self::Trainees => "trainees",
+            Self::Broadcasts => "broadcasts",
+            Self::Articles => "articles",
+            Self::Websites => "websites",
+            Self::Visits => "visits",
+            Self::Collaborators => "collaborators",
+            Self::Trips => "trips",
+            Self::Brands => "brands",
+            Self::Enterprises => "enterprises",
+            Self::IndustrialClusters => "industrial_clusters",
+            Self::LinkageClusters => "linkage_clusters",
+            Self::Associations => "associations",
+        }
+    }
+
+    /// The kind of a field name.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// A percentage as a document states it ("chiếm 18,4 %", "tăng 15 %"): a decimal string
+/// with a dot, e.g. `"18.4"`, `"-5"`, `"120.50"`. The digits after the dot are the rounding
+/// the text uses (`"18.4"`: to 0.1 point), so a recomputed share is compared within it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Percent {
+    written: String,
+    value: rust_decimal::Decimal,
+    decimals: u32,
+}
+
+/// The pattern of a [`Percent`] (also its JSON Schema pattern).
+pub const PERCENT_PATTERN: &str = "^-?(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$";
+
+impl Percent {
+    /// Reads a percentage written as the pattern [`PERCENT_PATTERN`] says.
+    pub fn parse(s: &str) -> Option<Self> {
+        let body = s.strip_prefix('-').unwrap_or(s);
+        let (int, frac) = match body.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        let int_ok = !int.is_empty()
+            && int.len() <= 7
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && (int == "0" || !int.starts_with('0'));
+        let frac_ok = frac
+            .is_none_or(|f| (1..=6).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()));
+        if !(int_ok && frac_ok) {
+            return None;
+        }
+        let value = s.parse::<rust_decimal::Decimal>().ok()?;
+        Some(Self {
+            written: s.to_owned(),
+            value,
+            decimals: frac.map_or(0, |f| u32::try_from(f.len()).unwrap_or(6)),
+        })
+    }
+
+    /// The value in percent (18.4 for "18.4").
+    pub const fn value(&self) -> rust_decimal::Decimal {
+        self.value
+    }
+
+    /// The rounding unit the text uses, in percent (0.1 for "18.4", 1 for "15").
+    pub fn unit(&self) -> rust_decimal::Decimal {
+        rust_decimal::Decimal::new(1, self.decimals)
+    }
+
+    /// The percentage as written.
+    pub fn as_str(&self) -> &str {
+        &self.written
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.written)
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Self::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "percentage `{s}` must be a decimal written with a dot, e.g. \"18.4\""
+            ))
+        })
+    }
+}
+
+impl JsonSchema for Percent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Percent".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A percentage written as a decimal string with a dot, e.g. \"18.4\" for \"18,4 %\"; the digits after the dot are the rounding the text uses. / Tỷ lệ phần trăm, viết dạng chuỗi số thập phân dùng dấu chấm (\"18.4\" cho \"18,4 %\").",
+            "type": "string",
+            "pattern": PERCENT_PATTERN,
+        })
+    }
+}
+
+/// A growth the document states ("doanh thu tăng 15 %", "giá trị sản xuất tăng từ 10 lên 12
+/// tỷ đồng"): the percentage and, where given, the figures before and after. When all three
+/// are stated exactly (and the growth is not a yearly average), the percentage is checked
+/// against them within the rounding it is written with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Growth {
+    /// The growth in percent (negative for a fall). / Mức tăng (%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<Percent>,
+    /// The figure before, in đồng. / Giá trị trước.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Amount>,
+    /// The figure after, in đồng. / Giá trị sau.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Amount>,
+    /// The percentage is an average per year ("tăng trưởng bình quân 8 %/năm"): it is not
+    /// recomputed from the figures. / Tăng trưởng bình quân mỗi năm.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_year: bool,
+    /// The source's own words. / Nguyên văn.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 300>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(max = 300))]
+    pub text: Option<String>,
+}
+
+/// Which money figure a stated average divides.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AverageOf {
+    /// The support ("hỗ trợ bình quân"). / Kinh phí hỗ trợ.
+    #[default]
+    #[schemars(title = "Support / Kinh phí hỗ trợ")]
+    Support,
+    /// The total investment ("vốn đầu tư bình quân"). / Tổng vốn đầu tư.
+    #[schemars(title = "Total investment / Tổng vốn đầu tư")]
+    TotalInvestment,
+}
+
+impl AverageOf {
+    /// Whether it is the default (left out of the JSON form).
+    pub fn is_support(&self) -> bool {
+        *self == Self::Support
+    }
+}
+
+/// An average the document states ("hỗ trợ bình quân 250 triệu đồng/mô hình"): the money
+/// of its line divided by one of its counts. It is checked when the line states both
+/// figures exactly: the stated average must be the true one rounded to its rounding
+/// (`rounding_vnd`, else the last non-zero digit of the figure: 250000000 is read as
+/// rounded to ten million).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatedAverage {
+    /// The average, in đồng per unit. / Mức bình quân (đồng mỗi đơn vị).
+    pub vnd: Amount,
+    /// The count it is per (`establishments`, `models`, `schemes`…). / Tính trên mỗi…
+    pub per: CountKind,
+    /// The money it divides (default: the support). / Số tiền được chia bình quân.
+    #[serde(default, skip_serializing_if = "AverageOf::is_support")]
+    pub of: AverageOf,
+    /// The rounding the text uses, in đồng (e.g. 1000000 for "229 triệu"); when absent,
+    /// read from the figure. / Mức làm tròn (đồng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding_vnd: Option<crate::money::Vnd>,
+    /// The source's own words. / Nguyên văn.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 300>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(max = 300))]
+    pub text: Option<String>,
+}
+
+/// Which ratio a stated share is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ShareOf {
+    /// The line's support ÷ its own total investment ("hỗ trợ chiếm 30,4 % tổng vốn đầu tư"). / Hỗ trợ trên tổng vốn đầu tư của dòng.
+    #[schemars(title = "Support of the line's investment / Hỗ trợ trên vốn đầu tư của dòng")]
+    SupportOfInvestment,
+    /// The line's support ÷ the support of the whole it is part of (its line, else the
+    /// stated results total). / Hỗ trợ của dòng trên tổng hỗ trợ.
+    #[schemars(title = "Support of the whole / Hỗ trợ của dòng trên tổng")]
+    SupportOfWhole,
+    /// The line's investment ÷ the investment of the whole. / Vốn đầu tư của dòng trên tổng.
+    #[schemars(title = "Investment of the whole / Vốn đầu tư của dòng trên tổng")]
+    InvestmentOfWhole,
+    /// One of the line's counts ÷ the same count of the whole (`count` says which). / Số lượng của dòng trên tổng.
+    #[schemars(title = "Count of the whole / Số lượng của dòng trên tổng")]
+    CountOfWhole,
+}
+
+/// A share the document states ("chiếm 18,4 %"). It is checked when both figures of the
+/// ratio are stated exactly, within the rounding the percentage is written with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatedShare {
+    /// Which ratio. / Tỷ lệ của gì.
+    pub of: ShareOf,
+    /// For `count_of_whole`: which count. / Số lượng nào.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<CountKind>,
+    /// The share in percent. / Tỷ lệ (%).
+    pub percent: Percent,
+    /// The source's own words. / Nguyên văn.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 0, 300>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(max = 300))]
+    pub text: Option<String>,
+}
+
+/// What the supported activities achieved, as the document states it. / Hiệu quả.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcomes {
+    /// Jobs created ("tạo việc làm cho hơn 1.500 lao động"). / Số việc làm tạo ra.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jobs_created: Option<Count>,
+    /// Workers trained ("đào tạo nghề cho 300 lao động"). / Số lao động được đào tạo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers_trained: Option<Count>,
+    /// Growth of revenue. / Tăng trưởng doanh thu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue_growth: Option<Growth>,
+    /// Growth of output (giá trị sản xuất). / Tăng trưởng giá trị sản xuất.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_growth: Option<Growth>,
+    /// Averages the document states. / Các mức bình quân được nêu.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 20>",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(length(max = 20))]
+    pub averages: Vec<StatedAverage>,
+    /// Shares the document states. / Các tỷ lệ được nêu.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 20>",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(length(max = 20))]
+    pub shares: Vec<StatedShare>,
+}
+
+impl Outcomes {
+    /// Whether nothing is stated (left out of the JSON form).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Plan versus execution: the money of a line at each stage, as the document states it.
+/// A stage not stated is unknown. The stated disbursement rate is checked against the
+/// figures within its rounding.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Execution {
+    /// Requested (đề nghị). / Kinh phí đề nghị.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<Amount>,
+    /// Approved (phê duyệt). / Kinh phí được phê duyệt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Amount>,
+    /// Planned (kế hoạch). / Kinh phí kế hoạch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Amount>,
+    /// Allocated (giao dự toán). / Kinh phí được giao dự toán.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocated: Option<Amount>,
+    /// Disbursed (giải ngân). / Kinh phí đã giải ngân.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disbursed: Option<Amount>,
+    /// Settled (quyết toán). / Kinh phí đã quyết toán.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled: Option<Amount>,
+    /// The stated disbursement rate: disbursed ÷ allocated, in percent ("giải ngân đạt 85 %"). / Tỷ lệ giải ngân so với dự toán được giao.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disbursement_rate: Option<Percent>,
+}
+
+impl Execution {
+    /// Whether nothing is stated (left out of the JSON form).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// What a line of a list stands for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LineType {
+    /// Results (or plans, targets) of an activity, or of a fund, year, industry… (the
+    /// default). / Kết quả của một nội dung, nguồn, năm…
+    #[default]
+    #[schemars(title = "Activity line / Dòng nội dung")]
+    Activity,
+    /// The cost of managing and carrying out schemes ("chi phí quản lý, triển khai đề
+    /// án"): money the state spends itself, with no beneficiary and no counterpart. / Chi
+    /// phí quản lý, triển khai đề án.
+    #[schemars(title = "Management overheads / Chi phí quản lý, triển khai đề án")]
+    Management,
+    /// The rest of the list ("còn lại", "các nội dung khác"): what the other lines do not
+    /// cover. A figure it does not state is derived as the stated total minus the other
+    /// lines, when they all state it. / Phần còn lại.
+    #[schemars(title = "The rest / Phần còn lại")]
+    Rest,
+}
+
+impl LineType {
+    /// Whether it is the default (left out of the JSON form).
+    pub fn is_activity(&self) -> bool {
+        *self == Self::Activity
+    }
+
+    /// The code (`activity`, `management`, `rest`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Activity => "activity",
+            Self::Management => "management",
+            Self::Rest => "rest",
+        }
+    }
+}
+
+impl Counts {
+    /// The count of a kind.
+    pub fn of(&self, kind: CountKind) -> Option<&Count> {
+        match kind {
+            CountKind::Establishments => self.establishments.as_ref(),
+            CountKind::Schemes => self.schemes.as_ref(),
+            CountKind::Models => self.models.as_ref(),
+            CountKind::Products => self.products.as_ref(),
+            CountKind::ProductsCertified => self.products_certified.as_ref(),
+            CountKind::Fairs => self.fairs.as_ref(),
+            CountKind::Rounds => self.rounds.as_ref(),
+            CountKind::Participations => self.participations.as_ref(),
+            CountKind::Courses => self.courses.as_ref(),
+            CountKind::Trainees => self.trainees.as_ref(),
+            CountKind::Broadcasts => self.broadcasts.as_ref(),
+            CountKind::Articles => self.articles.as_ref(),
+            CountKind::Websites => self.websites.as_ref(),
+            CountKind::Visits => self.visits.as_ref(),
+            CountKind::Collaborators => self.collaborators.as_ref(),
+            CountKind::Trips => self.trips.as_ref(),
+            CountKind::Brands => self.brands.as_ref(),
+            CountKind::Enterprises => self.enterprises.as_ref(),
+            CountKind::IndustrialClusters => self.industrial_clusters.as_ref(),
+            CountKind::LinkageClusters => self.linkage_clusters.as_ref(),
+            CountKind::Associations => self.associations.as_ref(),
+        }
+    }
+}
+
+impl From<Vnd> for Amount {
+    fn from(vnd: Vnd) -> Self {
+        Self::exact(vnd)
+    }
 }
 
 /// Reads a date written exactly `YYYY-MM-DD` (the schemas' `format: date`, RFC 3339

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::Amount;
+use super::common::{Amount, Execution, Percent, Period, Year};
 use crate::funding::FundingSource;
 
 /// Funding by source, with a stated total.
@@ -21,6 +21,10 @@ pub struct FundingBreakdown {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub lines: Vec<FundingPart>,
+    /// The lines do not name every source (other sources exist, not listed): their sum is
+    /// only a lower bound of the total. / Danh sách nguồn chưa đầy đủ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// One source of money, possibly broken down into parts (e.g. the local budget =
@@ -43,6 +47,22 @@ pub struct FundingPart {
     /// (đồng); bỏ trống khi văn bản không nêu số liệu.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Amount>,
+    /// The year of the money, for a breakdown by year inside a multi-year period (an
+    /// envelope by source and year, a five-year report's money per year). / Năm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<Year>,
+    /// This line is the rest of its list ("còn lại", "các nguồn khác"): an amount it does not
+    /// state is derived as the total minus the other lines, when they all state theirs.
+    /// / Phần còn lại.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rest: bool,
+    /// The share of the whole the document states for this line ("chiếm 50,3 %"): its amount
+    /// ÷ the amount of the line it is part of, or the breakdown's total. / Tỷ lệ trên tổng.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_percent: Option<Percent>,
+    /// Plan versus execution of this money. / Kế hoạch và thực hiện.
+    #[serde(default, skip_serializing_if = "Execution::is_empty")]
+    pub execution: Execution,
     /// Parts that make up this amount ("trong đó"). / Chi tiết (trong đó).
     #[serde(
         default,
@@ -51,9 +71,13 @@ pub struct FundingPart {
     )]
     #[schemars(length(max = 1000))]
     pub parts: Vec<FundingPart>,
+    /// The parts do not name everything this amount holds: their sum is a lower bound. / Chi
+    /// tiết chưa đầy đủ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parts_partial: bool,
 }
 
-use super::reconcile::{Figure, Parts, check_total};
+use super::reconcile::{Figure, Part, check_parts};
 use crate::finding::Finding;
 
 impl FundingPart {
@@ -61,58 +85,105 @@ impl FundingPart {
     pub(crate) fn figure(&self) -> Option<Figure> {
         self.amount.as_ref().map(Figure::from)
     }
+
+    fn part(&self) -> Part {
+        Part {
+            figure: self.figure(),
+            rest: self.rest,
+        }
+    }
 }
 
 /// Checks a breakdown: the stated total against the lines, each line against its parts
-/// ("trong đó"). Lines or parts that state no amount are unknown: the sum of the others is
-/// then a lower bound ([`check_total`]).
-pub(crate) fn check_breakdown(out: &mut Vec<Finding>, b: &FundingBreakdown, path: &str) {
+/// ("trong đó"), stated shares, years inside `period`, execution figures. Lines or parts
+/// that state no amount are unknown: the sum of the others is then a lower bound
+/// ([`check_parts`]); a rest line without an amount is derived when it can be.
+pub(crate) fn check_breakdown(
+    out: &mut Vec<Finding>,
+    b: &FundingBreakdown,
+    path: &str,
+    period: Option<&Period>,
+) {
+    let parts: Vec<Part> = b.lines.iter().map(FundingPart::part).collect();
     if let Some(total) = &b.total {
-        match Parts::of(b.lines.iter().map(FundingPart::figure)) {
-            Some(parts) => check_total(
-                out,
-                "funding.total_mismatch",
-                format!("{path}/total"),
-                ("Tổng nguồn vốn", "The total funding"),
-                total.into(),
-                parts,
-                true,
-            ),
-            None => out.push(super::report::overflow_finding(&format!("{path}/total"))),
-        }
+        check_parts(
+            out,
+            "funding.total_mismatch",
+            format!("{path}/total"),
+            ("Tổng nguồn vốn", "The total funding"),
+            total.into(),
+            &parts,
+            b.partial,
+            true,
+            &|i| format!("{path}/lines/{i}/amount"),
+        );
     }
     for (i, line) in b.lines.iter().enumerate() {
-        // Lines without parts have nothing to check: no path to build.
-        if !line.parts.is_empty() {
-            check_part(out, line, &format!("{path}/lines/{i}"));
-        }
+        check_part(
+            out,
+            line,
+            b.total.as_ref(),
+            &|| format!("{path}/lines/{i}"),
+            period,
+        );
     }
 }
 
-fn check_part(out: &mut Vec<Finding>, part: &FundingPart, path: &str) {
+/// Checks one line and its parts; its path is built only for a finding or for its parts.
+fn check_part(
+    out: &mut Vec<Finding>,
+    part: &FundingPart,
+    whole: Option<&Amount>,
+    path: &dyn Fn() -> String,
+    period: Option<&Period>,
+) {
+    if let (Some(year), Some(period)) = (part.year, period) {
+        super::check_year_in_period(out, year, period, &format!("{}/year", path()));
+    }
+    if let Some(share) = &part.share_percent {
+        super::outcome::check_share_of(
+            out,
+            part.amount.as_ref().map(Figure::from),
+            whole.map(Figure::from),
+            share,
+            &format!("{}/share_percent", path()),
+            (
+                "Tỷ lệ của nguồn trên tổng",
+                "The source's share of the whole",
+            ),
+        );
+    }
+    super::outcome::check_execution(out, &part.execution, &|| format!("{}/execution", path()));
     if part.parts.is_empty() {
         return;
     }
+    let path = path();
     // A source whose own amount is not stated is at least the sum of its parts: nothing to
     // contradict.
     if let Some(amount) = &part.amount {
-        match Parts::of(part.parts.iter().map(FundingPart::figure)) {
-            Some(parts) => check_total(
-                out,
-                "funding.parts_mismatch",
-                format!("{path}/amount"),
-                (
-                    &format!("Nguồn `{}`", part.source.code()),
-                    &format!("The source `{}`", part.source.code()),
-                ),
-                amount.into(),
-                parts,
-                true,
+        let parts: Vec<Part> = part.parts.iter().map(FundingPart::part).collect();
+        check_parts(
+            out,
+            "funding.parts_mismatch",
+            format!("{path}/amount"),
+            (
+                &format!("Nguồn `{}`", part.source.code()),
+                &format!("The source `{}`", part.source.code()),
             ),
-            None => out.push(super::report::overflow_finding(&format!("{path}/amount"))),
-        }
+            amount.into(),
+            &parts,
+            part.parts_partial,
+            true,
+            &|i| format!("{path}/parts/{i}/amount"),
+        );
     }
     for (i, p) in part.parts.iter().enumerate() {
-        check_part(out, p, &format!("{path}/parts/{i}"));
+        check_part(
+            out,
+            p,
+            part.amount.as_ref(),
+            &|| format!("{path}/parts/{i}"),
+            period,
+        );
     }
 }

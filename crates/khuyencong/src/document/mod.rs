@@ -6,14 +6,17 @@
 //! let checked = khuyencong::document::check_bytes(json, &Default::default());
 //! assert!(checked.findings.iter().all(|f| f.severity != khuyencong::Severity::Error));
 //!
-//! let broken = br#"{"kind": "plan", "schema_version": 1, "id": "x", "year": 2024, "fund_level": "national", "colour": 1}"#;
+//! let broken = br#"{"kind": "plan", "schema_version": 2, "id": "x", "year": 2024, "fund_level": "national", "colour": 1}"#;
 //! let checked = khuyencong::document::check_bytes(broken, &Default::default());
 //! assert_eq!(checked.findings[0].code, "structure.unknown_field");
 //! ```
 
 pub mod common;
 pub mod funding;
+pub(crate) mod kinds;
+pub(crate) mod outcome;
 pub mod plan;
+pub mod programme;
 pub(crate) mod reconcile;
 pub mod report;
 pub mod scheme;
@@ -25,8 +28,12 @@ use crate::input::strict;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use common::{Amount, Count, Counts, DecisionRef, Exactness, Period, SchemaVersion};
+pub use common::{
+    Amount, Count, CountKind, Counts, DecisionRef, Exactness, Execution, LineType, Outcomes,
+    Percent, Period, SchemaVersion, Year,
+};
 pub use plan::Plan;
+pub use programme::Programme;
 pub use report::PeriodReport;
 pub use scheme::Scheme;
 
@@ -52,6 +59,9 @@ pub enum DocumentKind {
     /// A period report. / Báo cáo tình hình thực hiện.
     #[schemars(title = "Period report / Báo cáo")]
     PeriodReport,
+    /// A multi-year programme (format version 2). / Chương trình khuyến công.
+    #[schemars(title = "Programme / Chương trình")]
+    Programme,
 }
 
 impl DocumentKind {
@@ -61,6 +71,7 @@ impl DocumentKind {
             Self::Scheme => "scheme",
             Self::Plan => "plan",
             Self::PeriodReport => "period_report",
+            Self::Programme => "programme",
         }
     }
 }
@@ -76,6 +87,8 @@ pub enum Document {
     Plan(Plan),
     /// A period report.
     PeriodReport(PeriodReport),
+    /// A programme.
+    Programme(Programme),
 }
 
 impl Document {
@@ -85,6 +98,7 @@ impl Document {
             Self::Scheme(_) => DocumentKind::Scheme,
             Self::Plan(_) => DocumentKind::Plan,
             Self::PeriodReport(_) => DocumentKind::PeriodReport,
+            Self::Programme(_) => DocumentKind::Programme,
         }
     }
 
@@ -94,7 +108,41 @@ impl Document {
             Self::Scheme(s) => &s.id,
             Self::Plan(p) => &p.id,
             Self::PeriodReport(r) => &r.id,
+            Self::Programme(p) => &p.id,
         }
+    }
+
+    /// The format version the document was written in (1 or 2); every document is held,
+    /// checked and written as version 2.
+    pub const fn schema_version_read(&self) -> u64 {
+        match self {
+            Self::Scheme(s) => s.schema_version.read(),
+            Self::Plan(p) => p.schema_version.read(),
+            Self::PeriodReport(r) => r.schema_version.read(),
+            Self::Programme(p) => p.schema_version.read(),
+        }
+    }
+
+    /// The document in its version-2 JSON form, indented: what `khuyencong upgrade` writes.
+    /// A version-1 document keeps every figure, code and text; only `schema_version`
+    /// changes, and members are written in the format's order.
+    ///
+    /// # Example
+    /// ```
+    /// use khuyencong::document::parse;
+    /// let v1 = parse(br#"{"kind": "plan", "schema_version": 1, "id": "kh", "year": 2024,
+    ///   "fund_level": "provincial"}"#).map_err(|e| e.to_string())?;
+    /// assert_eq!(v1.schema_version_read(), 1);
+    /// let v2 = v1.to_json_v2();
+    /// assert!(v2.contains("\"schema_version\": 2"));
+    /// assert_eq!(parse(v2.as_bytes()).map_err(|e| e.to_string())?.schema_version_read(), 2);
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn to_json_v2(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        s.push('\n');
+        s
     }
 }
 
@@ -294,6 +342,7 @@ fn read_well_formed(bytes: &[u8]) -> Option<Document> {
         b"scheme" => strict::from_slice(bytes).ok().map(Document::Scheme),
         b"plan" => strict::from_slice(bytes).ok().map(Document::Plan),
         b"period_report" => strict::from_slice(bytes).ok().map(Document::PeriodReport),
+        b"programme" => strict::from_slice(bytes).ok().map(Document::Programme),
         _ => None,
     }
 }
@@ -305,6 +354,7 @@ fn fallback(kind: Option<DocumentKind>, bytes: &[u8]) -> Finding {
     match kind {
         Some(DocumentKind::Scheme) => fallback::<Scheme>(bytes),
         Some(DocumentKind::Plan) => fallback::<Plan>(bytes),
+        Some(DocumentKind::Programme) => fallback::<Programme>(bytes),
         _ => fallback::<PeriodReport>(bytes),
     }
 }
@@ -312,14 +362,48 @@ fn fallback(kind: Option<DocumentKind>, bytes: &[u8]) -> Finding {
 /// Checks a parsed document: every finding, in deterministic order.
 pub fn check(document: &Document, options: &CheckOptions) -> Vec<Finding> {
     let mut out = Vec::new();
+    if document.schema_version_read() < common::SCHEMA_VERSION {
+        out.push(upgraded(document.schema_version_read()));
+    }
     match document {
         Document::Scheme(s) => s.check(&mut out, options),
         Document::Plan(p) => p.check(&mut out),
         Document::PeriodReport(r) => r.check(&mut out),
+        Document::Programme(p) => p.check(&mut out),
     }
     crate::province::check_document(document, &mut out);
     Finding::sort(&mut out);
     out
+}
+
+/// The information finding of a document written in an earlier format version.
+fn upgraded(read: u64) -> Finding {
+    kinds::Upgraded {
+        schema_version: read,
+        current: common::SCHEMA_VERSION,
+    }
+    .at("/schema_version")
+}
+
+/// A year of a line, target or envelope line must be inside the document's period.
+pub(crate) fn check_year_in_period(
+    out: &mut Vec<Finding>,
+    year: Year,
+    period: &Period,
+    path: &str,
+) {
+    use chrono::Datelike;
+    let y = year.get();
+    if y < period.from.year() || y > period.to.year() {
+        out.push(
+            kinds::YearOutsidePeriod {
+                year: y,
+                from: period.from,
+                to: period.to,
+            }
+            .at(path),
+        );
+    }
 }
 
 /// Reads and checks one input; structural problems become findings.
@@ -378,6 +462,7 @@ fn check_unreadable(bytes: &[u8], options: &CheckOptions) -> Checked {
             Some(DocumentKind::PeriodReport) => {
                 strict::from_slice(&bytes).map(Document::PeriodReport)
             }
+            Some(DocumentKind::Programme) => strict::from_slice(&bytes).map(Document::Programme),
             None => return Err(String::new()),
         };
         document.map(|d| (d, removed)).map_err(|_| String::new())
@@ -792,8 +877,8 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "structure.unknown_kind",
         Error,
         None,
-        "`kind` không phải `scheme`, `plan` hoặc `period_report`.",
-        "`kind` is not `scheme`, `plan` or `period_report`.",
+        "`kind` không phải `scheme`, `plan`, `period_report` hoặc `programme`.",
+        "`kind` is not `scheme`, `plan`, `period_report` or `programme`.",
         "Sửa `kind`.",
         "Fix `kind`."
     ),
@@ -801,10 +886,10 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "structure.unsupported_schema_version",
         Error,
         None,
-        "Phiên bản định dạng không được hỗ trợ.",
-        "An unsupported `schema_version`.",
-        "Dùng `schema_version: 1`.",
-        "Use `schema_version: 1`."
+        "Phiên bản định dạng không được hỗ trợ (thư viện đọc phiên bản 1 và 2).",
+        "An unsupported `schema_version` (the library reads versions 1 and 2).",
+        "Dùng `schema_version: 2`.",
+        "Use `schema_version: 2`."
     ),
     def!(
         "structure.rules_not_run",
@@ -1120,6 +1205,96 @@ pub(crate) const FINDINGS: &[FindingDef] = &[
         "The support of the schemes that state it already exceeds the plan's budget.",
         "Điều chỉnh đề án hoặc kinh phí.",
         "Adjust the schemes or the budget."
+    ),
+    def!(
+        "document.stated_share_mismatch",
+        Error,
+        None,
+        "Tỷ lệ văn bản nêu (\"chiếm 18,4 %\") không khớp với các số liệu của chính văn bản, kể cả khi tính đến cách làm tròn của tỷ lệ.",
+        "A share the document states (\"chiếm 18,4 %\") does not agree with the document's own figures, even within the rounding it is written with.",
+        "Sửa tỷ lệ hoặc số liệu.",
+        "Correct the share or the figures."
+    ),
+    def!(
+        "document.stated_average_mismatch",
+        Error,
+        None,
+        "Mức bình quân văn bản nêu không khớp với số tiền chia cho số lượng của chính dòng đó, kể cả khi tính đến cách làm tròn.",
+        "An average the document states does not agree with its line's money divided by its count, even within its rounding.",
+        "Sửa mức bình quân hoặc số liệu; nếu văn bản làm tròn thô hơn, ghi `rounding_vnd`.",
+        "Correct the average or the figures; if the text rounds more coarsely, state `rounding_vnd`."
+    ),
+    def!(
+        "document.stated_growth_mismatch",
+        Error,
+        None,
+        "Mức tăng trưởng văn bản nêu không khớp với số liệu trước và sau mà văn bản nêu.",
+        "A growth the document states does not agree with the figures before and after it states.",
+        "Sửa mức tăng trưởng hoặc số liệu.",
+        "Correct the growth or the figures."
+    ),
+    def!(
+        "document.disbursement_rate_mismatch",
+        Error,
+        None,
+        "Tỷ lệ giải ngân văn bản nêu không khớp với số đã giải ngân chia cho số được giao dự toán.",
+        "A disbursement rate the document states does not agree with the disbursed amount over the allocated amount.",
+        "Sửa tỷ lệ hoặc số liệu.",
+        "Correct the rate or the figures."
+    ),
+    def!(
+        "reconcile.range",
+        Info,
+        None,
+        "Số liệu dạng khoảng (\"8–12\") được dùng khi đối chiếu và phù hợp với nhau.",
+        "Ranges (\"8–12\") were used in a comparison, and they agree.",
+        "Không cần sửa.",
+        "Nothing to fix."
+    ),
+    def!(
+        "reconcile.rest_derived",
+        Info,
+        None,
+        "Dòng \"còn lại\" không nêu số liệu: được tính bằng tổng trừ các dòng khác (khi các dòng khác đều nêu số liệu chính xác).",
+        "A \"rest\" line states no figure: it is derived as the total minus the other lines (when they all state it exactly).",
+        "Không cần sửa.",
+        "Nothing to fix."
+    ),
+    def!(
+        "reconcile.not_recomputed",
+        Info,
+        None,
+        "Tỷ lệ, mức bình quân hoặc mức tăng văn bản nêu không tính lại được vì các số liệu tạo nên nó không được nêu (chính xác): không được kiểm tra.",
+        "A stated share, average or growth cannot be recomputed because the figures it is made of are not stated (exactly): it is not checked.",
+        "Không bắt buộc; nêu các số liệu nếu có.",
+        "Nothing required; state the figures where known."
+    ),
+    def!(
+        "report.line_parts_mismatch",
+        Error,
+        None,
+        "Một dòng kết quả khác tổng các phần chi tiết của nó (khi mọi phần đều nêu số liệu), hoặc riêng các phần có nêu đã vượt dòng đó.",
+        "A result line differs from the sum of its parts (when every part states the figure), or the parts that state it already exceed it.",
+        "Sửa dòng hoặc các phần chi tiết.",
+        "Correct the line or its parts."
+    ),
+    def!(
+        "plan.total_mismatch",
+        Error,
+        None,
+        "Tổng của kế hoạch khác tổng các dòng (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu đã vượt tổng; một dòng có mã đề án là một đề án.",
+        "A plan's stated total differs from its lines (when every line states the figure), or the lines that state it already exceed it; a line with a scheme id is one scheme.",
+        "Sửa tổng hoặc các dòng.",
+        "Correct the total or the lines."
+    ),
+    def!(
+        "programme.year_targets_mismatch",
+        Error,
+        None,
+        "Chỉ tiêu cả giai đoạn khác tổng các chỉ tiêu theo năm cùng loại (khi mọi năm đều có chỉ tiêu), hoặc riêng các năm có chỉ tiêu đã vượt nó.",
+        "A target for the whole period differs from the sum of the same targets by year (when every year has one), or the years that have one already exceed it.",
+        "Sửa chỉ tiêu cả giai đoạn hoặc theo năm.",
+        "Correct the period target or the year targets."
     ),
 ];
 

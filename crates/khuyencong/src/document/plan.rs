@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Amount, DecisionRef, Period, SchemaVersion};
+use super::common::{Amount, Counts, DecisionRef, Execution, LineType, Period, SchemaVersion};
 use super::funding::FundingBreakdown;
-use super::reconcile::{Figure, Parts, describe, sum};
+use super::reconcile::{Figure, Part, Parts, check_parts, describe, sum};
 use super::tag::PlanTag;
 use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
@@ -25,7 +25,7 @@ use crate::law::{Citation, InstrumentId};
 pub struct Plan {
     /// Always "plan". / Luôn là "plan".
     pub kind: PlanTag,
-    /// The document format version (1). / Phiên bản định dạng (1).
+    /// The document format version (2; 1 is read as 2). / Phiên bản định dạng (2).
     pub schema_version: SchemaVersion,
     /// An identifier unique within the submitting system. / Mã định danh kế hoạch.
     #[schemars(length(min = 1, max = 200))]
@@ -43,8 +43,10 @@ pub struct Plan {
     #[schemars(range(min = 2000, max = 2100))]
     #[serde(deserialize_with = "plan_year")]
     pub year: i32,
-    /// The fund level of the plan. / Cấp kinh phí của kế hoạch.
-    pub fund_level: FundLevel,
+    /// The fund level of the plan; absent for a plan that lists schemes of several levels,
+    /// each line with its own. / Cấp kinh phí của kế hoạch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fund_level: Option<FundLevel>,
     /// The province or centrally-run city, for local plans. / Tỉnh, thành phố (kế hoạch địa phương).
     #[serde(
         default,
@@ -56,7 +58,7 @@ pub struct Plan {
     /// The approving decision. / Quyết định phê duyệt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<DecisionRef>,
-    /// The schemes of the plan. / Các đề án.
+    /// The lines of the plan: schemes, groups of schemes, overheads. / Các đề án.
     #[serde(
         default,
         deserialize_with = "crate::document::common::items::<_, _, 0, 100_000>",
@@ -64,19 +66,33 @@ pub struct Plan {
     )]
     #[schemars(length(max = 100_000))]
     pub schemes: Vec<PlanScheme>,
+    /// The lines do not cover the whole plan (other schemes exist, not listed). / Danh sách chưa đầy đủ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub schemes_partial: bool,
+    /// The plan's stated totals, checked against its lines. / Tổng của kế hoạch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schemes_total: Option<PlanTotal>,
     /// The budget by source. / Kinh phí theo nguồn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<FundingBreakdown>,
 }
 
-/// One scheme of a plan, by reference with its money summary.
+/// One line of a plan: a scheme by reference with its money summary, or a line that stands
+/// for several schemes ("7 đề án máy móc thiết bị, gần 2 tỷ đồng": `counts.schemes`), or
+/// the management overheads, or the rest of the list. Each line may have its own fund
+/// level (a provincial plan that lists national-fund and local-fund schemes together).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanScheme {
-    /// The scheme's identifier (the `id` of a scheme document, if submitted). / Mã đề án.
+    /// The scheme's identifier (the `id` of a scheme document, if submitted); absent for a
+    /// line that stands for several schemes. / Mã đề án.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 1, 200>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(min = 1, max = 200))]
-    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 200>")]
-    pub scheme_id: String,
+    pub scheme_id: Option<String>,
     /// The title. / Tên đề án.
     #[serde(
         default,
@@ -85,15 +101,48 @@ pub struct PlanScheme {
     )]
     #[schemars(length(max = 1000))]
     pub title: Option<String>,
-    /// The activity (Decree 45/2012 Art. 4). / Nội dung hoạt động.
-    pub activity: Activity,
-    /// State support from the plan's fund, in đồng; absent when the plan does not state it
-    /// (then unknown, never zero). / Kinh phí hỗ trợ từ nguồn của kế hoạch.
+    /// The activity (Decree 45/2012 Art. 4); absent for management overheads or the rest. / Nội dung hoạt động.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Activity>,
+    /// What the line stands for: schemes of an activity, management overheads, or the rest
+    /// of the list. / Loại dòng.
+    #[serde(default, skip_serializing_if = "LineType::is_activity")]
+    pub line_type: LineType,
+    /// The fund level of this line, when it differs from the plan's or the plan has none. / Cấp kinh phí của dòng.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fund_level: Option<FundLevel>,
+    /// Counts: how many schemes the line stands for (a line with a `scheme_id` and no count
+    /// is one scheme), establishments, models… / Số lượng (số đề án, cơ sở…).
+    #[serde(default, skip_serializing_if = "Counts::is_empty")]
+    pub counts: Counts,
+    /// State support from the line's fund, in đồng; absent when the plan does not state it
+    /// (then unknown, never zero). / Kinh phí hỗ trợ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support: Option<Amount>,
-    /// Total cost of the scheme, in đồng. / Tổng kinh phí thực hiện đề án.
+    /// Total cost of the scheme(s), in đồng. / Tổng kinh phí thực hiện.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_cost: Option<Amount>,
+    /// Plan versus execution: requested, approved, allocated, disbursed, settled. / Đề nghị, phê duyệt, giao, giải ngân, quyết toán.
+    #[serde(default, skip_serializing_if = "Execution::is_empty")]
+    pub execution: Execution,
+}
+
+/// How a money figure of a plan line is read.
+type PlanMoney = fn(&PlanScheme) -> Option<&Amount>;
+
+/// A plan's stated totals over its lines. / Tổng của kế hoạch.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanTotal {
+    /// Total support. / Tổng kinh phí hỗ trợ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<Amount>,
+    /// Total cost. / Tổng kinh phí thực hiện.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_cost: Option<Amount>,
+    /// Total counts (e.g. schemes). / Tổng số lượng (ví dụ số đề án).
+    #[serde(default, skip_serializing_if = "Counts::is_empty")]
+    pub counts: Counts,
 }
 
 fn plan_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
@@ -116,6 +165,11 @@ impl Plan {
         })
     }
 
+    /// The fund level of a line: its own, else the plan's.
+    pub fn line_level(&self, line: &PlanScheme) -> Option<FundLevel> {
+        line.fund_level.or(self.fund_level)
+    }
+
     pub(crate) fn check(&self, out: &mut Vec<Finding>) {
         let Some(period) = self.period() else {
             return;
@@ -123,28 +177,38 @@ impl Plan {
         // A year before Decree 45/2012 decides no regime: what depends on the law is not
         // assessed, but the plan's own figures must still agree.
         let regime_known = check_coverage(out, &period, "/year");
-        if regime_known {
-            check_fund_level_in_period(out, self.fund_level, &period, "/fund_level");
+        if regime_known && let Some(level) = self.fund_level {
+            check_fund_level_in_period(out, level, &period, "/fund_level");
         }
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.schemes.len());
         for (i, s) in self.schemes.iter().enumerate() {
-            let path = format!("/schemes/{i}");
-            if regime_known {
-                check_activity_in_period(out, s.activity, &period, &format!("{path}/activity"));
+            if regime_known && let Some(activity) = s.activity {
+                check_activity_in_period(out, activity, &period, &format!("/schemes/{i}/activity"));
             }
-            if let Some(first) = seen.insert(s.scheme_id.as_str(), i) {
+            if regime_known && let Some(level) = s.fund_level {
+                check_fund_level_in_period(
+                    out,
+                    level,
+                    &period,
+                    &format!("/schemes/{i}/fund_level"),
+                );
+            }
+            super::outcome::check_counts(out, &s.counts, &|| format!("/schemes/{i}/counts"));
+            super::outcome::check_execution(out, &s.execution, &|| {
+                format!("/schemes/{i}/execution")
+            });
+            if let Some(id) = &s.scheme_id
+                && let Some(first) = seen.insert(id.as_str(), i)
+            {
                 out.push(
                     Finding::new(
                         "plan.duplicate_scheme",
                         Severity::Error,
-                        format!("{path}/scheme_id"),
-                        format!("đề án `{}` đã có ở vị trí {first}", s.scheme_id),
-                        format!(
-                            "scheme `{}` is already listed at position {first}",
-                            s.scheme_id
-                        ),
+                        format!("/schemes/{i}/scheme_id"),
+                        format!("đề án `{id}` đã có ở vị trí {first}"),
+                        format!("scheme `{id}` is already listed at position {first}"),
                     )
-                    .param("scheme_id", s.scheme_id.clone()),
+                    .param("scheme_id", id.clone()),
                 );
             }
             if let (Some(total), Some(support)) = (&s.total_cost, &s.support) {
@@ -154,69 +218,182 @@ impl Plan {
                     out.push(Finding::new(
                         "plan.support_exceeds_cost",
                         Severity::Error,
-                        format!("{path}/support"),
+                        format!("/schemes/{i}/support"),
                         "kinh phí hỗ trợ lớn hơn tổng kinh phí của đề án",
                         "the support is larger than the scheme's total cost",
                     ));
                 }
             }
         }
+        if let Some(total) = &self.schemes_total {
+            self.check_total(out, total);
+        }
         let Some(budget) = &self.budget else {
             return;
         };
-        super::funding::check_breakdown(out, budget, "/budget");
-        for (i, line) in budget.lines.iter().enumerate() {
-            let Some(level) = line.source.fund_level() else {
-                continue;
-            };
-            if regime_known && level.is_local() != self.fund_level.is_local() {
-                out.push(
-                    Finding::new(
-                        "plan.fund_source_mismatch",
-                        Severity::Error,
-                        format!("/budget/lines/{i}/source"),
-                        format!(
-                            "kế hoạch cấp `{}` không dùng nguồn `{}`: kinh phí khuyến công quốc gia chi cho hoạt động do Bộ Công Thương quản lý, kinh phí địa phương chi cho hoạt động ở địa phương",
-                            self.fund_level.code(),
-                            line.source.code()
-                        ),
-                        format!(
-                            "a `{}` plan does not draw on `{}`: national funds pay for activities managed by the Ministry, local funds for local activities",
-                            self.fund_level.code(),
-                            line.source.code()
-                        ),
-                    )
-                    .cite(Citation::article(InstrumentId::Nd45_2012, 11)),
-                );
+        super::funding::check_breakdown(out, budget, "/budget", Some(&period));
+        // The levels the plan has: its own and its lines'. A budget source of another level
+        // is money of a level none of its schemes is of (Decree 45/2012 Art. 11).
+        let levels: Vec<FundLevel> = self
+            .fund_level
+            .into_iter()
+            .chain(self.schemes.iter().filter_map(|s| s.fund_level))
+            .collect();
+        if regime_known && !levels.is_empty() {
+            for (i, line) in budget.lines.iter().enumerate() {
+                let Some(level) = line.source.fund_level() else {
+                    continue;
+                };
+                if levels.iter().all(|l| l.is_local() != level.is_local()) {
+                    let plan_level = self.fund_level.map_or_else(
+                        || {
+                            levels
+                                .iter()
+                                .map(|l| l.code())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        },
+                        |l| l.code().to_owned(),
+                    );
+                    out.push(
+                        Finding::new(
+                            "plan.fund_source_mismatch",
+                            Severity::Error,
+                            format!("/budget/lines/{i}/source"),
+                            format!(
+                                "kế hoạch cấp `{plan_level}` không dùng nguồn `{}`: kinh phí khuyến công quốc gia chi cho hoạt động do Bộ Công Thương quản lý, kinh phí địa phương chi cho hoạt động ở địa phương",
+                                line.source.code()
+                            ),
+                            format!(
+                                "a `{plan_level}` plan does not draw on `{}`: national funds pay for activities managed by the Ministry, local funds for local activities",
+                                line.source.code()
+                            ),
+                        )
+                        .cite(Citation::article(InstrumentId::Nd45_2012, 11)),
+                    );
+                }
             }
         }
-        // The plan's own extension budget; a line of it that states no amount leaves the
-        // budget unknown, and nothing can exceed an unknown budget.
+        for national in [true, false] {
+            self.check_family_budget(out, budget, national);
+        }
+    }
+
+    /// The stated totals against the lines: money and counts. A line with a scheme's
+    /// identifier and no count of schemes is one scheme; a management line is no scheme.
+    fn check_total(&self, out: &mut Vec<Finding>, total: &PlanTotal) {
+        use super::common::CountKind;
+        super::outcome::check_counts(out, &total.counts, &|| "/schemes_total/counts".to_owned());
+        let part = |s: &PlanScheme, f: Option<Figure>| Part {
+            figure: f,
+            rest: s.line_type == LineType::Rest,
+        };
+        let money: [(&str, &str, &str, PlanMoney, Option<&Amount>); 2] = [
+            (
+                "support",
+                "Tổng kinh phí hỗ trợ của kế hoạch",
+                "The plan's total support",
+                |s| s.support.as_ref(),
+                total.support.as_ref(),
+            ),
+            (
+                "total_cost",
+                "Tổng kinh phí thực hiện của kế hoạch",
+                "The plan's total cost",
+                |s| s.total_cost.as_ref(),
+                total.total_cost.as_ref(),
+            ),
+        ];
+        for (field, vi, en, get, stated) in money {
+            let Some(stated) = stated else { continue };
+            let parts: Vec<Part> = self
+                .schemes
+                .iter()
+                .map(|s| part(s, get(s).map(Figure::from)))
+                .collect();
+            check_parts(
+                out,
+                "plan.total_mismatch",
+                format!("/schemes_total/{field}"),
+                (vi, en),
+                stated.into(),
+                &parts,
+                self.schemes_partial,
+                true,
+                &|i| format!("/schemes/{i}/{field}"),
+            );
+        }
+        for (kind, stated) in total.counts.iter() {
+            let parts: Vec<Part> = self
+                .schemes
+                .iter()
+                .map(|s| {
+                    let stated = s.counts.get(kind).map(Figure::from);
+                    let implied = match (kind == CountKind::Schemes.code(), s.line_type) {
+                        (true, LineType::Management) => Some(Figure::exact(0)),
+                        (true, LineType::Activity) if s.scheme_id.is_some() => {
+                            Some(Figure::exact(1))
+                        }
+                        _ => None,
+                    };
+                    part(s, stated.or(implied))
+                })
+                .collect();
+            check_parts(
+                out,
+                "plan.total_mismatch",
+                format!("/schemes_total/counts/{kind}"),
+                (
+                    &format!("Tổng số `{kind}` của kế hoạch"),
+                    &format!("The plan's total count `{kind}`"),
+                ),
+                stated.into(),
+                &parts,
+                self.schemes_partial,
+                false,
+                &|i| format!("/schemes/{i}/counts/{kind}"),
+            );
+        }
+    }
+
+    /// The lines of national (or local) funds against the plan's budget of those funds:
+    /// lines that state no support are unknown, so the others' sum is a lower bound, which can
+    /// still exceed the budget; a budget line of the family that states no amount, or state
+    /// budget money of no stated level without an amount, leaves the budget unknown.
+    fn check_family_budget(
+        &self,
+        out: &mut Vec<Finding>,
+        budget: &FundingBreakdown,
+        national: bool,
+    ) {
+        let in_family = |l: FundLevel| l.is_local() != national;
         let own: Option<Vec<Figure>> = budget
             .lines
             .iter()
             .filter(|l| {
-                l.source
-                    .fund_level()
-                    .is_some_and(|f| f.is_local() == self.fund_level.is_local())
+                l.source.fund_level().is_some_and(in_family)
+                    || l.source == crate::funding::FundingSource::StateBudget
             })
             .map(super::funding::FundingPart::figure)
             .collect();
         let Some(own) = own else {
             return;
         };
-        if own.is_empty() || self.schemes.is_empty() {
+        let has_own_level = budget
+            .lines
+            .iter()
+            .any(|l| l.source.fund_level().is_some_and(in_family));
+        let lines: Vec<&PlanScheme> = self
+            .schemes
+            .iter()
+            .filter(|s| self.line_level(s).is_some_and(in_family))
+            .collect();
+        if !has_own_level || lines.is_empty() {
             return;
         }
-        // Schemes that state no support are unknown: the others' sum is a lower bound, which
-        // can still exceed the budget.
         let (Some(budget_sum), Some(support)) = (
             sum(own),
-            Parts::of(
-                self.schemes
-                    .iter()
-                    .map(|s| s.support.as_ref().map(Figure::from)),
-            ),
+            Parts::of(lines.iter().map(|s| s.support.as_ref().map(Figure::from))),
         ) else {
             out.push(super::report::overflow_finding("/schemes"));
             return;
@@ -226,14 +403,14 @@ impl Plan {
             && budget_sum.exactness == super::common::Exactness::Exact
             && known.value > budget_sum.value
         {
-            let shown = Figure {
-                value: known.value,
-                exactness: if support.is_partial() {
+            let shown = Figure::new(
+                known.value,
+                if support.is_partial() {
                     super::common::Exactness::LowerBound
                 } else {
                     known.exactness
                 },
-            };
+            );
             let (s_vi, s_en) = describe(shown, true);
             let (b_vi, b_en) = describe(budget_sum, true);
             out.push(

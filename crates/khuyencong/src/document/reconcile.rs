@@ -16,21 +16,54 @@ use crate::money::{Vnd, group_thousands};
 /// accepted with a note; outside it, a reviewer is warned.
 pub const APPROXIMATE_TOLERANCE_PERCENT: u64 = 10;
 
-/// A figure with its exactness.
+/// A figure with its exactness: the interval of values it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Figure {
-    /// The value (đồng or a count).
+    /// The value (đồng or a count); for a range, its lower end.
     pub value: u64,
     /// How exactly it is known.
     pub exactness: Exactness,
+    /// The upper end of a range ("8–12"), or of a sum that includes ranges.
+    pub upper: Option<u64>,
+}
+
+impl Figure {
+    /// An exact figure.
+    pub const fn exact(value: u64) -> Self {
+        Self {
+            value,
+            exactness: Exactness::Exact,
+            upper: None,
+        }
+    }
+
+    /// A figure with an exactness.
+    pub const fn new(value: u64, exactness: Exactness) -> Self {
+        Self {
+            value,
+            exactness,
+            upper: None,
+        }
+    }
+
+    /// The largest value it stands for (`None`: no upper end, a lower bound).
+    pub fn high(&self) -> Option<u64> {
+        if self.exactness == Exactness::LowerBound {
+            None
+        } else {
+            Some(self.upper.unwrap_or(self.value).max(self.value))
+        }
+    }
+
+    /// Whether it is one exact value.
+    pub fn is_exact(&self) -> bool {
+        self.exactness == Exactness::Exact && self.upper.is_none()
+    }
 }
 
 impl From<&Amount> for Figure {
     fn from(a: &Amount) -> Self {
-        Self {
-            value: a.vnd.get(),
-            exactness: a.exactness,
-        }
+        Self::new(a.vnd.get(), a.exactness)
     }
 }
 
@@ -39,29 +72,30 @@ impl From<&Count> for Figure {
         Self {
             value: c.value,
             exactness: c.exactness,
+            upper: c.max,
         }
     }
 }
 
-/// Sums figures, combining their exactness; `None` on overflow of the đồng range.
+/// Sums figures, combining their exactness (and the upper ends of ranges); `None` on
+/// overflow of the đồng range.
 pub fn sum<'a, I: IntoIterator<Item = Figure>>(items: I) -> Option<Figure>
 where
     I::IntoIter: 'a,
 {
-    items.into_iter().try_fold(
-        Figure {
-            value: 0,
-            exactness: Exactness::Exact,
-        },
-        |acc, f| {
-            let value = acc.value.checked_add(f.value)?;
-            Vnd::new(value).ok()?;
-            Some(Figure {
-                value,
-                exactness: acc.exactness.combine(f.exactness),
-            })
-        },
-    )
+    let mut ranged = false;
+    let mut high = 0u64;
+    let total = items.into_iter().try_fold(Figure::exact(0), |acc, f| {
+        let value = acc.value.checked_add(f.value)?;
+        Vnd::new(value).ok()?;
+        ranged |= f.upper.is_some();
+        high = high.saturating_add(f.upper.unwrap_or(f.value).max(f.value));
+        Some(Figure::new(value, acc.exactness.combine(f.exactness)))
+    })?;
+    Some(Figure {
+        upper: (ranged && total.exactness != Exactness::LowerBound).then_some(high),
+        ..total
+    })
 }
 
 /// The parts of a stated total: the sum of the parts that state the figure, and how many
@@ -129,23 +163,22 @@ pub enum Agreement {
 /// approximate, any other gap is a mismatch. So the parts of a partial breakdown contradict
 /// the total only when they already exceed it.
 pub fn compare(stated: Figure, computed: Figure, partial: bool) -> Agreement {
-    use Exactness::{Approximate, LowerBound};
-    let s_open = stated.exactness == LowerBound;
-    let c_open = computed.exactness == LowerBound || partial;
+    use Exactness::Approximate;
+    let s_high = stated.high();
+    let c_high = if partial { None } else { computed.high() };
     let approximate = stated.exactness == Approximate || computed.exactness == Approximate;
     let (s, c) = (stated.value, computed.value);
-    let gap = match (s_open, c_open) {
-        (false, false) => s.abs_diff(c),
-        // The whole is more than `s`; the parts add up to `c`: they must reach `s`.
-        (true, false) => s.saturating_sub(c),
-        // The parts add up to `c` or more: the whole must be at least `c`.
-        (false, true) => c.saturating_sub(s),
-        (true, true) => 0,
+    // The distance between the two intervals [s, s_high] and [c, c_high].
+    let gap = match (s_high, c_high) {
+        (Some(sh), _) if sh < c => c - sh,
+        (_, Some(ch)) if ch < s => s - ch,
+        _ => 0,
     };
     if gap == 0 {
+        let open = s_high.is_none_or(|h| h != s) || c_high.is_none_or(|h| h != c);
         return if approximate {
             Agreement::WithinTolerance
-        } else if s_open || c_open {
+        } else if open {
             Agreement::Consistent
         } else {
             Agreement::Equal
@@ -171,6 +204,20 @@ pub fn describe(f: Figure, money: bool) -> (String, String) {
         Exactness::LowerBound => ("hơn ", "more than "),
         Exactness::Approximate => ("khoảng ", "about "),
     };
+    if let (Some(high), false) = (f.upper, money) {
+        return (
+            format!(
+                "{pre_vi}{}–{}",
+                group_thousands(f.value, '.'),
+                group_thousands(high, '.')
+            ),
+            format!(
+                "{pre_en}{}–{}",
+                group_thousands(f.value, ','),
+                group_thousands(high, ',')
+            ),
+        );
+    }
     if money {
         let m = Decimal::from(f.value) / Decimal::from(1_000_000u32);
         let vi = format_million_vi(m);
@@ -311,6 +358,21 @@ pub fn check_total(
                 what.1
             ),
         ),
+        Agreement::Consistent if stated.upper.is_some() || computed.upper.is_some() => {
+            Finding::new(
+                "reconcile.range",
+                Severity::Info,
+                path,
+                format!(
+                    "{}: {s_vi} so với tổng các phần {c_vi} — số liệu dạng khoảng, phù hợp với nhau",
+                    what.0
+                ),
+                format!(
+                    "{}: {s_en} against parts adding up to {c_en} — ranges, and they agree",
+                    what.1
+                ),
+            )
+        }
         Agreement::Consistent => Finding::new(
             "reconcile.lower_bound",
             Severity::Info,
@@ -371,4 +433,223 @@ pub fn exactness_code(e: Exactness) -> &'static str {
         Exactness::LowerBound => "lower_bound",
         Exactness::Approximate => "approximate",
     }
+}
+
+/// The figure a "rest" line leaves unstated, derived as the stated total minus the other
+/// parts: only when the total and the other parts are exact, every other part states the
+/// figure and the rest is the one part that does not. `None` otherwise (the rest stays
+/// unknown), and when the other parts already exceed the total (a mismatch reported by
+/// [`check_total`]).
+pub fn derive_rest(stated: Figure, others: &Parts) -> Option<u64> {
+    (stated.is_exact() && others.sum.is_exact() && others.unstated == 1)
+        .then(|| stated.value.checked_sub(others.sum.value))
+        .flatten()
+}
+
+/// The information finding of a derived rest ("còn lại").
+pub fn rest_derived(path: String, what: (&str, &str), value: u64, money: bool) -> Finding {
+    let (v_vi, v_en) = describe(Figure::exact(value), money);
+    let lower = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    Finding::new(
+        "reconcile.rest_derived",
+        Severity::Info,
+        path,
+        format!(
+            "phần còn lại không nêu số liệu; tính bằng {} trừ các phần khác: {v_vi}",
+            lower(what.0)
+        ),
+        format!(
+            "the rest states no figure; derived as {} minus the other parts: {v_en}",
+            lower(what.1)
+        ),
+    )
+    .param("derived", value)
+}
+
+/// Compares "have ≥ need" (e.g. counterpart and other funds against the cost left after
+/// state support): only a shortfall beyond the bounds of the figures is a mismatch.
+pub fn shortfall(need: Figure, have: Figure) -> Agreement {
+    let approximate =
+        need.exactness == Exactness::Approximate || have.exactness == Exactness::Approximate;
+    let gap = match have.high() {
+        Some(h) if h < need.value => need.value - h,
+        _ => 0,
+    };
+    if gap == 0 {
+        return if approximate {
+            Agreement::WithinTolerance
+        } else if need.is_exact() && have.is_exact() {
+            Agreement::Equal
+        } else {
+            Agreement::Consistent
+        };
+    }
+    if !approximate {
+        return Agreement::Mismatch;
+    }
+    let within = u128::from(gap) * 100
+        <= u128::from(APPROXIMATE_TOLERANCE_PERCENT) * u128::from(need.value.max(have.value));
+    if within {
+        Agreement::WithinTolerance
+    } else {
+        Agreement::OutsideTolerance
+    }
+}
+
+/// The outcome of recomputing a stated average or percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recomputed {
+    /// The stated figure is the recomputed one, rounded as the text rounds.
+    Agrees,
+    /// It is not: the document contradicts its own figures.
+    Contradicts,
+}
+
+/// Recomputes `numerator ÷ denominator` in percent and compares it with a stated
+/// percentage: it agrees when they are less than one unit of the stated rounding apart
+/// (so rounding down, up or to the nearest all agree). `None` when the denominator is 0.
+pub fn recompute_percent(
+    numerator: u64,
+    denominator: u64,
+    stated: &super::common::Percent,
+) -> Option<(Decimal, Recomputed)> {
+    if denominator == 0 {
+        return None;
+    }
+    let exact = (Decimal::from(numerator) * Decimal::ONE_HUNDRED)
+        .checked_div(Decimal::from(denominator))?;
+    let agrees = (stated.value() - exact).abs() < stated.unit();
+    let shown = exact.round_dp_with_strategy(
+        stated.unit().scale() + 2,
+        rust_decimal::RoundingStrategy::MidpointNearestEven,
+    );
+    Some((
+        shown.normalize(),
+        if agrees {
+            Recomputed::Agrees
+        } else {
+            Recomputed::Contradicts
+        },
+    ))
+}
+
+/// Recomputes `money ÷ count` and compares it with a stated average rounded to
+/// `rounding` đồng: it agrees when they are less than one rounding unit apart. `None` when
+/// the count is 0. Returns the true average rounded down to the đồng.
+pub fn recompute_average(
+    money: u64,
+    count: u64,
+    stated: u64,
+    rounding: u64,
+) -> Option<(u64, Recomputed)> {
+    if count == 0 {
+        return None;
+    }
+    // |stated − money/count| < rounding  ⇔  |stated·count − money| < rounding·count.
+    let lhs = (u128::from(stated) * u128::from(count)).abs_diff(u128::from(money));
+    let agrees = lhs < u128::from(rounding.max(1)) * u128::from(count);
+    Some((
+        money / count,
+        if agrees {
+            Recomputed::Agrees
+        } else {
+            Recomputed::Contradicts
+        },
+    ))
+}
+
+/// The rounding a figure written in đồng shows: the largest power of ten that divides it
+/// (250000000 → 10000000), at least 1 đồng. A stated figure of 0 shows no rounding (1).
+pub fn rounding_of(value: u64) -> u64 {
+    if value == 0 {
+        return 1;
+    }
+    let mut unit = 1u64;
+    while let Some(next) = unit.checked_mul(10) {
+        if value.is_multiple_of(next) {
+            unit = next;
+        } else {
+            break;
+        }
+    }
+    unit
+}
+
+/// One part of a stated whole: its figure (if stated) and whether it is "the rest".
+#[derive(Debug, Clone, Copy)]
+pub struct Part {
+    /// The figure, if the part states it.
+    pub figure: Option<Figure>,
+    /// The part is the rest of the list ("còn lại").
+    pub rest: bool,
+}
+
+/// [`check_total`] for a list that may be partial (other parts exist, not listed) and may
+/// have a rest line: a rest that does not state the figure is derived as the total minus
+/// the others when they all state it exactly (`reconcile.rest_derived` at `rest_path`);
+/// otherwise the one rule of [`check_total`] applies, a partial list adding an unknown part.
+#[allow(clippy::too_many_arguments)]
+pub fn check_parts(
+    out: &mut Vec<Finding>,
+    code: &str,
+    path: String,
+    what: (&str, &str),
+    stated: Figure,
+    parts: &[Part],
+    partial: bool,
+    money: bool,
+    rest_path: &dyn Fn(usize) -> String,
+) {
+    let Some(summed) = Parts::of(
+        parts
+            .iter()
+            .map(|p| p.figure)
+            .chain(partial.then_some(None)),
+    ) else {
+        out.push(overflow_at(&path));
+        return;
+    };
+    let mut rests = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.rest && p.figure.is_none());
+    if let (Some((i, _)), None, false) = (rests.next(), rests.next(), partial)
+        && let Some(value) = derive_rest(stated, &summed)
+    {
+        out.push(rest_derived(rest_path(i), what, value, money));
+        return;
+    }
+    check_total(out, code, path, what, stated, summed, money);
+}
+
+/// The rest a list leaves for its one rest line that does not state the figure: the
+/// stated total minus the other parts, when that can be derived ([`derive_rest`]).
+pub fn rest_of(stated: Figure, parts: &[Part], partial: bool) -> Option<(usize, u64)> {
+    if partial {
+        return None;
+    }
+    let mut rests = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.rest && p.figure.is_none());
+    let (Some((i, _)), None) = (rests.next(), rests.next()) else {
+        return None;
+    };
+    let summed = Parts::of(parts.iter().map(|p| p.figure))?;
+    derive_rest(stated, &summed).map(|v| (i, v))
+}
+
+fn overflow_at(path: &str) -> Finding {
+    Finding::new(
+        "reconcile.overflow",
+        Severity::Error,
+        path,
+        "tổng vượt quá mức tối đa 9.007.199.254.740.991 đồng",
+        "the sum exceeds the maximum 9,007,199,254,740,991 đồng",
+    )
 }

@@ -1,5 +1,6 @@
-//! Period reports (báo cáo tình hình thực hiện): results by activity and fund,
-//! funding mobilised by source, targets for the next period.
+//! Period reports (báo cáo tình hình thực hiện): results by activity and fund (each line
+//! possibly broken down into parts by fund, year, industry or product group), funding
+//! mobilised by source, outcomes, targets for the next period.
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
@@ -8,24 +9,27 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Amount, Counts, DecisionRef, Period, SchemaVersion};
+use super::common::{
+    Amount, Counts, DecisionRef, Execution, LineType, Outcomes, Period, SchemaVersion, Year,
+};
 use super::funding::{FundingBreakdown, FundingPart};
 use super::tag::ReportTag;
 use crate::activity::Activity;
 use crate::funding::FundLevel;
+use crate::industry::Industry;
 use crate::law::InstrumentId;
-use crate::product::TypicalProductLevel;
+use crate::product::{ProductGroup, TypicalProductLevel};
 
 /// A report on the implementation of an extension programme or plan over a period
 /// (báo cáo tình hình thực hiện), such as a province's report to the Ministry of Industry and
-/// Trade under Decree 45/2012/NĐ-CP Art. 16.1(i).
+/// Trade under Decree 45/2012/NĐ-CP Art. 16.1(i), or the Ministry's own national report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Period report / Báo cáo tình hình thực hiện")]
 pub struct PeriodReport {
     /// Always "period_report". / Luôn là "period_report".
     pub kind: ReportTag,
-    /// The document format version (1). / Phiên bản định dạng (1).
+    /// The document format version (2; 1 is read as 2). / Phiên bản định dạng (2).
     pub schema_version: SchemaVersion,
     /// An identifier unique within the submitting system. / Mã định danh của báo cáo.
     #[schemars(length(min = 1, max = 200))]
@@ -53,10 +57,21 @@ pub struct PeriodReport {
     /// The request the report answers (e.g. an official letter of the Ministry). / Văn bản yêu cầu báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_reply_to: Option<DecisionRef>,
-    /// The programme reported on (e.g. `qd_1881_2020_ttg`). / Chương trình được báo cáo.
+    /// The decision that approved the programme reported on (e.g. `qd_1881_2020_ttg`).
+    /// / Quyết định phê duyệt chương trình được báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<InstrumentId>,
-    /// Results by activity and fund. / Kết quả theo nội dung và nguồn kinh phí.
+    /// The `id` of the programme document whose targets the results are compared with
+    /// (`khuyencong totals --targets`). / Mã văn bản chương trình được báo cáo.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 1, 200>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(min = 1, max = 200))]
+    pub programme_id: Option<String>,
+    /// Results: by activity, by fund (a fund's part of the whole, with its own breakdown in
+    /// `parts`), by year, or management overheads. / Kết quả theo nội dung, nguồn kinh phí, năm.
     #[serde(
         default,
         deserialize_with = "crate::document::common::items::<_, _, 0, 10_000>",
@@ -64,6 +79,10 @@ pub struct PeriodReport {
     )]
     #[schemars(length(max = 10_000))]
     pub results: Vec<ResultLine>,
+    /// The result lines do not cover everything the results total holds (other activities
+    /// exist, not listed): their sums are lower bounds. / Danh sách kết quả chưa đầy đủ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub results_partial: bool,
     /// A stated total of the results, if the report gives one; checked against the lines. / Tổng kết quả nêu trong báo cáo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results_total: Option<ResultTotal>,
@@ -84,29 +103,53 @@ pub struct PeriodReport {
     pub targets_total: Option<ResultTotal>,
 }
 
-/// The unit that reports.
+/// The unit that reports: a province's People's Committee or Department, or — for a
+/// national document — the Ministry or one of its agencies (then no province).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportingUnit {
-    /// The unit's name, e.g. "Ủy ban nhân dân tỉnh An Giang". / Tên đơn vị.
+    /// The unit's name, e.g. "Ủy ban nhân dân tỉnh An Giang" or "Bộ Công Thương". / Tên đơn vị.
     #[schemars(length(min = 1, max = 300))]
     #[serde(deserialize_with = "crate::document::common::text::<_, 1, 300>")]
     pub name: String,
-    /// The province or centrally-run city (as named at the time). / Tỉnh, thành phố.
+    /// The province or centrally-run city (as named at the time); absent for a national
+    /// document. / Tỉnh, thành phố; bỏ trống với văn bản cấp quốc gia.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 1, 100>",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(min = 1, max = 100))]
-    #[serde(deserialize_with = "crate::document::common::text::<_, 1, 100>")]
-    pub province: String,
+    pub province: Option<String>,
 }
 
-/// One result (or target) line: an activity, the fund that paid, counts and money.
+/// One result (or target) line: an activity, a fund's part, a year, an industry or a
+/// product group — or several of these — with counts, money and outcomes, and possibly its
+/// own breakdown (`parts`). A figure a line does not state is unknown, never zero.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultLine {
-    /// The activity (a group or a sub-item of Decree 45/2012 Art. 4). / Nội dung hoạt động.
-    pub activity: Activity,
-    /// The fund level that paid the support, if stated. / Nguồn kinh phí khuyến công.
+    /// The activity (a group or a sub-item of Decree 45/2012 Art. 4); absent for a line
+    /// by fund only, management overheads or the rest. / Nội dung hoạt động.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Activity>,
+    /// What the line stands for: results of an activity (or fund, year…), management
+    /// overheads of schemes, or the rest of the list. / Loại dòng.
+    #[serde(default, skip_serializing_if = "LineType::is_activity")]
+    pub line_type: LineType,
+    /// The fund level that paid the support, if stated (`local` when the report does not
+    /// say which local level). / Nguồn kinh phí khuyến công.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund: Option<FundLevel>,
+    /// The year of the figures, inside the report's period. / Năm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<Year>,
+    /// The industry of the establishments (Decree 45/2012 Art. 5 list). / Ngành nghề.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<Industry>,
+    /// The typical-product group (Circular 26/2014/TT-BCT Art. 5), for contest results. / Nhóm sản phẩm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_group: Option<ProductGroup>,
     /// The contest or certificate level, for typical-product lines. / Cấp bình chọn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<TypicalProductLevel>,
@@ -119,6 +162,25 @@ pub struct ResultLine {
     /// The establishments' total investment including the support ("vốn thu hút đầu tư"), in đồng. / Tổng vốn đầu tư của cơ sở (gồm hỗ trợ).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_investment: Option<Amount>,
+    /// Outcomes: jobs, workers trained, growth, stated averages and shares. / Hiệu quả.
+    #[serde(default, skip_serializing_if = "Outcomes::is_empty")]
+    pub outcomes: Outcomes,
+    /// Plan versus execution of the line's money. / Kế hoạch và thực hiện.
+    #[serde(default, skip_serializing_if = "Execution::is_empty")]
+    pub execution: Execution,
+    /// The line's own breakdown ("trong đó"): by fund, year, industry, product group or
+    /// activity item. Each part has the line's keys unless it states its own, which must
+    /// not contradict them. / Chi tiết của dòng.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::items::<_, _, 0, 1000>",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(length(max = 1000))]
+    pub parts: Vec<ResultLine>,
+    /// The parts do not cover everything the line holds: their sums are lower bounds. / Chi tiết chưa đầy đủ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parts_partial: bool,
     /// A note, e.g. the report's own words. / Ghi chú.
     #[serde(
         default,
@@ -132,7 +194,7 @@ pub struct ResultLine {
 /// A stated total over the result (or target) lines. A line that does not state a figure
 /// is unknown for that figure, never zero: the stated total is compared exactly only when
 /// every line states the figure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultTotal {
     /// Total support. / Tổng kinh phí hỗ trợ.
@@ -144,42 +206,170 @@ pub struct ResultTotal {
     /// Total counts, by kind. / Tổng số lượng.
     #[serde(default, skip_serializing_if = "Counts::is_empty")]
     pub counts: Counts,
+    /// Outcomes of the whole (jobs, averages, shares…). / Hiệu quả chung.
+    #[serde(default, skip_serializing_if = "Outcomes::is_empty")]
+    pub outcomes: Outcomes,
 }
 
-use super::reconcile::{Figure, Parts, check_total, describe, sum};
+use super::outcome::{Figures, check_counts, check_execution, check_outcomes};
+use super::reconcile::{Figure, Part, Parts, check_parts, check_total, describe, sum};
 use super::{check_activity_in_period_at, check_coverage, check_fund_level_in_period_at};
 use crate::finding::{Finding, Severity};
 use crate::funding::FundingSource;
 use crate::law::{Citation, Point};
 
+/// The keys a line has, its own or its line's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Keys {
+    pub activity: Option<Activity>,
+    pub line_type: LineType,
+    pub fund: Option<FundLevel>,
+    pub year: Option<Year>,
+    pub industry: Option<Industry>,
+    pub product_group: Option<ProductGroup>,
+    pub level: Option<TypicalProductLevel>,
+}
+
+impl Keys {
+    /// The keys of `line` under `self` (its line's keys): its own where it states them.
+    pub(crate) fn of(self, line: &ResultLine) -> Self {
+        Self {
+            activity: line.activity.or(self.activity),
+            line_type: if line.line_type == LineType::Activity {
+                self.line_type
+            } else {
+                line.line_type
+            },
+            fund: line.fund.or(self.fund),
+            year: line.year.or(self.year),
+            industry: line.industry.or(self.industry),
+            product_group: line.product_group.or(self.product_group),
+            level: line.level.or(self.level),
+        }
+    }
+}
+
+/// How to read one figure of a line (its support, a count…).
+pub(crate) type Getter<'a> = &'a dyn Fn(&ResultLine) -> Option<Figure>;
+
+impl ResultLine {
+    /// A figure of the line: as the line states it; else the sum of its parts' (a lower
+    /// bound when some part does not state it or the parts are partial); `None` when
+    /// neither the line nor any part states it.
+    pub(crate) fn effective(&self, get: Getter<'_>) -> Option<Figure> {
+        if let Some(f) = get(self) {
+            return Some(f);
+        }
+        if self.parts.is_empty() {
+            return None;
+        }
+        let mut complete = !self.parts_partial;
+        let figures: Vec<Figure> = self
+            .parts
+            .iter()
+            .filter_map(|p| {
+                let f = p.effective(get);
+                complete &= f.is_some();
+                f
+            })
+            .collect();
+        if figures.is_empty() {
+            return None;
+        }
+        let total = sum(figures)?;
+        Some(if complete {
+            total
+        } else {
+            Figure {
+                exactness: total
+                    .exactness
+                    .combine(super::common::Exactness::LowerBound),
+                upper: None,
+                ..total
+            }
+        })
+    }
+
+    fn figures(&self) -> Figures<'_> {
+        Figures {
+            support: self.support.as_ref().map(Figure::from),
+            investment: self.total_investment.as_ref().map(Figure::from),
+            counts: &self.counts,
+        }
+    }
+}
+
+impl ResultTotal {
+    fn figures(&self) -> Figures<'_> {
+        Figures {
+            support: self.support.as_ref().map(Figure::from),
+            investment: self.total_investment.as_ref().map(Figure::from),
+            counts: &self.counts,
+        }
+    }
+}
+
+/// Which list of lines is checked: the results (in the period's regime) or the targets
+/// (in the regime after it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    Results,
+    Targets,
+}
+
 impl PeriodReport {
+    /// Whether the report is a national document (no province: the Ministry reports).
+    pub fn is_national(&self) -> bool {
+        self.reporting_unit.province.is_none()
+    }
+
     /// Every finding about this report, in no particular order (the caller sorts).
     pub(crate) fn check(&self, out: &mut Vec<Finding>) {
         // A reversed or uncovered period decides no regime: what depends on the law of the
         // period is not assessed, but the report's own figures must still agree.
         let regime_known = check_coverage(out, &self.period, "/period");
-        if regime_known {
-            for (i, line) in self.results.iter().enumerate() {
-                check_line(out, line, &self.period, i);
-            }
+        let whole = self.results_total.as_ref().map(ResultTotal::figures);
+        for (i, line) in self.results.iter().enumerate() {
+            check_line(
+                out,
+                line,
+                Keys::default().of(line),
+                None,
+                whole,
+                &self.period,
+                regime_known,
+                List::Results,
+                &|| format!("/results/{i}"),
+            );
         }
         if let Some(next) = self.period.to.succ_opt().filter(|_| regime_known) {
             let next_period = super::common::Period {
                 from: next,
                 to: next,
             };
+            let whole = self.targets_total.as_ref().map(ResultTotal::figures);
             for (i, line) in self.targets.iter().enumerate() {
-                check_activity_in_period_at(out, line.activity, &next_period, || {
-                    format!("/targets/{i}/activity")
-                });
+                check_line(
+                    out,
+                    line,
+                    Keys::default().of(line),
+                    None,
+                    whole,
+                    &next_period,
+                    true,
+                    List::Targets,
+                    &|| format!("/targets/{i}"),
+                );
             }
         }
         if let Some(total) = &self.results_total {
             check_lines_total(
                 out,
                 &self.results,
+                self.results_partial,
                 total,
                 "/results_total",
+                "/results",
                 "report.results_total_mismatch",
             );
         }
@@ -187,13 +377,15 @@ impl PeriodReport {
             check_lines_total(
                 out,
                 &self.targets,
+                false,
                 total,
                 "/targets_total",
+                "/targets",
                 "report.targets_total_mismatch",
             );
         }
         if let Some(funding) = &self.funding {
-            super::funding::check_breakdown(out, funding, "/funding");
+            super::funding::check_breakdown(out, funding, "/funding", Some(&self.period));
             self.check_counterpart(out, funding);
             self.check_support_within_funding(out, funding);
         }
@@ -203,8 +395,9 @@ impl PeriodReport {
     /// (Joint Circular 26/2014 Art. 7.3: the beneficiary covers the rest of the cost).
     ///
     /// Each line that supports establishments is a part: it gives its counterpart when it
-    /// states both figures, and is unknown otherwise; activities the state carries out
-    /// itself (see `has_beneficiary_counterpart`) are parts only when they state both.
+    /// states both figures (or its parts do), and is unknown otherwise; activities the state
+    /// carries out itself (see `has_beneficiary_counterpart`) and management overheads are
+    /// parts only when they state both.
     fn check_counterpart(&self, out: &mut Vec<Finding>, funding: &FundingBreakdown) {
         let stated: Vec<(usize, &FundingPart)> = funding
             .lines
@@ -220,20 +413,13 @@ impl PeriodReport {
         };
         let mut parts = Vec::with_capacity(self.results.len());
         for l in &self.results {
-            match (&l.support, &l.total_investment) {
-                (Some(support), Some(investment)) => {
-                    match investment.vnd.checked_sub(support.vnd) {
-                        Ok(c) => parts.push(Some(Figure {
-                            value: c.get(),
-                            exactness: support.exactness.combine(investment.exactness),
-                        })),
-                        // Reported separately by check_line.
-                        Err(_) => return,
-                    }
-                }
-                _ if has_beneficiary_counterpart(l.activity) => parts.push(None),
-                _ => {}
+            // A line whose investment is below its support is reported by check_line.
+            if counterpart_parts(l, Keys::default().of(l), &mut parts).is_err() {
+                return;
             }
+        }
+        if self.results_partial {
+            parts.push(None);
         }
         let path = format!("/funding/lines/{index}/amount");
         let Some(parts) = Parts::of(parts) else {
@@ -260,15 +446,25 @@ impl PeriodReport {
     }
 
     /// Support spent from a fund level cannot exceed what the report says was mobilised
-    /// from that level (Decree 45/2012 Art. 12–13).
+    /// from that level (Decree 45/2012 Art. 12–13). State budget money whose level is not
+    /// stated may be of either level: it raises what may have been mobilised.
     fn check_support_within_funding(&self, out: &mut Vec<Finding>, funding: &FundingBreakdown) {
+        let unsplit: Option<Vec<Figure>> = funding
+            .lines
+            .iter()
+            .filter(|l| l.source == FundingSource::StateBudget)
+            .map(FundingPart::figure)
+            .collect();
+        // A state budget line that states no amount leaves every level's funding unknown.
+        let Some(unsplit) = unsplit.and_then(sum) else {
+            return;
+        };
         for national in [true, false] {
-            let support = sum(self
-                .results
-                .iter()
-                .filter(|l| l.fund.is_some_and(|f| f.is_local() != national))
-                .filter_map(|l| l.support.as_ref())
-                .map(Figure::from));
+            let mut spent = Vec::new();
+            for l in &self.results {
+                support_by_fund(l, Keys::default().of(l), national, &mut spent);
+            }
+            let support = sum(spent);
             let lines: Vec<&FundingPart> = funding
                 .lines
                 .iter()
@@ -278,6 +474,8 @@ impl PeriodReport {
                         .is_some_and(|f| f.is_local() != national)
                 })
                 .collect();
+            // No line of this level: what was mobilised from it is not stated (the unsplit
+            // state budget alone says nothing of a level the report does not name).
             let (Some(support), false) = (support, lines.is_empty()) else {
                 continue;
             };
@@ -286,7 +484,10 @@ impl PeriodReport {
                 .iter()
                 .map(|l| l.figure())
                 .collect::<Option<Vec<Figure>>>()
-                .and_then(sum)
+                .and_then(|mut v| {
+                    v.push(unsplit);
+                    sum(v)
+                })
             else {
                 continue;
             };
@@ -300,6 +501,14 @@ impl PeriodReport {
                 } else {
                     ("khuyến công địa phương", "local extension")
                 };
+                let (with_vi, with_en) = if unsplit.value > 0 {
+                    (
+                        " (kể cả ngân sách nhà nước không nêu cấp)",
+                        " (with the state budget whose level is not stated)",
+                    )
+                } else {
+                    ("", "")
+                };
                 let article = if national { 12 } else { 13 };
                 out.push(
                     Finding::new(
@@ -307,10 +516,10 @@ impl PeriodReport {
                         Severity::Error,
                         "/funding/lines",
                         format!(
-                            "kinh phí hỗ trợ từ nguồn {lvl_vi} trong kết quả ({s_vi}) vượt số kinh phí huy động từ nguồn này ({m_vi})"
+                            "kinh phí hỗ trợ từ nguồn {lvl_vi} trong kết quả ({s_vi}) vượt số kinh phí huy động từ nguồn này ({m_vi}{with_vi})"
                         ),
                         format!(
-                            "support from {lvl_en} funds in the results ({s_en}) exceeds the {lvl_en} funding mobilised ({m_en})"
+                            "support from {lvl_en} funds in the results ({s_en}) exceeds the {lvl_en} funding mobilised ({m_en}{with_en})"
                         ),
                     )
                     .cite(
@@ -326,6 +535,61 @@ impl PeriodReport {
     }
 }
 
+/// The counterpart parts of a line: its own when it states both figures, else its parts'
+/// (and an unknown part when they are partial), else one unknown part when the line supports
+/// establishments. `Err` when a line's investment is below its support.
+fn counterpart_parts(
+    line: &ResultLine,
+    keys: Keys,
+    out: &mut Vec<Option<Figure>>,
+) -> Result<(), ()> {
+    if let (Some(support), Some(investment)) = (&line.support, &line.total_investment) {
+        let c = investment.vnd.checked_sub(support.vnd).map_err(|_| ())?;
+        out.push(Some(Figure::new(
+            c.get(),
+            support.exactness.combine(investment.exactness),
+        )));
+        return Ok(());
+    }
+    if !line.parts.is_empty() {
+        for p in &line.parts {
+            counterpart_parts(p, keys.of(p), out)?;
+        }
+        if line.parts_partial {
+            out.push(None);
+        }
+        return Ok(());
+    }
+    if keys.line_type != LineType::Management
+        && keys.activity.is_none_or(has_beneficiary_counterpart)
+    {
+        out.push(None);
+    }
+    Ok(())
+}
+
+/// The support of the lines paid from national (or local) funds: a line counts where both
+/// its fund and its support are known; a line of unknown fund is looked into for parts that
+/// say their fund.
+fn support_by_fund(line: &ResultLine, keys: Keys, national: bool, out: &mut Vec<Figure>) {
+    match (keys.fund, &line.support) {
+        (Some(f), Some(s)) => {
+            if f.is_local() != national {
+                out.push(s.into());
+            }
+        }
+        (Some(f), None) if f.is_local() == national => {}
+        _ => {
+            for p in &line.parts {
+                support_by_fund(p, keys.of(p), national, out);
+            }
+        }
+    }
+}
+
+/// How an outcome count of a line is read.
+type OutcomeCount = fn(&Outcomes) -> Option<&super::common::Count>;
+
 /// A money field of the results: (name, Vietnamese label, English label, getter, stated total).
 type MoneyField<'a> = (
     &'static str,
@@ -335,61 +599,169 @@ type MoneyField<'a> = (
     Option<&'a Amount>,
 );
 
-/// Checks a stated total (`results_total`, `targets_total`) against its lines: money and
-/// counts, each by the one rule of [`check_total`] — a line that does not state a figure is
-/// an unknown part, never zero.
-fn check_lines_total(
-    out: &mut Vec<Finding>,
-    lines: &[ResultLine],
-    total: &ResultTotal,
-    base: &str,
-    code: &str,
-) {
-    let money: [MoneyField<'_>; 2] = [
+fn money_fields<'a>(
+    support: Option<&'a Amount>,
+    investment: Option<&'a Amount>,
+) -> [MoneyField<'a>; 2] {
+    [
         (
             "support",
             "Tổng kinh phí hỗ trợ",
             "The total support",
             |l| l.support.as_ref(),
-            total.support.as_ref(),
+            support,
         ),
         (
             "total_investment",
             "Tổng vốn đầu tư",
             "The total investment",
             |l| l.total_investment.as_ref(),
-            total.total_investment.as_ref(),
+            investment,
         ),
-    ];
-    for (field, vi, en, get, stated) in money {
+    ]
+}
+
+/// Checks stated figures (of a total, or of a line with parts) against the lines that make
+/// them up: money, counts, jobs and workers trained, each by the one rule of
+/// [`check_parts`] — a line that does not state a figure is an unknown part, never zero; a
+/// rest line is derived when it can be; a partial list adds an unknown part.
+#[allow(clippy::too_many_arguments)]
+fn check_figures_against(
+    out: &mut Vec<Finding>,
+    lines: &[ResultLine],
+    partial: bool,
+    support: Option<&Amount>,
+    investment: Option<&Amount>,
+    counts: &Counts,
+    outcomes: &Outcomes,
+    base: &str,
+    lines_base: &str,
+    code: &str,
+    itemises_total: bool,
+) {
+    let part = |l: &ResultLine, get: Getter<'_>| Part {
+        figure: l.effective(get),
+        rest: l.line_type == LineType::Rest,
+    };
+    // A figure no line states (not even through its parts) is not broken down here: the
+    // lines of a line's breakdown split some of its figures only.
+    let quiet = |parts: &[Part]| !itemises_total && parts.iter().all(|p| p.figure.is_none());
+    for (field, vi, en, get, stated) in money_fields(support, investment) {
         let Some(stated) = stated else { continue };
-        let path = format!("{base}/{field}");
-        let Some(parts) = Parts::of(lines.iter().map(|l| get(l).map(Figure::from))) else {
-            out.push(overflow(&path));
+        let parts: Vec<Part> = lines
+            .iter()
+            .map(|l| part(l, &|x| get(x).map(Figure::from)))
+            .collect();
+        if quiet(&parts) {
             continue;
-        };
-        check_total(out, code, path, (vi, en), stated.into(), parts, true);
-    }
-    for (kind, stated) in total.counts.iter() {
-        let path = format!("{base}/counts/{kind}");
-        let parts = Parts::of(lines.iter().map(|l| l.counts.get(kind).map(Figure::from)));
-        let Some(parts) = parts else {
-            out.push(overflow(&path));
-            continue;
-        };
-        check_total(
+        }
+        check_parts(
             out,
             code,
-            path,
+            format!("{base}/{field}"),
+            (vi, en),
+            stated.into(),
+            &parts,
+            partial,
+            true,
+            &|i| format!("{lines_base}/{i}/{field}"),
+        );
+    }
+    for (kind, stated) in counts.iter() {
+        // Management overheads are no scheme: a line of them counts none.
+        let schemes = kind == super::common::CountKind::Schemes.code();
+        let parts: Vec<Part> = lines
+            .iter()
+            .map(|l| {
+                part(l, &|x| {
+                    x.counts.get(kind).map(Figure::from).or_else(|| {
+                        (schemes && x.line_type == LineType::Management).then(|| Figure::exact(0))
+                    })
+                })
+            })
+            .collect();
+        if quiet(&parts) {
+            continue;
+        }
+        check_parts(
+            out,
+            code,
+            format!("{base}/counts/{kind}"),
             (
                 &format!("Tổng số `{kind}`"),
                 &format!("The total count `{kind}`"),
             ),
             stated.into(),
-            parts,
+            &parts,
+            partial,
             false,
+            &|i| format!("{lines_base}/{i}/counts/{kind}"),
         );
     }
+    let outcome_counts: [(&str, &str, &str, OutcomeCount); 2] = [
+        (
+            "jobs_created",
+            "Tổng số việc làm tạo ra",
+            "The total jobs created",
+            |o| o.jobs_created.as_ref(),
+        ),
+        (
+            "workers_trained",
+            "Tổng số lao động được đào tạo",
+            "The total workers trained",
+            |o| o.workers_trained.as_ref(),
+        ),
+    ];
+    for (field, vi, en, get) in outcome_counts {
+        let Some(stated) = get(outcomes) else {
+            continue;
+        };
+        let parts: Vec<Part> = lines
+            .iter()
+            .map(|l| part(l, &|x| get(&x.outcomes).map(Figure::from)))
+            .collect();
+        if quiet(&parts) {
+            continue;
+        }
+        check_parts(
+            out,
+            code,
+            format!("{base}/outcomes/{field}"),
+            (vi, en),
+            stated.into(),
+            &parts,
+            partial,
+            false,
+            &|i| format!("{lines_base}/{i}/outcomes/{field}"),
+        );
+    }
+}
+
+/// Checks a stated total (`results_total`, `targets_total`) against its lines.
+fn check_lines_total(
+    out: &mut Vec<Finding>,
+    lines: &[ResultLine],
+    partial: bool,
+    total: &ResultTotal,
+    base: &str,
+    lines_base: &str,
+    code: &str,
+) {
+    check_counts(out, &total.counts, &|| format!("{base}/counts"));
+    check_outcomes(out, &total.outcomes, total.figures(), None, base);
+    check_figures_against(
+        out,
+        lines,
+        partial,
+        total.support.as_ref(),
+        total.total_investment.as_ref(),
+        &total.counts,
+        &total.outcomes,
+        base,
+        lines_base,
+        code,
+        true,
+    );
 }
 
 fn overflow(path: &str) -> Finding {
@@ -413,9 +785,20 @@ pub(crate) fn overflow_finding(path: &str) -> Finding {
 /// is needed; the investment, when stated exactly, adds the share limit; without it the cap
 /// alone is compared. A report gives sums only, so this is a warning, never an error; levels
 /// the project does not know are not assessed here (they appear on schemes).
-fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, index: usize) {
+fn check_usual_limit(
+    out: &mut Vec<Finding>,
+    line: &ResultLine,
+    keys: Keys,
+    period: &Period,
+    path: &dyn Fn() -> String,
+) {
     use crate::support::{RuleCitation, SupportContext, quick_limit};
-    let (Some(fund), Some(support)) = (line.fund, line.support.as_ref()) else {
+    let (Some(activity), Some(fund), Some(support), LineType::Activity) = (
+        keys.activity,
+        keys.fund,
+        line.support.as_ref(),
+        keys.line_type,
+    ) else {
         return;
     };
     // An approximate support may be below the limit; a lower bound above it is above it.
@@ -423,7 +806,7 @@ fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period,
         return;
     }
     let ctx = SupportContext::new(fund);
-    let Some(unit) = crate::funding::unit_of(line.activity, &ctx, period.to) else {
+    let Some(unit) = crate::funding::unit_of(activity, &ctx, period.to) else {
         return;
     };
     let Some(count) = line.counts.for_unit(unit) else {
@@ -432,7 +815,7 @@ fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period,
     let Some(units) = std::num::NonZeroU64::new(count.value) else {
         return;
     };
-    if count.exactness != super::common::Exactness::Exact {
+    if !count.is_exact() {
         return;
     }
     // Investment below support is an error of its own (`report.investment_below_support`);
@@ -447,17 +830,14 @@ fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period,
         _ => crate::money::Vnd::new(crate::money::MAX_VND).unwrap_or(support.vnd),
     };
     // Only an assessed limit matters here, and it needs no derivation.
-    let Some(limit) = quick_limit(line.activity, cost, &ctx.units(units), period.to) else {
+    let Some(limit) = quick_limit(activity, cost, &ctx.units(units), period.to) else {
         return;
     };
     if support.vnd <= limit.max_support_vnd {
         return;
     }
     let n = units.get();
-    let per = |v: u64| Figure {
-        value: v / n,
-        exactness: super::common::Exactness::Exact,
-    };
+    let per = |v: u64| Figure::exact(v / n);
     let (avg_vi, avg_en) = describe(per(support.vnd.get()), true);
     let (lim_vi, lim_en) = describe(per(limit.max_support_vnd.get()), true);
     let (s_vi, s_en) = describe(support.into(), true);
@@ -476,7 +856,7 @@ fn check_usual_limit(out: &mut Vec<Finding>, line: &ResultLine, period: &Period,
     let mut f = Finding::new(
         "report.support_above_usual_limit",
         Severity::Warning,
-        format!("/results/{index}/support"),
+        format!("{}/support", path()),
         format!(
             "hỗ trợ {s_vi} cho {n} {u_vi}, bình quân {avg_vi}/{u_vi}, vượt mức thông thường {lim_vi}/{u_vi} ({}; {basis_vi}); cần xem xét",
             limit.citation.render(crate::law::Lang::Vi)
@@ -514,16 +894,93 @@ fn has_beneficiary_counterpart(activity: Activity) -> bool {
     ) && activity != A::TypicalProductContest
 }
 
-/// Checks result line `index`; paths are built only for findings.
-fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, index: usize) {
-    let path = || format!("/results/{index}");
-    check_activity_in_period_at(out, line.activity, period, || {
-        format!("/results/{index}/activity")
-    });
-    if let Some(fund) = line.fund {
-        check_fund_level_in_period_at(out, fund, period, || format!("/results/{index}/fund"));
+/// A part must not contradict its line: its activity is the line's or an item of it, its
+/// fund inside the line's, and its year, industry, product group and level the line's.
+fn check_part_keys(
+    out: &mut Vec<Finding>,
+    parent: Keys,
+    part: &ResultLine,
+    path: &dyn Fn() -> String,
+) {
+    let mut contradicts: Vec<(&str, String, String)> = Vec::new();
+    if let (Some(p), Some(a)) = (parent.activity, part.activity)
+        && a != p
+        && a.parent() != Some(p)
+    {
+        contradicts.push(("activity", a.code().to_owned(), p.code().to_owned()));
     }
-    check_usual_limit(out, line, period, index);
+    if let (Some(p), Some(f)) = (parent.fund, part.fund)
+        && !p.contains(f)
+    {
+        contradicts.push(("fund", f.code().to_owned(), p.code().to_owned()));
+    }
+    if let (Some(p), Some(y)) = (parent.year, part.year)
+        && p != y
+    {
+        contradicts.push(("year", y.get().to_string(), p.get().to_string()));
+    }
+    if let (Some(p), Some(v)) = (parent.industry, part.industry)
+        && p != v
+    {
+        contradicts.push(("industry", v.code().to_owned(), p.code().to_owned()));
+    }
+    if let (Some(p), Some(v)) = (parent.product_group, part.product_group)
+        && p != v
+    {
+        contradicts.push(("product_group", v.code().to_owned(), p.code().to_owned()));
+    }
+    if let (Some(p), Some(v)) = (parent.level, part.level)
+        && p != v
+    {
+        contradicts.push(("level", v.code().to_owned(), p.code().to_owned()));
+    }
+    for (field, part, line) in contradicts {
+        out.push(
+            super::kinds::PartContradictsLine { field, part, line }
+                .at(format!("{}/{field}", path())),
+        );
+    }
+}
+
+/// Checks one result (or target) line and its parts; `keys` are its own and inherited keys,
+/// `whole` the figures of what it is part of (its line, or the stated total).
+#[allow(clippy::too_many_arguments)]
+fn check_line(
+    out: &mut Vec<Finding>,
+    line: &ResultLine,
+    keys: Keys,
+    parent: Option<Keys>,
+    whole: Option<Figures<'_>>,
+    period: &Period,
+    law: bool,
+    list: List,
+    path: &dyn Fn() -> String,
+) {
+    // The line's path is built only for a finding, or for a line with parts or outcomes.
+    if let Some(parent) = parent {
+        check_part_keys(out, parent, line, path);
+    }
+    // `law`: the period decides a regime. When it does not (a reversed or uncovered period),
+    // what depends on the law of the period is not assessed; the line's own figures are.
+    if law && let Some(activity) = line.activity {
+        check_activity_in_period_at(out, activity, period, || format!("{}/activity", path()));
+    }
+    if law && let Some(fund) = line.fund {
+        check_fund_level_in_period_at(out, fund, period, || format!("{}/fund", path()));
+    }
+    if list == List::Results
+        && let Some(year) = line.year
+    {
+        super::check_year_in_period(out, year, period, &format!("{}/year", path()));
+    }
+    check_counts(out, &line.counts, &|| format!("{}/counts", path()));
+    if !line.outcomes.is_empty() {
+        check_outcomes(out, &line.outcomes, line.figures(), whole, &path());
+    }
+    check_execution(out, &line.execution, &|| format!("{}/execution", path()));
+    if law && list == List::Results {
+        check_usual_limit(out, line, keys, period, path);
+    }
     if let (Some(support), Some(investment)) = (&line.support, &line.total_investment) {
         let exact = support.exactness == super::common::Exactness::Exact
             && investment.exactness == super::common::Exactness::Exact;
@@ -544,8 +1001,13 @@ fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, index:
         }
     }
     // Circular 26/2014/TT-BCT Art. 19: district and provincial contests are paid from local
-    // funds, regional and national contests from national funds.
-    if let (Some(level), Some(fund)) = (line.level, line.fund) {
+    // funds, regional and national contests from national funds. Checked where the line
+    // states the level or the fund itself.
+    if let (Some(level), Some(fund), true) = (
+        keys.level,
+        keys.fund,
+        law && (line.level.is_some() || line.fund.is_some()),
+    ) {
         use crate::product::TypicalProductLevel as L;
         let national_level = matches!(level, L::Regional | L::National);
         if national_level == fund.is_local() {
@@ -579,5 +1041,35 @@ fn check_line(out: &mut Vec<Finding>, line: &ResultLine, period: &Period, index:
                 .confidence(crate::law::Confidence::Confirmed),
             );
         }
+    }
+    if line.parts.is_empty() {
+        return;
+    }
+    let base = path();
+    check_figures_against(
+        out,
+        &line.parts,
+        line.parts_partial,
+        line.support.as_ref(),
+        line.total_investment.as_ref(),
+        &line.counts,
+        &line.outcomes,
+        &base,
+        &format!("{base}/parts"),
+        "report.line_parts_mismatch",
+        false,
+    );
+    for (j, p) in line.parts.iter().enumerate() {
+        check_line(
+            out,
+            p,
+            keys.of(p),
+            Some(keys),
+            Some(line.figures()),
+            period,
+            law,
+            list,
+            &|| format!("{base}/parts/{j}"),
+        );
     }
 }

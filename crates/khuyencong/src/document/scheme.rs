@@ -30,7 +30,7 @@ use crate::support::{CapUnit, SupportContext, SupportVariant};
 pub struct Scheme {
     /// Always "scheme". / Luôn là "scheme".
     pub kind: SchemeTag,
-    /// The document format version (1). / Phiên bản định dạng (1).
+    /// The document format version (2; 1 is read as 2). / Phiên bản định dạng (2).
     pub schema_version: SchemaVersion,
     /// An identifier unique within the submitting system. / Mã đề án.
     #[schemars(length(min = 1, max = 200))]
@@ -52,6 +52,20 @@ pub struct Scheme {
     /// Industry and Trade for national schemes; the provincial, district or commune People's
     /// Committee for local ones). / Quyết định phê duyệt: số, ngày (xác định chế độ áp dụng), cơ quan.
     pub approval: DecisionRef,
+    /// The decision that approved the programme the scheme belongs to (e.g.
+    /// `qd_1881_2020_ttg` for the national programme 2021–2025), when the scheme names it.
+    /// / Quyết định phê duyệt chương trình mà đề án thuộc về.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<crate::law::InstrumentId>,
+    /// The `id` of the programme document the scheme belongs to, when the submitting
+    /// system knows it. / Mã văn bản chương trình mà đề án thuộc về.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::common::opt_text::<_, 1, 200>",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(min = 1, max = 200))]
+    pub programme_id: Option<String>,
     /// The activities (Decree 45/2012 Art. 4 sub-items); the first is the main one, for which
     /// the beneficiaries' eligibility is assessed. The support is held to the sum of every
     /// activity's limit, or to each one's own with `support_split`. / Nội dung hoạt động; nội
@@ -110,6 +124,12 @@ pub struct SupportShare {
     /// beneficiaries listed give it. / Số đơn vị được hỗ trợ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<Count>,
+    /// The beneficiary this line supports, by its position in `beneficiaries` from 0 (as in
+    /// a JSON Pointer): the line is then one unit (one establishment) of its content, held
+    /// to the per-unit limit; several lines of one content for one beneficiary are held to it
+    /// together. / Đối tượng thụ hưởng của dòng (vị trí trong `beneficiaries`, từ 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beneficiary_index: Option<u32>,
     /// The eligible cost of this content, in đồng; when absent, the scheme's eligible cost
     /// bounds it. / Chi phí được hỗ trợ của nội dung.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -206,14 +226,17 @@ impl Scheme {
             return;
         };
         let mut eligible_listed = 0u64;
+        let mut verdicts = Vec::with_capacity(self.beneficiaries.len());
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
             let base = format!("/beneficiaries/{i}");
             let Ok(assessed) = assess_with(applicant, main, date, Keep::Problems) else {
+                verdicts.push(None);
                 continue;
             };
             let assessed = assessed.prefixed(&base);
             let missing_facts = assessed.missing_facts;
             let verdict = assessed.verdict;
+            verdicts.push(Some(verdict));
             out.extend(assessed.findings);
             // A beneficiary not found ineligible may be supported: it counts as a unit.
             eligible_listed += u64::from(verdict != Verdict::NotEligible);
@@ -273,7 +296,7 @@ impl Scheme {
                         activity,
                         variant,
                         technology_line: self.support_terms.technology_line,
-                        eligible_cost: self.funding.eligible_cost,
+                        eligible_cost: self.funding.eligible_cost.vnd,
                         units: self.units_of(activity, variant, None, eligible_listed, &ctx),
                     }
                 })
@@ -308,7 +331,7 @@ impl Scheme {
             }
         } else {
             out.extend(check_funding_with(&self.funding, None, &ctx, date, ""));
-            self.check_split(out, &ctx, eligible_listed);
+            self.check_split(out, &ctx, eligible_listed, &verdicts);
         }
         if self.declarations.counterpart_committed != Some(true) {
             out.push(
@@ -346,7 +369,7 @@ impl Scheme {
     ) -> Units {
         let from_count = |c: &Count, floor: u64| {
             let n = NonZeroU64::new(c.value.max(floor)).unwrap_or(NonZeroU64::MIN);
-            if c.exactness == Exactness::Exact && c.value > 0 {
+            if c.is_exact() && c.value > 0 {
                 Units::Known(n)
             } else {
                 Units::AtLeast(n)
@@ -377,13 +400,52 @@ impl Scheme {
     /// Checks a support split by content: each content against its own limit, the split
     /// against the scheme's extension support, the contents' eligible costs against the
     /// scheme's.
-    fn check_split(&self, out: &mut Vec<Finding>, ctx: &SupportContext<'_>, eligible_listed: u64) {
+    fn check_split(
+        &self,
+        out: &mut Vec<Finding>,
+        ctx: &SupportContext<'_>,
+        eligible_listed: u64,
+        verdicts: &[Option<Verdict>],
+    ) {
         let date = self.approval.date;
         let level = self.funding.fund_level;
         let ctx = SupportContext {
             fund: level,
             ..*ctx
         };
+        let uncertain = crate::funding::limit_uncertain(&self.funding);
+        // Lines of one content for one beneficiary share its per-unit limit: the first of
+        // them is checked with the support and eligible cost of all of them.
+        let mut grouped: std::collections::HashMap<(Activity, Option<SupportVariant>, u32), usize> =
+            std::collections::HashMap::new();
+        let mut merged: Vec<Option<(Vnd, Option<Vnd>)>> = vec![None; self.support_split.len()];
+        for (i, share) in self.support_split.iter().enumerate() {
+            let Some(b) = share.beneficiary_index else {
+                continue;
+            };
+            match grouped.entry((share.activity, share.variant, b)) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let first = *o.get();
+                    let (support, eligible) = merged[first].unwrap_or((
+                        self.support_split[first].support.unwrap_or(Vnd::ZERO),
+                        self.support_split[first].eligible_cost,
+                    ));
+                    merged[first] = Some((
+                        support
+                            .checked_add(share.support.unwrap_or(Vnd::ZERO))
+                            .unwrap_or(support),
+                        eligible
+                            .zip(share.eligible_cost)
+                            .and_then(|(a, b)| a.checked_add(b).ok()),
+                    ));
+                    // Checked with the first line.
+                    merged[i] = Some((Vnd::ZERO, None));
+                }
+            }
+        }
         let mut unstated = Vec::new();
         for (i, share) in self.support_split.iter().enumerate() {
             if !self.activities.contains(&share.activity) {
@@ -405,20 +467,69 @@ impl Scheme {
                 );
                 continue;
             }
+            let mut units = share.units.as_ref();
+            let one = Count::exact(1);
+            if let Some(b) = share.beneficiary_index {
+                let index = usize::try_from(b).unwrap_or(usize::MAX);
+                match verdicts.get(index) {
+                    None => {
+                        out.push(
+                            super::kinds::SplitBeneficiaryUnknown {
+                                beneficiary_index: b,
+                                beneficiaries: self.beneficiaries.len(),
+                            }
+                            .at(format!("/support_split/{i}/beneficiary_index")),
+                        );
+                        continue;
+                    }
+                    Some(Some(Verdict::NotEligible))
+                        if share.support.is_some_and(|s| s > Vnd::ZERO) =>
+                    {
+                        out.push(
+                            super::kinds::SplitBeneficiaryNotEligible {
+                                beneficiary_index: b,
+                                number: index + 1,
+                            }
+                            .at(format!("/support_split/{i}/support")),
+                        );
+                    }
+                    _ => {}
+                }
+                match share.units.as_ref() {
+                    Some(c) if !(c.is_exact() && c.value == 1) => {
+                        out.push(
+                            super::kinds::SplitBeneficiaryUnits {
+                                beneficiary_index: b,
+                            }
+                            .at(format!("/support_split/{i}/units")),
+                        );
+                        continue;
+                    }
+                    _ => units = Some(&one),
+                }
+            }
+            let (support, eligible) = match merged[i] {
+                // A later line of a beneficiary's content: checked with the first.
+                Some((_, _))
+                    if grouped.get(&(
+                        share.activity,
+                        share.variant,
+                        share.beneficiary_index.unwrap_or(u32::MAX),
+                    )) != Some(&i) =>
+                {
+                    continue;
+                }
+                Some((support, eligible)) => (Some(support), eligible),
+                None => (share.support, share.eligible_cost),
+            };
             let content = Content {
                 activity: share.activity,
                 variant: share.variant,
                 technology_line: share.technology_line,
-                eligible_cost: share.eligible_cost.unwrap_or(self.funding.eligible_cost),
-                units: self.units_of(
-                    share.activity,
-                    share.variant,
-                    share.units.as_ref(),
-                    eligible_listed,
-                    &ctx,
-                ),
+                eligible_cost: eligible.unwrap_or(self.funding.eligible_cost.vnd),
+                units: self.units_of(share.activity, share.variant, units, eligible_listed, &ctx),
             };
-            match share.support {
+            match support {
                 Some(support) => check_limit(
                     out,
                     &[content],
@@ -427,6 +538,7 @@ impl Scheme {
                     date,
                     &|| format!("/support_split/{i}/support"),
                     EXTENSION_SUPPORT,
+                    uncertain,
                 ),
                 None => unstated.push(content),
             }
@@ -434,12 +546,11 @@ impl Scheme {
         let Ok(extension) = extension_support(&self.funding) else {
             return;
         };
-        let parts = Parts::of(self.support_split.iter().map(|s| {
-            s.support.map(|v| Figure {
-                value: v.get(),
-                exactness: Exactness::Exact,
-            })
-        }));
+        let parts = Parts::of(
+            self.support_split
+                .iter()
+                .map(|s| s.support.map(|v| Figure::exact(v.get()))),
+        );
         let Some(parts) = parts else {
             out.push(super::report::overflow_finding("/support_split"));
             return;
@@ -452,10 +563,13 @@ impl Scheme {
                 "Kinh phí khuyến công của đề án",
                 "The scheme's extension support",
             ),
-            Figure {
-                value: extension.get(),
-                exactness: Exactness::Exact,
-            },
+            Figure::new(
+                extension.get(),
+                self.funding.exactness_of(|s| {
+                    s.fund_level()
+                        .is_some_and(|l| l.is_local() == level.is_local())
+                }),
+            ),
             parts,
             true,
         );
@@ -474,6 +588,7 @@ impl Scheme {
                     "Phần kinh phí khuyến công còn lại cho các nội dung không nêu số tiền",
                     "The extension support left for the contents that state none",
                 ),
+                uncertain,
             );
         }
         let stated_eligible: u64 = self
@@ -482,19 +597,12 @@ impl Scheme {
             .filter_map(|s| s.eligible_cost)
             .map(Vnd::get)
             .fold(0, u64::saturating_add);
-        if stated_eligible > self.funding.eligible_cost.get() {
-            let (s_vi, s_en) = super::reconcile::describe(
-                Figure {
-                    value: stated_eligible,
-                    exactness: Exactness::Exact,
-                },
-                true,
-            );
+        if stated_eligible > self.funding.eligible_cost.vnd.get()
+            && self.funding.eligible_cost.exactness == Exactness::Exact
+        {
+            let (s_vi, s_en) = super::reconcile::describe(Figure::exact(stated_eligible), true);
             let (e_vi, e_en) = super::reconcile::describe(
-                Figure {
-                    value: self.funding.eligible_cost.get(),
-                    exactness: Exactness::Exact,
-                },
+                Figure::exact(self.funding.eligible_cost.vnd.get()),
                 true,
             );
             out.push(
@@ -506,7 +614,7 @@ impl Scheme {
                     format!("the contents' eligible costs add up to {s_en}, more than the scheme's eligible cost {e_en}"),
                 )
                 .param("split_eligible_cost_vnd", stated_eligible)
-                .param("eligible_cost_vnd", self.funding.eligible_cost.get()),
+                .param("eligible_cost_vnd", self.funding.eligible_cost.vnd.get()),
             );
         }
     }

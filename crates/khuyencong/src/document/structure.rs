@@ -27,6 +27,7 @@ const fn target(kind: DocumentKind) -> Target {
         DocumentKind::Scheme => Target::Scheme,
         DocumentKind::Plan => Target::Plan,
         DocumentKind::PeriodReport => Target::PeriodReport,
+        DocumentKind::Programme => Target::Programme,
     }
 }
 
@@ -35,6 +36,7 @@ fn kind_of(code: &str) -> Option<DocumentKind> {
         super::tag::SchemeTag::VALUE => Some(DocumentKind::Scheme),
         super::tag::PlanTag::VALUE => Some(DocumentKind::Plan),
         super::tag::ReportTag::VALUE => Some(DocumentKind::PeriodReport),
+        super::tag::ProgrammeTag::VALUE => Some(DocumentKind::Programme),
         _ => None,
     }
 }
@@ -94,8 +96,8 @@ pub(crate) fn report(bytes: &[u8]) -> Report {
             "structure.invalid_type",
             Severity::Error,
             "",
-            "văn bản phải là một đối tượng JSON có trường `kind` (`scheme`, `plan` hoặc `period_report`)",
-            "a document must be a JSON object with a `kind` field (`scheme`, `plan` or `period_report`)",
+            "văn bản phải là một đối tượng JSON có trường `kind` (`scheme`, `plan`, `period_report` hoặc `programme`)",
+            "a document must be a JSON object with a `kind` field (`scheme`, `plan`, `period_report` or `programme`)",
         ));
         return out;
     };
@@ -106,8 +108,8 @@ pub(crate) fn report(bytes: &[u8]) -> Report {
                     "structure.missing_field",
                     Severity::Error,
                     "",
-                    "thiếu trường bắt buộc `kind` tại /: `scheme`, `plan` hoặc `period_report`",
-                    "missing required field `kind` at /: `scheme`, `plan` or `period_report`",
+                    "thiếu trường bắt buộc `kind` tại /: `scheme`, `plan`, `period_report` hoặc `programme`",
+                    "missing required field `kind` at /: `scheme`, `plan`, `period_report` or `programme`",
                 )
                 .param("field", "kind"),
                 Some(Value::String(other)) => {
@@ -117,10 +119,10 @@ pub(crate) fn report(bytes: &[u8]) -> Report {
                         Severity::Error,
                         "/kind",
                         format!(
-                            "loại văn bản `{shown}` không hợp lệ; chọn `scheme`, `plan` hoặc `period_report`"
+                            "loại văn bản `{shown}` không hợp lệ; chọn `scheme`, `plan`, `period_report` hoặc `programme`"
                         ),
                         format!(
-                            "unknown document kind `{shown}`; expected `scheme`, `plan` or `period_report`"
+                            "unknown document kind `{shown}`; expected `scheme`, `plan`, `period_report` or `programme`"
                         ),
                     )
                     .param("field", "kind")
@@ -129,8 +131,8 @@ pub(crate) fn report(bytes: &[u8]) -> Report {
                     "structure.invalid_type",
                     Severity::Error,
                     "/kind",
-                    "`kind` phải là chuỗi: `scheme`, `plan` hoặc `period_report`",
-                    "`kind` must be a string: `scheme`, `plan` or `period_report`",
+                    "`kind` phải là chuỗi: `scheme`, `plan`, `period_report` hoặc `programme`",
+                    "`kind` must be a string: `scheme`, `plan`, `period_report` or `programme`",
                 )
                 .param("field", "kind"),
             });

@@ -54,3 +54,7 @@ tag!(
     /// The tag of a period report: `"period_report"`.
     ReportTag = "period_report"
 );
+tag!(
+    /// The tag of a programme: `"programme"`.
+    ProgrammeTag = "programme"
+);

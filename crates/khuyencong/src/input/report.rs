@@ -40,6 +40,8 @@ pub(crate) enum Target {
     Plan,
     /// A period report.
     PeriodReport,
+    /// A programme.
+    Programme,
     /// An applicant's facts.
     Applicant,
     /// A provincial rule pack.
@@ -63,6 +65,7 @@ impl Target {
             Self::Scheme => SchemaKind::Scheme,
             Self::Plan => SchemaKind::Plan,
             Self::PeriodReport => SchemaKind::PeriodReport,
+            Self::Programme => SchemaKind::Programme,
             Self::Applicant => SchemaKind::Applicant,
             Self::ProvincialPack | Self::NationalPack => SchemaKind::ProvincialPack,
         }
@@ -108,6 +111,7 @@ fn compile(target: Target) -> Compiled {
 static SCHEME: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Scheme));
 static PLAN: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Plan));
 static REPORT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::PeriodReport));
+static PROGRAMME: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Programme));
 static APPLICANT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Applicant));
 static PACK: LazyLock<Compiled> = LazyLock::new(|| compile(Target::ProvincialPack));
 static NATIONAL: LazyLock<Compiled> = LazyLock::new(|| compile(Target::NationalPack));
@@ -118,6 +122,7 @@ pub(crate) fn compiled(target: Target) -> &'static Compiled {
         Target::Scheme => &SCHEME,
         Target::Plan => &PLAN,
         Target::PeriodReport => &REPORT,
+        Target::Programme => &PROGRAMME,
         Target::Applicant => &APPLICANT,
         Target::ProvincialPack => &PACK,
         Target::NationalPack => &NATIONAL,
@@ -649,9 +654,11 @@ impl Issue {
             What::UnsupportedVersion { got } => f(
                 "structure.unsupported_schema_version",
                 format!(
-                    "phiên bản định dạng {got} không được hỗ trợ (tại {p}); thư viện này đọc phiên bản 1"
+                    "phiên bản định dạng {got} không được hỗ trợ (tại {p}); thư viện này đọc phiên bản 1 và 2"
                 ),
-                format!("unsupported schema_version {got} (at {p}); this library reads version 1"),
+                format!(
+                    "unsupported schema_version {got} (at {p}); this library reads versions 1 and 2"
+                ),
             ),
             What::InvalidValue { shown, hint } => {
                 let (hvi, hen) = hint
@@ -1052,6 +1059,15 @@ impl Walk<'_> {
         if let Some(Value::Array(options)) = s.get("enum")
             && !options.contains(v)
         {
+            if path == "/schema_version" {
+                self.push(
+                    path,
+                    What::UnsupportedVersion {
+                        got: shown_value(v),
+                    },
+                );
+                return;
+            }
             let options_value = Value::Array(options.clone());
             self.push(
                 path,
@@ -1453,6 +1469,7 @@ mod tests {
             Target::Scheme,
             Target::Plan,
             Target::PeriodReport,
+            Target::Programme,
             Target::Applicant,
             Target::ProvincialPack,
             Target::NationalPack,

@@ -61,7 +61,7 @@ fn class(
 }
 
 fn classes() -> Vec<Class> {
-    let mut deep = br#"{"kind": "period_report", "schema_version": 1, "id": "x", "reporting_unit": {"name": "x", "province": "x"}, "period": {"from": "2024-01-01", "to": "2024-12-31"}, "funding": {"total": 1, "lines": ["#.to_vec();
+    let mut deep = br#"{"kind": "period_report", "schema_version": 2, "id": "x", "reporting_unit": {"name": "x", "province": "x"}, "period": {"from": "2024-01-01", "to": "2024-12-31"}, "funding": {"total": 1, "lines": ["#.to_vec();
     for _ in 0..70 {
         deep.extend_from_slice(br#"{"source": "counterpart", "amount": 1, "parts": ["#);
     }
@@ -189,9 +189,9 @@ fn classes() -> Vec<Class> {
         ),
         class(
             "Unsupported format version",
-            "`\"schema_version\": 2`",
-            "refused: only version 1 exists",
-            scheme_with("\"schema_version\": 1", "\"schema_version\": 2"),
+            "`\"schema_version\": 3`",
+            "refused: versions 1 and 2 exist",
+            scheme_with("\"schema_version\": 2", "\"schema_version\": 3"),
             "structure.unsupported_schema_version",
         ),
         class(

@@ -109,9 +109,51 @@ split against its support — follows one rule:
 
 | the parts… | comparison | findings |
 |---|---|---|
-| all state the figure | exact, or within the bounds the text gives (*hơn/trên*: more than; *gần/khoảng*: about, within 10 %) | the mismatch code (error); `reconcile.approximate` or `reconcile.lower_bound` (info) when bounds were used; `reconcile.approximate_outside_tolerance` (warning) |
-| some state it | their sum is a lower bound of the whole | the mismatch code (error) only when the known parts **already exceed** the total beyond its bounds; otherwise `reconcile.partial_breakdown` (info) |
-| none states it | nothing to compare | `reconcile.not_itemised` (info) |
+| all state the figure | exact, or within the bounds the text gives (*hơn/trên*: more than; *gần/khoảng*: about, within 10 %; a range *8–12*: between its ends) | the mismatch code (error); `reconcile.approximate`, `reconcile.lower_bound` or `reconcile.range` (info) when bounds were used; `reconcile.approximate_outside_tolerance` (warning) |
+| some state it, or the list is marked partial | their sum is a lower bound of the whole | the mismatch code (error) only when the known parts **already exceed** the total beyond its bounds; otherwise `reconcile.partial_breakdown` (info) |
+| all but one "rest" line (*còn lại*) state it, exactly | the rest is the total minus the others | `reconcile.rest_derived` (info); the mismatch code when the others already exceed the total |
+| none states it | nothing to compare | `reconcile.not_itemised` (info) for a stated total; nothing for a line's own breakdown, which splits only the figures its parts state |
+
+The same rule holds at every level of a document in format version 2 (since version 1
+documents are read as version 2 with the same content, `document.upgraded`, info): the
+whole against its lines (`results_total`), a line against its own breakdown (`parts`: the
+national and the local part of the whole, years inside a five-year period, industries,
+product groups — `report.line_parts_mismatch`), a plan's stated totals against its lines
+(`plan.total_mismatch`; a line with a scheme's id is one scheme, a line for several schemes
+states how many, management overheads are none), a programme's target for the period against
+its targets by year (`programme.year_targets_mismatch`; a target *for each year* counts once a
+year). A line that states a figure only through its parts has the sum of its parts (a lower
+bound when some part does not state it). A part may not contradict its line — an item of
+another activity, another fund, year, industry, product group or level:
+`report.part_contradicts_line` (error). A year outside the document's period is
+`document.year_outside_period`, a range whose upper end is below its lower end
+`document.range_reversed` (errors).
+
+**Figures a document states about its own figures** — an average ("bình quân 229 triệu
+đồng/cơ sở"), a share ("chiếm 18,4 %"), a growth ("tăng 20 %", with the figures before and
+after), a disbursement rate ("giải ngân đạt 85 %") — are recomputed when the figures they are
+made of are stated exactly, and compared within the rounding the text uses: a percentage to
+the last digit written ("18.4": 0.1 point), an average to its `rounding_vnd` or else to the
+last non-zero digit of the figure (250000000: ten million). Rounding down, up or to the
+nearest all agree; anything further is an error (`document.stated_share_mismatch`,
+`document.stated_average_mismatch`, `document.stated_growth_mismatch`,
+`document.disbursement_rate_mismatch`). When the figures are not stated exactly, or a growth
+is a yearly average, the stated figure is not recomputed: `reconcile.not_recomputed` (info).
+
+**Funds and sources not split.** A line may say `fund: "local"` (local funds, level not
+stated) and a source may be `state_budget` (the state budget, level not stated): support of a
+level is compared with that level's funding plus the unsplit state budget, and only when the
+report names funding of that level. A scheme line of `state_budget` is not counted as
+extension support: `funding.state_budget_not_split` (warning). Management overheads
+(`line_type: "management"`) have no beneficiary and no counterpart.
+
+**Approximate scheme money.** A scheme may state its cost, eligible cost or funding lines as
+bounds or approximations ("tổng kinh phí khoảng 7,5 tỷ đồng"): sums and the counterpart are
+compared within their bounds (info within 10 %, warning beyond), and a support above a limit
+computed from an approximate cost is a warning — unless every limit is a per-unit cap, which
+does not move with the cost. A support split may name the beneficiary of a line
+(`beneficiary_index`): the line is one unit, and several lines of one content for one
+beneficiary share its cap.
 
 A result line that supports establishments (every activity except contests, information,
 international cooperation and the extension system's own work, which the state carries out
@@ -122,11 +164,17 @@ leaves the funding of its level unknown, so nothing is found to exceed it.
 
 **Totals** (`khuyencong totals`, `khuyencong.totals`) never drop what a document states: the
 part of a stated total that its lines do not itemise is added under the key value
-`not_itemised` (activity and fund level for results; source and fund level for funding); a
-stated counterpart is used as stated, the lines' derived counterpart attributed to their
-activity and fund, the rest `not_itemised`; a source named without an amount adds nothing and
-marks its row `lower_bound`. Each row counts its `documents_with_errors`, whose figures are
-included as stated.
+`not_itemised` (activity, fund level, year, industry and product group for results; source,
+fund level and year for funding), or to the one rest line that states no such figure; a
+line with parts is counted through its parts, what it holds beyond them under its own keys
+with the keys its parts differ by `not_itemised`; a stated counterpart is used as stated, the
+lines' derived counterpart attributed to their activity and fund, the rest `not_itemised`; a
+source named without an amount adds nothing and marks its row `lower_bound`, as does a range
+(its lower end is added). Each row counts its `documents_with_errors`, whose figures are
+included as stated. `khuyencong totals --targets` (`khuyencong.progress`) compares each
+programme's targets with the reports on it: what may count but is not broken down by the
+target's keys makes the achievement a lower bound, and `met` is left open when the figures
+cannot say.
 
 **Support limits are per unit.** Every level of the rule pack has its unit (per
 establishment, model, round, cluster, enterprise…); a scheme's limit is the per-unit cap times
@@ -147,8 +195,10 @@ in `khuyencong support` and `khuyencong.max_support`. Only a document that contr
 itself (a variant of another activity) gets `funding.support_limit_unavailable` (error).
 
 Tóm tắt: số liệu không nêu là chưa biết, không phải bằng 0 — chỉ báo lỗi khi các phần đã nêu
-vượt tổng; mức trần tính theo từng đơn vị (cơ sở, mô hình…) nhân với số đơn vị; mức chưa được
-mô hình hóa là "chưa đánh giá" (cảnh báo), không bao giờ là lỗi.
+vượt tổng; dòng "còn lại" được tính bằng tổng trừ các dòng khác; tỷ lệ, mức bình quân, mức
+tăng trưởng văn bản nêu được tính lại và so trong phạm vi làm tròn của chính văn bản; mức trần
+tính theo từng đơn vị (cơ sở, mô hình…) nhân với số đơn vị; mức chưa được mô hình hóa là "chưa
+đánh giá" (cảnh báo), không bao giờ là lỗi.
 
 "#;
 

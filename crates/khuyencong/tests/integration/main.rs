@@ -14,6 +14,7 @@ mod robustness;
 mod rules_doc;
 mod schema;
 mod support;
+mod v2;
 
 /// The corpus generator shared with the benchmarks and the `gen_corpus` example.
 #[path = "../../examples/gen_corpus/corpus.rs"]

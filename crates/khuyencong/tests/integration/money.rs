@@ -159,9 +159,9 @@ fn overflow_is_an_error_not_a_panic() {
     );
     assert_eq!(Vnd::sum([max, max]), Err(MoneyError::Overflow));
     assert_eq!(Vnd::from_million(u64::MAX), Err(MoneyError::Overflow));
-    let line = |amount| FundingLine {
+    let line = |amount: Vnd| FundingLine {
         source: FundingSource::Counterpart,
-        amount,
+        amount: amount.into(),
         note: None,
     };
     assert_eq!(
@@ -188,7 +188,7 @@ fn seed_reconciliation_an_giang() -> Result<(), MoneyError> {
 
     let line = |source, million| FundingLine {
         source,
-        amount: m(million),
+        amount: m(million).into(),
         note: None,
     };
     let lines = [
@@ -232,4 +232,24 @@ fn seed_reconciliation_an_giang() -> Result<(), MoneyError> {
         Decimal::new(11958, 4)
     );
     Ok(())
+}
+
+/// Ranges as plans write them are read by their two ends; a single count, a bound or an
+/// amount is not a range.
+#[test]
+fn count_ranges_are_read_as_typed() {
+    use khuyencong::money::parse_count_range;
+    let ends = |t: &str| parse_count_range(t).map(|r| (r.min, r.max));
+    assert_eq!(ends("8–12"), Some((8, 12)));
+    assert_eq!(ends("8 - 12 đề án"), Some((8, 12)));
+    assert_eq!(ends("từ 8 đến 12 đề án"), Some((8, 12)));
+    assert_eq!(ends("1.000—1.200 lượt"), Some((1_000, 1_200)));
+    // A reversed range is read as written: the document check reports it.
+    assert_eq!(ends("12–8"), Some((12, 8)));
+    assert_eq!(ends("12"), None);
+    assert_eq!(ends("hơn 8–12"), None);
+    assert_eq!(ends("8–hơn 12"), None);
+    assert_eq!(ends("8–12 triệu"), None);
+    assert_eq!(ends("-12"), None);
+    assert_eq!(ends("8–"), None);
 }

@@ -185,7 +185,7 @@ fn a_shared_name_is_read_by_the_document_date() {
 
 fn plan(province: &str, year: i32, amount: u64) -> String {
     format!(
-        r#"{{"kind": "plan", "schema_version": 1, "id": "kh-{year}-{amount}", "year": {year},
+        r#"{{"kind": "plan", "schema_version": 2, "id": "kh-{year}-{amount}", "year": {year},
         "fund_level": "provincial", "province": "{province}",
         "budget": {{"lines": [{{"source": "local_budget_provincial", "amount": {amount}}}]}}}}"#
     )

@@ -278,8 +278,10 @@ fn nesting_deeper_than_32_levels_is_refused() {
 /// A document nested to the limit is read (and refused for what it is) on a thread with a
 /// small stack: the stack any read needs is bounded by the depth limit. Optimised builds
 /// (the command, the Python wheels) need at most about 72 KiB, so 128 KiB — musl's default,
-/// `threading.stack_size(131072)` in Python — is enough; unoptimised test builds need about
-/// twice that.
+/// `threading.stack_size(131072)` in Python — is enough (measured before format version 2);
+/// unoptimised test builds need more, up to 384 KiB with format version 2's nested result
+/// lines. (Python reads on a worker thread with a stack of its own, so its callers' stacks
+/// do not matter.)
 #[test]
 fn a_small_thread_stack_is_enough_at_the_depth_limit() {
     let mut rng = Rng::new(6);
@@ -306,7 +308,7 @@ fn a_small_thread_stack_is_enough_at_the_depth_limit() {
         let _ = check_bytes(i.as_bytes(), &options());
     }
     let handle = std::thread::Builder::new()
-        .stack_size(if cfg!(debug_assertions) { 256 } else { 128 } * 1024)
+        .stack_size(if cfg!(debug_assertions) { 384 } else { 128 } * 1024)
         .spawn(move || {
             inputs
                 .iter()

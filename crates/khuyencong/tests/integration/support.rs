@@ -631,7 +631,7 @@ fn example_provincial_pack_loads() {
 fn line(source: FundingSource, amount: Vnd) -> FundingLine {
     FundingLine {
         source,
-        amount,
+        amount: amount.into(),
         note: None,
     }
 }
@@ -639,8 +639,8 @@ fn line(source: FundingSource, amount: Vnd) -> FundingLine {
 #[test]
 fn check_funding_clean_scheme_reports_only_shares() {
     let f = SchemeFunding {
-        total_cost: m(620),
-        eligible_cost: m(620),
+        total_cost: m(620).into(),
+        eligible_cost: m(620).into(),
         fund_level: FundLevel::National,
         lines: vec![
             line(FundingSource::NationalExtensionFund, m(300)),
@@ -664,8 +664,8 @@ fn check_funding_clean_scheme_reports_only_shares() {
 #[test]
 fn check_funding_reports_every_problem_with_paths() {
     let f = SchemeFunding {
-        total_cost: m(620),
-        eligible_cost: m(620),
+        total_cost: m(620).into(),
+        eligible_cost: m(620).into(),
         fund_level: FundLevel::National,
         lines: vec![
             line(FundingSource::NationalExtensionFund, m(310)),
@@ -730,8 +730,8 @@ fn check_funding_reports_every_problem_with_paths() {
 #[test]
 fn check_funding_not_assessed_is_a_warning_never_silent() {
     let f = SchemeFunding {
-        total_cost: m(100),
-        eligible_cost: m(100),
+        total_cost: m(100).into(),
+        eligible_cost: m(100).into(),
         fund_level: FundLevel::National,
         lines: vec![
             line(FundingSource::NationalExtensionFund, m(50)),
@@ -748,8 +748,8 @@ fn check_funding_not_assessed_is_a_warning_never_silent() {
     assert_eq!(w.path, "/funding/lines/0/amount");
     // In the TTLT 26 window the counterpart rule is historical.
     let mut g = f.clone();
-    g.lines[1].amount = m(40);
-    g.total_cost = m(90);
+    g.lines[1].amount = m(40).into();
+    g.total_cost = m(90).into();
     let out = check_funding(
         &g,
         Activity::AdvancedMachinery,
@@ -758,7 +758,7 @@ fn check_funding_not_assessed_is_a_warning_never_silent() {
         "",
     );
     assert!(out.iter().all(|x| x.code != "funding.counterpart_short"));
-    g.lines[1].amount = m(30);
+    g.lines[1].amount = m(30).into();
     let out = check_funding(
         &g,
         Activity::AdvancedMachinery,

@@ -1,0 +1,355 @@
+//! Figures a document states about its own figures — averages, shares, growth, the
+//! disbursement rate — recomputed from the figures they are made of, and ranges that must
+//! be ranges. Arithmetic, not law: a stated figure is an error only when the figures it is
+//! made of are stated exactly and it is not their result rounded as the text rounds it.
+
+use rust_decimal::Decimal;
+
+use super::common::{
+    AverageOf, Count, CountKind, Counts, Execution, Growth, Outcomes, Percent, ShareOf,
+};
+use super::reconcile::{Figure, Recomputed, describe, recompute_average, recompute_percent};
+use crate::finding::{Finding, Severity};
+
+/// The figures of a line (or of a stated total) that stated averages and shares are made of.
+#[derive(Clone, Copy)]
+pub(crate) struct Figures<'a> {
+    pub support: Option<Figure>,
+    pub investment: Option<Figure>,
+    pub counts: &'a Counts,
+}
+
+/// A count stated as a range must have its upper end at least its lower end.
+pub(crate) fn check_count(out: &mut Vec<Finding>, count: &Count, path: &dyn Fn() -> String) {
+    if let Some(max) = count.max
+        && max < count.value
+    {
+        out.push(
+            super::kinds::RangeReversed {
+                min: count.value,
+                max,
+            }
+            .at(path()),
+        );
+    }
+}
+
+/// [`check_count`] for every count of a set; `base` (the set's path) is built only for a
+/// finding.
+pub(crate) fn check_counts(out: &mut Vec<Finding>, counts: &Counts, base: &dyn Fn() -> String) {
+    for (kind, c) in counts.iter() {
+        if c.max.is_some() {
+            check_count(out, c, &|| format!("{}/{kind}", base()));
+        }
+    }
+}
+
+fn not_recomputed(path: String, what: (&str, &str), why: (&str, &str)) -> Finding {
+    Finding::new(
+        "reconcile.not_recomputed",
+        Severity::Info,
+        path,
+        format!("{} không tính lại được: {}", what.0, why.0),
+        format!("{} cannot be recomputed: {}", what.1, why.1),
+    )
+}
+
+fn exact(f: Option<Figure>) -> Option<u64> {
+    f.filter(Figure::is_exact).map(|f| f.value)
+}
+
+const WHOLE_UNKNOWN: (&str, &str) = (
+    "tổng không được nêu chính xác",
+    "the whole is not stated exactly",
+);
+const PART_UNKNOWN: (&str, &str) = (
+    "số liệu của dòng không được nêu chính xác",
+    "the line's figure is not stated exactly",
+);
+
+/// Checks a stated percentage of `part` in `whole`.
+pub(crate) fn check_share_of(
+    out: &mut Vec<Finding>,
+    part: Option<Figure>,
+    whole: Option<Figure>,
+    share: &Percent,
+    path: &str,
+    what: (&str, &str),
+) {
+    let Some(p) = exact(part) else {
+        out.push(not_recomputed(path.to_owned(), what, PART_UNKNOWN));
+        return;
+    };
+    let Some(w) = exact(whole).filter(|w| *w > 0) else {
+        out.push(not_recomputed(path.to_owned(), what, WHOLE_UNKNOWN));
+        return;
+    };
+    push_percent(
+        out,
+        p,
+        w,
+        share,
+        path,
+        what,
+        "document.stated_share_mismatch",
+    );
+}
+
+fn push_percent(
+    out: &mut Vec<Finding>,
+    numerator: u64,
+    denominator: u64,
+    stated: &Percent,
+    path: &str,
+    what: (&str, &str),
+    code: &str,
+) {
+    let Some((computed, Recomputed::Contradicts)) =
+        recompute_percent(numerator, denominator, stated)
+    else {
+        return;
+    };
+    let vi_num = computed.to_string().replace('.', ",");
+    out.push(
+        Finding::new(
+            code,
+            Severity::Error,
+            path,
+            format!(
+                "{} ghi {} % nhưng các số liệu của văn bản cho {vi_num} % (làm tròn đến {} điểm phần trăm cũng không khớp)",
+                what.0,
+                stated.as_str().replace('.', ","),
+                stated.unit().to_string().replace('.', ",")
+            ),
+            format!(
+                "{} states {} % but the document's own figures give {computed} % (not within its rounding of {} point)",
+                what.1,
+                stated.as_str(),
+                stated.unit()
+            ),
+        )
+        .param("stated_percent", stated.as_str())
+        .param("computed_percent", computed.to_string())
+        .param("numerator", numerator)
+        .param("denominator", denominator),
+    );
+}
+
+/// Checks the outcomes a line (or a stated total) states: its averages and shares against
+/// its own figures and those of the `whole` it belongs to, its growth against the figures
+/// before and after, and its counts' ranges.
+pub(crate) fn check_outcomes(
+    out: &mut Vec<Finding>,
+    outcomes: &Outcomes,
+    line: Figures<'_>,
+    whole: Option<Figures<'_>>,
+    base: &str,
+) {
+    if outcomes.is_empty() {
+        return;
+    }
+    for (name, count) in [
+        ("jobs_created", &outcomes.jobs_created),
+        ("workers_trained", &outcomes.workers_trained),
+    ] {
+        if let Some(c) = count {
+            check_count(out, c, &|| format!("{base}/outcomes/{name}"));
+        }
+    }
+    for (name, growth) in [
+        ("revenue_growth", &outcomes.revenue_growth),
+        ("output_growth", &outcomes.output_growth),
+    ] {
+        if let Some(g) = growth {
+            check_growth(out, g, &format!("{base}/outcomes/{name}"));
+        }
+    }
+    for (i, a) in outcomes.averages.iter().enumerate() {
+        let path = format!("{base}/outcomes/averages/{i}/vnd");
+        let what = ("Mức bình quân được nêu", "The stated average");
+        let money = match a.of {
+            AverageOf::Support => line.support,
+            AverageOf::TotalInvestment => line.investment,
+        };
+        let Some(m) = exact(money) else {
+            out.push(not_recomputed(path, what, PART_UNKNOWN));
+            continue;
+        };
+        let Some(n) = line
+            .counts
+            .of(a.per)
+            .filter(|c| c.is_exact())
+            .map(|c| c.value)
+        else {
+            out.push(not_recomputed(
+                path,
+                what,
+                (
+                    "số lượng tương ứng không được nêu chính xác",
+                    "the count it is per is not stated exactly",
+                ),
+            ));
+            continue;
+        };
+        if a.vnd.exactness != super::common::Exactness::Exact {
+            continue;
+        }
+        let stated = a.vnd.vnd.get();
+        let rounding = a
+            .rounding_vnd
+            .map_or_else(|| super::reconcile::rounding_of(stated), |r| r.get().max(1));
+        if let Some((computed, Recomputed::Contradicts)) = recompute_average(m, n, stated, rounding)
+        {
+            let (s_vi, s_en) = describe(Figure::exact(stated), true);
+            let (c_vi, c_en) = describe(Figure::exact(computed), true);
+            let (r_vi, r_en) = describe(Figure::exact(rounding), true);
+            out.push(
+                Finding::new(
+                    "document.stated_average_mismatch",
+                    Severity::Error,
+                    path,
+                    format!(
+                        "mức bình quân ghi {s_vi} mỗi {per} nhưng {m_vi} chia cho {n} {per} là {c_vi} (làm tròn đến {r_vi} cũng không khớp)",
+                        per = a.per.code(),
+                        m_vi = describe(Figure::exact(m), true).0
+                    ),
+                    format!(
+                        "the stated average is {s_en} per {per} but {m_en} over {n} {per} is {c_en} (not within its rounding of {r_en})",
+                        per = a.per.code(),
+                        m_en = describe(Figure::exact(m), true).1
+                    ),
+                )
+                .param("stated_vnd", stated)
+                .param("computed_vnd", computed)
+                .param("rounding_vnd", rounding)
+                .param("per", a.per.code())
+                .param("count", n),
+            );
+        }
+    }
+    for (i, s) in outcomes.shares.iter().enumerate() {
+        let path = format!("{base}/outcomes/shares/{i}/percent");
+        let what = ("Tỷ lệ được nêu", "The stated share");
+        let (part, total) = match s.of {
+            ShareOf::SupportOfInvestment => (line.support, line.investment),
+            ShareOf::SupportOfWhole => (line.support, whole.and_then(|w| w.support)),
+            ShareOf::InvestmentOfWhole => (line.investment, whole.and_then(|w| w.investment)),
+            ShareOf::CountOfWhole => {
+                let Some(kind) = s.count else {
+                    out.push(
+                        super::kinds::ShareCountMissing {}
+                            .at(format!("{base}/outcomes/shares/{i}")),
+                    );
+                    continue;
+                };
+                let of = |c: &Counts, k: CountKind| c.of(k).map(Figure::from);
+                (
+                    of(line.counts, kind),
+                    whole.and_then(|w| of(w.counts, kind)),
+                )
+            }
+        };
+        check_share_of(out, part, total, &s.percent, &path, what);
+    }
+}
+
+fn check_growth(out: &mut Vec<Finding>, g: &Growth, base: &str) {
+    let (Some(percent), Some(before), Some(after)) = (&g.percent, &g.before, &g.after) else {
+        return;
+    };
+    let path = format!("{base}/percent");
+    let what = ("Mức tăng trưởng được nêu", "The stated growth");
+    if g.per_year {
+        out.push(not_recomputed(
+            path,
+            what,
+            ("đó là mức bình quân mỗi năm", "it is an average per year"),
+        ));
+        return;
+    }
+    let (Some(b), Some(a)) = (
+        exact(Some(Figure::from(before))),
+        exact(Some(Figure::from(after))),
+    ) else {
+        out.push(not_recomputed(path, what, PART_UNKNOWN));
+        return;
+    };
+    if b == 0 {
+        return;
+    }
+    // (after − before) ÷ before, in percent, may be negative.
+    let computed = (Decimal::from(a) - Decimal::from(b)) * Decimal::ONE_HUNDRED / Decimal::from(b);
+    if (percent.value() - computed).abs() < percent.unit() {
+        return;
+    }
+    let shown = computed
+        .round_dp_with_strategy(
+            percent.unit().scale() + 2,
+            rust_decimal::RoundingStrategy::MidpointNearestEven,
+        )
+        .normalize();
+    out.push(
+        Finding::new(
+            "document.stated_growth_mismatch",
+            Severity::Error,
+            path,
+            format!(
+                "{} ghi {} % nhưng từ {} lên {} là {} %",
+                what.0,
+                percent.as_str().replace('.', ","),
+                describe(Figure::exact(b), true).0,
+                describe(Figure::exact(a), true).0,
+                shown.to_string().replace('.', ",")
+            ),
+            format!(
+                "{} states {} % but from {} to {} is {shown} %",
+                what.1,
+                percent.as_str(),
+                describe(Figure::exact(b), true).1,
+                describe(Figure::exact(a), true).1,
+            ),
+        )
+        .param("stated_percent", percent.as_str())
+        .param("computed_percent", shown.to_string()),
+    );
+}
+
+/// Checks a stated disbursement rate against the disbursed and allocated money.
+pub(crate) fn check_execution(out: &mut Vec<Finding>, e: &Execution, base: &dyn Fn() -> String) {
+    let Some(rate) = &e.disbursement_rate else {
+        return;
+    };
+    let path = format!("{}/disbursement_rate", base());
+    let what = ("Tỷ lệ giải ngân được nêu", "The stated disbursement rate");
+    let Some(d) = exact(e.disbursed.as_ref().map(Figure::from)) else {
+        out.push(not_recomputed(
+            path,
+            what,
+            (
+                "số đã giải ngân không được nêu chính xác",
+                "the disbursed amount is not stated exactly",
+            ),
+        ));
+        return;
+    };
+    let Some(a) = exact(e.allocated.as_ref().map(Figure::from)).filter(|a| *a > 0) else {
+        out.push(not_recomputed(
+            path,
+            what,
+            (
+                "số được giao dự toán không được nêu chính xác",
+                "the allocated amount is not stated exactly",
+            ),
+        ));
+        return;
+    };
+    push_percent(
+        out,
+        d,
+        a,
+        rate,
+        &path,
+        what,
+        "document.disbursement_rate_mismatch",
+    );
+}
