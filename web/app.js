@@ -5,8 +5,10 @@
 // findings and totals.
 //
 // Globals from the page: `wasm_bindgen` (the bound module, a classic script),
-// `KHUYENCONG_WASM` (the module, base64) and `KHUYENCONG_EXAMPLES` (file name → JSON text).
-/* global wasm_bindgen, KHUYENCONG_WASM, KHUYENCONG_EXAMPLES */
+// `KHUYENCONG_WASM` (the module, base64), `KHUYENCONG_EXAMPLES` (file name → JSON text) and
+// `khuyencong_sheet` (the bindings of the spreadsheet module, whose base64 is in the
+// non-executed #sheet-module element: compiled only when a spreadsheet is given).
+/* global wasm_bindgen, khuyencong_sheet, KHUYENCONG_WASM, KHUYENCONG_EXAMPLES */
 "use strict";
 
 (function () {
@@ -33,7 +35,7 @@
       title: "Kiểm tra văn bản khuyến công",
       privacy:
         "Đề án, kế hoạch và báo cáo được kiểm tra ngay trong trang này, trên máy của bạn: văn bản không được gửi đi đâu cả. Căn cứ: Nghị định số 45/2012/NĐ-CP, được sửa đổi bởi Nghị định số 235/2025/NĐ-CP, và các thông tư hướng dẫn.",
-      drop: "Thả tệp JSON (đề án, kế hoạch, báo cáo) vào đây, hoặc",
+      drop: "Thả tệp JSON hoặc bảng tính đã điền theo mẫu (.xlsx, .csv) — đề án, kế hoạch, báo cáo — vào đây, hoặc",
       choose: "chọn tệp",
       paste: "dán văn bản",
       examples: "— văn bản mẫu —",
@@ -77,12 +79,17 @@
       },
       exactness: { exact: "chính xác", lower_bound: "cận dưới (hơn)", approximate: "xấp xỉ" },
       failed: "Không tải được thư viện kiểm tra",
+      cell: "Ô",
+      fromSheet: "Đọc từ bảng tính: dưới đây là văn bản JSON mà bảng tính thể hiện; mỗi phát hiện nêu ô của nó. Sửa văn bản thì kết quả được kiểm tra lại trên JSON (không còn ô).",
+      download: "Tải JSON",
+      sheetErrors: (n) => `${n} văn bản từ bảng tính có ô không đọc được nên không được cộng (như lệnh khuyencong totals)`,
+      sheetFailed: "Không tải được phần đọc bảng tính",
     },
     en: {
       title: "Industrial-extension document validator",
       privacy:
         "Schemes, plans and reports are checked inside this page, on your computer: documents are never sent anywhere. Basis: Decree 45/2012/NĐ-CP as amended by Decree 235/2025/NĐ-CP, and the circulars that set support levels.",
-      drop: "Drop JSON files (schemes, plans, reports) here, or",
+      drop: "Drop JSON files or filled spreadsheet templates (.xlsx, .csv) — schemes, plans, reports — here, or",
       choose: "choose files",
       paste: "paste a document",
       examples: "— example documents —",
@@ -126,6 +133,11 @@
       },
       exactness: { exact: "exact", lower_bound: "lower bound (more than)", approximate: "approximate" },
       failed: "The checking library could not be loaded",
+      cell: "Cell",
+      fromSheet: "Read from a spreadsheet: below is the JSON document the spreadsheet stands for; each finding names its cell. Edit the text and it is checked again as JSON (without cells).",
+      download: "Download JSON",
+      sheetErrors: (n) => `${n} document(s) from spreadsheets have cells that could not be read and are left out (as by khuyencong totals)`,
+      sheetFailed: "The spreadsheet reader could not be loaded",
     },
   };
 
@@ -303,23 +315,52 @@
 
   // ---- documents ------------------------------------------------------------------
 
-  function addDocument(name, text, bytes) {
-    const doc = { name, text, bytes: bytes || null, result: null, map: null };
+  // `sheet`: the result of the spreadsheet module for a document read from a spreadsheet
+  // (findings with cells), kept until the text is edited.
+  function addDocument(name, text, bytes, sheet) {
+    const doc = { name, text, bytes: bytes || null, sheet: sheet || null, fromSheet: Boolean(sheet), result: null, map: null };
     state.docs.push(doc);
     checkDocument(doc);
     return doc;
   }
 
   function checkDocument(doc) {
-    doc.result = k.check(doc.bytes !== null ? doc.bytes : doc.text);
+    doc.result =
+      doc.sheet !== null
+        ? { kind: doc.sheet.kind, id: doc.sheet.id, readable: doc.sheet.readable, ok: doc.sheet.ok, findings: doc.sheet.findings }
+        : k.check(doc.bytes !== null ? doc.bytes : doc.text);
     doc.map = locate(doc.text);
     doc.ranges = doc.result.findings.map((f) => rangeOf(doc, f));
   }
 
-  // The documents of one file, read but not yet added: [name, text, bytes or null].
+  // The spreadsheet module, compiled on first use (from the page itself: no request).
+  const SHEET = /\.(xlsx|xlsm|csv|tsv)$/i;
+  let sheetReady = null;
+  function sheetModule() {
+    if (sheetReady === null) {
+      const binary = atob($("sheet-module").textContent.trim());
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      sheetReady = khuyencong_sheet({ module_or_path: bytes }).then(() => {
+        document.body.dataset.sheet = "loaded";
+        return khuyencong_sheet;
+      });
+    }
+    return sheetReady;
+  }
+
+  // The documents of one file, read but not yet added: [name, text, bytes or null, sheet
+  // result or null]. A spreadsheet (told by its name, as the command does) gives the
+  // documents it holds, checked with their cells, as `khuyencong check FILE.xlsx`.
   function readFile(file) {
     return file.arrayBuffer().then((buffer) => {
       const bytes = new Uint8Array(buffer);
+      if (SHEET.test(file.name)) {
+        return sheetModule().then((sheet) => {
+          const docs = sheet.readSpreadsheet(bytes, file.name);
+          return docs.map((d, i) => [docs.length > 1 ? `${file.name} #${i + 1}` : file.name, d.json === null ? "" : d.json, null, d]);
+        });
+      }
       let text;
       let valid = true;
       try {
@@ -331,11 +372,11 @@
       }
       if (!/\.(jsonl|ndjson)$/i.test(file.name)) {
         // Bytes that are not UTF-8 are checked as they are; the text shown is a lossy view.
-        return [[file.name, text, valid ? null : bytes]];
+        return [[file.name, text, valid ? null : bytes, null]];
       }
       const out = [];
       text.split("\n").forEach((line, index) => {
-        if (line.trim() !== "") out.push([`${file.name}:${index + 1}`, line.replace(/\r$/, ""), null]);
+        if (line.trim() !== "") out.push([`${file.name}:${index + 1}`, line.replace(/\r$/, ""), null, null]);
       });
       return out;
     });
@@ -345,12 +386,16 @@
   function addFiles(files) {
     const list = Array.from(files || []);
     if (list.length === 0) return Promise.resolve();
-    return Promise.all(list.map(readFile)).then((read) => {
-      const first = state.docs.length;
-      for (const [name, text, bytes] of read.flat()) addDocument(name, text, bytes);
-      if (state.docs.length > first) select(first);
-      renderAll();
-    });
+    return Promise.all(list.map(readFile))
+      .then((read) => {
+        const first = state.docs.length;
+        for (const [name, text, bytes, sheet] of read.flat()) addDocument(name, text, bytes, sheet);
+        if (state.docs.length > first) select(first);
+        renderAll();
+      })
+      .catch((e) => {
+        $("intake").append(el("p", { class: "error" }, `${t().sheetFailed}: ${e}`));
+      });
   }
 
   function select(index) {
@@ -437,6 +482,10 @@
     $("summary").className = r.findings.length === 0 ? "ok" : c.error > 0 ? "error" : "warning";
     $("doc-status").textContent = r.ok ? "✓" : "✗";
     $("doc-status").className = r.ok ? "ok" : "error";
+    $("sheet-note").hidden = !doc.fromSheet;
+    $("sheet-note").textContent = t().fromSheet;
+    $("download").hidden = !doc.fromSheet;
+    $("download").textContent = t().download;
     r.findings.forEach((f, index) => {
       const message = state.lang === "vi" ? f.message_vi : f.message_en;
       let explained = null;
@@ -461,6 +510,7 @@
           el("span", { class: `sev ${f.severity}` }, t().severity[f.severity]),
           el("code", { class: "path" }, f.path === "" ? `/ (${t().whole})` : f.path),
           el("code", { class: "code" }, f.code),
+          f.cell ? el("code", { class: "cell", title: t().cell }, f.cell) : null,
         ),
         el("p", { class: "message" }, message),
         basis
@@ -625,13 +675,17 @@
   }
 
   function renderTotals() {
-    const readable = state.docs.filter((d) => d.result.readable);
+    // A spreadsheet document with a cell that could not be read is left out, as the
+    // command's totals refuse it.
+    const refused = state.docs.filter((d) => d.result.readable && d.sheet !== null && d.sheet.sheet_errors);
+    const readable = state.docs.filter((d) => d.result.readable && !refused.includes(d));
     const section = $("totals");
     section.hidden = state.docs.length === 0;
     const tables = $("totals-tables");
     tables.replaceChildren();
     const note = $("totals-note");
-    note.textContent = t().docsRead(readable.length, state.docs.length - readable.length);
+    note.textContent = t().docsRead(readable.length, state.docs.length - readable.length - refused.length);
+    if (refused.length > 0) note.textContent += ` ${t().sheetErrors(refused.length)}.`;
     if (readable.length === 0) return;
     const inputs = readable.map((d) => (d.bytes !== null ? d.bytes : d.text));
     try {
@@ -664,6 +718,7 @@
     if (!doc) return;
     doc.text = $("source").value;
     doc.bytes = null;
+    doc.sheet = null;
     clearTimeout(timer);
     timer = setTimeout(() => {
       checkDocument(doc);
@@ -728,6 +783,18 @@
       event.target.value = "";
     });
     $("source").addEventListener("input", edited);
+    $("download").addEventListener("click", () => {
+      const doc = state.docs[state.current];
+      if (!doc) return;
+      const url = URL.createObjectURL(new Blob([doc.text], { type: "application/json" }));
+      // "plan.xlsx" → "plan.json", "plans.xlsx #2" → "plans-2.json".
+      const base = doc.name.replace(/ #(\d+)$/, "-$1").replace(/\.(xlsx|xlsm|csv|tsv)(-\d+)?$/i, "$2");
+      const a = el("a", { href: url, download: `${base}.json` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
     $("source").addEventListener("scroll", syncScroll);
   }
 

@@ -16,6 +16,10 @@ const read = (url) => readFileSync(url, "utf8");
 
 const glue = read(new URL("target/wasm-web/khuyencong_wasm.js", root));
 const wasm = readFileSync(new URL("target/wasm-web/khuyencong_wasm_bg.wasm", root));
+// The spreadsheet module: its bindings (the global `khuyencong_sheet`) and its bytes in a
+// data block that is not executed, decoded and compiled only when a spreadsheet is given.
+const sheetGlue = read(new URL("target/wasm-web/khuyencong_wasm_sheet.js", root));
+const sheetWasm = readFileSync(new URL("target/wasm-web/khuyencong_wasm_sheet_bg.wasm", root));
 const app = read(new URL("app.js", here));
 const style = read(new URL("style.css", here));
 const template = read(new URL("index.html", here));
@@ -34,7 +38,7 @@ const data =
   `"use strict";\nvar KHUYENCONG_WASM = "${wasm.toString("base64")}";\n` +
   `var KHUYENCONG_EXAMPLES = ${JSON.stringify(examples).replace(/<\//g, "<\\/")};\n`;
 
-for (const [name, text] of [["bindings", glue], ["page script", app], ["styles", style]]) {
+for (const [name, text] of [["bindings", glue], ["spreadsheet bindings", sheetGlue], ["page script", app], ["styles", style]]) {
   if (/<\/(script|style)/i.test(text)) {
     throw new Error(`the ${name} contain a closing tag and cannot be inlined`);
   }
@@ -43,17 +47,27 @@ for (const [name, text] of [["bindings", glue], ["page script", app], ["styles",
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${hash(glue)} ${hash(data)} ${hash(app)} 'wasm-unsafe-eval'`,
+  `script-src ${hash(glue)} ${hash(sheetGlue)} ${hash(data)} ${hash(app)} 'wasm-unsafe-eval'`,
   `style-src ${hash(style)}`,
   "img-src data:",
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
 
-const parts = { CSP: csp, STYLE: style, GLUE: glue, DATA: data, APP: app };
-const html = template.replace(/%(CSP|STYLE|GLUE|DATA|APP)%/g, (_, key) => parts[key]);
+const parts = {
+  CSP: csp,
+  STYLE: style,
+  GLUE: glue,
+  SHEETGLUE: sheetGlue,
+  SHEETWASM: sheetWasm.toString("base64"),
+  DATA: data,
+  APP: app,
+};
+const html = template.replace(/%(CSP|STYLE|GLUE|SHEETGLUE|SHEETWASM|DATA|APP)%/g, (_, key) => parts[key]);
 
 const dist = new URL("dist/", here);
 mkdirSync(dist, { recursive: true });
 writeFileSync(new URL("index.html", dist), html);
-console.log(`web/dist/index.html: ${Buffer.byteLength(html)} bytes (module ${wasm.length} bytes)`);
+console.log(
+  `web/dist/index.html: ${Buffer.byteLength(html)} bytes (module ${wasm.length} bytes, spreadsheet module ${sheetWasm.length} bytes)`,
+);

@@ -15,13 +15,22 @@ if [ "$have" != "$want" ]; then
     exit 1
 fi
 
-cargo build --locked -p khuyencong-wasm --target wasm32-unknown-unknown --profile wasm-release
-module=target/wasm32-unknown-unknown/wasm-release/khuyencong_wasm.wasm
+# Two modules in one build: the library (khuyencong_wasm) and the spreadsheet reader
+# (khuyencong_wasm_sheet, crates/khuyencong-wasm-sheet), which pages load only when a
+# spreadsheet is given.
+cargo build --locked -p khuyencong-wasm -p khuyencong-wasm-sheet --target wasm32-unknown-unknown --profile wasm-release
+out=target/wasm32-unknown-unknown/wasm-release
 # The name section (function names, for debuggers) is a fifth of the module: left out.
 flags=(--no-typescript --remove-name-section --remove-producers-section)
 rm -rf crates/khuyencong-wasm/npm/wasm target/wasm-web
-wasm-bindgen --target web "${flags[@]}" --out-dir crates/khuyencong-wasm/npm/wasm "$module"
-wasm-bindgen --target no-modules "${flags[@]}" --out-dir target/wasm-web "$module"
-size="$(wc -c < crates/khuyencong-wasm/npm/wasm/khuyencong_wasm_bg.wasm)"
-gz="$(gzip -9c crates/khuyencong-wasm/npm/wasm/khuyencong_wasm_bg.wasm | wc -c)"
-echo "khuyencong_wasm_bg.wasm: $size bytes ($gz gzipped)"
+wasm-bindgen --target web "${flags[@]}" --out-dir crates/khuyencong-wasm/npm/wasm "$out/khuyencong_wasm.wasm"
+wasm-bindgen --target web "${flags[@]}" --out-dir crates/khuyencong-wasm/npm/wasm "$out/khuyencong_wasm_sheet.wasm"
+wasm-bindgen --target no-modules "${flags[@]}" --out-dir target/wasm-web "$out/khuyencong_wasm.wasm"
+# Its own global name, beside the library's `wasm_bindgen` on the page.
+wasm-bindgen --target no-modules --no-modules-global khuyencong_sheet "${flags[@]}" \
+    --out-dir target/wasm-web "$out/khuyencong_wasm_sheet.wasm"
+for name in khuyencong_wasm khuyencong_wasm_sheet; do
+    size="$(wc -c < "crates/khuyencong-wasm/npm/wasm/${name}_bg.wasm")"
+    gz="$(gzip -9c "crates/khuyencong-wasm/npm/wasm/${name}_bg.wasm" | wc -c)"
+    echo "${name}_bg.wasm: $size bytes ($gz gzipped)"
+done

@@ -146,6 +146,26 @@ function shown() {
   );
 }
 
+/** Drops a file given as bytes (a spreadsheet) on the drop zone of page `p`. */
+async function dropBytes(p, name, bytes) {
+  await p.evaluate(
+    ({ name, base64 }) => {
+      const binary = atob(base64);
+      const data = new DataTransfer();
+      const array = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) array[i] = binary.charCodeAt(i);
+      data.items.add(new File([array], name));
+      const zone = document.getElementById("drop");
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+    },
+    { name, base64: Buffer.from(bytes).toString("base64") },
+  );
+}
+
+const OFFICER = join(ROOT, "tests", "sheets", "scheme-officer.xlsx");
+
 const expected = (findings, lang) =>
   findings.map((f) => ({ severity: f.severity, path: f.path, code: f.code, message: f[`message_${lang}`] }));
 const strip = (items) => items.map(({ severity, path, code, message }) => ({ severity, path, code, message }));
@@ -278,6 +298,36 @@ test("pasted text that is not JSON: the syntax error is found and marked where i
   await openTab(FILES.indexOf("an-giang-2021-2025.json"));
 });
 
+test("a dropped workbook gets the Rust command's findings, each with its cell", async () => {
+  // The spreadsheet module is compiled only when a spreadsheet comes.
+  assert.equal(await page.evaluate(() => document.body.dataset.sheet), undefined);
+  const before = await page.$$eval(".doc-tab", (tabs) => tabs.length);
+  await dropBytes(page, "scheme-officer.xlsx", readFileSync(OFFICER));
+  await page.waitForFunction((n) => document.querySelectorAll(".doc-tab").length === n + 1, before);
+  assert.equal(await page.evaluate(() => document.body.dataset.sheet), "loaded");
+  await openTab(before);
+  assert.equal(await page.$eval(".doc-tab.current .doc-name", (n) => n.textContent), "scheme-officer.xlsx");
+  const rust = cli("check", "--format", "json", OFFICER).documents[0];
+  assert.deepEqual(strip(await shown()), expected(rust.findings, "vi"));
+  const cells = await page.$$eval("#finding-list .finding", (lis) => lis.map((li) => li.querySelector(".cell")?.textContent ?? null));
+  assert.deepEqual(cells, rust.findings.map((f) => f.cell ?? null));
+  const unknown = rust.findings.findIndex((f) => f.code === "sheet.unknown_code");
+  assert.equal(cells[unknown], "'Đối tượng thụ hưởng'!E5");
+  assert.equal(await page.$eval(".doc-tab.current", (n) => n.dataset.status), "error");
+  // The JSON the workbook stands for is shown, and can be downloaded.
+  const text = await page.$eval("#source", (t) => t.value);
+  assert.equal(JSON.parse(text).id, rust.id);
+  assert.equal(await page.$eval("#sheet-note", (n) => n.hidden), false);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "scheme-officer.json");
+  assert.equal(readFileSync(await download.path(), "utf8"), text);
+  // A cell that could not be read keeps the document out of the totals, as the command does.
+  assert.match(await page.$eval("#totals-note", (p) => p.textContent), /1 văn bản từ bảng tính có ô không đọc được/);
+  await page.click(".doc-item:last-child .remove");
+  await page.waitForFunction((n) => document.querySelectorAll(".doc-tab").length === n, before);
+  await openTab(FILES.indexOf("an-giang-2021-2025.json"));
+});
+
 test("a screenshot of the page with a document and its findings", async () => {
   await page.fill("#source", readFileSync(join(EXAMPLES, "an-giang-2021-2025.json"), "utf8").replace('"total": 34387000000', '"total": 34388000000'));
   await page.waitForFunction(() => document.querySelectorAll("#finding-list .finding.error").length > 0);
@@ -332,6 +382,13 @@ test("the page works from file://, with no request", async () => {
   const items = await local.$$eval("#finding-list .finding", (lis) => lis.map((li) => [li.dataset.severity, li.dataset.path, li.dataset.code]));
   assert.deepEqual(items, rust.map((f) => [f.severity, f.path, f.code]));
   assert.equal(await local.$eval("h1", (h) => h.textContent), "Industrial-extension document validator");
+  // A workbook too, from file://.
+  await dropBytes(local, "scheme-officer.xlsx", readFileSync(OFFICER));
+  await local.waitForFunction(() => document.querySelectorAll(".doc-tab").length === 2);
+  await local.click('.doc-tab[data-index="1"]');
+  await local.waitForFunction(() => document.querySelector(".doc-tab.current")?.dataset.index === "1");
+  const cell = await local.$eval('#finding-list .finding[data-code="sheet.unknown_code"] .cell', (c) => c.textContent);
+  assert.equal(cell, "'Đối tượng thụ hưởng'!E5");
   assert.deepEqual([...new Set(requests)], [`${url}?lang=en`]);
   await local.close();
 });

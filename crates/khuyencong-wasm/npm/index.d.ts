@@ -78,6 +78,11 @@ export interface Finding {
   facts?: string[];
   /** The values the messages were rendered from; integers are bigints. */
   params?: Record<string, unknown>;
+  /**
+   * The cell (or row) the value at `path` was read from, for a document read from a
+   * spreadsheet (`khuyencong/sheet`): `'Nguồn kinh phí'!D5`, `'Nguồn kinh phí'!5:5`.
+   */
+  cell?: string;
 }
 
 /** The result of checking one document. */

@@ -20,6 +20,7 @@ import {
   toJson,
   totals,
 } from "khuyencong";
+import { type SheetDocument, readSpreadsheet } from "khuyencong/sheet";
 
 await init(); // needed in browsers; resolves at once in Node
 
@@ -74,3 +75,9 @@ try {
 } catch (e) {
   if (e instanceof ValidationError) lines.push(e.findings.map((f) => f.code).join(","));
 }
+
+// Spreadsheets (khuyencong/sheet, a module of its own): each finding names its cell.
+const officer = readFileSync(new URL("tests/sheets/scheme-officer.xlsx", root));
+const sheets: SheetDocument[] = readSpreadsheet(officer, "scheme-officer.xlsx");
+const unknown: Finding | undefined = sheets[0]?.findings.find((f) => f.code === "sheet.unknown_code");
+lines.push(`${unknown?.cell ?? "?"} ${unknown?.path ?? "?"}`);

@@ -20,6 +20,7 @@ test("the TypeScript example runs", async () => {
     "Vocational training and craft transfer; Management capacity, enterprise start-up and market expansion",
     "ngày 04/07/2012 trước ngày 05/07/2012, ngày Nghị định số 45/2012/NĐ-CP có hiệu lực; giai đoạn trước (Nghị định số 134/2004/NĐ-CP) không được hỗ trợ",
     "structure.truncated",
+    "'Đối tượng thụ hưởng'!E5 /beneficiaries/0/industry",
   ]);
   assert.match(lines[0], /^\/budget\/lines\/0\/source plan\.fund_source_mismatch: .+ \[Decree 45\/2012\/ND-CP, Art\. 11\] .+/);
 });
