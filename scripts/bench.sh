@@ -8,9 +8,13 @@
 #
 # The python part builds the package in release mode into a virtual environment
 # ($BENCH_VENV, default $CARGO_TARGET_DIR/venv-bench) with the competitors of the `bench`
-# extra, generates 1 000 and 10 000 documents (valid, and 10 % invalid) and runs
-# benches/python/bench_check_many.py on them (BENCH_PYTHON_REPEAT timed runs, default 5).
-# It is not part of "all": it takes minutes, mostly in the pure-Python jsonschema.
+# extra, generates 1 000 and 10 000 documents (valid, and 10 % invalid) and 1 000 large
+# documents (`gen_corpus --large`: 50–80 beneficiaries per scheme, 100–150 result lines per
+# report, long notes; valid, and 10 % invalid), and runs benches/python/bench_check_many.py
+# on them (BENCH_PYTHON_REPEAT timed runs, default 5; BENCH_PYTHON_ONLY picks readers, e.g.
+# "khuyencong,jsonschema_rs+orjson,pydantic,orjson"). The corpora are written to $BENCH_WORK
+# (default: a temporary directory, removed at the end). It is not part of "all": it takes
+# minutes, mostly in the pure-Python jsonschema.
 #
 # Uses CARGO_TARGET_DIR if set (default: target). hyperfine is used for start-up time when
 # installed (Debian: apt-get install hyperfine); otherwise a timed loop of 200 runs.
@@ -18,8 +22,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-target}"
 only="${BENCH_ONLY:-all}"
-work="${BENCH_WORK:-$(mktemp -d)}"
-mkdir -p "$work"
+if [ -n "${BENCH_WORK:-}" ]; then
+    work="$BENCH_WORK"
+    mkdir -p "$work"
+else
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+fi
 
 echo "## Machine"
 echo
@@ -119,5 +128,11 @@ if [ "$only" = python ]; then
             corpora+=("$f")
         done
     done
-    "$venv/bin/python" benches/python/bench_check_many.py --repeat "${BENCH_PYTHON_REPEAT:-5}" "${corpora[@]}"
+    for invalid in 0 10; do
+        f="$work/corpus-large-1000-invalid$invalid.jsonl"
+        [ -f "$f" ] || "$gen" 1000 --seed 1 --invalid "$invalid" --large -o "$f"
+        corpora+=("$f")
+    done
+    "$venv/bin/python" benches/python/bench_check_many.py --repeat "${BENCH_PYTHON_REPEAT:-5}" \
+        ${BENCH_PYTHON_ONLY:+--only "$BENCH_PYTHON_ONLY"} "${corpora[@]}"
 fi
