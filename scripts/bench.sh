@@ -62,7 +62,7 @@ print("|---|---|---:|---:|---:|---:|")
 for corpus in ("valid", "mixed_10pct_invalid"):
     g = f"documents_1k_{corpus}"
     limit = est(g, "serde_json_typed_parse")
-    for name in ("serde_json_typed_parse", "parse", "check_bytes"):
+    for name in ("serde_json_typed_parse", "serde_json_typed_parse_utf8_once", "parse", "check_bytes"):
         t = est(g, name)
         print(f"| {corpus} | `{name}` | {t*1e3:.2f} ms | {1000/t:,.0f} | {size(g, name)/t/1e6:.1f} | {limit/t:.0%} |")
 print()

@@ -360,7 +360,9 @@ pub fn report_of(rng: &mut Rng, index: u64, size: Size) -> Value {
         }
         counterpart += investment - support;
         let note = match size {
-            Size::Usual => format!("Hỗ trợ {establishments:02} cơ sở công nghiệp nông thôn ứng dụng máy móc thiết bị tiên tiến"),
+            Size::Usual => format!(
+                "Hỗ trợ {establishments:02} cơ sở công nghiệp nông thôn ứng dụng máy móc thiết bị tiên tiến"
+            ),
             Size::Large => long_note(rng, 400, 1500),
         };
         results.push(json!({
