@@ -12,7 +12,8 @@
 # documents (`gen_corpus --large`: 50–80 beneficiaries per scheme, 100–150 result lines per
 # report, long notes; valid, and 10 % invalid), and runs benches/python/bench_check_many.py
 # on them (BENCH_PYTHON_REPEAT timed runs, default 5; BENCH_PYTHON_ONLY picks readers, e.g.
-# "khuyencong,jsonschema_rs+orjson,pydantic,orjson"). The corpora are written to $BENCH_WORK
+# "khuyencong,jsonschema_rs+orjson,pydantic,orjson"; BENCH_PYTHON_CLOCK=cpu times the CPU of
+# the process instead of the wall clock, for a loaded machine). The corpora are written to $BENCH_WORK
 # (default: a temporary directory, removed at the end). It is not part of "all": it takes
 # minutes, mostly in the pure-Python jsonschema.
 #
@@ -134,5 +135,6 @@ if [ "$only" = python ]; then
         corpora+=("$f")
     done
     "$venv/bin/python" benches/python/bench_check_many.py --repeat "${BENCH_PYTHON_REPEAT:-5}" \
-        ${BENCH_PYTHON_ONLY:+--only "$BENCH_PYTHON_ONLY"} "${corpora[@]}"
+        ${BENCH_PYTHON_ONLY:+--only "$BENCH_PYTHON_ONLY"} --clock "${BENCH_PYTHON_CLOCK:-wall}" \
+        "${corpora[@]}"
 fi
