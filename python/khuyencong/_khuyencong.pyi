@@ -40,6 +40,7 @@ __all__ = [
     "_check_report",
     "_totals_report",
     "_template",
+    "_cli_main",
 ]
 
 __version__: str
@@ -310,3 +311,6 @@ def _template(
     kind: str, format: str = "xlsx", example: bool = True, excel_csv: bool = False
 ) -> bytes:
     """A template for a kind of document, as xlsx or CSV bytes."""
+
+def _cli_main(argv: Sequence[str]) -> int:
+    """Run the ``khuyencong`` command (program name first); its exit status."""

@@ -1295,6 +1295,24 @@ case("plan_execution_rate_not_recomputed", p,
      [("info", "/schemes/0/execution/disbursement_rate", "reconcile.not_recomputed")],
      "No allocated amount: the stated rate cannot be recomputed, so it is not checked (information).")
 
+p = plan(); p["schemes"][0] = copy.deepcopy(ex); p["schemes"][0]["execution"]["approved"] = 360 * M
+p["schemes"][0]["execution"]["disbursement_rate"] = "85"
+case("plan_execution_approved_above_requested", p,
+     [("warning", "/schemes/0/execution/approved", "document.execution_stage_exceeds")],
+     "Approved 360 M of 350 M requested: a later stage above the one before it is a warning for a reviewer, not an error.")
+p = plan(); p["schemes"][0] = copy.deepcopy(ex); p["schemes"][0]["execution"]["approved"] = 350 * M
+case("plan_execution_approved_equal_requested", p, [],
+     "Approved exactly what was requested (350 M): nothing to say.")
+r = rep2(funding={"lines": [{"source": "local_budget_provincial", "amount": 1_520 * M, "execution": {
+    "allocated": 1_500 * M, "disbursed": 1_520 * M, "settled": 1_500 * M}}]})
+case("report_funding_disbursed_above_allocated", r,
+     [("warning", "/funding/lines/0/execution/disbursed", "document.execution_stage_exceeds")],
+     "1,520 M disbursed of 1,500 M allocated: a warning (the allocation may have been supplemented); settled 1,500 M is below disbursed.")
+r = rep2(funding={"lines": [{"source": "local_budget_provincial", "amount": 1_500 * M, "execution": {
+    "allocated": 1_500 * M, "disbursed": {"vnd": 1_520 * M, "exactness": "approximate", "text": "khoảng 1,52 tỷ đồng"}}}]})
+case("report_funding_disbursed_approximate_not_compared", r, [],
+     "'khoảng 1,52 tỷ đồng' disbursed of 1,500 M allocated: an approximate figure is not compared.")
+
 # ---------------------------------------------------------------- outcomes: averages, shares, growth, jobs
 m57 = {"activity": MACH, "fund": "provincial", "counts": {"establishments": 57}, "support": 13_058 * M,
        "total_investment": 27_148 * M}
@@ -1386,7 +1404,9 @@ case("report_national_ministry",
 
 # ---------------------------------------------------------------- approximate scheme money
 def approx(v, word="khoảng"):
-    return {"vnd": v, "exactness": "approximate", "text": f"{word} {v // M:,} triệu đồng"}
+    # In Vietnamese notation: "7,5 tỷ đồng" (a comma before the decimals).
+    ty = f"{v / 1_000_000_000:g}".replace(".", ",")
+    return {"vnd": v, "exactness": "approximate", "text": f"{word} {ty} tỷ đồng"}
 
 
 d = group_scheme(2_400 * M, 6_000 * M, planned={"establishments": 8})

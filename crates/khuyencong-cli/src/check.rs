@@ -1,6 +1,6 @@
 //! `khuyencong check`: every problem of every document, and an exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -23,6 +23,48 @@ pub enum CheckFormat {
     Jsonl,
     /// One CSV row per finding (an input without findings gets one row without a code).
     Csv,
+    /// SARIF 2.1.0 (one run; rules from the registry of findings), for code-scanning tools.
+    Sarif,
+}
+
+/// When table output is coloured.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless the environment variable NO_COLOR is set (to anything).
+    Auto,
+    /// Always (even into a file or a pipe).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour: `to_stdout` is false when the results go to a file.
+    pub fn enabled(self, to_stdout: bool) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => {
+                to_stdout
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// How the results are shown.
+pub struct Style {
+    /// The language of table output.
+    pub lang: Lang,
+    /// The output format.
+    pub format: CheckFormat,
+    /// Print how to fix each error (table output).
+    pub fix: bool,
+    /// Only errors and the summary (table output).
+    pub quiet: bool,
+    /// Colour by severity (table output).
+    pub colour: bool,
 }
 
 /// The header of the CSV output.
@@ -49,18 +91,17 @@ fn unreadable(en: String, vi: String) -> Finding {
 pub fn run(
     files: &[String],
     jsonl: bool,
-    lang: Lang,
-    format: CheckFormat,
+    style: &Style,
     pack: Option<&str>,
     xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
+    let (lang, format) = (style.lang, style.format);
     let options = match pack {
         Some(name) => CheckOptions::default().with_provincial_pack(crate::packs::load(name)?),
         None => CheckOptions::default(),
     };
     let mut summary = Summary::default();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(crate::output::writer()?);
     let mut all = Vec::new();
     let mut unreadable_files = false;
     let mut collected = crate::sheet::Collected::default();
@@ -106,7 +147,7 @@ pub fn run(
             collected.push(sheet, &result);
         }
         match format {
-            CheckFormat::Json => {
+            CheckFormat::Json | CheckFormat::Sarif => {
                 all.push(result);
                 Ok(())
             }
@@ -114,7 +155,7 @@ pub fn run(
                 let line = serde_json::to_string(&result).map_err(crate::json_error)?;
                 writeln!(out, "{line}").map_err(write_error)
             }
-            CheckFormat::Table => write!(out, "{}", render(&result, lang)).map_err(write_error),
+            CheckFormat::Table => write!(out, "{}", render(&result, style)).map_err(write_error),
             CheckFormat::Csv => write!(out, "{}", khuyencong::catalog::to_csv(&csv_rows(&result)))
                 .map_err(write_error),
         }
@@ -126,6 +167,11 @@ pub fn run(
                 summary: summary.clone(),
             };
             let text = serde_json::to_string_pretty(&report).map_err(crate::json_error)?;
+            writeln!(out, "{text}").map_err(write_error)?;
+        }
+        CheckFormat::Sarif => {
+            let log = crate::sarif::log(&all, lang);
+            let text = serde_json::to_string_pretty(&log).map_err(crate::json_error)?;
             writeln!(out, "{text}").map_err(write_error)?;
         }
         CheckFormat::Jsonl | CheckFormat::Csv => {}
@@ -193,42 +239,97 @@ fn csv_rows(r: &DocumentFindings) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The table form of one input's findings. Everything that comes from the input (file
-/// name, `id`, paths, messages quoting values) is cleaned of terminal control characters.
-fn render(r: &DocumentFindings, lang: Lang) -> String {
+/// How to fix a finding: rendered from its parameters for a finding of a declared kind,
+/// else the registry's advice for its code.
+fn fix_of(f: &Finding, lang: Lang) -> Option<String> {
+    f.fix(lang).or_else(|| {
+        khuyencong::registry::explain(&f.code).map(|d| {
+            match lang {
+                Lang::Vi => d.fix_vi,
+                Lang::En => d.fix_en,
+            }
+            .to_owned()
+        })
+    })
+}
+
+/// ANSI colours of the severities (SGR: bold red, yellow, cyan).
+fn colour_of(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[33m",
+        Severity::Info => "\x1b[36m",
+    }
+}
+
+/// The table form of one input's findings: errors first, then warnings, then information
+/// (in the order found within each), each error with how to fix it. Everything that comes
+/// from the input (file name, `id`, paths, messages quoting values) is cleaned of terminal
+/// control characters.
+fn render(r: &DocumentFindings, style: &Style) -> String {
+    let lang = style.lang;
+    let mut findings: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| !style.quiet || f.severity == Severity::Error)
+        .collect();
+    if style.quiet && findings.is_empty() {
+        return String::new();
+    }
+    findings.sort_by_key(|f| f.severity);
     let mut s = String::new();
     let place = match r.line {
         Some(l) => format!("{}:{l}", r.file),
         None => r.file.clone(),
     };
+    let (bold, reset) = if style.colour {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
     s.push_str(&format!(
-        "{}  {}  {}\n",
+        "{bold}{}  {}  {}{reset}\n",
         clean(&place),
         r.kind.map_or("?", khuyencong::document::DocumentKind::code),
         clean(r.id.as_deref().unwrap_or("?"))
     ));
-    if r.findings.is_empty() {
+    if findings.is_empty() {
         s.push_str(match lang {
             Lang::Vi => "  ✓ không có vấn đề\n",
             Lang::En => "  ✓ no findings\n",
         });
     }
-    for f in &r.findings {
+    for f in findings {
         let path = if f.path.is_empty() { "/" } else { &f.path };
         let cell = f
             .cell
             .as_deref()
             .map(|c| format!("{}  ", clean(c)))
             .unwrap_or_default();
+        let label = format!("{:<9}", f.severity.label(lang));
+        let label = if style.colour {
+            format!("{}{label}{reset}", colour_of(f.severity))
+        } else {
+            label
+        };
         s.push_str(&format!(
-            "  {:<9} {cell}{}  {}\n    {}\n",
-            f.severity.label(lang),
+            "  {label} {cell}{}  {}\n    {}\n",
             clean(path),
             f.code,
             clean(&f.message(lang))
         ));
         if let Some(c) = &f.citation {
             s.push_str(&format!("    ↳ {}\n", c.render(lang)));
+        }
+        if style.fix
+            && f.severity == Severity::Error
+            && let Some(fix) = fix_of(f, lang)
+        {
+            let head = match lang {
+                Lang::Vi => "cách sửa",
+                Lang::En => "fix",
+            };
+            s.push_str(&format!("    ➜ {head}: {}\n", clean(&fix)));
         }
     }
     s

@@ -55,6 +55,137 @@ pub(crate) fn read_error(name: &str, e: &std::io::Error) -> (String, String) {
     )
 }
 
+/// One input after expansion.
+struct Source {
+    /// The file name (`-` for standard input).
+    name: String,
+    /// Found in a folder (not named): a provincial rule pack there is passed over.
+    found: bool,
+    /// A pattern no file matches, with why (English, Vietnamese).
+    no_match: Option<(String, String)>,
+}
+
+/// The extensions of the files read from a folder.
+const READ_IN_FOLDERS: [&str; 4] = ["json", "jsonl", "xlsx", "csv"];
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+/// The documents of a folder and its subfolders, in name order: `.json`, `.jsonl`, `.xlsx`
+/// and `.csv` files; hidden files and folders (name starting with `.`) and symbolic links
+/// to folders are passed over.
+fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), (String, String)> {
+    let name = dir.to_string_lossy();
+    let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
+        .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+        .map_err(|e| read_error(&name, &e))?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        if is_hidden(&path) {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| READ_IN_FOLDERS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+            && (kind.is_file() || path.is_file())
+        {
+            out.push(Source {
+                name: path.to_string_lossy().into_owned(),
+                found: true,
+                no_match: None,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The inputs as named: a folder stands for its documents (recursively), a pattern with
+/// `*`, `?` or `[…]` for the files it matches (expanded here, so that it works the same in
+/// every shell, Windows' included), anything else for itself.
+fn expand(files: &[String]) -> Vec<Result<Source, (String, String)>> {
+    let mut out = Vec::new();
+    for name in files {
+        let path = Path::new(name);
+        if name != "-" && path.is_dir() {
+            let mut found = Vec::new();
+            match walk(path, &mut found) {
+                Ok(()) => out.extend(found.into_iter().map(Ok)),
+                Err(e) => out.push(Err(e)),
+            }
+            continue;
+        }
+        if name == "-" || path.exists() || !name.contains(['*', '?', '[']) {
+            out.push(Ok(Source {
+                name: name.clone(),
+                found: false,
+                no_match: None,
+            }));
+            continue;
+        }
+        let options = glob::MatchOptions {
+            case_sensitive: true,
+            require_literal_separator: true,
+            require_literal_leading_dot: true,
+        };
+        let matched: Vec<std::path::PathBuf> = match glob::glob_with(name, options) {
+            Ok(paths) => paths.filter_map(Result::ok).collect(),
+            Err(e) => {
+                out.push(Ok(Source {
+                    name: name.clone(),
+                    found: false,
+                    no_match: Some((
+                        format!("`{name}` is not a valid pattern: {}", e.msg),
+                        format!("`{name}` không phải mẫu tên tệp hợp lệ: {}", e.msg),
+                    )),
+                }));
+                continue;
+            }
+        };
+        if matched.is_empty() {
+            out.push(Ok(Source {
+                name: name.clone(),
+                found: false,
+                no_match: Some((
+                    format!("no file matches `{name}`"),
+                    format!("không có tệp nào khớp với `{name}`"),
+                )),
+            }));
+        }
+        for m in matched {
+            if m.is_dir() {
+                let mut found = Vec::new();
+                match walk(&m, &mut found) {
+                    Ok(()) => out.extend(found.into_iter().map(Ok)),
+                    Err(e) => out.push(Err(e)),
+                }
+            } else {
+                out.push(Ok(Source {
+                    name: m.to_string_lossy().into_owned(),
+                    found: false,
+                    no_match: None,
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the bytes of a file found in a folder are a provincial rule pack (not a
+/// document): documents always have a `kind`.
+fn is_pack(bytes: &[u8]) -> bool {
+    !bytes.windows(6).any(|w| w == b"\"kind\"")
+        && std::str::from_utf8(bytes)
+            .is_ok_and(|t| khuyencong::support::ProvincialPack::from_json(t).is_ok())
+}
+
 /// Calls `each` for every document of every input, streaming JSON Lines so that memory stays
 /// at one document; a file that cannot be read is an item of its own and the rest go on.
 /// Shows a progress count on a terminal for large batches.
@@ -65,7 +196,30 @@ pub fn for_each(
 ) -> Result<u64, Usage> {
     let progress = std::io::stderr().is_terminal();
     let mut count = 0u64;
-    for name in files {
+    let sources = expand(files);
+    for source in &sources {
+        let source = match source {
+            Ok(s) => s,
+            Err((en, vi)) => {
+                each(Item::Unreadable {
+                    source: "",
+                    en: en.clone(),
+                    vi: vi.clone(),
+                })?;
+                count += 1;
+                continue;
+            }
+        };
+        let name = &source.name;
+        if let Some((en, vi)) = &source.no_match {
+            each(Item::Unreadable {
+                source: name,
+                en: en.clone(),
+                vi: vi.clone(),
+            })?;
+            count += 1;
+            continue;
+        }
         if !jsonl && crate::sheet::is_sheet(name) {
             match crate::sheet::read_documents(name) {
                 Ok(docs) => {
@@ -136,11 +290,18 @@ pub fn for_each(
                 })?;
                 count += 1;
                 if progress && count.is_multiple_of(10_000) {
-                    eprint!("\r{count} documents…");
+                    eprint!("\r{count} văn bản / documents…");
                 }
             }
         } else {
             match read_bounded(reader, MAX_INPUT_BYTES) {
+                Ok(bytes) if source.found && is_pack(&bytes) => {
+                    eprintln!(
+                        "note: `{}` is a provincial rule pack, not a document: passed over (use it with --pack) / `{0}` là gói quy định của tỉnh, không phải văn bản: bỏ qua (dùng với --pack)",
+                        crate::table::clean(name)
+                    );
+                    continue;
+                }
                 Ok(bytes) => each(Item::Document {
                     source: name,
                     line: None,
@@ -163,7 +324,7 @@ pub fn for_each(
         }
     }
     if progress && count >= 10_000 {
-        eprintln!("\r{count} documents.");
+        eprintln!("\r{count} văn bản / documents.");
     }
     Ok(count)
 }

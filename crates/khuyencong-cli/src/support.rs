@@ -78,6 +78,8 @@ pub struct SupportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SupportFormat::Json)]
     format: SupportFormat,
+    #[command(flatten)]
+    pub(crate) output: crate::OutputArg,
 }
 
 fn parse_units(s: &str) -> Result<NonZeroU64, String> {

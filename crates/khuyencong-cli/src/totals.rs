@@ -5,22 +5,37 @@ use std::process::ExitCode;
 use khuyencong::document::Document;
 use khuyencong::input::Line;
 use khuyencong::law::Lang;
-use khuyencong::money::group_thousands;
 use khuyencong::totals::{ProgressRow, TotalsKey, progress, totals_report};
 
 use crate::input::Item;
 use crate::{Format, Usage, input, table};
 
+/// How a totals run answers: grouping or targets, language, format and amounts.
+pub struct Style<'a> {
+    /// The grouping keys (none with `targets`).
+    pub by: &'a [TotalsKey],
+    /// Programmes' targets against results instead of sums.
+    pub targets: bool,
+    pub lang: Lang,
+    pub format: Format,
+    /// Amounts in table output.
+    pub amounts: crate::totals_view::Amounts,
+}
+
 /// Runs the command.
 pub fn run(
     files: &[String],
     jsonl: bool,
-    by: &[TotalsKey],
-    targets: bool,
-    lang: Lang,
-    format: Format,
+    style: &Style<'_>,
     xlsx: Option<&str>,
 ) -> Result<ExitCode, Usage> {
+    let &Style {
+        by,
+        targets,
+        lang,
+        format,
+        amounts,
+    } = style;
     let mut docs: Vec<Document> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
     input::for_each(files, jsonl, |item| {
@@ -84,7 +99,7 @@ pub fn run(
         }
     })?;
     if targets {
-        return run_targets(&docs, lang, format);
+        return run_targets(&docs, lang, format, amounts);
     }
     let report = totals_report(&docs, by).map_err(|e| Usage::new(e.to_string(), e.message_vi()))?;
     // Every document is counted; those whose check finds errors are named, so a reader
@@ -129,8 +144,10 @@ pub fn run(
             }
             s
         }
-        Format::Csv => khuyencong::catalog::to_csv(&grid(&rows, by, None)),
-        Format::Table => table::render(&grid(&rows, by, Some(lang))),
+        Format::Csv => khuyencong::catalog::to_csv(&grid(&rows, by)),
+        Format::Table => {
+            crate::totals_view::render(&rows, by, lang, amounts, crate::totals_view::width())
+        }
     };
     crate::write_out(&text)?;
     if let Some(path) = xlsx {
@@ -139,16 +156,9 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn grid(
-    rows: &[khuyencong::totals::TotalsRow],
-    by: &[TotalsKey],
-    lang: Option<Lang>,
-) -> Vec<Vec<String>> {
-    let money = |v: u64| match lang {
-        Some(Lang::Vi) => group_thousands(v, '.'),
-        Some(Lang::En) => group_thousands(v, ','),
-        None => v.to_string(),
-    };
+/// The rows as CSV cells: codes and whole đồng, the shape other tools read.
+fn grid(rows: &[khuyencong::totals::TotalsRow], by: &[TotalsKey]) -> Vec<Vec<String>> {
+    let money = |v: u64| v.to_string();
     let mut header: Vec<String> = by.iter().map(|k| k.code().to_owned()).collect();
     header.extend(
         khuyencong::totals::TotalsRow::FIGURES
@@ -202,12 +212,25 @@ fn grid(
 }
 
 /// `totals --targets`: every programme's targets against the results of its reports.
-fn run_targets(docs: &[Document], lang: Lang, format: Format) -> Result<ExitCode, Usage> {
+fn run_targets(
+    docs: &[Document],
+    lang: Lang,
+    format: Format,
+    amounts: crate::totals_view::Amounts,
+) -> Result<ExitCode, Usage> {
     let report = progress(docs);
     for n in &report.notes {
         match lang {
-            Lang::Vi => eprintln!("lưu ý ({}): {}", n.programme_id, n.message_vi),
-            Lang::En => eprintln!("note ({}): {}", n.programme_id, n.message_en),
+            Lang::Vi => eprintln!(
+                "lưu ý ({}): {}",
+                table::clean(&n.programme_id),
+                table::clean(&n.message_vi)
+            ),
+            Lang::En => eprintln!(
+                "note ({}): {}",
+                table::clean(&n.programme_id),
+                table::clean(&n.message_en)
+            ),
         }
     }
     let rows = &report.rows;
@@ -221,19 +244,18 @@ fn run_targets(docs: &[Document], lang: Lang, format: Format) -> Result<ExitCode
             }
             s
         }
-        Format::Csv => khuyencong::catalog::to_csv(&targets_grid(rows, None)),
-        Format::Table => table::render(&targets_grid(rows, Some(lang))),
+        Format::Csv => khuyencong::catalog::to_csv(&targets_grid(rows)),
+        Format::Table => {
+            crate::totals_view::render_targets(rows, lang, amounts, crate::totals_view::width())
+        }
     };
     crate::write_out(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn targets_grid(rows: &[ProgressRow], lang: Option<Lang>) -> Vec<Vec<String>> {
-    let number = |v: u64| match lang {
-        Some(Lang::Vi) => group_thousands(v, '.'),
-        Some(Lang::En) => group_thousands(v, ','),
-        None => v.to_string(),
-    };
+/// The rows of `totals --targets` as CSV cells: codes and whole numbers.
+fn targets_grid(rows: &[ProgressRow]) -> Vec<Vec<String>> {
+    let number = |v: u64| v.to_string();
     let code = |e: khuyencong::document::Exactness| e.code().to_owned();
     let opt = |v: Option<&str>| v.map_or_else(|| "—".to_owned(), str::to_owned);
     let mut out = vec![

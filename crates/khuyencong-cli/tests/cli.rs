@@ -1287,6 +1287,9 @@ fn totals_targets_compare_programmes_with_reports() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[path = "officer/mod.rs"]
+mod officer;
 mod register;
 #[path = "sheet/mod.rs"]
 mod sheet;

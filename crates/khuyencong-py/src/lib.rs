@@ -15,6 +15,7 @@
 
 #![forbid(unsafe_code)]
 
+mod cli;
 mod convert;
 mod documents;
 mod errors;
@@ -238,5 +239,6 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sheets::_check_report, m)?)?;
     m.add_function(wrap_pyfunction!(sheets::_totals_report, m)?)?;
     m.add_function(wrap_pyfunction!(sheets::_template, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::_cli_main, m)?)?;
     Ok(())
 }

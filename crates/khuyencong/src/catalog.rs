@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::activity::Activity;
 use crate::beneficiary::{BeneficiaryCategory, LegalForm};
 use crate::codelist::{CodeInfo, Codelist};
-use crate::funding::{FundLevel, FundingSource};
+use crate::fund::{FundLevel, FundingSource};
 use crate::industry::{Industry, PriorityArea, PriorityIndustry};
 use crate::law::{
     Citation, Confidence, InstrumentId, InstrumentKind, Lang, Regime, RegimeError, SupportRegime,

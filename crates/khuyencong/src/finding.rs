@@ -183,7 +183,55 @@ macro_rules! number_args {
         }
     )*};
 }
-number_args!(i32, u32, u64, usize);
+number_args!(i32, i64, u32, u64, usize);
+
+/// Amounts: in million đồng as the message's language writes them; `params` holds the
+/// integer đồng.
+impl Arg for crate::money::Vnd {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match lang {
+            Lang::Vi => crate::money::format_million_vi(*self),
+            Lang::En => crate::money::format_million_en(*self),
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        self.get().into()
+    }
+}
+
+/// A list of numbers: joined by ", " in messages, an array in `params`.
+impl Arg for Vec<u64> {
+    fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, n) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{n}")?;
+        }
+        Ok(())
+    }
+    fn json(&self) -> serde_json::Value {
+        self.iter().copied().collect()
+    }
+}
+
+/// A fixed text in Vietnamese and in English, shown in the message's language; not a
+/// parameter (it adds nothing to `params`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Wording(pub &'static str, pub &'static str);
+
+impl Arg for Wording {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match lang {
+            Lang::Vi => self.0,
+            Lang::En => self.1,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
 
 /// Dates: `dd/mm/yyyy` in Vietnamese, `yyyy-mm-dd` in English and in `params`.
 impl Arg for chrono::NaiveDate {
@@ -364,6 +412,7 @@ macro_rules! finding_kinds {
         $(
             $(#[doc = $doc])*
             #[derive(Debug, Clone)]
+            #[allow(clippy::struct_field_names, reason = "the fields are the names of the parameters in JSON")]
             pub(crate) struct $name {
                 $(pub(crate) $param: $ty,)*
             }

@@ -95,6 +95,7 @@ mod codelist;
 pub mod document;
 pub mod eligibility;
 pub mod finding;
+mod fund;
 pub mod funding;
 pub mod industry;
 pub mod input;

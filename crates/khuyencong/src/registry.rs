@@ -22,7 +22,7 @@ pub fn findings() -> impl Iterator<Item = &'static FindingDef> {
                 .iter()
                 .flat_map(|kinds| kinds.iter().copied()),
         )
-        .chain(crate::funding::FINDINGS.iter())
+        .chain(crate::funding::kinds())
         .chain(crate::document::kinds::KINDS.iter().copied())
         .chain(crate::province::KINDS.iter().copied())
 }

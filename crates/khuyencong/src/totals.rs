@@ -56,7 +56,7 @@ use crate::document::{
     check,
 };
 use crate::finding::Severity;
-use crate::funding::{FundLevel, FundingSource};
+use crate::fund::{FundLevel, FundingSource};
 use crate::money::{MAX_VND, Vnd};
 
 /// A key to group totals by.

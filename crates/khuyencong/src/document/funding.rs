@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::common::{Amount, Execution, Percent, Period, Year};
-use crate::funding::FundingSource;
+use crate::fund::FundingSource;
 
 /// Funding by source, with a stated total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -1,9 +1,78 @@
 //! The kinds of finding of format version 2 that its rules report directly (the
 //! reconciliations of stated totals are reported by [`super::reconcile`] with their codes).
 
+use std::fmt;
+
 use chrono::NaiveDate;
 
-use crate::finding::finding_kinds;
+use crate::finding::{Arg, finding_kinds};
+use crate::law::Lang;
+
+/// An amount of đồng in a message: in millions, as documents write it; the number of đồng
+/// in `params`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Dong(pub u64);
+
+impl Arg for Dong {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let figure = super::reconcile::Figure {
+            value: self.0,
+            upper: None,
+            exactness: super::common::Exactness::Exact,
+        };
+        let (vi, en) = super::reconcile::describe(figure, true);
+        f.write_str(match lang {
+            Lang::Vi => &vi,
+            Lang::En => &en,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.into()
+    }
+}
+
+/// A stage of plan versus execution, by its field name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    Requested,
+    Approved,
+    Allocated,
+    Disbursed,
+    Settled,
+}
+
+impl Arg for Stage {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match (self, lang) {
+            (Self::Requested, Lang::Vi) => "kinh phí đề nghị",
+            (Self::Requested, Lang::En) => "the amount requested",
+            (Self::Approved, Lang::Vi) => "kinh phí được phê duyệt",
+            (Self::Approved, Lang::En) => "the amount approved",
+            (Self::Allocated, Lang::Vi) => "kinh phí được giao dự toán",
+            (Self::Allocated, Lang::En) => "the amount allocated",
+            (Self::Disbursed, Lang::Vi) => "kinh phí đã giải ngân",
+            (Self::Disbursed, Lang::En) => "the amount disbursed",
+            (Self::Settled, Lang::Vi) => "kinh phí đã quyết toán",
+            (Self::Settled, Lang::En) => "the amount settled",
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        self.field().into()
+    }
+}
+
+impl Stage {
+    /// The stage's field in [`super::common::Execution`].
+    pub(crate) const fn field(self) -> &'static str {
+        match self {
+            Self::Requested => "requested",
+            Self::Approved => "approved",
+            Self::Allocated => "allocated",
+            Self::Disbursed => "disbursed",
+            Self::Settled => "settled",
+        }
+    }
+}
 
 finding_kinds! {
     /// A document in format version 1, read as version 2.
@@ -40,6 +109,26 @@ finding_kinds! {
         message: (
             "năm {year} nằm ngoài kỳ {from} – {to} của văn bản",
             "the year {year} is outside the document's period {from} – {to}",
+        ),
+    }
+
+    /// A later stage of execution above the stage it follows.
+    ExecutionStageExceeds {
+        code: "document.execution_stage_exceeds",
+        severity: Warning,
+        citation: None,
+        meaning: (
+            "Một giai đoạn thực hiện lớn hơn giai đoạn trước nó: kinh phí được phê duyệt lớn hơn kinh phí đề nghị, kinh phí giải ngân lớn hơn dự toán được giao, hoặc kinh phí quyết toán lớn hơn kinh phí giải ngân. Thường là nhầm số liệu hoặc có bổ sung dự toán chưa được nêu; người thẩm định cần xem lại (chỉ so khi cả hai số đều được nêu chính xác).",
+            "A stage of execution above the stage before it: more approved than requested, more disbursed than allocated, or more settled than disbursed. Usually a mistaken figure or a supplementary allocation the document does not state; a reviewer should look (compared only when both figures are stated exactly).",
+        ),
+        fix: (
+            "Kiểm tra hai số liệu; nếu có bổ sung dự toán, nêu số đã bổ sung.",
+            "Check both figures; where the allocation was supplemented, state the supplemented amount.",
+        ),
+        params: { later: Stage, later_vnd: Dong, earlier: Stage, earlier_vnd: Dong },
+        message: (
+            "{later} ({later_vnd}) lớn hơn {earlier} ({earlier_vnd})",
+            "{later} ({later_vnd}) is above {earlier} ({earlier_vnd})",
         ),
     }
 

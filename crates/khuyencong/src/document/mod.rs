@@ -40,7 +40,7 @@ pub use scheme::Scheme;
 use crate::Codelist;
 use crate::activity::Activity;
 use crate::finding::{Finding, FindingDef, Severity};
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Regime};
 
 /// The kinds of document. / Loại văn bản.

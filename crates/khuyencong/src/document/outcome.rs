@@ -19,6 +19,44 @@ pub(crate) struct Figures<'a> {
     pub counts: &'a Counts,
 }
 
+/// Each stage of execution that follows another — approved after requested, disbursed after
+/// allocated, settled after disbursed — is compared with it when both are stated exactly;
+/// a later stage above the earlier one is a warning (no provision forbids it outright: an
+/// allocation may be supplemented; a reviewer should look). A stage not stated exactly is
+/// not compared.
+fn check_stages(out: &mut Vec<Finding>, e: &Execution, base: &dyn Fn() -> String) {
+    use super::kinds::{Dong, ExecutionStageExceeds, Stage};
+    let pairs = [
+        (Stage::Approved, &e.approved, Stage::Requested, &e.requested),
+        (
+            Stage::Disbursed,
+            &e.disbursed,
+            Stage::Allocated,
+            &e.allocated,
+        ),
+        (Stage::Settled, &e.settled, Stage::Disbursed, &e.disbursed),
+    ];
+    for (later, l, earlier, r) in pairs {
+        let (Some(l), Some(r)) = (
+            exact(l.as_ref().map(Figure::from)),
+            exact(r.as_ref().map(Figure::from)),
+        ) else {
+            continue;
+        };
+        if l > r {
+            out.push(
+                ExecutionStageExceeds {
+                    later,
+                    later_vnd: Dong(l),
+                    earlier,
+                    earlier_vnd: Dong(r),
+                }
+                .at(format!("{}/{}", base(), later.field())),
+            );
+        }
+    }
+}
+
 /// A count stated as a range must have its upper end at least its lower end.
 pub(crate) fn check_count(out: &mut Vec<Finding>, count: &Count, path: &dyn Fn() -> String) {
     if let Some(max) = count.max
@@ -316,6 +354,7 @@ fn check_growth(out: &mut Vec<Finding>, g: &Growth, base: &str) {
 
 /// Checks a stated disbursement rate against the disbursed and allocated money.
 pub(crate) fn check_execution(out: &mut Vec<Finding>, e: &Execution, base: &dyn Fn() -> String) {
+    check_stages(out, e, base);
     let Some(rate) = &e.disbursement_rate else {
         return;
     };

@@ -13,7 +13,7 @@ use super::tag::PlanTag;
 use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
 use crate::finding::{Finding, Severity};
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::law::{Citation, InstrumentId};
 
 /// An annual extension plan (Decree 45/2012/NĐ-CP Art. 2.2): the year's schemes and tasks,
@@ -372,7 +372,7 @@ impl Plan {
             .iter()
             .filter(|l| {
                 l.source.fund_level().is_some_and(in_family)
-                    || l.source == crate::funding::FundingSource::StateBudget
+                    || l.source == crate::fund::FundingSource::StateBudget
             })
             .map(super::funding::FundingPart::figure)
             .collect();

@@ -15,7 +15,7 @@ use super::common::{Amount, Counts, DecisionRef, Outcomes, Period, SchemaVersion
 use super::funding::FundingBreakdown;
 use super::tag::ProgrammeTag;
 use crate::activity::Activity;
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::industry::Industry;
 use crate::law::InstrumentId;
 use crate::product::{ProductGroup, TypicalProductLevel};

@@ -15,7 +15,7 @@ use super::common::{
 use super::funding::{FundingBreakdown, FundingPart};
 use super::tag::ReportTag;
 use crate::activity::Activity;
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::industry::Industry;
 use crate::law::InstrumentId;
 use crate::product::{ProductGroup, TypicalProductLevel};
@@ -215,7 +215,7 @@ use super::outcome::{Figures, check_counts, check_execution, check_outcomes};
 use super::reconcile::{Figure, Part, Parts, check_parts, check_total, describe, sum};
 use super::{check_activity_in_period_at, check_coverage, check_fund_level_in_period_at};
 use crate::finding::{Finding, Severity};
-use crate::funding::FundingSource;
+use crate::fund::FundingSource;
 use crate::law::{Citation, Point};
 
 /// The keys a line has, its own or its line's.
@@ -792,7 +792,7 @@ fn check_usual_limit(
     period: &Period,
     path: &dyn Fn() -> String,
 ) {
-    use crate::support::{RuleCitation, SupportContext, quick_limit};
+    use crate::support::{Outcome, RuleCitation, SupportContext, limit};
     let (Some(activity), Some(fund), Some(support), LineType::Activity) = (
         keys.activity,
         keys.fund,
@@ -830,9 +830,10 @@ fn check_usual_limit(
         _ => crate::money::Vnd::new(crate::money::MAX_VND).unwrap_or(support.vnd),
     };
     // Only an assessed limit matters here, and it needs no derivation.
-    let Some(limit) = quick_limit(activity, cost, &ctx.units(units), period.to) else {
+    let Ok(Outcome::Assessed(limit)) = limit(activity, cost, &ctx.units(units), period.to) else {
         return;
     };
+    let citation = limit.citation();
     if support.vnd <= limit.max_support_vnd {
         return;
     }
@@ -859,11 +860,11 @@ fn check_usual_limit(
         format!("{}/support", path()),
         format!(
             "hỗ trợ {s_vi} cho {n} {u_vi}, bình quân {avg_vi}/{u_vi}, vượt mức thông thường {lim_vi}/{u_vi} ({}; {basis_vi}); cần xem xét",
-            limit.citation.render(crate::law::Lang::Vi)
+            citation.render(crate::law::Lang::Vi)
         ),
         format!(
             "support of {s_en} for {n} {u_en}s, {avg_en} per {u_en} on average, is above the usual limit of {lim_en} per {u_en} ({}; {basis_en}); a reviewer should look",
-            limit.citation.render(crate::law::Lang::En)
+            citation.render(crate::law::Lang::En)
         ),
     )
     .confidence(limit.confidence)
@@ -871,8 +872,8 @@ fn check_usual_limit(
     .param("usual_limit", limit.max_support_vnd.get() / n)
     .param("units", n)
     .param("unit", unit.code())
-    .param("rule_id", limit.rule_id);
-    if let RuleCitation::National(c) = limit.citation {
+    .param("rule_id", limit.rule_id());
+    if let RuleCitation::National(c) = citation {
         f = f.cite(c);
     }
     out.push(f);

@@ -7,11 +7,11 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::pack::{PackError, ProvincialPack, national_pack, national_rules_on};
 use super::types::{
-    AssessedLimit, Binding, CapUnit, Flag, MultiplierKind, NotAssessedLimit, RuleCitation,
-    RuleSource, Step, SupportLimit, SupportRule, SupportVariant,
+    ArticleRef, AssessedLimit, Binding, CapUnit, Flag, MultiplierKind, NotAssessedLimit,
+    RuleCitation, RuleSource, Step, SupportLimit, SupportRule, SupportVariant,
 };
 use crate::activity::Activity;
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::law::{Citation, Confidence, DECREE_45_EFFECTIVE, InstrumentId, Lang, SupportRegime};
 use crate::money::{MAX_VND, MoneyError, Share, Vnd, format_million_en, format_million_vi};
 
@@ -179,6 +179,29 @@ pub fn max_support(
     context: &SupportContext<'_>,
     date: NaiveDate,
 ) -> Result<SupportLimit, SupportError> {
+    Ok(match limit(activity, eligible_cost, context, date)? {
+        Outcome::Assessed(l) => SupportLimit::Assessed(l.render()),
+        Outcome::NotAssessed(n) => SupportLimit::NotAssessed(n),
+    })
+}
+
+/// The outcome of the one computation of a support limit: an assessed limit as data (its
+/// derivation rendered only by [`Limit::render`]), or not assessed with the reason.
+pub(crate) enum Outcome<'a> {
+    /// A computed limit.
+    Assessed(Limit<'a>),
+    /// Not computed, with the reason.
+    NotAssessed(NotAssessedLimit),
+}
+
+/// The one computation behind [`max_support`]: the same question, answered with data.
+/// Document checks read the figures; [`max_support`] renders the derivation.
+pub(crate) fn limit<'a>(
+    activity: Activity,
+    eligible_cost: Vnd,
+    context: &SupportContext<'a>,
+    date: NaiveDate,
+) -> Result<Outcome<'a>, SupportError> {
     let variants = SupportVariant::of(activity);
     if let Some(v) = context.variant
         && v.activity() != activity
@@ -189,10 +212,12 @@ pub fn max_support(
         });
     }
     let Ok(regime) = SupportRegime::at(date) else {
-        return Ok(before_modelled_levels(date));
+        return Ok(Outcome::NotAssessed(before_modelled_levels(date)));
     };
     if context.variant.is_none() && !variants.is_empty() {
-        return Ok(variant_not_named(activity, &variants, regime));
+        return Ok(Outcome::NotAssessed(variant_not_named(
+            activity, &variants, regime,
+        )));
     }
     let national = national_pack().map_err(SupportError::Pack)?;
     let mut preface = Vec::new();
@@ -200,44 +225,20 @@ pub fn max_support(
     // Local funds: the province's own level, when its resolution is in force.
     if let Some(pack) = context.provincial_pack {
         if !context.fund.is_local() {
-            preface.push(note_step(
-                "Gói quy định của tỉnh không áp dụng cho kinh phí khuyến công quốc gia",
-                "The provincial pack does not apply to national extension funds",
-            ));
+            preface.push(Preface::PackNotForNational);
         } else if pack.resolution.effective_from.is_none() {
-            preface.push(note_step(
-                &format!(
-                    "Ngày có hiệu lực của {} của {} chưa đọc được: mức của tỉnh không được áp dụng",
-                    pack.resolution.designation(Lang::Vi),
-                    pack.province
-                ),
-                &format!(
-                    "The first day of {} of {} was not read: its levels are not applied",
-                    pack.resolution.designation(Lang::En),
-                    pack.province
-                ),
-            ));
+            preface.push(Preface::PackDateUnread(pack));
         } else if !pack.in_force(date) {
-            preface.push(note_step(
-                &format!(
-                    "{} chưa hoặc không còn hiệu lực vào ngày {}",
-                    pack.resolution.designation(Lang::Vi),
-                    date.format("%d/%m/%Y")
-                ),
-                &format!(
-                    "{} is not in force on {date}",
-                    pack.resolution.designation(Lang::En)
-                ),
-            ));
+            preface.push(Preface::PackNotInForce(pack, date));
         } else if let Some(rule) = pack.rules.iter().find(|r| {
             r.activity == Some(activity)
                 && r.variant == context.variant
                 && r.fund_levels.contains(&context.fund)
                 && r.valid_on(date)
         }) {
-            return compute(
+            return apply(
+                Applied::Provincial(pack, rule),
                 rule,
-                |c| RuleCitation::Provincial(pack.cite(c)),
                 eligible_cost,
                 context,
                 regime,
@@ -245,55 +246,40 @@ pub fn max_support(
                 preface,
             );
         } else {
-            preface.push(note_step(
-                &format!(
-                    "{} của {} không quy định mức cho nội dung này",
-                    pack.resolution.designation(Lang::Vi),
-                    pack.province
-                ),
-                &format!(
-                    "{} of {} sets no level for this item",
-                    pack.resolution.designation(Lang::En),
-                    pack.province
-                ),
-            ));
+            preface.push(Preface::PackNoLevel(pack));
         }
     }
 
-    let rules: Vec<&SupportRule> =
-        national_rules_on(national, activity, context.variant, date).collect();
-    let own = rules.iter().find(|r| r.fund_levels.contains(&context.fund));
-    let (rule, source) = match own {
-        Some(r) => (Some(*r), RuleSource::National),
-        None if context.fund.is_local() => (
-            rules
-                .iter()
-                .find(|r| r.fund_levels.contains(&FundLevel::National))
-                .copied(),
-            RuleSource::NationalAsReference,
-        ),
-        None => (None, RuleSource::National),
+    let mut reference = None;
+    let own = national_rules_on(national, activity, context.variant, date).find(|r| {
+        if r.fund_levels.contains(&context.fund) {
+            return true;
+        }
+        if reference.is_none() && r.fund_levels.contains(&FundLevel::National) {
+            reference = Some(*r);
+        }
+        false
+    });
+    // Without its own rule, a local fund takes the first national rule as a reference.
+    let (rule, source) = match (own, reference) {
+        (Some(r), _) => (r, RuleSource::National),
+        (None, Some(r)) if context.fund.is_local() => {
+            preface.push(Preface::Reference(context.fund, regime));
+            (r, RuleSource::NationalAsReference)
+        }
+        _ => {
+            return Ok(Outcome::NotAssessed(not_read(
+                activity,
+                context.variant,
+                regime,
+                national,
+                date,
+            )));
+        }
     };
-    let Some(rule) = rule else {
-        return Ok(not_read(activity, context.variant, regime, national, date));
-    };
-    if source == RuleSource::NationalAsReference {
-        preface.push(Step {
-            description_vi: format!(
-                "Không có mức của tỉnh cho kinh phí cấp {}: mức quốc gia được dùng làm mức tham chiếu (mức kinh phí khuyến công địa phương do Hội đồng nhân dân cấp tỉnh quyết định)",
-                context.fund.label(Lang::Vi)
-            ),
-            description_en: format!(
-                "No provincial level for {} funds: the national level is applied as a reference (local extension levels are set by the provincial People's Council)",
-                context.fund.code()
-            ),
-            value: None,
-            citation: Some(RuleCitation::National(local_levels_citation(regime))),
-        });
-    }
-    compute(
+    apply(
+        Applied::National(rule),
         rule,
-        |c| RuleCitation::National(*c),
         eligible_cost,
         context,
         regime,
@@ -303,7 +289,7 @@ pub fn max_support(
 }
 
 /// The not-assessed result for every date before 2014-04-08.
-fn before_modelled_levels(date: NaiveDate) -> SupportLimit {
+fn before_modelled_levels(date: NaiveDate) -> NotAssessedLimit {
     let day = date.format("%d/%m/%Y");
     let (reason_vi, reason_en, citation) = if date < DECREE_45_EFFECTIVE {
         (
@@ -326,7 +312,7 @@ fn before_modelled_levels(date: NaiveDate) -> SupportLimit {
             Citation::instrument(InstrumentId::Ttlt125_2009),
         )
     };
-    SupportLimit::NotAssessed(NotAssessedLimit {
+    NotAssessedLimit {
         assessed: Flag,
         reason_vi,
         reason_en,
@@ -334,7 +320,7 @@ fn before_modelled_levels(date: NaiveDate) -> SupportLimit {
         support_regime: None,
         unit: None,
         rule_id: None,
-    })
+    }
 }
 
 /// The not-assessed result for an activity with several items when none is named.
@@ -342,10 +328,10 @@ fn variant_not_named(
     activity: Activity,
     variants: &[SupportVariant],
     regime: SupportRegime,
-) -> SupportLimit {
+) -> NotAssessedLimit {
     let codes: Vec<&str> = variants.iter().map(|v| v.code()).collect();
     let codes = codes.join(", ");
-    SupportLimit::NotAssessed(NotAssessedLimit {
+    NotAssessedLimit {
         assessed: Flag,
         reason_vi: format!(
             "Chưa đánh giá: hoạt động `{}` có nhiều nội dung hỗ trợ với mức khác nhau và không nêu nội dung nào (biến thể: {codes})",
@@ -359,7 +345,7 @@ fn variant_not_named(
         support_regime: Some(regime),
         unit: None,
         rule_id: None,
-    })
+    }
 }
 
 /// Where the power of provinces to set local levels is read.
@@ -386,7 +372,7 @@ fn not_read(
     regime: SupportRegime,
     national: &super::pack::NationalPack,
     date: NaiveDate,
-) -> SupportLimit {
+) -> NotAssessedLimit {
     let item = match variant {
         Some(v) => format!("{} / {}", activity.code(), v.code()),
         None => activity.code().to_owned(),
@@ -396,7 +382,7 @@ fn not_read(
     if let Ok(law) = crate::law::Regime::at(date)
         && !activity.exists_in(law)
     {
-        return SupportLimit::NotAssessed(NotAssessedLimit {
+        return NotAssessedLimit {
             assessed: Flag,
             reason_vi: format!(
                 "Chưa đánh giá: `{item}` không phải nội dung hoạt động khuyến công theo {} vào ngày {}, nên không có mức hỗ trợ để áp dụng",
@@ -411,7 +397,7 @@ fn not_read(
             support_regime: Some(regime),
             unit: None,
             rule_id: None,
-        });
+        };
     }
     let (reason_vi, reason_en, citation) = match regime {
         SupportRegime::Tt28_2018 => {
@@ -451,7 +437,7 @@ fn not_read(
             Citation::article(InstrumentId::Ttlt26_2014, 6).clause(1),
         ),
     };
-    SupportLimit::NotAssessed(NotAssessedLimit {
+    NotAssessedLimit {
         assessed: Flag,
         reason_vi,
         reason_en,
@@ -459,7 +445,7 @@ fn not_read(
         support_regime: Some(regime),
         unit: None,
         rule_id: None,
-    })
+    }
 }
 
 fn pct(share: Decimal) -> String {
@@ -470,23 +456,321 @@ fn amounts(v: Vnd) -> (String, String) {
     (format_million_vi(v), format_million_en(v))
 }
 
-/// Applies one rule: share, cap, multipliers, and picks the binding limit.
-fn compute<C>(
-    rule: &SupportRule<C>,
-    cite: impl Fn(&C) -> RuleCitation,
+/// The rule a limit applies, with where its citations come from.
+#[derive(Debug, Clone, Copy)]
+enum Applied<'a> {
+    /// A rule of the national pack.
+    National(&'a SupportRule),
+    /// A rule of a provincial pack.
+    Provincial(&'a ProvincialPack, &'a SupportRule<ArticleRef>),
+}
+
+impl<'a> Applied<'a> {
+    fn citation(self) -> RuleCitation {
+        match self {
+            Self::National(r) => RuleCitation::National(r.citation),
+            Self::Provincial(p, r) => RuleCitation::Provincial(p.cite(&r.citation)),
+        }
+    }
+
+    /// The multiplier `i` of the rule: kind, factor, note and citation.
+    fn multiplier(
+        self,
+        i: usize,
+    ) -> Option<(MultiplierKind, Decimal, Option<&'a str>, RuleCitation)> {
+        match self {
+            Self::National(r) => r.multipliers.get(i).map(|m| {
+                (
+                    m.kind,
+                    m.factor,
+                    m.note.as_deref(),
+                    RuleCitation::National(m.citation),
+                )
+            }),
+            Self::Provincial(p, r) => r.multipliers.get(i).map(|m| {
+                (
+                    m.kind,
+                    m.factor,
+                    m.note.as_deref(),
+                    RuleCitation::Provincial(p.cite(&m.citation)),
+                )
+            }),
+        }
+    }
+}
+
+/// A note of the derivation before the rule is applied.
+#[derive(Debug, Clone, Copy)]
+enum Preface<'a> {
+    /// A provincial pack was given for national funds.
+    PackNotForNational,
+    /// The provincial resolution's first day was not read.
+    PackDateUnread(&'a ProvincialPack),
+    /// The provincial resolution is not in force on the date.
+    PackNotInForce(&'a ProvincialPack, NaiveDate),
+    /// The provincial resolution sets no level for the item.
+    PackNoLevel(&'a ProvincialPack),
+    /// The national level applied as a reference for local funds.
+    Reference(FundLevel, SupportRegime),
+}
+
+impl Preface<'_> {
+    fn step(self) -> Step {
+        match self {
+            Self::PackNotForNational => note_step(
+                "Gói quy định của tỉnh không áp dụng cho kinh phí khuyến công quốc gia",
+                "The provincial pack does not apply to national extension funds",
+            ),
+            Self::PackDateUnread(pack) => note_step(
+                &format!(
+                    "Ngày có hiệu lực của {} của {} chưa đọc được: mức của tỉnh không được áp dụng",
+                    pack.resolution.designation(Lang::Vi),
+                    pack.province
+                ),
+                &format!(
+                    "The first day of {} of {} was not read: its levels are not applied",
+                    pack.resolution.designation(Lang::En),
+                    pack.province
+                ),
+            ),
+            Self::PackNotInForce(pack, date) => note_step(
+                &format!(
+                    "{} chưa hoặc không còn hiệu lực vào ngày {}",
+                    pack.resolution.designation(Lang::Vi),
+                    date.format("%d/%m/%Y")
+                ),
+                &format!(
+                    "{} is not in force on {date}",
+                    pack.resolution.designation(Lang::En)
+                ),
+            ),
+            Self::PackNoLevel(pack) => note_step(
+                &format!(
+                    "{} của {} không quy định mức cho nội dung này",
+                    pack.resolution.designation(Lang::Vi),
+                    pack.province
+                ),
+                &format!(
+                    "{} of {} sets no level for this item",
+                    pack.resolution.designation(Lang::En),
+                    pack.province
+                ),
+            ),
+            Self::Reference(fund, regime) => Step {
+                description_vi: format!(
+                    "Không có mức của tỉnh cho kinh phí cấp {}: mức quốc gia được dùng làm mức tham chiếu (mức kinh phí khuyến công địa phương do Hội đồng nhân dân cấp tỉnh quyết định)",
+                    fund.label(Lang::Vi)
+                ),
+                description_en: format!(
+                    "No provincial level for {} funds: the national level is applied as a reference (local extension levels are set by the provincial People's Council)",
+                    fund.code()
+                ),
+                value: None,
+                citation: Some(RuleCitation::National(local_levels_citation(regime))),
+            },
+        }
+    }
+}
+
+/// An assessed support limit as data: every figure of its derivation, rendered into steps
+/// only by [`Limit::render`].
+#[derive(Debug, Clone)]
+pub(crate) struct Limit<'a> {
+    applied: Applied<'a>,
+    rule_id: &'a str,
+    preface: Vec<Preface<'a>>,
+    /// The most support, in đồng.
+    pub max_support_vnd: Vnd,
+    /// Which limit binds.
+    pub binding: Binding,
+    /// Where the rule comes from.
+    pub rule_source: RuleSource,
+    /// How sure the project is of the level.
+    pub confidence: Confidence,
+    /// The unit of the level.
+    pub unit: Option<CapUnit>,
+    /// The number of units.
+    pub units: NonZeroU64,
+    /// The share and the share limit alone, if the level has a share.
+    share: Option<(Share, Vnd)>,
+    /// The cap of one unit, before multipliers.
+    cap: Option<super::types::Cap>,
+    /// The multipliers applied (their index in the rule) and the cap each gives.
+    raised: Vec<(usize, Vnd)>,
+    /// The cap for one unit (after multipliers), if the level has a cap.
+    pub cap_per_unit_vnd: Option<Vnd>,
+    eligible_cost: Vnd,
+    regime: SupportRegime,
+    technology_line_unused: bool,
+    priority_unread: bool,
+}
+
+impl Limit<'_> {
+    /// The share limit alone (share × eligible cost, rounded down), if the level has a share.
+    pub(crate) fn share_limit_vnd(&self) -> Option<Vnd> {
+        self.share.map(|(_, v)| v)
+    }
+
+    /// The id of the rule applied.
+    pub(crate) const fn rule_id(&self) -> &str {
+        self.rule_id
+    }
+
+    /// The provision the level rests on.
+    pub(crate) fn citation(&self) -> RuleCitation {
+        self.applied.citation()
+    }
+
+    /// The limit with its derivation, as [`max_support`] gives it.
+    pub(crate) fn render(self) -> AssessedLimit {
+        let citation = self.applied.citation();
+        let (cost_vi, cost_en) = amounts(self.eligible_cost);
+        let mut steps: Vec<Step> = self.preface.iter().map(|p| p.step()).collect();
+        let conditions = match self.applied {
+            Applied::National(r) => r.conditions.clone(),
+            Applied::Provincial(_, r) => r.conditions.clone(),
+        };
+        let share_of = match self.applied {
+            Applied::National(r) => r.share_of,
+            Applied::Provincial(_, r) => r.share_of,
+        };
+        if let Some((s, v)) = self.share {
+            let (v_vi, v_en) = amounts(v);
+            steps.push(Step {
+                description_vi: format!(
+                    "Tỷ lệ hỗ trợ tối đa {} % của {} ({cost_vi}) = {v_vi} (làm tròn xuống đến đồng)",
+                    pct(s.get()),
+                    share_of.label(Lang::Vi)
+                ),
+                description_en: format!(
+                    "Maximum share {} % of {} ({cost_en}) = {v_en} (rounded down to the đồng)",
+                    pct(s.get()),
+                    share_of.label(Lang::En)
+                ),
+                value: Some(v),
+                citation: Some(citation.clone()),
+            });
+        }
+        if let Some(cap) = self.cap {
+            let (c_vi, c_en) = amounts(cap.amount_vnd);
+            steps.push(Step {
+                description_vi: format!("Mức trần {c_vi}/{}", cap.unit.label(Lang::Vi)),
+                description_en: format!("Cap {c_en} per {}", cap.unit.label(Lang::En)),
+                value: Some(cap.amount_vnd),
+                citation: Some(citation.clone()),
+            });
+            for &(i, raised) in &self.raised {
+                let Some((kind, factor, note, m_citation)) = self.applied.multiplier(i) else {
+                    continue;
+                };
+                let (r_vi, r_en) = amounts(raised);
+                let (what_vi, what_en) = match kind {
+                    MultiplierKind::TechnologyLine => {
+                        ("hỗ trợ cả dây chuyền công nghệ", "a whole technology line")
+                    }
+                    MultiplierKind::Priority => {
+                        ("địa bàn, ngành nghề ưu tiên", "priority area or sector")
+                    }
+                };
+                let note_en = note.map_or(String::new(), |n| format!(" ({n})"));
+                steps.push(Step {
+                    description_vi: format!(
+                        "Nhân mức trần với hệ số tối đa {factor} ({what_vi}) = {r_vi}"
+                    ),
+                    description_en: format!(
+                        "Cap multiplied by at most {factor} ({what_en}) = {r_en}{note_en}"
+                    ),
+                    value: Some(raised),
+                    citation: Some(m_citation),
+                });
+            }
+            let units = self.units.get();
+            if let (true, Some(per_unit)) = (units > 1, self.cap_per_unit_vnd) {
+                let total = times_units(per_unit, self.units);
+                let (t_vi, t_en) = amounts(total);
+                let (u_vi, u_en) = (cap.unit.label(Lang::Vi), cap.unit.label(Lang::En));
+                steps.push(Step {
+                    description_vi: format!(
+                        "Mức trần áp dụng cho từng {u_vi}: × {units} {u_vi} = {t_vi}"
+                    ),
+                    description_en: format!("The cap applies per {u_en}: × {units} = {t_en}"),
+                    value: Some(total),
+                    citation: Some(citation.clone()),
+                });
+            }
+        }
+        if self.technology_line_unused {
+            steps.push(note_step(
+                "Không có hệ số cho dây chuyền công nghệ đối với nội dung này: không áp dụng",
+                "No technology-line multiplier exists for this item: not applied",
+            ));
+        }
+        if self.priority_unread {
+            steps.push(note_step(
+                "Hệ số ưu tiên cho nội dung này chưa được xác định từ văn bản: mức trên là mức thông thường",
+                "A priority uplift for this item has not been read from the legal text: the limit shown is the normal level",
+            ));
+        }
+        let (m_vi, m_en) = amounts(self.max_support_vnd);
+        let (b_vi, b_en) = match self.binding {
+            Binding::Share => (
+                "tỷ lệ hỗ trợ là giới hạn thấp hơn",
+                "the share is the lower limit",
+            ),
+            Binding::Cap => (
+                "mức trần là giới hạn thấp hơn",
+                "the cap is the lower limit",
+            ),
+            Binding::MultipliedCap => (
+                "mức trần đã nhân hệ số là giới hạn thấp hơn",
+                "the multiplied cap is the lower limit",
+            ),
+            Binding::LumpSum => ("mức khoán tối đa", "a fixed maximum amount"),
+            Binding::FullCost => ("toàn bộ chi phí được hỗ trợ", "the whole eligible cost"),
+        };
+        steps.push(Step {
+            description_vi: format!("Mức hỗ trợ tối đa {m_vi} ({b_vi}; chi phí {cost_vi})"),
+            description_en: format!("Maximum support {m_en} ({b_en}; cost {cost_en})"),
+            value: Some(self.max_support_vnd),
+            citation: Some(citation.clone()),
+        });
+        AssessedLimit {
+            assessed: Flag,
+            max_support_vnd: self.max_support_vnd,
+            binding: self.binding,
+            eligible_cost_vnd: self.eligible_cost,
+            unit: self.unit,
+            units: self.units.get(),
+            share_limit_vnd: self.share.map(|(_, v)| v),
+            cap_per_unit_vnd: self.cap_per_unit_vnd,
+            derivation: steps,
+            citation,
+            confidence: self.confidence,
+            rule_id: self.rule_id.to_owned(),
+            rule_source: self.rule_source,
+            support_regime: self.regime,
+            conditions,
+        }
+    }
+}
+
+/// Applies one rule: share, cap, multipliers, and picks the binding limit — figures only;
+/// the derivation is rendered by [`Limit::render`].
+fn apply<'a, C>(
+    applied: Applied<'a>,
+    rule: &'a SupportRule<C>,
     cost: Vnd,
     context: &SupportContext<'_>,
     regime: SupportRegime,
     source: RuleSource,
-    mut steps: Vec<Step>,
-) -> Result<SupportLimit, SupportError> {
-    let citation = cite(&rule.citation);
+    preface: Vec<Preface<'a>>,
+) -> Result<Outcome<'a>, SupportError> {
     if let Some(why) = &rule.not_computable {
-        return Ok(SupportLimit::NotAssessed(NotAssessedLimit {
+        return Ok(Outcome::NotAssessed(NotAssessedLimit {
             assessed: Flag,
             reason_vi: format!("Chưa đánh giá: {}", why.vi),
             reason_en: format!("Not assessed: {}", why.en),
-            citation,
+            citation: applied.citation(),
             support_regime: Some(regime),
             unit: rule.unit(),
             rule_id: Some(rule.id.clone()),
@@ -496,41 +780,13 @@ fn compute<C>(
     if source == RuleSource::NationalAsReference {
         confidence = confidence.max(Confidence::Secondary);
     }
-    let (cost_vi, cost_en) = amounts(cost);
-
-    let share_limit = rule.max_share.map(|s| {
-        let v = s.of(cost);
-        let (v_vi, v_en) = amounts(v);
-        steps.push(Step {
-            description_vi: format!(
-                "Tỷ lệ hỗ trợ tối đa {} % của {} ({cost_vi}) = {v_vi} (làm tròn xuống đến đồng)",
-                pct(s.get()),
-                rule.share_of.label(Lang::Vi)
-            ),
-            description_en: format!(
-                "Maximum share {} % of {} ({cost_en}) = {v_en} (rounded down to the đồng)",
-                pct(s.get()),
-                rule.share_of.label(Lang::En)
-            ),
-            value: Some(v),
-            citation: Some(citation.clone()),
-        });
-        (s, v)
-    });
-
+    let share = rule.max_share.map(|s| (s, s.of(cost)));
     let mut cap_limit = None;
     let mut cap_per_unit = None;
-    let mut multiplied = false;
+    let mut raised = Vec::new();
     if let Some(cap) = rule.cap {
-        let (c_vi, c_en) = amounts(cap.amount_vnd);
-        steps.push(Step {
-            description_vi: format!("Mức trần {c_vi}/{}", cap.unit.label(Lang::Vi)),
-            description_en: format!("Cap {c_en} per {}", cap.unit.label(Lang::En)),
-            value: Some(cap.amount_vnd),
-            citation: Some(citation.clone()),
-        });
         let mut value = cap.amount_vnd;
-        for m in &rule.multipliers {
+        for (i, m) in rule.multipliers.iter().enumerate() {
             let wanted = match m.kind {
                 MultiplierKind::TechnologyLine => context.technology_line,
                 MultiplierKind::Priority => context.priority,
@@ -538,136 +794,38 @@ fn compute<C>(
             if !wanted {
                 continue;
             }
-            let raised =
+            let up =
                 (value.to_decimal() * m.factor).round_dp_with_strategy(0, RoundingStrategy::ToZero);
-            let raised = u64::try_from(raised)
+            value = u64::try_from(up)
                 .map_err(|_| MoneyError::Overflow)
                 .and_then(Vnd::new)?;
-            let (r_vi, r_en) = amounts(raised);
-            let (what_vi, what_en) = match m.kind {
-                MultiplierKind::TechnologyLine => {
-                    ("hỗ trợ cả dây chuyền công nghệ", "a whole technology line")
-                }
-                MultiplierKind::Priority => {
-                    ("địa bàn, ngành nghề ưu tiên", "priority area or sector")
-                }
-            };
-            let note_en = m
-                .note
-                .as_deref()
-                .map_or(String::new(), |n| format!(" ({n})"));
-            steps.push(Step {
-                description_vi: format!(
-                    "Nhân mức trần với hệ số tối đa {} ({what_vi}) = {r_vi}",
-                    m.factor
-                ),
-                description_en: format!(
-                    "Cap multiplied by at most {} ({what_en}) = {r_en}{note_en}",
-                    m.factor
-                ),
-                value: Some(raised),
-                citation: Some(cite(&m.citation)),
-            });
-            value = raised;
-            multiplied = true;
+            raised.push((i, value));
             confidence = confidence.max(m.confidence);
         }
         cap_per_unit = Some(value);
-        let units = context.units.get();
-        if units > 1 {
-            let total = times_units(value, context.units);
-            let (t_vi, t_en) = amounts(total);
-            let (u_vi, u_en) = (cap.unit.label(Lang::Vi), cap.unit.label(Lang::En));
-            steps.push(Step {
-                description_vi: format!(
-                    "Mức trần áp dụng cho từng {u_vi}: × {units} {u_vi} = {t_vi}"
-                ),
-                description_en: format!("The cap applies per {u_en}: × {units} = {t_en}"),
-                value: Some(total),
-                citation: Some(citation.clone()),
-            });
-            value = total;
-        }
-        cap_limit = Some(value);
+        cap_limit = Some(times_units(value, context.units));
     }
     let has = |k: MultiplierKind| rule.multipliers.iter().any(|m| m.kind == k);
-    if context.technology_line && !has(MultiplierKind::TechnologyLine) {
-        steps.push(note_step(
-            "Không có hệ số cho dây chuyền công nghệ đối với nội dung này: không áp dụng",
-            "No technology-line multiplier exists for this item: not applied",
-        ));
-    }
-    if context.priority && !has(MultiplierKind::Priority) {
-        steps.push(note_step(
-            "Hệ số ưu tiên cho nội dung này chưa được xác định từ văn bản: mức trên là mức thông thường",
-            "A priority uplift for this item has not been read from the legal text: the limit shown is the normal level",
-        ));
-    }
-
-    let (max, binding) = binding(share_limit, cap_limit, multiplied, cost);
-    let (m_vi, m_en) = amounts(max);
-    let (b_vi, b_en) = match binding {
-        Binding::Share => (
-            "tỷ lệ hỗ trợ là giới hạn thấp hơn",
-            "the share is the lower limit",
-        ),
-        Binding::Cap => (
-            "mức trần là giới hạn thấp hơn",
-            "the cap is the lower limit",
-        ),
-        Binding::MultipliedCap => (
-            "mức trần đã nhân hệ số là giới hạn thấp hơn",
-            "the multiplied cap is the lower limit",
-        ),
-        Binding::LumpSum => ("mức khoán tối đa", "a fixed maximum amount"),
-        Binding::FullCost => ("toàn bộ chi phí được hỗ trợ", "the whole eligible cost"),
-    };
-    steps.push(Step {
-        description_vi: format!("Mức hỗ trợ tối đa {m_vi} ({b_vi}; chi phí {cost_vi})"),
-        description_en: format!("Maximum support {m_en} ({b_en}; cost {cost_en})"),
-        value: Some(max),
-        citation: Some(citation.clone()),
-    });
-    Ok(SupportLimit::Assessed(AssessedLimit {
-        assessed: Flag,
+    let (max, binding) = binding(share, cap_limit, !raised.is_empty(), cost);
+    Ok(Outcome::Assessed(Limit {
+        applied,
+        rule_id: &rule.id,
+        preface,
         max_support_vnd: max,
         binding,
-        eligible_cost_vnd: cost,
-        unit: rule.unit(),
-        units: context.units.get(),
-        share_limit_vnd: share_limit.map(|(_, v)| v),
-        cap_per_unit_vnd: cap_per_unit,
-        derivation: steps,
-        citation,
-        confidence,
-        rule_id: rule.id.clone(),
         rule_source: source,
-        support_regime: regime,
-        conditions: rule.conditions.clone(),
+        confidence,
+        unit: rule.unit(),
+        units: context.units,
+        share,
+        cap: rule.cap,
+        raised,
+        cap_per_unit_vnd: cap_per_unit,
+        eligible_cost: cost,
+        regime,
+        technology_line_unused: context.technology_line && !has(MultiplierKind::TechnologyLine),
+        priority_unread: context.priority && !has(MultiplierKind::Priority),
     }))
-}
-
-/// An assessed limit without its derivation: what the document checks need.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct QuickLimit<'a> {
-    /// The most support, in đồng.
-    pub max_support_vnd: Vnd,
-    /// Which limit binds.
-    pub binding: Binding,
-    /// Where the level is set.
-    pub citation: RuleCitation,
-    /// How sure the project is of the level.
-    pub confidence: Confidence,
-    /// The rule's id.
-    pub rule_id: &'a str,
-    /// Where the rule comes from.
-    pub rule_source: RuleSource,
-    /// The unit of the level.
-    pub unit: Option<CapUnit>,
-    /// The share limit alone, if the level has a share.
-    pub share_limit_vnd: Option<Vnd>,
-    /// The cap for one unit (after multipliers), if the level has a cap.
-    pub cap_per_unit_vnd: Option<Vnd>,
 }
 
 /// A per-unit cap times the number of units, saturating at the largest amount: a limit that
@@ -676,119 +834,6 @@ fn times_units(per_unit: Vnd, units: NonZeroU64) -> Vnd {
     let product = u128::from(per_unit.get()) * u128::from(units.get());
     let capped = u64::try_from(product.min(u128::from(MAX_VND))).unwrap_or(MAX_VND);
     Vnd::new(capped).unwrap_or(per_unit)
-}
-
-/// The same limit as [`max_support`] when it is assessed, computed without rendering the
-/// derivation; `None` when [`max_support`] would give an error or a not-assessed limit
-/// (callers then ask [`max_support`] for the full answer).
-pub(crate) fn quick_limit<'a>(
-    activity: Activity,
-    eligible_cost: Vnd,
-    context: &SupportContext<'a>,
-    date: NaiveDate,
-) -> Option<QuickLimit<'a>> {
-    SupportRegime::at(date).ok()?;
-    match context.variant {
-        None if !SupportVariant::of(activity).is_empty() => return None,
-        Some(v) if v.activity() != activity => return None,
-        _ => {}
-    }
-    let national = national_pack().ok()?;
-    if let Some(pack) = context.provincial_pack
-        && context.fund.is_local()
-        && pack.in_force(date)
-        && let Some(rule) = pack.rules.iter().find(|r| {
-            r.activity == Some(activity)
-                && r.variant == context.variant
-                && r.fund_levels.contains(&context.fund)
-                && r.valid_on(date)
-        })
-    {
-        return quick_compute(
-            rule,
-            |c| RuleCitation::Provincial(pack.cite(c)),
-            eligible_cost,
-            context,
-            RuleSource::Provincial,
-        );
-    }
-    let mut rules = national_rules_on(national, activity, context.variant, date);
-    let mut reference = None;
-    let own = rules.find(|r| {
-        if r.fund_levels.contains(&context.fund) {
-            return true;
-        }
-        if reference.is_none() && r.fund_levels.contains(&FundLevel::National) {
-            reference = Some(*r);
-        }
-        false
-    });
-    // Without its own rule, a local fund takes the first national rule as a reference
-    // (rules after the first own one never matter: `max_support` stops at it too).
-    let (rule, source) = match own {
-        Some(r) => (r, RuleSource::National),
-        None if context.fund.is_local() => (reference?, RuleSource::NationalAsReference),
-        None => return None,
-    };
-    quick_compute(
-        rule,
-        |c| RuleCitation::National(*c),
-        eligible_cost,
-        context,
-        source,
-    )
-}
-
-/// [`compute`] without the derivation steps.
-fn quick_compute<'a, C>(
-    rule: &'a SupportRule<C>,
-    cite: impl Fn(&C) -> RuleCitation,
-    cost: Vnd,
-    context: &SupportContext<'_>,
-    source: RuleSource,
-) -> Option<QuickLimit<'a>> {
-    if rule.not_computable.is_some() {
-        return None;
-    }
-    let mut confidence = rule.confidence;
-    if source == RuleSource::NationalAsReference {
-        confidence = confidence.max(Confidence::Secondary);
-    }
-    let share_limit = rule.max_share.map(|s| (s, s.of(cost)));
-    let mut cap_limit = None;
-    let mut cap_per_unit = None;
-    let mut multiplied = false;
-    if let Some(cap) = rule.cap {
-        let mut value = cap.amount_vnd;
-        for m in &rule.multipliers {
-            let wanted = match m.kind {
-                MultiplierKind::TechnologyLine => context.technology_line,
-                MultiplierKind::Priority => context.priority,
-            };
-            if !wanted {
-                continue;
-            }
-            let raised =
-                (value.to_decimal() * m.factor).round_dp_with_strategy(0, RoundingStrategy::ToZero);
-            value = u64::try_from(raised).ok().and_then(|v| Vnd::new(v).ok())?;
-            multiplied = true;
-            confidence = confidence.max(m.confidence);
-        }
-        cap_per_unit = Some(value);
-        cap_limit = Some(times_units(value, context.units));
-    }
-    let (max, binding) = binding(share_limit, cap_limit, multiplied, cost);
-    Some(QuickLimit {
-        max_support_vnd: max,
-        binding,
-        citation: cite(&rule.citation),
-        confidence,
-        rule_id: &rule.id,
-        rule_source: source,
-        unit: rule.unit(),
-        share_limit_vnd: share_limit.map(|(_, v)| v),
-        cap_per_unit_vnd: cap_per_unit,
-    })
 }
 
 /// The binding limit of a share limit and a (multiplied) cap.
@@ -808,179 +853,5 @@ fn binding(
         (None, Some(c)) if multiplied => (c, Binding::MultipliedCap),
         (None, Some(c)) => (c, Binding::LumpSum),
         (None, None) => (cost, Binding::FullCost),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Codelist;
-
-    fn days(rules: impl Iterator<Item = (Option<NaiveDate>, Option<NaiveDate>)>) -> Vec<NaiveDate> {
-        let mut out = vec![
-            crate::law::ymd(2013, 1, 1),
-            crate::law::ymd(2014, 4, 7),
-            crate::law::ymd(2016, 6, 1),
-            crate::law::ymd(2022, 6, 1),
-            crate::law::ymd(2025, 10, 15),
-            crate::law::ymd(2026, 3, 1),
-        ];
-        for (from, until) in rules {
-            if let Some(from) = from {
-                out.extend([from, from.pred_opt().unwrap_or(from)]);
-            }
-            if let Some(u) = until {
-                out.extend([u, u.succ_opt().unwrap_or(u)]);
-            }
-        }
-        out.sort();
-        out.dedup();
-        out
-    }
-
-    /// The quick limit is exactly the assessed limit of `max_support`, and absent whenever
-    /// `max_support` gives an error or a not-assessed limit.
-    #[test]
-    fn quick_limit_agrees_with_max_support() {
-        let national = national_pack().unwrap_or_else(|e| panic!("{e}"));
-        let mut packs = vec![
-            ProvincialPack::from_json(include_str!(
-                "../../../../docs/examples/provincial-pack.example.json"
-            ))
-            .unwrap_or_else(|e| panic!("{e}")),
-        ];
-        for (name, _) in super::super::SHIPPED_PACKS {
-            packs.push(ProvincialPack::shipped(name).unwrap_or_else(|e| panic!("{e}")));
-        }
-        let dates = days(
-            national
-                .rules
-                .iter()
-                .map(|r| (r.valid_from, r.valid_until))
-                .chain(
-                    packs
-                        .iter()
-                        .flat_map(|p| p.rules.iter().map(|r| (r.valid_from, r.valid_until))),
-                )
-                .chain(
-                    packs
-                        .iter()
-                        .map(|p| (p.resolution.effective_from, p.resolution.effective_until)),
-                ),
-        );
-        let mut compared = 0;
-        let mut assessed = 0;
-        let (mut provincial, mut reference) = (0, 0);
-        for &activity in Activity::ALL {
-            // No variant, its own variants, and one of another activity.
-            let foreign = SupportVariant::ALL
-                .iter()
-                .copied()
-                .find(|v| v.activity() != activity);
-            let variants: Vec<Option<SupportVariant>> = std::iter::once(None)
-                .chain(SupportVariant::of(activity).iter().copied().map(Some))
-                .chain([foreign])
-                .collect();
-            let mut costs = vec![
-                0,
-                1,
-                999_999,
-                97_820_000,
-                620_000_000,
-                9_007_199_254_740_991,
-            ];
-            let caps = national
-                .rules
-                .iter()
-                .filter(|r| r.activity == Some(activity))
-                .filter_map(|r| r.cap)
-                .chain(
-                    packs
-                        .iter()
-                        .flat_map(|p| p.rules.iter())
-                        .filter(|r| r.activity == Some(activity))
-                        .filter_map(|r| r.cap),
-                );
-            for c in caps {
-                let v = c.amount_vnd.get();
-                costs.extend([v - 1, v, v + 1, v * 2, v * 3 + 7]);
-            }
-            costs.sort_unstable();
-            costs.dedup();
-            for variant in variants {
-                for &fund in FundLevel::ALL {
-                    for (priority, line) in
-                        [(false, false), (true, false), (false, true), (true, true)]
-                    {
-                        // Each pack for one unit; several units without and with a pack.
-                        let setups = std::iter::once(None)
-                            .chain(packs.iter().map(Some))
-                            .map(|p| (p, 1))
-                            .chain([(None, 3), (packs.first(), 8)]);
-                        for (pack, units) in setups {
-                            let units = NonZeroU64::new(units).unwrap_or(NonZeroU64::MIN);
-                            let mut ctx = SupportContext::new(fund)
-                                .priority(priority)
-                                .technology_line(line)
-                                .units(units);
-                            ctx.variant = variant;
-                            if let Some(pack) = pack {
-                                ctx = ctx.provincial_pack(pack);
-                            }
-                            for &date in &dates {
-                                for &cost in &costs {
-                                    let Ok(cost) = Vnd::new(cost) else { continue };
-                                    let full = max_support(activity, cost, &ctx, date);
-                                    let quick = quick_limit(activity, cost, &ctx, date);
-                                    compared += 1;
-                                    match (&full, &quick) {
-                                        (Ok(SupportLimit::Assessed(a)), Some(q)) => {
-                                            assessed += 1;
-                                            match q.rule_source {
-                                                RuleSource::Provincial => provincial += 1,
-                                                RuleSource::NationalAsReference => reference += 1,
-                                                RuleSource::National => {}
-                                            }
-                                            assert_eq!(
-                                                (
-                                                    a.max_support_vnd,
-                                                    a.binding,
-                                                    &a.citation,
-                                                    a.confidence,
-                                                    a.rule_id.as_str(),
-                                                    a.rule_source,
-                                                    (a.unit, a.share_limit_vnd, a.cap_per_unit_vnd)
-                                                ),
-                                                (
-                                                    q.max_support_vnd,
-                                                    q.binding,
-                                                    &q.citation,
-                                                    q.confidence,
-                                                    q.rule_id,
-                                                    q.rule_source,
-                                                    (q.unit, q.share_limit_vnd, q.cap_per_unit_vnd)
-                                                ),
-                                                "{activity:?} {variant:?} {fund:?} {date} {cost:?}"
-                                            );
-                                        }
-                                        (Ok(SupportLimit::Assessed(_)), None) | (_, Some(_)) => {
-                                            panic!(
-                                                "{activity:?} {variant:?} {fund:?} {date} {cost:?}: {full:?} vs {quick:?}"
-                                            )
-                                        }
-                                        _ => {}
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        assert!(
-            assessed > 10_000 && compared > assessed,
-            "{assessed} of {compared}"
-        );
-        assert!(provincial > 0 && reference > 0, "{provincial}, {reference}");
     }
 }

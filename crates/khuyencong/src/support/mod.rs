@@ -39,7 +39,7 @@ mod pack;
 mod provincial;
 mod types;
 
-pub(crate) use compute::quick_limit;
+pub(crate) use compute::{Outcome, limit};
 pub use compute::{SupportContext, SupportError, max_support};
 pub use pack::{
     MAX_PACK_BYTES, MAX_PACK_ISSUES, MAX_PACK_RULES, NATIONAL_PACK_JSON, NationalPack, PackError,

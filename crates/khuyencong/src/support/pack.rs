@@ -13,18 +13,12 @@ use serde::{Deserialize, Serialize};
 use super::types::{ArticleRef, ProvincialInstrumentKind, SupportRule, SupportVariant};
 use crate::activity::Activity;
 use crate::finding::Finding;
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::input::report::{self, Target};
 use crate::input::strict;
-use crate::law::ymd;
-use crate::law::{Citation, Confidence, InstrumentId, Point};
-
-/// First day of Joint Circular 26/2014/TTLT-BTC-BCT.
-const TTLT_26_EFFECTIVE_DAY: NaiveDate = ymd(2014, 4, 8);
-/// Last day of Joint Circular 26/2014/TTLT-BTC-BCT (replaced by Circular 28/2018).
-const TTLT_26_LAST_DAY: NaiveDate = ymd(2018, 5, 10);
-/// First day of Circular 28/2018/TT-BTC.
-const TT_28_EFFECTIVE_DAY: NaiveDate = ymd(2018, 5, 11);
+use crate::law::{
+    Citation, Confidence, InstrumentId, Point, TT_28_EFFECTIVE, TTLT_26_EFFECTIVE, TTLT_26_LAST_DAY,
+};
 
 /// The national rule pack as shipped (`data/national.json`).
 pub const NATIONAL_PACK_JSON: &str = include_str!("../../data/national.json");
@@ -573,8 +567,7 @@ fn check_national_rule(i: usize, r: &SupportRule, issues: &mut Vec<PackIssue>) {
                     "Thông tư liên tịch 26/2014 hết hiệu lực từ 11/05/2018: mức của nó là `historical`",
                 ));
             }
-            if valid_from < TTLT_26_EFFECTIVE_DAY
-                || r.valid_until.is_none_or(|u| u > TTLT_26_LAST_DAY)
+            if valid_from < TTLT_26_EFFECTIVE || r.valid_until.is_none_or(|u| u > TTLT_26_LAST_DAY)
             {
                 issues.push(issue(
                     at("valid_until"),
@@ -591,7 +584,7 @@ fn check_national_rule(i: usize, r: &SupportRule, issues: &mut Vec<PackIssue>) {
                     "mức theo Thông tư 28/2018 đang có hiệu lực là `confirmed` hoặc `secondary`, không phải `historical`",
                 ));
             }
-            if valid_from < TT_28_EFFECTIVE_DAY {
+            if valid_from < TT_28_EFFECTIVE {
                 issues.push(issue(
                     at("valid_from"),
                     "a Circular 28/2018 level cannot apply before 2018-05-11",

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::activity::Activity;
-use crate::funding::FundLevel;
+use crate::fund::FundLevel;
 use crate::law::{Citation, Confidence, Lang, Point, SupportRegime};
 use crate::money::{Share, Vnd};
 

@@ -8,6 +8,7 @@ mod codelists;
 mod eligibility;
 mod findings_doc;
 mod law;
+mod modules;
 mod money;
 mod provinces;
 mod robustness;
