@@ -168,7 +168,8 @@ fn long_note(rng: &mut Rng, lo: u64, hi: u64) -> String {
         if !note.is_empty() {
             note.push_str(if rng.chance(15) { ". " } else { " " });
         }
-        note.push_str(*rng.pick(WORDS));
+        let word: &str = rng.pick(WORDS);
+        note.push_str(word);
     }
     note
 }
