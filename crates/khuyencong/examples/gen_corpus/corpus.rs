@@ -168,7 +168,7 @@ fn long_note(rng: &mut Rng, lo: u64, hi: u64) -> String {
         if !note.is_empty() {
             note.push_str(if rng.chance(15) { ". " } else { " " });
         }
-        let word: &str = rng.pick(WORDS);
+        let word = rng.pick::<&str>(WORDS);
         note.push_str(word);
     }
     note
