@@ -35,6 +35,7 @@ from khuyencong._khuyencong import (
 )
 from khuyencong.api import (
     assess,
+    Loaded,
     check,
     check_many,
     load,
@@ -44,7 +45,7 @@ from khuyencong.api import (
     totals,
     upgrade,
 )
-from khuyencong.errors import Error, ValidationError
+from khuyencong.errors import Error, LoadWarning, PathAsTextError, ValidationError
 from khuyencong.sheets import (
     SheetCheckResult,
     SheetDocument,
@@ -54,6 +55,7 @@ from khuyencong.sheets import (
     read_excel,
     to_excel,
 )
+from khuyencong.types import Finding
 from khuyencong.results import (
     Assessment,
     CheckResult,
@@ -61,6 +63,7 @@ from khuyencong.results import (
     Progress,
     SupportLimit,
     Totals,
+    findings_frame,
     get_language,
     set_language,
 )
@@ -70,7 +73,11 @@ __all__ = [
     "CheckResult",
     "Document",
     "Error",
+    "Finding",
+    "LoadWarning",
+    "Loaded",
     "ParsedAmount",
+    "PathAsTextError",
     "Progress",
     "SheetCheckResult",
     "SheetDocument",
@@ -84,6 +91,7 @@ __all__ = [
     "check_many",
     "explain",
     "finding_codes",
+    "findings_frame",
     "from_pandas",
     "from_polars",
     "from_records",

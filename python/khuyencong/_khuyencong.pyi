@@ -2,11 +2,19 @@
 
 import datetime
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, NotRequired, TypedDict, final
 
 from khuyencong.errors import ValidationError
+from khuyencong.types import (
+    Citation,
+    Finding,
+    ProgressNote,
+    ProgressRow,
+    TotalsDocument,
+    TotalsNote,
+)
 
 __all__ = [
     "__version__",
@@ -88,11 +96,12 @@ def parse_citation(text: str) -> _Citation:
     Raises :class:`khuyencong.Error` when the text is not a citation of a known instrument.
     """
 
-def render_citation(citation: _Citation | dict[str, Any], lang: str = "vi") -> str:
+def render_citation(citation: _Citation | Citation | dict[str, Any], lang: str = "vi") -> str:
     """Renders a citation dict in ``lang`` (``"vi"`` or ``"en"``).
 
-    Takes the compact form :func:`parse_citation` returns, or a catalogue item's
-    ``citation`` (its ``vi`` and ``en`` renderings are set aside).
+    Takes the compact form :func:`parse_citation` returns, a catalogue item's
+    ``citation`` (its ``vi`` and ``en`` renderings are set aside), or the citation of a
+    level from a provincial rule pack (``province``, ``resolution``, ``article``…).
 
     Raises :class:`khuyencong.Error` for an invalid citation (unknown instrument or
     field, a clause without an article, point letters such as f or w).
@@ -111,7 +120,7 @@ def _json_round_trip(value: Any) -> Any:
 def _json_loads(text: str) -> Any:
     """JSON text parsed by the binding and converted to Python objects."""
 
-def _validation_error(findings: list[dict[str, Any]]) -> ValidationError:
+def _validation_error(findings: Sequence[Mapping[str, Any]]) -> ValidationError:
     """The ``ValidationError`` a check raises for these findings (returned, not raised)."""
 
 @final
@@ -152,7 +161,7 @@ _PackInput = dict[str, Any] | str | bytes | os.PathLike[str]
 
 def _check_many(
     docs: Iterable[_DocumentInput], *, provincial_pack: _PackInput | None = None
-) -> list[tuple[str | None, str | None, list[dict[str, Any]], Document | None]]:
+) -> list[tuple[str | None, str | None, list[Finding], Document | None]]:
     """Checks documents with the GIL released: ``(kind, id, findings, document)`` each."""
 
 def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
@@ -160,14 +169,14 @@ def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
 
 def _totals(
     docs: Iterable[_DocumentInput], by: Iterable[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[TotalsDocument], list[TotalsNote]]:
     """Totals rows as flat dicts (the keys, then the figures; shares as ``Decimal``), one
     dict per document (``index``, ``id``, ``kind``, ``errors``), and the notes on how the
     keys were read."""
 
 def _progress(
     docs: Iterable[_DocumentInput],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[ProgressRow], list[ProgressNote]]:
     """Programme targets against results: row dicts (``share`` as ``Decimal``) and notes."""
 
 def _upgrade(doc: _DocumentInput) -> str:
@@ -276,7 +285,7 @@ class _SheetDocument:
     def source(self) -> str:
         """The file (or table) it was read from."""
     @property
-    def findings(self) -> list[dict[str, Any]]:
+    def findings(self) -> list[Finding]:
         """What reading found (``sheet.*`` codes), each with its cell."""
     def to_dict(self) -> dict[str, Any] | None:
         """The document's JSON form as read, or ``None`` when nothing could be read."""
@@ -284,7 +293,7 @@ class _SheetDocument:
         """The cell a JSON Pointer was read from: ``(sheet, row, column)`` from 0."""
     def check(
         self, provincial_pack: _PackInput | None = None
-    ) -> tuple[str | None, str | None, list[dict[str, Any]], Document | None]:
+    ) -> tuple[str | None, str | None, list[Finding], Document | None]:
         """Checks the document: ``(kind, id, findings, document)``, findings with cells."""
 
 def _read_sheet(data: bytes, source: str, kind: str | None = None) -> list[_SheetDocument]:
@@ -299,7 +308,7 @@ def _read_tables(
 
 def _check_report(
     results: Iterable[
-        tuple[str, str | None, str | None, list[dict[str, Any]], _SheetDocument | None]
+        tuple[str, str | None, str | None, list[Finding] | list[dict[str, Any]], _SheetDocument | None]
     ],
 ) -> bytes:
     """Check results as an xlsx workbook (with annotated copies of spreadsheet inputs)."""

@@ -10,13 +10,29 @@ every problem found, each a dict with a stable ``code``, a ``severity``, a JSON 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Error", "ValidationError"]
+if TYPE_CHECKING:
+    from khuyencong.types import Finding
+
+__all__ = ["Error", "LoadWarning", "PathAsTextError", "ValidationError"]
 
 
 class Error(ValueError):
-    """A value that the law or the library rejects, with messages in English and Vietnamese."""
+    """A value that the law or the library rejects, with messages in English and Vietnamese.
+
+    Parameters
+    ----------
+    message_en : str
+        The message in English.
+    message_vi : str, optional
+        The message in Vietnamese (the English one when not given).
+
+    Attributes
+    ----------
+    message_en, message_vi : str
+        ``str(error)`` shows both.
+    """
 
     message_en: str
     message_vi: str
@@ -37,21 +53,32 @@ class Error(ValueError):
 
 
 class ValidationError(Error):
-    """Input that cannot be read (a document, an applicant's facts): ``findings`` holds one
-    dict per problem — every problem found, not only the first — each with a stable
-    ``code``, a ``severity``, a JSON Pointer ``path`` and ``message_vi`` / ``message_en``.
+    """Input that cannot be read (a document, an applicant's facts).
 
-    ``str(error)`` lists them one per line (in the language of
+    ``str(error)`` lists the problems one per line (in the language of
     :func:`khuyencong.set_language`); :meth:`errors` gives them in the shape pydantic uses.
+
+    Parameters
+    ----------
+    message_en, message_vi : str
+        The message in English and in Vietnamese.
+    findings : list of Finding, optional
+        Every problem found, not only the first.
+
+    Attributes
+    ----------
+    findings : list of Finding
+        One dict per problem, each with a stable ``code``, a ``severity``, a JSON Pointer
+        ``path`` and ``message_vi`` / ``message_en``.
     """
 
-    findings: list[dict[str, Any]]
+    findings: list[Finding]
 
     def __init__(
         self,
         message_en: str,
         message_vi: str | None = None,
-        findings: list[dict[str, Any]] | None = None,
+        findings: list[Finding] | None = None,
     ) -> None:
         super().__init__(message_en, message_vi)
         self.findings = [] if findings is None else findings
@@ -62,16 +89,21 @@ class ValidationError(Error):
         return self.message_vi if get_language() == "vi" else self.message_en
 
     def errors(self) -> list[dict[str, Any]]:
-        """Every problem as a dict in the shape of pydantic's ``ValidationError.errors()``:
+        """Every problem in the shape of pydantic's ``ValidationError.errors()``.
 
-        - ``type``: the finding code (``structure.invalid_date``), documented in
-          ``docs/findings.md`` and by :func:`khuyencong.explain`;
-        - ``loc``: the place as a tuple of keys and indices (``("period", "from")``,
-          ``("results", 0, "support")``; ``()`` for the whole input);
-        - ``msg``: the message in English; ``msg_vi``: in Vietnamese;
-        - ``severity``: ``error``, ``warning`` or ``info``;
-        - ``ctx``: the values the messages were made from (``{"field": "kind"}``);
-        - ``url``: where the code is explained.
+        Returns
+        -------
+        list of dict
+            One dict per finding:
+
+            - ``type``: the finding code (``structure.invalid_date``), documented in
+              ``docs/findings.md`` and by :func:`khuyencong.explain`;
+            - ``loc``: the place as a tuple of keys and indices (``("period", "from")``,
+              ``("results", 0, "support")``; ``()`` for the whole input);
+            - ``msg``: the message in English; ``msg_vi``: in Vietnamese;
+            - ``severity``: ``error``, ``warning`` or ``info``;
+            - ``ctx``: the values the messages were made from (``{"field": "kind"}``);
+            - ``url``: where the code is explained.
         """
         return [
             {
@@ -80,7 +112,7 @@ class ValidationError(Error):
                 "msg": f["message_en"],
                 "msg_vi": f["message_vi"],
                 "severity": f["severity"],
-                "ctx": dict(f.get("params", {})),
+                "ctx": dict(f.get("params") or {}),
                 "url": f"{_FINDINGS_URL}#{f['code'].replace('.', '')}",
             }
             for f in self.findings
@@ -92,6 +124,32 @@ class ValidationError(Error):
             (self.message_en, self.message_vi, self.findings),
             self.__dict__,
         )
+
+
+class PathAsTextError(Error, TypeError):
+    """A ``str`` that names a file was given where a document is expected.
+
+    A ``str`` given as a document is always **JSON text**; a file is given as a
+    ``pathlib.Path``. This error is raised instead of reading the name as JSON (which would
+    only report that the text is not JSON) when the ``str`` is not a JSON object or array
+    and names an existing file or folder, or ends in ``.json``, ``.jsonl``, ``.ndjson``,
+    ``.xlsx`` or ``.csv``. It is both a :class:`khuyencong.Error` (a ``ValueError``) and a
+    ``TypeError``.
+
+    Parameters
+    ----------
+    message_en, message_vi : str
+        The message in English and in Vietnamese; both name the value and say to pass
+        ``pathlib.Path``.
+    """
+
+
+class LoadWarning(UserWarning):
+    """:func:`khuyencong.load` left out a file or a line (``on_error="skip"``).
+
+    The message is in English and Vietnamese; the same entry is in the ``skipped`` list of
+    what :func:`khuyencong.load` returns.
+    """
 
 
 _FINDINGS_URL = "https://github.com/khuyencong/khuyencong/blob/main/docs/findings.md"

@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from khuyencong import frames
 from khuyencong._khuyencong import _Register
+from khuyencong.api import _refuse_file_name
 
 __all__ = ["Register"]
 
@@ -81,7 +82,9 @@ def _submissions(documents: Iterable[_DocumentInput]) -> list[tuple[str, int | N
             else:
                 out.append((path, None, data))
         elif isinstance(doc, str):
-            # JSON text, as everywhere in khuyencong (a file is a pathlib.Path).
+            # JSON text, as everywhere in khuyencong (a file is a pathlib.Path); a str
+            # that looks like a file name is refused with PathAsTextError.
+            _refuse_file_name(doc, f"document {i}")
             out.append((f"<document {i}>", None, doc.encode("utf-8")))
         elif isinstance(doc, (bytes, bytearray)):
             out.append((f"<document {i}>", None, bytes(doc)))
@@ -115,17 +118,52 @@ class Register:
 
     @classmethod
     def init(cls, db: str | os.PathLike[str] = "khuyencong.db") -> Register:
-        """Creates a register (or brings an existing one up to date) and opens it."""
+        """Creates a register (or brings an existing one up to date) and opens it.
+
+        Parameters
+        ----------
+        db : str or os.PathLike
+            A SQLite file path or a ``postgres://`` URL.
+
+        Returns
+        -------
+        Register
+            The open register.
+        """
         return cls._wrap(_Register.create(_target(db)))
 
     @staticmethod
     def migrate(db: str | os.PathLike[str]) -> tuple[int, int]:
-        """Brings a register's schema up to this version: ``(before, after)``."""
+        """Brings a register's schema up to this version: ``(before, after)``.
+
+        Parameters
+        ----------
+        db : str or os.PathLike
+            A SQLite file path or a ``postgres://`` URL.
+
+        Returns
+        -------
+        tuple of int
+            The schema version ``(before, after)``.
+        """
         return _Register.migrate(_target(db))
 
     @classmethod
     def import_(cls, export: str | os.PathLike[str], db: str | os.PathLike[str]) -> Register:
-        """Reads an export (JSON Lines, :meth:`export`) into a new register ``db``."""
+        """Reads an export (JSON Lines, :meth:`export`) into a new register ``db``.
+
+        Parameters
+        ----------
+        export : str or os.PathLike
+            The JSON Lines export.
+        db : str or os.PathLike
+            The new register.
+
+        Returns
+        -------
+        Register
+            The open register.
+        """
         native, _ = _Register.import_export(_target(db), Path(export))
         return cls._wrap(native)
 
@@ -147,6 +185,23 @@ class Register:
         JSON, or a ``dict``. Returns one row per document: ``source``,
         ``line``, ``kind``, ``doc_id``, ``version``, ``status`` (``accepted``, ``rejected``,
         ``unchanged``), ``supersedes``, ``errors``, ``warnings``, ``infos``.
+
+        Parameters
+        ----------
+        documents : iterable
+            Paths, JSON text, bytes or dicts (see above).
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+
+        Raises
+        ------
+        khuyencong.PathAsTextError
+            For a ``str`` that looks like a file name (pass ``pathlib.Path``).
         """
         rows = self._native.add(_submissions(documents))
         columns = ["source", "line", "kind", "doc_id", "version", "status", "supersedes"]
@@ -160,15 +215,51 @@ class Register:
         source: str,
         note: str | None = None,
     ) -> None:
-        """Records a state of a scheme with its date and source (a decision, minutes…)."""
+        """Records a state of a scheme with its date and source (a decision, minutes…).
+
+        Parameters
+        ----------
+        scheme_id : str
+            The scheme's ``id``.
+        state : str
+            ``proposed``, ``approved``, ``implemented``, ``settled`` or ``cancelled``.
+        on_date : datetime.date or str
+            The date of the state.
+        source : str
+            Where it is recorded (a decision, minutes…).
+        note : str, optional
+            A note.
+        """
         self._native.record_state(scheme_id, state, on_date, source, note)
 
     def documents(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
-        """Every version of every document, with its status and finding counts."""
+        """Every version of every document, with its status and finding counts.
+
+        Parameters
+        ----------
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+        """
         return _frame(self._native.documents(), frame)
 
     def schemes(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
-        """Every scheme with its plans, reports and latest state."""
+        """Every scheme with its plans, reports and latest state.
+
+        Parameters
+        ----------
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+        """
         return _frame(self._native.schemes(), frame)
 
     def progress(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
@@ -178,18 +269,51 @@ class Register:
         itemised is shown as such: ``not_itemised_lines`` (lines that do not state the
         figure; ``achieved`` is then a lower bound) and ``not_itemised`` (the part of the
         reports' stated totals no activity line itemises). A measure the library does not
-        add up is left empty with a ``note``."""
+        add up is left empty with a ``note``.
+
+        Parameters
+        ----------
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+        """
         return _frame(self._native.progress(), frame)
 
     def programme_progress(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
         """Every registered programme's targets against the results of the registered
         reports on it, computed by the library as :func:`khuyencong.progress` computes them
         (one row per target and indicator, and per year for a target for each year), with the
-        programme's version and the library's notes on how the reports were matched."""
+        programme's version and the library's notes on how the reports were matched.
+
+        Parameters
+        ----------
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per target and indicator (and year), as described above.
+        """
         return _frame(self._native.programme_progress(), frame)
 
     def unreported(self, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
-        """Schemes approved (and not cancelled) that no registered report counts."""
+        """Schemes approved (and not cancelled) that no registered report counts.
+
+        Parameters
+        ----------
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+        """
         return _frame(self._native.unreported(), frame)
 
     def money(
@@ -201,27 +325,92 @@ class Register:
     ) -> Any:
         """Money by the keys (``province``, ``period``/``year``, ``fund_level``, ``source``,
         ``activity``; ``kind`` always first), added up by the library's totals over the
-        current documents."""
+        current documents.
+
+        Parameters
+        ----------
+        by : iterable of str
+            The keys.
+        province : {"time", "now"}
+            The province of the document's date or today's unit.
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+        """
         if isinstance(by, str):
             raise TypeError('by must be a list of keys such as ["source"], not a str')
         return _frame(self._native.money(list(by), province), frame)
 
     def beneficiaries(self, *, all: bool = False, frame: Literal["pandas", "polars"] = "pandas") -> Any:  # noqa: A002
         """Schemes per beneficiary: ``double_funding`` is 1 where the same establishment has
-        more than one scheme for the same activity."""
+        more than one scheme for the same activity.
+
+        Parameters
+        ----------
+        all : bool
+            Every beneficiary, not only those with several schemes.
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+        """
         return _frame(self._native.beneficiaries(all), frame)
 
     def recheck(self, *, dry_run: bool = False, frame: Literal["pandas", "polars"] = "pandas") -> Any:
         """Checks every stored document again under the current rules; one row per finding
-        that appeared (``added``) or disappeared (``removed``)."""
+        that appeared (``added``) or disappeared (``removed``).
+
+        Parameters
+        ----------
+        dry_run : bool
+            Report without storing.
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            One row per item, as described above.
+        """
         return _frame(self._native.recheck(dry_run), frame)
 
     def sql(self, query: str, *, frame: Literal["pandas", "polars"] = "pandas") -> Any:
-        """One read-only SQL query (the views are in docs/register.md); values are text."""
+        """One read-only SQL query (the views are in docs/register.md); values are text.
+
+        Parameters
+        ----------
+        query : str
+            One read-only SQL query.
+        frame : {"pandas", "polars"}
+            The library of the frame returned.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            The answer; values are text.
+        """
         return _frame(self._native.sql(query), frame)
 
     def export(self, path: str | os.PathLike[str]) -> int:
-        """Writes the whole register as JSON Lines; returns the number of rows."""
+        """Writes the whole register as JSON Lines; returns the number of rows.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The JSON Lines file to write.
+
+        Returns
+        -------
+        int
+            The number of rows written.
+        """
         return self._native.export(Path(path))
 
     def __repr__(self) -> str:

@@ -1,5 +1,5 @@
 """Result objects: what :func:`khuyencong.check`, :func:`khuyencong.totals`,
-:func:`khuyencong.assess`, :func:`khuyencong.max_support` and :func:`khuyencong.parse_vnd`
+:func:`khuyencong.progress`, :func:`khuyencong.assess`, :func:`khuyencong.max_support` and :func:`khuyencong.parse_vnd`
 return.
 
 Each is a frozen, slotted dataclass with ``to_dict()`` (its JSON form: dates as ISO
@@ -12,14 +12,23 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from khuyencong import frames
-from khuyencong._khuyencong import Document, render_citation
+from khuyencong._khuyencong import Document, explain, render_citation
 from khuyencong.errors import Error
+from khuyencong.types import (
+    DerivationStep,
+    Finding,
+    FindingRow,
+    ProgressNote,
+    ProgressRow,
+    TotalsDocument,
+    TotalsNote,
+)
 
 if TYPE_CHECKING:
     import pandas as _pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
@@ -32,6 +41,7 @@ __all__ = [
     "Progress",
     "SupportLimit",
     "Totals",
+    "findings_frame",
     "get_language",
     "set_language",
 ]
@@ -40,9 +50,17 @@ _language: list[Literal["vi", "en"]] = ["vi"]
 
 
 def set_language(lang: Literal["vi", "en"]) -> None:
-    """Sets the language of notebook displays and of ``message`` columns: ``"vi"`` or ``"en"``.
+    """Sets the language of notebook displays and of ``message`` columns.
 
-    Raises :class:`khuyencong.Error` for any other value.
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Vietnamese (the default) or English.
+
+    Raises
+    ------
+    khuyencong.Error
+        For any other value.
     """
     if lang not in ("vi", "en"):
         raise Error(
@@ -53,7 +71,13 @@ def set_language(lang: Literal["vi", "en"]) -> None:
 
 
 def get_language() -> Literal["vi", "en"]:
-    """The language of notebook displays (``"vi"`` until :func:`set_language` is called)."""
+    """The language of notebook displays.
+
+    Returns
+    -------
+    {"vi", "en"}
+        ``"vi"`` until :func:`set_language` is called.
+    """
     return _language[0]
 
 
@@ -79,6 +103,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rows": ("dòng", "rows"),
     "max_support": ("Mức hỗ trợ tối đa", "Maximum support"),
     "not_assessed": ("Chưa tính được", "Not assessed"),
+    "no_citation": ("không có căn cứ kèm theo mức này", "no citation given with this level"),
 }
 
 
@@ -96,16 +121,19 @@ def _money(amount: int) -> str:
     return f"{amount:,}".replace(",", sep)
 
 
-def _citation(citation: Any) -> str | None:
+def _citation(citation: Any, lang: Literal["vi", "en"] | None = None) -> str | None:
+    """A citation rendered in ``lang`` by the core: a national instrument's, or a
+    provincial rule pack's (its resolution or decision, article, clause and point, and "số
+    hiệu chưa rõ" when the pack does not give the number), as the command line renders it."""
     if not isinstance(citation, dict):
         return None
     try:
-        return render_citation(citation, get_language())
+        return render_citation(citation, lang or get_language())
     except Error:
         return None
 
 
-def _finding_row(finding: dict[str, Any]) -> dict[str, Any]:
+def _finding_row(finding: Finding) -> dict[str, Any]:
     lang = get_language()
     return {
         "severity": finding.get("severity"),
@@ -119,7 +147,13 @@ def _finding_row(finding: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _findings_html(findings: Sequence[dict[str, Any]]) -> str:
+def _counts(findings: Sequence[Finding]) -> str:
+    errors = sum(1 for f in findings if f.get("severity") == "error")
+    warnings = sum(1 for f in findings if f.get("severity") == "warning")
+    return f"errors={errors}, warnings={warnings}, info={len(findings) - errors - warnings}"
+
+
+def _findings_html(findings: Sequence[Finding]) -> str:
     if not findings:
         return f"<p>✓ {_e(_t('no_findings'))}</p>"
     head = "".join(f"<th>{_e(_t(k))}</th>" for k in ("severity", "path", "code", "message", "basis"))
@@ -135,53 +169,112 @@ def _findings_html(findings: Sequence[dict[str, Any]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class CheckResult:
     """The findings of one document, in the core's deterministic order.
 
-    ``kind`` and ``id`` are ``None`` when the input could not be read (its findings then
-    have ``structure.*`` codes); ``document`` is the :class:`Document` read, if any. Each
-    finding is a dict: ``code``, ``severity`` (``error``, ``warning``, ``info``), ``path``
-    (a JSON Pointer), ``message_vi``, ``message_en`` and, when known, ``citation``,
-    ``confidence``, ``facts`` and ``params``.
+    Made by :func:`khuyencong.check`, :func:`khuyencong.check_many` and
+    :meth:`khuyencong.SheetDocument.check`; ``repr`` is one line (kind, id, counts).
+
+    Attributes
+    ----------
+    kind, id : str or None
+        ``None`` when the input could not be read (its findings then have ``structure.*``
+        codes).
+    findings : list of Finding
+        Each a dict: ``code``, ``severity`` (``error``, ``warning``, ``info``), ``path`` (a
+        JSON Pointer), ``message_vi``, ``message_en`` and, when known, ``citation``,
+        ``confidence``, ``facts`` and ``params`` (see :class:`khuyencong.types.Finding`).
+    document : Document or None
+        The document read, if any.
+    source : str or None
+        The file the document was read from, when it was given as a path.
+    line : int or None
+        Its line in a JSON Lines file (from 1).
     """
 
     kind: str | None
     id: str | None
-    findings: list[dict[str, Any]]
-    document: Document | None = field(default=None, compare=False, repr=False)
+    findings: list[Finding]
+    document: Document | None = field(default=None, compare=False)
+    source: str | None = field(default=None, compare=False)
+    line: int | None = field(default=None, compare=False)
 
     @property
     def ok(self) -> bool:
         """No finding is an error (warnings and information are allowed)."""
         return not any(f.get("severity") == "error" for f in self.findings)
 
+    @property
+    def file(self) -> str | None:
+        """The file the document came from (given as a path, by :func:`khuyencong.load` or
+        from a spreadsheet), or ``None``."""
+        if self.source is not None:
+            return self.source
+        if self.document is not None:
+            return self.document.source
+        return None
+
     def to_dict(self) -> dict[str, Any]:
-        """``{"kind", "id", "ok", "findings"}``."""
+        """The result's JSON form.
+
+        Returns
+        -------
+        dict
+            ``{"kind", "id", "ok", "findings"}``.
+        """
         return {"kind": self.kind, "id": self.id, "ok": self.ok, "findings": list(self.findings)}
 
-    def rows(self) -> list[dict[str, Any]]:
-        """One flat dict per finding, for tables: the document's ``kind`` and ``id``, then
-        ``severity``, ``code``, ``path``, ``message`` (in :func:`get_language`),
-        ``message_vi``, ``message_en``, ``citation`` (rendered) and ``confidence``."""
-        return [{"kind": self.kind, "id": self.id, **_finding_row(f)} for f in self.findings]
+    def rows(self) -> list[FindingRow]:
+        """One flat dict per finding, for tables.
+
+        Returns
+        -------
+        list of FindingRow
+            The document's ``kind`` and ``id``, then ``severity``, ``code``, ``path``,
+            ``message`` (in :func:`get_language`), ``message_vi``, ``message_en``,
+            ``citation`` (rendered) and ``confidence``. For a whole batch with file, cell
+            and fix, use :func:`khuyencong.findings_frame`.
+        """
+        return [
+            {"kind": self.kind, "id": self.id, **_finding_row(f)}  # type: ignore[typeddict-item]
+            for f in self.findings
+        ]
 
     def to_pandas(self) -> _pandas.DataFrame:
-        """The findings as a ``pandas.DataFrame`` (see :meth:`rows`)."""
+        """The findings as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_pandas(self.rows())
 
     def to_polars(self) -> _polars.DataFrame:
-        """The findings as a ``polars.DataFrame`` (see :meth:`rows`)."""
+        """The findings as a ``polars.DataFrame``.
+
+        Returns
+        -------
+        polars.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_polars(self.rows())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(kind={self.kind!r}, id={self.id!r}, {_counts(self.findings)})"
 
     def _repr_html_(self) -> str:
         title = f"{_e(_t('document'))} <code>{_e(self.kind or '?')}</code> <b>{_e(self.id or '?')}</b>"
         return f"<div><p>{title}</p>{_findings_html(self.findings)}</div>"
 
 
-@dataclass(frozen=True, slots=True)
+_SHARES = ("support_share", "counterpart_per_support")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Totals:
-    """Exact totals: one flat dict per group, the grouping keys (``by``) first, then
+    """Exact totals: one flat dict per group, the grouping keys first in the order of ``by``, then
     ``documents``, ``documents_with_errors``, ``funding_vnd``, ``support_vnd``,
     ``total_investment_vnd``, ``counterpart_vnd``, ``establishments``, ``jobs_created``,
     ``workers_trained`` (``int``), ``counts`` (a dict of every other count by kind),
@@ -203,8 +296,14 @@ class Totals:
 
     by: tuple[str, ...]
     rows: list[dict[str, Any]]
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[TotalsDocument] = field(default_factory=list)
+    notes: list[TotalsNote] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (
+            f"Totals(by={self.by!r}, rows={len(self.rows)}, documents={len(self.documents)}, "
+            f"notes={len(self.notes)})"
+        )
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -213,7 +312,13 @@ class Totals:
         return iter(self.rows)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"by": [...], "rows": [...], "notes": [...]}`` with shares as decimal strings."""
+        """The totals' JSON form.
+
+        Returns
+        -------
+        dict
+            ``{"by", "rows", "documents", "notes"}`` with shares as decimal strings.
+        """
         return {
             "by": list(self.by),
             "rows": [
@@ -224,13 +329,49 @@ class Totals:
             "notes": [dict(n) for n in self.notes],
         }
 
+    def _frame(self) -> tuple[list[str], list[dict[str, Any]], dict[str, str]]:
+        columns = list(dict.fromkeys([*self.by, *(k for row in self.rows for k in row)]))
+        for share in _SHARES:
+            if share in columns:
+                columns.insert(columns.index(share) + 1, f"{share}_float")
+        rows = []
+        for row in self.rows:
+            out = dict(row)
+            for share in _SHARES:
+                v = row.get(share)
+                out[f"{share}_float"] = float(v) if isinstance(v, Decimal) else None
+            rows.append(out)
+        hints = {k: "string" for k in self.by}
+        hints["counts"] = "object"
+        hints.update({s: "decimal" for s in _SHARES})
+        hints.update({f"{s}_float": "float" for s in _SHARES})
+        return columns, rows, hints
+
     def to_pandas(self) -> _pandas.DataFrame:
-        """The rows as a ``pandas.DataFrame``; amounts stay ``int64``."""
-        return frames.to_pandas(self.rows)
+        """The rows as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The key columns first, in the order of ``by``, then the figures. One
+            missing-value marker, ``pandas.NA``: keys are the ``string`` dtype, amounts and
+            counts ``int64`` (``Int64`` where some are missing; never ``float``), shares exact ``decimal.Decimal`` (``object``)
+            each followed by a ``float`` copy for plotting (``support_share_float``,
+            ``counterpart_per_support_float``, ``Float64``).
+        """
+        return frames.typed_pandas(*self._frame())
 
     def to_polars(self) -> _polars.DataFrame:
-        """The rows as a ``polars.DataFrame``."""
-        return frames.to_polars(self.rows)
+        """The rows as a ``polars.DataFrame``.
+
+        Returns
+        -------
+        polars.DataFrame
+            As :meth:`to_pandas`: keys first in the order of ``by``, missing values null,
+            amounts ``Int64``, shares ``Decimal`` each followed by a ``Float64`` copy
+            (``support_share_float``…).
+        """
+        return frames.typed_polars(*self._frame())
 
     def _repr_html_(self) -> str:
         columns = list(self.by) + [
@@ -256,30 +397,71 @@ class Totals:
         return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """Programme targets against results: one flat dict per target and indicator (and year,
-    for a target for each year) — ``programme_id``, ``province``, ``target_index``,
-    ``target_id``, ``activity``, ``fund_level``, ``level``, ``industry``, ``product_group``,
-    ``year``, ``indicator`` (a count such as ``establishments``, or ``support_vnd``,
-    ``total_investment_vnd``, ``jobs_created``, ``workers_trained``), ``target`` and
-    ``target_max`` (``int``), ``target_exactness``, ``achieved`` (``int`` or ``None`` when no
-    report covers it), ``achieved_exactness``, ``reports``, ``share`` (``Decimal`` or
-    ``None``) and ``met`` (``True``, ``False`` or ``None`` when the figures cannot say).
-    ``notes`` says how reports were matched (``no_reports``, ``report_within_another``,
-    ``reports_overlap``, ``report_outside_period``)."""
+# The columns of a progress row that are text (their values may all be missing).
+_PROGRESS_TEXT = (
+    "programme_id",
+    "province",
+    "target_id",
+    "activity",
+    "fund_level",
+    "level",
+    "industry",
+    "product_group",
+    "indicator",
+    "target_exactness",
+    "achieved_exactness",
+)
 
-    rows: list[dict[str, Any]]
-    notes: list[dict[str, Any]] = field(default_factory=list)
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Progress:
+    """Programme targets against results (:func:`khuyencong.progress`).
+
+    ``repr`` is one line (rows, targets met, not met, undecided, notes).
+
+    Attributes
+    ----------
+    rows : list of ProgressRow
+        One flat dict per target and indicator (and year, for a target for each year):
+        ``programme_id``, ``province``, ``target_index``, ``target_id``, ``activity``,
+        ``fund_level``, ``level``, ``industry``, ``product_group``, ``year``,
+        ``indicator`` (a count such as ``establishments``, or ``support_vnd``,
+        ``total_investment_vnd``, ``jobs_created``, ``workers_trained``), ``target`` and
+        ``target_max`` (``int``), ``target_exactness``, ``achieved`` (``int`` or ``None``
+        when no report covers it), ``achieved_exactness``, ``reports``, ``share``
+        (``decimal.Decimal`` or ``None``) and ``met`` (``True``, ``False`` or ``None`` when
+        the figures cannot say). See :class:`khuyencong.types.ProgressRow`.
+    notes : list of ProgressNote
+        How reports were matched (``programme_id``, ``report_id``, ``code``:
+        ``no_reports``, ``report_within_another``, ``reports_overlap``,
+        ``report_outside_period``; ``message_vi``, ``message_en``).
+    """
+
+    rows: list[ProgressRow]
+    notes: list[ProgressNote] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        met = sum(1 for r in self.rows if r.get("met") is True)
+        not_met = sum(1 for r in self.rows if r.get("met") is False)
+        return (
+            f"Progress(rows={len(self.rows)}, met={met}, not_met={not_met}, "
+            f"undecided={len(self.rows) - met - not_met}, notes={len(self.notes)})"
+        )
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[ProgressRow]:
         return iter(self.rows)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"rows": [...], "notes": [...]}`` with shares as decimal strings."""
+        """The progress' JSON form.
+
+        Returns
+        -------
+        dict
+            ``{"rows": [...], "notes": [...]}`` with shares as decimal strings.
+        """
         return {
             "rows": [
                 {k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
@@ -288,16 +470,52 @@ class Progress:
             "notes": [dict(n) for n in self.notes],
         }
 
+    def _frame(self) -> tuple[list[str], list[dict[str, Any]], dict[str, str]]:
+        columns = list(dict.fromkeys(k for row in self.rows for k in row))
+        if not columns:
+            columns = list(ProgressRow.__annotations__)
+        if "share" in columns:
+            columns.insert(columns.index("share") + 1, "share_float")
+        rows = []
+        for row in self.rows:
+            out: dict[str, Any] = dict(row)
+            v = row.get("share")
+            out["share_float"] = float(v) if isinstance(v, Decimal) else None
+            rows.append(out)
+        hints = {k: "string" for k in _PROGRESS_TEXT}
+        hints.update(
+            {k: "int" for k in ("target_index", "year", "target", "target_max", "achieved", "reports")}
+        )
+        hints.update(share="decimal", share_float="float", met="bool")
+        return columns, rows, hints
+
     def to_pandas(self) -> _pandas.DataFrame:
-        """The rows as a ``pandas.DataFrame``; figures stay integers."""
-        return frames.to_pandas(self.rows)
+        """The rows as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One missing-value marker, ``pandas.NA``: text is the ``string`` dtype, figures
+            and years ``int64`` (``Int64`` where some are missing; never ``float``),
+            ``met`` ``boolean``, ``share`` exact ``decimal.Decimal`` (``object``) followed
+            by a ``Float64`` copy for plotting, ``share_float``.
+        """
+        return frames.typed_pandas(*self._frame())
 
     def to_polars(self) -> _polars.DataFrame:
-        """The rows as a ``polars.DataFrame``."""
-        return frames.to_polars(self.rows)
+        """The rows as a ``polars.DataFrame``.
+
+        Returns
+        -------
+        polars.DataFrame
+            As :meth:`to_pandas`: missing values null, figures ``Int64``, ``met``
+            ``Boolean``, ``share`` ``Decimal`` followed by a ``Float64`` copy,
+            ``share_float``.
+        """
+        return frames.typed_polars(*self._frame())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Assessment:
     """Whether an applicant may receive an activity on a date (Decree 45/2012 Art. 1.2,
     5, 6), with every finding cited.
@@ -308,7 +526,7 @@ class Assessment:
 
     verdict: str
     beneficiary_category: str | None
-    findings: list[dict[str, Any]]
+    findings: list[Finding]
     missing_facts: list[str]
     priorities: list[dict[str, Any]]
     sme_status: dict[str, Any] | None
@@ -339,8 +557,21 @@ class Assessment:
         """The verdict is ``eligible``."""
         return self.verdict == "eligible"
 
+    def __repr__(self) -> str:
+        return (
+            f"Assessment(activity={self.activity!r}, as_of={self.as_of.isoformat()!r}, "
+            f"verdict={self.verdict!r}, missing_facts={len(self.missing_facts)}, "
+            f"{_counts(self.findings)})"
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        """The assessment's JSON form (``as_of`` as an ISO string)."""
+        """The assessment's JSON form.
+
+        Returns
+        -------
+        dict
+            As the core writes it, ``as_of`` as an ISO string.
+        """
         out: dict[str, Any] = {
             "verdict": self.verdict,
             "beneficiary_category": self.beneficiary_category,
@@ -360,15 +591,33 @@ class Assessment:
         return out
 
     def rows(self) -> list[dict[str, Any]]:
-        """One flat dict per finding (as :meth:`CheckResult.rows`, with the activity)."""
+        """One flat dict per finding.
+
+        Returns
+        -------
+        list of dict
+            As :meth:`CheckResult.rows`, with the activity.
+        """
         return [{"activity": self.activity, **_finding_row(f)} for f in self.findings]
 
     def to_pandas(self) -> _pandas.DataFrame:
-        """The findings as a ``pandas.DataFrame``."""
+        """The findings as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_pandas(self.rows())
 
     def to_polars(self) -> _polars.DataFrame:
-        """The findings as a ``polars.DataFrame``."""
+        """The findings as a ``polars.DataFrame``.
+
+        Returns
+        -------
+        polars.DataFrame
+            One row per finding (see :meth:`rows`).
+        """
         return frames.to_polars(self.rows())
 
     def _repr_html_(self) -> str:
@@ -382,7 +631,7 @@ class Assessment:
         return f"<div>{''.join(lines)}{_findings_html(self.findings)}</div>"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SupportLimit:
     """The most state support for an activity (``min(share × cost, cap × multipliers)``),
     with its derivation, basis and confidence.
@@ -403,7 +652,7 @@ class SupportLimit:
     rule_id: str | None
     rule_source: str | None
     support_regime: str | None
-    derivation: list[dict[str, Any]]
+    derivation: list[DerivationStep]
     conditions: list[str]
     reason_vi: str | None
     reason_en: str | None
@@ -442,16 +691,71 @@ class SupportLimit:
         return bool(self._data.get("assessed", self.status == "assessed"))
 
     def to_dict(self) -> dict[str, Any]:
-        """The limit's JSON form, as the core writes it."""
+        """The limit's JSON form.
+
+        Returns
+        -------
+        dict
+            As the core writes it.
+        """
         return dict(self._data)
+
+    def basis(self, lang: Literal["vi", "en"] | None = None) -> str:
+        """The legal basis of the limit, rendered; never empty.
+
+        Parameters
+        ----------
+        lang : {"vi", "en"}, optional
+            The language (by default :func:`get_language`).
+
+        Returns
+        -------
+        str
+            The instrument, article, clause and point of a national level
+            (``"khoản 4 Điều 8 Thông tư số 28/2018/TT-BTC"``); for a level of a provincial
+            rule pack, its resolution or decision, with the article the pack gives, and a
+            number not given said as such (``"Nghị quyết (chưa rõ số hiệu) của Hội đồng
+            nhân dân Đắk Lắk"``) — the command line's rendering. A citation that cannot
+            be rendered is said to be missing, never shown empty.
+        """
+        lang = lang or get_language()
+        text = _citation(self.citation, lang)
+        if text:
+            return text
+        vi, en = _LABELS["no_citation"]
+        return vi if lang == "vi" else en
+
+    def __repr__(self) -> str:
+        if self.max_support_vnd is None:
+            return f"SupportLimit(status={self.status!r}, rule_source={self.rule_source!r})"
+        return (
+            f"SupportLimit(status={self.status!r}, max_support_vnd={self.max_support_vnd}, "
+            f"binding={self.binding!r}, rule_source={self.rule_source!r})"
+        )
+
+    def __str__(self) -> str:
+        lang = get_language()
+        if self.max_support_vnd is None:
+            reason = self.reason_vi if lang == "vi" else self.reason_en
+            return f"{_t('not_assessed')}: {reason} — {_t('basis')}: {self.basis(lang)}"
+        unit = "đồng" if lang == "vi" else "VND"
+        return (
+            f"{_t('max_support')}: {_money(self.max_support_vnd)} {unit} [{self.binding}] — "
+            f"{_t('basis')}: {self.basis(lang)}; {_t('confidence')}: {self.confidence}"
+        )
 
     def _repr_html_(self) -> str:
         lang = get_language()
-        basis = _citation(self.citation) or ""
+        basis = self.basis(lang)
         if self.max_support_vnd is None:
             reason = self.reason_vi if lang == "vi" else self.reason_en
             return f"<div><p><b>{_e(_t('not_assessed'))}:</b> {_e(reason)}</p><p>{_e(_t('basis'))}: {_e(basis)}</p></div>"
-        steps = "".join(f"<li>{_e(s.get(f'description_{lang}'))}</li>" for s in self.derivation)
+        steps = "".join(
+            f"<li>{_e(s.get(f'description_{lang}'))}"
+            + (f" <i>({_e(c)})</i>" if (c := _citation(s.get("citation"), lang)) else "")
+            + "</li>"
+            for s in self.derivation
+        )
         return (
             f"<div><p><b>{_e(_t('max_support'))}:</b> {_e(_money(self.max_support_vnd))} đồng "
             f"[{_e(self.binding)}]</p><p>{_e(_t('basis'))}: {_e(basis)}; {_e(_t('confidence'))}: "
@@ -468,5 +772,132 @@ class ParsedAmount:
     exactness: str
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"amount": vnd, "exactness": ...}``, the core's JSON form."""
+        """The amount's JSON form.
+
+        Returns
+        -------
+        dict
+            ``{"amount": vnd, "exactness": ...}``, as the core writes it.
+        """
         return {"amount": self.vnd, "exactness": self.exactness}
+
+
+FINDINGS_COLUMNS = (
+    "id",
+    "kind",
+    "file",
+    "line",
+    "code",
+    "severity",
+    "path",
+    "cell",
+    "message",
+    "fix",
+    "citation",
+    "confidence",
+)
+"""The columns of :func:`findings_frame`, in order."""
+
+_FINDINGS_HINTS = {c: ("int" if c == "line" else "string") for c in FINDINGS_COLUMNS}
+
+
+def _fix(code: str, lang: Literal["vi", "en"], cache: dict[str, str | None]) -> str | None:
+    if code not in cache:
+        try:
+            cache[code] = explain(code)[f"fix_{lang}"] or None
+        except Error:
+            cache[code] = None
+    return cache[code]
+
+
+def findings_frame(
+    results: CheckResult | Iterable[CheckResult],
+    lang: Literal["vi", "en"] | None = None,
+    backend: Literal["pandas", "polars"] = "pandas",
+) -> Any:
+    """One frame of every finding of a batch of check results.
+
+    Parameters
+    ----------
+    results : CheckResult or iterable of CheckResult
+        What :func:`khuyencong.check`, :func:`khuyencong.check_many` or
+        :meth:`khuyencong.SheetDocument.check` returned.
+    lang : {"vi", "en"}, optional
+        The language of ``message``, ``fix`` and ``citation`` (by default
+        :func:`get_language`, Vietnamese unless set).
+    backend : {"pandas", "polars"}
+        The library of the frame (imported only now).
+
+    Returns
+    -------
+    pandas.DataFrame or polars.DataFrame
+        One row per finding, in the order of the results and of their findings, with the
+        columns of ``FINDINGS_COLUMNS`` in this order: ``id``, ``kind`` (of the document),
+        ``file`` and ``line`` (where it was read from, if from a file), ``code``,
+        ``severity``, ``path`` (JSON Pointer), ``cell`` (of a spreadsheet), ``message``,
+        ``fix`` (how to fix it, from :func:`khuyencong.explain`), ``citation`` (rendered)
+        and ``confidence``. A value that does not apply is missing (``pandas.NA`` or
+        null); ``path`` is ``""`` for the whole document (a JSON Pointer). A batch without findings gives a frame with these
+        columns and no row.
+
+    Raises
+    ------
+    khuyencong.Error
+        For an unknown ``lang`` or ``backend``.
+    TypeError
+        For an item that is not a :class:`CheckResult`.
+    ImportError
+        When the backend library is not installed.
+
+    Examples
+    --------
+    >>> import khuyencong
+    >>> results = khuyencong.check_many([{"kind": "plan"}])
+    >>> khuyencong.findings_frame(results, lang="en", backend="polars")["code"][0]
+    'structure.missing_field'
+    """
+    if lang is None:
+        lang = get_language()
+    if lang not in ("vi", "en"):
+        raise Error(
+            f"unknown language `{lang}`; expected `vi` or `en`",
+            f"ngôn ngữ không hợp lệ `{lang}`; chọn `vi` hoặc `en`",
+        )
+    if backend not in ("pandas", "polars"):
+        raise Error(
+            f"unknown backend `{backend}`; expected `pandas` or `polars`",
+            f"thư viện bảng không hợp lệ `{backend}`; chọn `pandas` hoặc `polars`",
+        )
+    items = [results] if isinstance(results, CheckResult) else results
+    fixes: dict[str, str | None] = {}
+    rows: list[dict[str, Any]] = []
+    for i, r in enumerate(items):
+        if not isinstance(r, CheckResult):
+            raise TypeError(
+                f"findings_frame() takes check results, not {type(r).__name__} (item {i})"
+            )
+        file = r.file
+        if file is None:
+            sheet = getattr(r, "sheet", None)
+            file = getattr(sheet, "source", None)
+        for f in r.findings:
+            code = f.get("code")
+            rows.append(
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "file": file,
+                    "line": r.line,
+                    "code": code,
+                    "severity": f.get("severity"),
+                    "path": f.get("path"),
+                    "cell": f.get("cell"),
+                    "message": f.get(f"message_{lang}"),
+                    "fix": _fix(code, lang, fixes) if isinstance(code, str) else None,
+                    "citation": _citation(f.get("citation"), lang),
+                    "confidence": f.get("confidence"),
+                }
+            )
+    if backend == "polars":
+        return frames.typed_polars(FINDINGS_COLUMNS, rows, _FINDINGS_HINTS)
+    return frames.typed_pandas(FINDINGS_COLUMNS, rows, _FINDINGS_HINTS)

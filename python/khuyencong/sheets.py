@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from khuyencong import _khuyencong as _native
 from khuyencong.results import CheckResult, Totals
+from khuyencong.types import Finding
 
 if TYPE_CHECKING:
     import pandas as _pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
@@ -122,24 +124,42 @@ class SheetDocument:
         return not any(f.get("severity") == "error" for f in self.findings)
 
     @property
-    def findings(self) -> list[dict[str, Any]]:
+    def findings(self) -> list[Finding]:
         """What reading found (codes ``sheet.*``), each with its cell (or row and column)."""
         return self._place(self._inner.findings)
 
     def to_dict(self) -> dict[str, Any] | None:
-        """The document's JSON form as read; ``None`` when nothing could be read."""
+        """The document's JSON form as read.
+
+        Returns
+        -------
+        dict or None
+            ``None`` when nothing could be read.
+        """
         return self._inner.to_dict()
 
     def check(self, *, provincial_pack: Any = None) -> SheetCheckResult:
-        """Checks the document: the core's findings and reading's, in the core's order, each
-        with its ``cell`` (or ``row`` and ``column``).
+        """Checks the document: the core's findings and reading's, in the core's order.
 
-        Raises :class:`khuyencong.Error` for an invalid provincial pack.
+        Parameters
+        ----------
+        provincial_pack : str, dict, bytes or os.PathLike, optional
+            As for :func:`khuyencong.check`.
+
+        Returns
+        -------
+        SheetCheckResult
+            Each finding with its ``cell`` (or ``row`` and ``column``).
+
+        Raises
+        ------
+        khuyencong.Error
+            For an invalid provincial pack.
         """
         kind, id_, findings, document = self._inner.check(provincial_pack)
         return SheetCheckResult(kind, id_, self._place(findings), document, sheet=self)
 
-    def _place(self, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _place(self, findings: list[Finding]) -> list[Finding]:
         if self._tables is None:
             return findings
         for f in findings:
@@ -165,15 +185,30 @@ class SheetDocument:
 def read_excel(
     path: str | os.PathLike[str], *, kind: str | None = None
 ) -> list[SheetDocument]:
-    """Reads a filled template — an Excel workbook (``.xlsx``) or a CSV file (UTF-8 with or
-    without a byte-order mark, or UTF-16; ``,``, ``;`` or tab) — into its documents.
+    """Reads a filled template into its documents.
 
-    ``kind`` names the kind of document when the sheets do not tell. Problems of the file
-    are findings of the first document (``sheet.*``), not exceptions.
+    Parameters
+    ----------
+    path : str or os.PathLike
+        An Excel workbook (``.xlsx``) or a CSV file (UTF-8 with or without a byte-order
+        mark, or UTF-16; ``,``, ``;`` or tab). Here a ``str`` is a file name.
+    kind : str, optional
+        The kind of document when the sheets do not tell.
 
-    Raises :class:`FileNotFoundError` / :class:`OSError` when the file cannot be read.
+    Returns
+    -------
+    list of SheetDocument
+        Problems of the file are findings of the first document (``sheet.*``), not
+        exceptions.
+
+    Raises
+    ------
+    FileNotFoundError, OSError
+        When the file cannot be read or is not a regular file (a FIFO could block for ever).
     """
     name = os.fspath(path)
+    if not stat.S_ISREG(os.stat(name).st_mode):
+        raise OSError(f"`{name}` is not a regular file / `{name}` không phải là tệp thông thường")
     with open(name, "rb") as f:
         data = f.read(_MAX_FILE_BYTES + 1)
     return [SheetDocument(d) for d in _native._read_sheet(data, name, kind)]
@@ -227,15 +262,29 @@ def _read(
 def from_records(
     rows: Iterable[Mapping[str, Any]], kind: str, *, sheet: str | None = None
 ) -> list[SheetDocument]:
-    """Reads rows of records (dicts of column heading → value) as one sheet of documents
-    of ``kind``: by default the document sheet (one record per document); ``sheet`` names
-    another part (``"beneficiaries"``, ``"funding.lines"``, or its Vietnamese name).
+    """Reads rows of records as one sheet of documents.
 
-    Headings may be the template's Vietnamese or English headings or JSON keys such as
-    ``funding.total_cost``. Findings have the ``row`` (the record's position from 0) and
-    ``column`` (its heading) they are about.
+    Parameters
+    ----------
+    rows : iterable of mapping
+        Dicts of column heading → value. Headings may be the template's Vietnamese or
+        English headings or JSON keys such as ``funding.total_cost``.
+    kind : str
+        The kind of document.
+    sheet : str, optional
+        By default the document sheet (one record per document); else another part
+        (``"beneficiaries"``, ``"funding.lines"``, or its Vietnamese name).
 
-    Raises :class:`TypeError` for a value that is not a cell.
+    Returns
+    -------
+    list of SheetDocument
+        Findings have the ``row`` (the record's position from 0) and ``column`` (its
+        heading) they are about.
+
+    Raises
+    ------
+    TypeError
+        For a value that is not a cell, or a single dict.
     """
     if isinstance(rows, Mapping):
         raise TypeError("from_records() takes an iterable of records (dicts), not a single dict: wrap it in a list")
@@ -270,13 +319,23 @@ def _frame_table(name: str | None, frame: Any, library: Literal["pandas", "polar
 def from_pandas(
     frame: _pandas.DataFrame | Mapping[str, _pandas.DataFrame], kind: str
 ) -> list[SheetDocument]:
-    """Reads a pandas ``DataFrame`` as the document sheet of ``kind`` (one row per
-    document), or a dict of frames by sheet (``{"Đề án khuyến công": df, "funding.lines":
-    lines}``) as a workbook.
+    """Reads pandas data frames as documents.
 
-    A blank (``NaN``, ``None``, ``pandas.NA``, ``NaT``) is a value not stated, never zero;
-    ``numpy`` integers, whole floats (an integer column with gaps), dates and timestamps go
-    in without conversion. Findings have the ``row`` (the index label) and ``column``.
+    Parameters
+    ----------
+    frame : pandas.DataFrame or mapping of str to pandas.DataFrame
+        The document sheet of ``kind`` (one row per document), or a dict of frames by sheet
+        (``{"Đề án khuyến công": df, "funding.lines": lines}``) as a workbook. A blank
+        (``NaN``, ``None``, ``pandas.NA``, ``NaT``) is a value not stated, never zero;
+        ``numpy`` integers, whole floats (an integer column with gaps), dates and
+        timestamps go in without conversion.
+    kind : str
+        The kind of document.
+
+    Returns
+    -------
+    list of SheetDocument
+        Findings have the ``row`` (the index label) and ``column``.
     """
     if isinstance(frame, Mapping):
         tables = [_frame_table(str(k), v, "pandas") for k, v in frame.items()]
@@ -288,7 +347,20 @@ def from_pandas(
 def from_polars(
     frame: _polars.DataFrame | Mapping[str, _polars.DataFrame], kind: str
 ) -> list[SheetDocument]:
-    """As :func:`from_pandas`, for polars ``DataFrame``s (rows are labelled from 0)."""
+    """As :func:`from_pandas`, for polars data frames.
+
+    Parameters
+    ----------
+    frame : polars.DataFrame or mapping of str to polars.DataFrame
+        One frame (the document sheet) or a dict of frames by sheet.
+    kind : str
+        The kind of document.
+
+    Returns
+    -------
+    list of SheetDocument
+        Findings have the ``row`` (labelled from 0) and ``column``.
+    """
     if isinstance(frame, Mapping):
         tables = [_frame_table(str(k), v, "polars") for k, v in frame.items()]
     else:
@@ -306,10 +378,21 @@ def to_excel(
 ) -> None:
     """Writes check results or totals as an Excel workbook an officer opens.
 
-    Check results: a sheet of every finding (severity, code, cell, JSON Pointer, messages in
-    Vietnamese and English, legal basis, how to fix) and, for documents read from a
-    spreadsheet, a copy of their sheets with each finding on its cell (coloured, with the
-    messages as a note). Totals: one row per group, amounts in đồng.
+    Parameters
+    ----------
+    results : CheckResult, iterable of CheckResult, or Totals
+        Check results: a sheet of every finding (severity, code, cell, JSON Pointer,
+        messages in Vietnamese and English, legal basis, how to fix) and, for documents
+        read from a spreadsheet, a copy of their sheets with each finding on its cell
+        (coloured, with the messages as a note). Totals: one row per group, amounts in
+        đồng.
+    path : str or os.PathLike
+        The file to write (a ``str`` is a file name).
+
+    Raises
+    ------
+    TypeError
+        For an item that is not a check result.
     """
     if isinstance(results, Totals):
         rows = []
@@ -348,11 +431,25 @@ def template(
     example: bool = True,
     excel_csv: bool = False,
 ) -> None:
-    """Writes a template to fill for a kind of document (as ``khuyencong template``):
-    ``.xlsx`` or ``.csv`` by the file's extension unless ``format`` says; ``excel_csv``
-    writes CSV with a byte-order mark and CRLF line ends.
+    """Writes a template to fill for a kind of document (as ``khuyencong template``).
 
-    Raises :class:`khuyencong.Error` for an unknown kind or format.
+    Parameters
+    ----------
+    kind : str
+        ``scheme``, ``plan`` or ``period_report``.
+    path : str or os.PathLike
+        The file to write (a ``str`` is a file name).
+    format : {"xlsx", "csv"}, optional
+        By default from the file's extension.
+    example : bool
+        Fill the template with an example.
+    excel_csv : bool
+        CSV with a byte-order mark and CRLF line ends, as Excel writes it.
+
+    Raises
+    ------
+    khuyencong.Error
+        For an unknown kind or format.
     """
     if format is None:
         format = "csv" if Path(path).suffix.lower() == ".csv" else "xlsx"

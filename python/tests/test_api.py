@@ -88,7 +88,11 @@ def test_findings_carry_codes_paths_messages_and_citations() -> None:
 
 
 def test_a_str_is_json_text_not_a_path() -> None:
-    r = khuyencong.check(str(SEED))
+    # A str naming a file is refused (pass a Path); a str that is not a file name is JSON
+    # text, read and answered with findings.
+    with pytest.raises(khuyencong.PathAsTextError, match="pathlib.Path"):
+        khuyencong.check(str(SEED))
+    r = khuyencong.check("reports 2024")
     assert r.kind is None and r.id is None and r.document is None and not r.ok
     assert r.findings[0]["code"].startswith("structure.")
 

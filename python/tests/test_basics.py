@@ -12,6 +12,7 @@ import pytest
 import khuyencong
 from khuyencong import Error, ValidationError
 from khuyencong import _khuyencong as native
+from khuyencong.types import Finding
 
 AMOUNT_MESSAGE = (
     "amounts are whole đồng: pass an int (e.g. 1_400_000_000) "
@@ -380,7 +381,7 @@ def test_self_containing_data_is_refused_not_a_crash() -> None:
 
 # --- exceptions -------------------------------------------------------------------------
 
-FINDING = {
+FINDING: Finding = {
     "code": "report.total_mismatch",
     "severity": "error",
     "path": "/lines/0/amount",
@@ -396,7 +397,7 @@ def test_errors_pickle_round_trip() -> None:
     assert type(back) is Error
     assert (back.message_en, back.message_vi, str(back)) == (e.message_en, e.message_vi, str(e))
 
-    v = ValidationError("1 finding", "1 phát hiện", [dict(FINDING)])
+    v = ValidationError("1 finding", "1 phát hiện", [FINDING.copy()])
     back_v = pickle.loads(pickle.dumps(v))
     assert type(back_v) is ValidationError
     assert back_v.findings == v.findings
@@ -419,7 +420,7 @@ def test_error_with_one_message() -> None:
 
 
 def test_validation_error_from_findings() -> None:
-    e = native._validation_error([dict(FINDING), {**FINDING, "path": "/b", "severity": "warning"}])
+    e = native._validation_error([FINDING.copy(), {**FINDING, "path": "/b", "severity": "warning"}])
     assert type(e) is ValidationError
     assert isinstance(e, Error) and isinstance(e, ValueError)
     assert len(e.findings) == 2

@@ -16,6 +16,7 @@ import random
 import shutil
 import subprocess
 from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
@@ -119,7 +120,7 @@ def test_corpus_is_large() -> None:
     assert len(INPUTS) >= 60
 
 
-def errors_of(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def errors_of(findings: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return [f for f in findings if f["code"].startswith("structure.") and f["severity"] == "error"]
 
 

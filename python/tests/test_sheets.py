@@ -8,6 +8,7 @@ import json
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OFFICER = ROOT / "tests" / "sheets" / "scheme-officer.xlsx"
 
 
-def _summary(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _summary(findings: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [
         {"severity": f["severity"], "code": f["code"], "path": f["path"], "cell": f.get("cell")}
         for f in findings

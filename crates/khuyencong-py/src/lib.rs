@@ -120,8 +120,9 @@ fn parse_citation<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bo
     json_to_py(py, &value)
 }
 
-/// Renders a citation `dict` in `lang`: the compact form `parse_citation` returns, or a
-/// catalogue item's `citation` (whose `vi` and `en` renderings are set aside).
+/// Renders a citation `dict` in `lang`: the compact form `parse_citation` returns, a
+/// catalogue item's `citation` (whose `vi` and `en` renderings are set aside), or the
+/// citation of a level from a provincial rule pack (`province`, `resolution`, `article`…).
 #[pyfunction]
 #[pyo3(signature = (citation, lang = "vi"))]
 fn render_citation(citation: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
@@ -142,12 +143,20 @@ fn render_citation(citation: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> 
             }
         }
     }
-    let citation = Citation::deserialize(value).map_err(|e| {
+    let invalid = |e: serde_json::Error| {
         error(
             format!("invalid citation: {e}"),
             format!("trích dẫn không hợp lệ: {e}"),
         )
-    })?;
+    };
+    // A level of a provincial rule pack is cited by its province and resolution (or
+    // decision), rendered by the core as the command line renders it.
+    if value.get("province").is_some() && value.get("instrument").is_none() {
+        let citation =
+            khuyencong::support::ProvincialCitation::deserialize(value).map_err(invalid)?;
+        return Ok(khuyencong::support::RuleCitation::Provincial(citation).render(lang));
+    }
+    let citation = Citation::deserialize(value).map_err(invalid)?;
     Ok(citation.render(lang))
 }
 
