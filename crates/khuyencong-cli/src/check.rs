@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use khuyencong::document::{CheckOptions, DocumentFindings, Summary, check_line};
+use khuyencong::document::{CheckOptions, Checked, DocumentFindings, Summary, check_line};
 use khuyencong::law::Lang;
 use khuyencong::{Finding, Severity};
 
@@ -121,24 +121,16 @@ pub fn run(
                     (Some(doc), _) => doc.check(&options),
                     (None, content) => check_line(content, &options),
                 };
-                let result = DocumentFindings {
-                    file: source.to_owned(),
-                    line,
-                    kind: checked.kind,
-                    id: checked.id,
-                    findings: checked.findings,
-                };
+                let result = DocumentFindings::new(source, line, checked);
                 (result, sheet)
             }
             Item::Unreadable { source, en, vi } => {
                 unreadable_files = true;
-                let result = DocumentFindings {
-                    file: source.to_owned(),
-                    line: None,
-                    kind: None,
-                    id: None,
-                    findings: vec![unreadable(en, vi)],
-                };
+                let result = DocumentFindings::new(
+                    source,
+                    None,
+                    Checked::unreadable(None, None, vec![unreadable(en, vi)]),
+                );
                 (result, None)
             }
         };
@@ -162,10 +154,7 @@ pub fn run(
     })?;
     match format {
         CheckFormat::Json => {
-            let report = khuyencong::document::CheckReport {
-                documents: all,
-                summary: summary.clone(),
-            };
+            let report = khuyencong::document::CheckReport::new(all, summary.clone());
             let text = serde_json::to_string_pretty(&report).map_err(crate::json_error)?;
             writeln!(out, "{text}").map_err(write_error)?;
         }

@@ -420,12 +420,7 @@ fn check_all(py: Python<'_>, inputs: Vec<Input>, options: CheckOptions) -> PyRes
     let options = Arc::new(options);
     detached(py, inputs, move |_, input| match input {
         Ok(bytes) => document::check_bytes(bytes, &options),
-        Err(doc) => Checked {
-            kind: Some(doc.kind()),
-            id: Some(doc.id().to_owned()),
-            findings: document::check(&doc, &options),
-            document: Some(doc),
-        },
+        Err(doc) => document::check_document(doc, &options),
     })
 }
 

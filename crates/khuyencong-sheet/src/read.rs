@@ -192,12 +192,7 @@ impl SheetDocument {
     /// problem is said once, at its cell.
     pub fn check(&self, options: &CheckOptions) -> Checked {
         let Some(json) = &self.json else {
-            return Checked {
-                document: None,
-                kind: None,
-                id: None,
-                findings: self.findings.clone(),
-            };
+            return Checked::unreadable(None, None, self.findings.clone());
         };
         let bytes = serde_json::to_vec(json).unwrap_or_default();
         let mut checked = check_bytes(&bytes, options);

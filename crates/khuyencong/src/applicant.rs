@@ -24,6 +24,7 @@ pub use crate::sme::SmeFacts;
 /// Every field may be omitted; an omitted fact is unknown, never assumed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ApplicantFacts {
     /// The applicant's name, for reports only (no rule reads it). / Tên đơn vị, chỉ để hiển thị.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +87,7 @@ pub struct ApplicantFacts {
 /// or special zone). / Địa bàn theo đơn vị hành chính.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Location {
     /// Tier 1: `province` or `centrally_run_city`. / Cấp tỉnh: tỉnh hay thành phố trực thuộc trung ương.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -239,6 +241,7 @@ pub enum ArtisanTitle {
 /// enterprise set-up support. / Dữ kiện xét ưu tiên.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PriorityFacts {
     /// The priority areas the production site lies in (Art. 6.1); `[]` means none. Omit when
     /// unknown. / Địa bàn ưu tiên (mảng rỗng: không thuộc địa bàn nào).

@@ -18,6 +18,7 @@ use crate::province::Province;
 
 /// A citation with its renderings, as the catalogue shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CitationView {
     /// The citation in its compact form.
     #[serde(flatten)]
@@ -40,6 +41,7 @@ impl From<Citation> for CitationView {
 
 /// A regime a value exists in, with the confidence there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RegimeConfidence {
     /// The regime.
     pub regime: Regime,
@@ -49,6 +51,7 @@ pub struct RegimeConfidence {
 
 /// One codelist value in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CatalogItem {
     /// The permanent code.
     pub code: &'static str,
@@ -113,6 +116,7 @@ impl CatalogItem {
 
 /// One legal instrument in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct InstrumentItem {
     /// The ASCII identifier.
     pub code: &'static str,

@@ -249,6 +249,7 @@ where
 /// An unknown code, as reported by deserialization.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown code `{code}` in codelist `{list}`")]
+#[non_exhaustive]
 pub struct UnknownCode {
     /// The codelist.
     pub list: &'static str,

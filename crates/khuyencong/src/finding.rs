@@ -67,6 +67,7 @@ impl Severity {
 /// they are read, printed or serialised. The JSON form has the fields `code`, `severity`,
 /// `path`, `citation`, `confidence`, `message_vi`, `message_en`, `facts`, `params` and, for a
 /// document read from a spreadsheet, `cell` (see `docs/schema/findings.schema.json`).
+#[non_exhaustive]
 pub struct Finding {
     /// Stable code, documented in docs/findings.md (e.g. `report.total_mismatch`).
     pub code: String,

@@ -328,6 +328,7 @@ impl MoneyError {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Ratio {
     /// The numerator in đồng.
     pub numerator: Vnd,
@@ -456,6 +457,7 @@ impl Exactness {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ParsedAmount {
     /// The amount in đồng.
     pub amount: Vnd,

@@ -23,13 +23,12 @@
 //! use khuyencong::sme::{SmeSector, SmeStatus, classify};
 //! use khuyencong::money::Vnd;
 //!
-//! let facts = SmeFacts {
-//!     sector: Some(SmeSector::IndustryConstruction),
-//!     average_insured_employees: Some(100),
-//!     previous_year_revenue: Some(Vnd::new(60_000_000_000)?),
-//!     total_capital: Some(Vnd::new(20_000_000_000)?), // capital ≤ 20 bn: small
-//!     figures_year: Some(2023),
-//! };
+//! let mut facts = SmeFacts::default();
+//! facts.sector = Some(SmeSector::IndustryConstruction);
+//! facts.average_insured_employees = Some(100);
+//! facts.previous_year_revenue = Some(Vnd::new(60_000_000_000)?);
+//! facts.total_capital = Some(Vnd::new(20_000_000_000)?); // capital ≤ 20 bn: small
+//! facts.figures_year = Some(2023);
 //! let day = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
 //! assert_eq!(classify(&facts, day).status, SmeStatus::Small);
 //! let early = NaiveDate::from_ymd_opt(2017, 6, 1).unwrap();
@@ -49,6 +48,7 @@ use crate::money::Vnd;
 /// / Số liệu xác định doanh nghiệp nhỏ và vừa (năm trước liền kề).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SmeFacts {
     /// The sector of the main registered business line (Decree 80/2021 Art. 6).
     /// / Lĩnh vực hoạt động chính.

@@ -16,6 +16,7 @@ use crate::support::CapUnit;
 /// In JSON either a plain integer of đồng (exact) or an object
 /// `{"vnd": 15200000000, "exactness": "lower_bound", "text": "hơn 15,2 tỷ"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Amount {
     /// The figure in đồng.
     pub vnd: Vnd,
@@ -42,6 +43,7 @@ impl Amount {
 /// `{"value": 100, "exactness": "lower_bound", "text": "hơn 100"}`, or a range
 /// `{"min": 8, "max": 12, "text": "8–12 đề án"}` (format version 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Count {
     /// The figure; for a range, its lower end.
     pub value: u64,
@@ -332,6 +334,7 @@ impl JsonSchema for Count {
 /// The version read is not part of a document's content: two documents with the same
 /// content are equal whichever version they were written in.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct SchemaVersion {
     read: u64,
 }
@@ -413,6 +416,7 @@ impl JsonSchema for SchemaVersion {
 /// A decision or official letter: its number and date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DecisionRef {
     /// The number exactly as written, e.g. "2080/QĐ-UBND". / Số hiệu văn bản.
     #[schemars(length(min = 1, max = 100))]
@@ -434,6 +438,7 @@ pub struct DecisionRef {
 /// A period of time, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Period {
     /// First day. / Ngày bắt đầu.
     #[serde(deserialize_with = "crate::document::common::date")]
@@ -459,6 +464,7 @@ impl Period {
 /// Counts of outputs, by kind. Every field is optional; unknown kinds are rejected.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Counts {
     /// Establishments supported (cơ sở). / Số cơ sở được hỗ trợ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -847,6 +853,7 @@ impl CountKind {
 /// with a dot, e.g. `"18.4"`, `"-5"`, `"120.50"`. The digits after the dot are the rounding
 /// the text uses (`"18.4"`: to 0.1 point), so a recomputed share is compared within it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Percent {
     written: String,
     value: rust_decimal::Decimal,
@@ -934,6 +941,7 @@ impl JsonSchema for Percent {
 /// against them within the rounding it is written with.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Growth {
     /// The growth in percent (negative for a fall). / Mức tăng (%).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -985,6 +993,7 @@ impl AverageOf {
 /// rounded to ten million).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StatedAverage {
     /// The average, in đồng per unit. / Mức bình quân (đồng mỗi đơn vị).
     pub vnd: Amount,
@@ -1031,6 +1040,7 @@ pub enum ShareOf {
 /// ratio are stated exactly, within the rounding the percentage is written with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StatedShare {
     /// Which ratio. / Tỷ lệ của gì.
     pub of: ShareOf,
@@ -1052,6 +1062,7 @@ pub struct StatedShare {
 /// What the supported activities achieved, as the document states it. / Hiệu quả.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Outcomes {
     /// Jobs created ("tạo việc làm cho hơn 1.500 lao động"). / Số việc làm tạo ra.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1095,6 +1106,7 @@ impl Outcomes {
 /// figures within its rounding.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Execution {
     /// Requested (đề nghị). / Kinh phí đề nghị.
     #[serde(default, skip_serializing_if = "Option::is_none")]

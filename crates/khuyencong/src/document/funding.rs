@@ -9,6 +9,7 @@ use crate::fund::FundingSource;
 /// Funding by source, with a stated total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundingBreakdown {
     /// The stated total, if any; checked against the lines. / Tổng nguồn vốn nêu trong văn bản.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31,6 +32,7 @@ pub struct FundingBreakdown {
 /// integrated target programme + provincial extension programme).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundingPart {
     /// The source. / Nguồn kinh phí.
     pub source: FundingSource,

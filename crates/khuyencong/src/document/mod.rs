@@ -165,6 +165,7 @@ impl CheckOptions {
 
 /// The result of checking one input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Checked {
     /// The document, when it could be read.
     #[serde(skip)]
@@ -178,6 +179,22 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The result for an input that could not be read as a document: its findings, with
+    /// the kind and `id` when they are known (e.g. a spreadsheet whose cells could not be
+    /// assembled into a document).
+    pub fn unreadable(
+        kind: Option<DocumentKind>,
+        id: Option<String>,
+        findings: Vec<Finding>,
+    ) -> Self {
+        Self {
+            document: None,
+            kind,
+            id,
+            findings,
+        }
+    }
+
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
@@ -187,6 +204,7 @@ impl Checked {
 /// The findings of one input, as `check` reports them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DocumentFindings {
     /// The input's name (a file path, `-` for standard input). / Tên tệp.
     pub file: String,
@@ -203,9 +221,24 @@ pub struct DocumentFindings {
     pub findings: Vec<Finding>,
 }
 
+impl DocumentFindings {
+    /// The result of one input: `file` (and `line` within a JSON Lines input) with what
+    /// checking it gave.
+    pub fn new(file: impl Into<String>, line: Option<u64>, checked: Checked) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            kind: checked.kind,
+            id: checked.id,
+            findings: checked.findings,
+        }
+    }
+}
+
 /// Counts over a batch of checked inputs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Summary {
     /// Inputs checked. / Số văn bản.
     pub documents: u64,
@@ -242,11 +275,19 @@ impl Summary {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Check output / Kết quả kiểm tra")]
+#[non_exhaustive]
 pub struct CheckReport {
     /// One entry per input. / Kết quả từng văn bản.
     pub documents: Vec<DocumentFindings>,
     /// Counts. / Tổng hợp.
     pub summary: Summary,
+}
+
+impl CheckReport {
+    /// The output of checking a batch: one entry per input, and the counts.
+    pub const fn new(documents: Vec<DocumentFindings>, summary: Summary) -> Self {
+        Self { documents, summary }
+    }
 }
 
 pub use crate::input::MAX_INPUT_BYTES;
@@ -360,6 +401,17 @@ fn fallback(kind: Option<DocumentKind>, bytes: &[u8]) -> Finding {
         Some(DocumentKind::Plan) => fallback::<Plan>(bytes),
         Some(DocumentKind::Programme) => fallback::<Programme>(bytes),
         _ => fallback::<PeriodReport>(bytes),
+    }
+}
+
+/// Checks a document already read (built in code, or read by another reader): its
+/// findings, with the document kept in the result.
+pub fn check_document(document: Document, options: &CheckOptions) -> Checked {
+    Checked {
+        kind: Some(document.kind()),
+        id: Some(document.id().to_owned()),
+        findings: check(&document, options),
+        document: Some(document),
     }
 }
 

@@ -22,6 +22,7 @@ use crate::law::{Citation, InstrumentId};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Plan / Kế hoạch khuyến công")]
+#[non_exhaustive]
 pub struct Plan {
     /// Always "plan". / Luôn là "plan".
     pub kind: PlanTag,
@@ -83,6 +84,7 @@ pub struct Plan {
 /// level (a provincial plan that lists national-fund and local-fund schemes together).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PlanScheme {
     /// The scheme's identifier (the `id` of a scheme document, if submitted); absent for a
     /// line that stands for several schemes. / Mã đề án.
@@ -133,6 +135,7 @@ type PlanMoney = fn(&PlanScheme) -> Option<&Amount>;
 /// A plan's stated totals over its lines. / Tổng của kế hoạch.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PlanTotal {
     /// Total support. / Tổng kinh phí hỗ trợ.
     #[serde(default, skip_serializing_if = "Option::is_none")]

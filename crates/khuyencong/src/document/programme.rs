@@ -25,6 +25,7 @@ use crate::product::{ProductGroup, TypicalProductLevel};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Programme / Chương trình khuyến công")]
+#[non_exhaustive]
 pub struct Programme {
     /// Always "programme". / Luôn là "programme".
     pub kind: ProgrammeTag,
@@ -99,6 +100,7 @@ pub struct Programme {
 /// A general objective, as written. / Mục tiêu tổng quát.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Objective {
     /// A key for the objective, unique within the programme (e.g. "1"). / Mã mục tiêu.
     #[serde(
@@ -119,6 +121,7 @@ pub struct Objective {
 /// and year it is for. Without `year` and `each_year` it is a target for the whole period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Target {
     /// A key for the target, unique within the programme (e.g. "1.2"); progress rows name
     /// targets by it (else by their position). / Mã mục tiêu.
@@ -183,6 +186,7 @@ pub struct Target {
 /// One content of a programme. / Nội dung của chương trình.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Content {
     /// The activity (Art. 4). / Nội dung hoạt động.
     pub activity: Activity,

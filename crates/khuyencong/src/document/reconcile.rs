@@ -18,6 +18,7 @@ pub const APPROXIMATE_TOLERANCE_PERCENT: u64 = 10;
 
 /// A figure with its exactness: the interval of values it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Figure {
     /// The value (đồng or a count); for a range, its lower end.
     pub value: u64,
@@ -102,6 +103,7 @@ where
 /// parts do and do not state it. A part that does not state a figure is **unknown, never
 /// zero**: with some parts unstated the sum is only a lower bound of the whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Parts {
     /// The sum of the parts that state the figure, with its exactness.
     pub sum: Figure,
@@ -582,6 +584,7 @@ pub fn rounding_of(value: u64) -> u64 {
 
 /// One part of a stated whole: its figure (if stated) and whether it is "the rest".
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Part {
     /// The figure, if the part states it.
     pub figure: Option<Figure>,

@@ -26,6 +26,7 @@ use crate::product::{ProductGroup, TypicalProductLevel};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Period report / Báo cáo tình hình thực hiện")]
+#[non_exhaustive]
 pub struct PeriodReport {
     /// Always "period_report". / Luôn là "period_report".
     pub kind: ReportTag,
@@ -107,6 +108,7 @@ pub struct PeriodReport {
 /// national document — the Ministry or one of its agencies (then no province).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ReportingUnit {
     /// The unit's name, e.g. "Ủy ban nhân dân tỉnh An Giang" or "Bộ Công Thương". / Tên đơn vị.
     #[schemars(length(min = 1, max = 300))]
@@ -128,6 +130,7 @@ pub struct ReportingUnit {
 /// own breakdown (`parts`). A figure a line does not state is unknown, never zero.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ResultLine {
     /// The activity (a group or a sub-item of Decree 45/2012 Art. 4); absent for a line
     /// by fund only, management overheads or the rest. / Nội dung hoạt động.
@@ -196,6 +199,7 @@ pub struct ResultLine {
 /// every line states the figure.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ResultTotal {
     /// Total support. / Tổng kinh phí hỗ trợ.
     #[serde(default, skip_serializing_if = "Option::is_none")]

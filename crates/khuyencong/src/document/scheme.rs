@@ -27,6 +27,7 @@ use crate::support::{CapUnit, SupportContext, SupportVariant};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Scheme / Đề án khuyến công")]
+#[non_exhaustive]
 pub struct Scheme {
     /// Always "scheme". / Luôn là "scheme".
     pub kind: SchemeTag,
@@ -110,6 +111,7 @@ pub struct Scheme {
 /// or one establishment's machinery when per-unit costs are given).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SupportShare {
     /// The activity, one of the scheme's `activities`. / Nội dung hoạt động.
     pub activity: Activity,
@@ -151,6 +153,7 @@ pub struct SupportShare {
 /// Facts that decide the support level besides the activity and cost.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SupportTerms {
     /// Approved as a priority scheme (Decree 45/2012 Art. 6) for a higher level. / Đề án ưu tiên.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -166,6 +169,7 @@ pub struct SupportTerms {
 /// The beneficiaries' declarations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Declarations {
     /// The beneficiaries have invested, or committed to invest, the rest of the cost (Joint
     /// Circular 26/2014 Art. 7.3). / Cam kết đầu tư phần kinh phí còn lại.

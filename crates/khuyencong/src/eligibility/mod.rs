@@ -17,16 +17,15 @@
 //! use khuyencong::industry::Industry;
 //! use khuyencong::location::AdminUnit;
 //!
-//! let applicant = ApplicantFacts {
-//!     legal_form: Some(LegalForm::Cooperative),
-//!     industry: Some(Industry::Handicraft),
-//!     head_office: Some(Location {
-//!         province_kind: Some(AdminUnit::Province),
-//!         unit_kind: Some(AdminUnit::Commune),
-//!         ..Location::default()
-//!     }),
-//!     ..ApplicantFacts::default()
-//! };
+//! // The facts structs grow with the law (`#[non_exhaustive]`): start from the default and
+//! // set what is known.
+//! let mut office = Location::default();
+//! office.province_kind = Some(AdminUnit::Province);
+//! office.unit_kind = Some(AdminUnit::Commune);
+//! let mut applicant = ApplicantFacts::default();
+//! applicant.legal_form = Some(LegalForm::Cooperative);
+//! applicant.industry = Some(Industry::Handicraft);
+//! applicant.head_office = Some(office);
 //! let day = NaiveDate::from_ymd_opt(2025, 11, 1).unwrap();
 //! let a = assess(&applicant, Activity::AdvancedMachinery, day)?;
 //! assert_eq!(a.verdict, Verdict::Eligible);

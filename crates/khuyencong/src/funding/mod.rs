@@ -41,6 +41,7 @@ pub(crate) use limit::{Content, EXTENSION_SUPPORT, Units, check_limit, unit_of};
 /// One line of a scheme's funding: a source and an amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundingLine {
     /// Where the money comes from.
     pub source: FundingSource,
@@ -52,12 +53,31 @@ pub struct FundingLine {
     pub note: Option<String>,
 }
 
+impl FundingLine {
+    /// A line of `amount` from `source`, without a note.
+    pub fn new(source: FundingSource, amount: impl Into<Amount>) -> Self {
+        Self {
+            source,
+            amount: amount.into(),
+            note: None,
+        }
+    }
+
+    /// The same line with a note.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
 /// The money of one extension scheme (đề án): its cost and where the money comes from.
 ///
 /// Embedded in scheme documents under the key `funding`; findings point into it as
 /// `<scheme>/funding/...`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SchemeFunding {
     /// Total approved cost of the scheme, in đồng; an object when the scheme states it as a
     /// bound or an approximation ("tổng kinh phí khoảng 7,5 tỷ đồng").
@@ -76,6 +96,32 @@ pub struct SchemeFunding {
 }
 
 impl SchemeFunding {
+    /// The money of a scheme at `fund_level`: its total and eligible cost, and its lines;
+    /// the declaration of no other state funding is not stated (see
+    /// [`SchemeFunding::declared`]).
+    pub fn new(
+        fund_level: FundLevel,
+        total_cost: impl Into<Amount>,
+        eligible_cost: impl Into<Amount>,
+        lines: Vec<FundingLine>,
+    ) -> Self {
+        Self {
+            total_cost: total_cost.into(),
+            eligible_cost: eligible_cost.into(),
+            fund_level,
+            lines,
+            no_other_state_funding: None,
+        }
+    }
+
+    /// The same money with the scheme's declaration that the same content receives no other
+    /// state funding (`Some(true)`), or that it does (`Some(false)`).
+    #[must_use]
+    pub const fn declared(mut self, no_other_state_funding: Option<bool>) -> Self {
+        self.no_other_state_funding = no_other_state_funding;
+        self
+    }
+
     /// The checked sum of the lines whose source satisfies `pick`.
     ///
     /// # Errors
@@ -117,8 +163,7 @@ impl SchemeFunding {
 /// ```
 /// use khuyencong::funding::{FundingLine, FundingSource, sum_by_source};
 /// use khuyencong::money::Vnd;
-/// use khuyencong::document::Amount;
-/// let line = |source, m| FundingLine { source, amount: Amount::exact(Vnd::from_million(m).unwrap()), note: None };
+/// let line = |source, m| FundingLine::new(source, Vnd::from_million(m).unwrap());
 /// let sums = sum_by_source(&[
 ///     line(FundingSource::NationalTargetProgramme, 838),
 ///     line(FundingSource::LocalBudgetProvincial, 14_859),

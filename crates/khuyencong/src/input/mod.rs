@@ -57,6 +57,7 @@ pub fn strip_bom(bytes: &[u8]) -> (&[u8], bool) {
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot read `{file}`: {reason}")]
+#[non_exhaustive]
 pub struct FileError {
     /// The file, as given.
     pub file: String,
@@ -193,6 +194,7 @@ pub enum Line<'a> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct JsonLines<R> {
     reader: R,
     buf: Vec<u8>,

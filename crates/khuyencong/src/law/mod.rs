@@ -105,6 +105,7 @@ impl std::str::FromStr for Lang {
 #[error(
     "unknown language `{input}`, expected `vi` or `en` / ngôn ngữ không hợp lệ `{input}`, chỉ nhận `vi` hoặc `en`"
 )]
+#[non_exhaustive]
 pub struct UnknownLang {
     /// The code given.
     pub input: String,

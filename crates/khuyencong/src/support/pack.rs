@@ -28,6 +28,7 @@ pub const NATIONAL_PACK_JSON: &str = include_str!("../../data/national.json");
 /// 28/2018/TT-BTC Art. 8 that were read (from 2018-05-11).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NationalPack {
     /// The pack's version (date of the last change of content).
     pub version: String,
@@ -47,6 +48,7 @@ pub struct NationalPack {
 /// assessed, and the national level is the reference).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Resolution {
     /// The kind of instrument: `resolution` (the default) or `decision`.
     #[serde(
@@ -102,6 +104,7 @@ impl Resolution {
 /// The format is documented in docs/funding.md; `deny_unknown_fields` everywhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProvincialPack {
     /// `true` for illustrative packs that must not be used for real decisions.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -129,6 +132,7 @@ pub struct ProvincialPack {
 /// One problem in a rule pack: where (JSON Pointer) and why, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PackIssue {
     /// JSON Pointer (RFC 6901) to the offending value.
     pub path: String,

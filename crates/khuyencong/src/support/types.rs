@@ -14,6 +14,7 @@ use crate::money::{Share, Vnd};
 /// A text in Vietnamese and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Text {
     /// Vietnamese (Unicode NFC).
     pub vi: String,
@@ -313,6 +314,7 @@ impl CapUnit {
 /// An absolute ceiling on support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Cap {
     /// The ceiling in đồng (JSON integer).
     pub amount_vnd: Vnd,
@@ -430,6 +432,7 @@ pub enum MultiplierKind {
 /// A factor that raises the cap of a support item when its condition holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "C: Deserialize<'de>"))]
+#[non_exhaustive]
 pub struct Multiplier<C = Citation> {
     /// When it applies.
     pub kind: MultiplierKind,
@@ -450,6 +453,7 @@ pub struct Multiplier<C = Citation> {
 /// source gives the level but not its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ArticleRef {
     /// Article (Điều), from 1; absent when the source does not give it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -470,6 +474,7 @@ pub struct ArticleRef {
 /// ([`Citation`]); a provincial pack cites articles of its resolution ([`ArticleRef`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "C: Deserialize<'de>"))]
+#[non_exhaustive]
 pub struct SupportRule<C = Citation> {
     /// A stable id, unique in its pack (e.g. `tt28-8.4`).
     pub id: String,
@@ -602,6 +607,7 @@ impl ProvincialInstrumentKind {
 /// Committee decision).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProvincialCitation {
     /// The province or centrally-run city.
     pub province: String,
@@ -746,6 +752,7 @@ pub enum RuleSource {
 /// One step of a computation, with its value and basis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Step {
     /// What the step does, in Vietnamese.
     pub description_vi: String,
@@ -762,6 +769,7 @@ pub struct Step {
 /// A JSON boolean that is always `B`: the `assessed` flag of a [`SupportLimit`], so that a
 /// reader can test `assessed` without knowing the `status` codes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Flag<const B: bool>;
 
 impl<const B: bool> Serialize for Flag<B> {
@@ -795,6 +803,7 @@ impl<const B: bool> JsonSchema for Flag<B> {
 /// A limit the project could compute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AssessedLimit {
     /// Always `true`.
     pub assessed: Flag<true>,
@@ -837,6 +846,7 @@ pub struct AssessedLimit {
 /// before 2014-04-08, an item not named). Documents get a warning for it, never an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NotAssessedLimit {
     /// Always `false`.
     pub assessed: Flag<false>,

@@ -159,11 +159,7 @@ fn overflow_is_an_error_not_a_panic() {
     );
     assert_eq!(Vnd::sum([max, max]), Err(MoneyError::Overflow));
     assert_eq!(Vnd::from_million(u64::MAX), Err(MoneyError::Overflow));
-    let line = |amount: Vnd| FundingLine {
-        source: FundingSource::Counterpart,
-        amount: amount.into(),
-        note: None,
-    };
+    let line = |amount: Vnd| FundingLine::new(FundingSource::Counterpart, amount);
     assert_eq!(
         sum_by_source(&[line(max), line(max)]),
         Err(MoneyError::Overflow)
@@ -186,11 +182,7 @@ fn seed_reconciliation_an_giang() -> Result<(), MoneyError> {
     let cp = Vnd::sum([national_cp, local_cp])?;
     assert_eq!(cp, m(17_290));
 
-    let line = |source, million| FundingLine {
-        source,
-        amount: m(million).into(),
-        note: None,
-    };
+    let line = |source, million| FundingLine::new(source, m(million));
     let lines = [
         line(FundingSource::NationalExtensionFund, 1_400),
         line(FundingSource::NationalTargetProgramme, 838),

@@ -629,25 +629,21 @@ fn example_provincial_pack_loads() {
 }
 
 fn line(source: FundingSource, amount: Vnd) -> FundingLine {
-    FundingLine {
-        source,
-        amount: amount.into(),
-        note: None,
-    }
+    FundingLine::new(source, amount)
 }
 
 #[test]
 fn check_funding_clean_scheme_reports_only_shares() {
-    let f = SchemeFunding {
-        total_cost: m(620).into(),
-        eligible_cost: m(620).into(),
-        fund_level: FundLevel::National,
-        lines: vec![
+    let f = SchemeFunding::new(
+        FundLevel::National,
+        m(620),
+        m(620),
+        vec![
             line(FundingSource::NationalExtensionFund, m(300)),
             line(FundingSource::Counterpart, m(320)),
         ],
-        no_other_state_funding: Some(true),
-    };
+    )
+    .declared(Some(true));
     let out = check_funding(
         &f,
         Activity::AdvancedMachinery,
@@ -663,17 +659,17 @@ fn check_funding_clean_scheme_reports_only_shares() {
 
 #[test]
 fn check_funding_reports_every_problem_with_paths() {
-    let f = SchemeFunding {
-        total_cost: m(620).into(),
-        eligible_cost: m(620).into(),
-        fund_level: FundLevel::National,
-        lines: vec![
+    let f = SchemeFunding::new(
+        FundLevel::National,
+        m(620),
+        m(620),
+        vec![
             line(FundingSource::NationalExtensionFund, m(310)),
             line(FundingSource::LocalBudgetProvincial, m(10)),
             line(FundingSource::Counterpart, m(200)),
         ],
-        no_other_state_funding: None,
-    };
+    )
+    .declared(None);
     let out = check_funding(
         &f,
         Activity::AdvancedMachinery,
@@ -729,16 +725,16 @@ fn check_funding_reports_every_problem_with_paths() {
 
 #[test]
 fn check_funding_not_assessed_is_a_warning_never_silent() {
-    let f = SchemeFunding {
-        total_cost: m(100).into(),
-        eligible_cost: m(100).into(),
-        fund_level: FundLevel::National,
-        lines: vec![
+    let f = SchemeFunding::new(
+        FundLevel::National,
+        m(100),
+        m(100),
+        vec![
             line(FundingSource::NationalExtensionFund, m(50)),
             line(FundingSource::Counterpart, m(50)),
         ],
-        no_other_state_funding: Some(true),
-    };
+    )
+    .declared(Some(true));
     let out = check_funding(&f, Activity::Advisory, &NATIONAL, d(2022, 6, 1), "");
     let w = out
         .iter()
