@@ -8,9 +8,14 @@
 #
 # The python part builds the package in release mode into a virtual environment
 # ($BENCH_VENV, default $CARGO_TARGET_DIR/venv-bench) with the competitors of the `bench`
-# extra, generates 1 000 and 10 000 documents (valid, and 10 % invalid) and runs
-# benches/python/bench_check_many.py on them (BENCH_PYTHON_REPEAT timed runs, default 5).
-# It is not part of "all": it takes minutes, mostly in the pure-Python jsonschema.
+# extra, generates 1 000 and 10 000 documents (valid, and 10 % invalid) and 1 000 large
+# documents (`gen_corpus --large`: 50–80 beneficiaries per scheme, 100–150 result lines per
+# report, long notes; valid, and 10 % invalid), and runs benches/python/bench_check_many.py
+# on them (BENCH_PYTHON_REPEAT timed runs, default 5; BENCH_PYTHON_ONLY picks readers, e.g.
+# "khuyencong,jsonschema_rs+orjson,pydantic,orjson"; BENCH_PYTHON_CLOCK=cpu times the CPU of
+# the process instead of the wall clock, for a loaded machine). The corpora are written to $BENCH_WORK
+# (default: a temporary directory, removed at the end). It is not part of "all": it takes
+# minutes, mostly in the pure-Python jsonschema.
 #
 # Uses CARGO_TARGET_DIR if set (default: target). hyperfine is used for start-up time when
 # installed (Debian: apt-get install hyperfine); otherwise a timed loop of 200 runs.
@@ -18,8 +23,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-target}"
 only="${BENCH_ONLY:-all}"
-work="${BENCH_WORK:-$(mktemp -d)}"
-mkdir -p "$work"
+if [ -n "${BENCH_WORK:-}" ]; then
+    work="$BENCH_WORK"
+    mkdir -p "$work"
+else
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+fi
 
 echo "## Machine"
 echo
@@ -53,7 +63,7 @@ print("|---|---|---:|---:|---:|---:|")
 for corpus in ("valid", "mixed_10pct_invalid"):
     g = f"documents_1k_{corpus}"
     limit = est(g, "serde_json_typed_parse")
-    for name in ("serde_json_typed_parse", "parse", "check_bytes"):
+    for name in ("serde_json_typed_parse", "serde_json_typed_parse_utf8_once", "parse", "check_bytes"):
         t = est(g, name)
         print(f"| {corpus} | `{name}` | {t*1e3:.2f} ms | {1000/t:,.0f} | {size(g, name)/t/1e6:.1f} | {limit/t:.0%} |")
 print()
@@ -119,5 +129,12 @@ if [ "$only" = python ]; then
             corpora+=("$f")
         done
     done
-    "$venv/bin/python" benches/python/bench_check_many.py --repeat "${BENCH_PYTHON_REPEAT:-5}" "${corpora[@]}"
+    for invalid in 0 10; do
+        f="$work/corpus-large-1000-invalid$invalid.jsonl"
+        [ -f "$f" ] || "$gen" 1000 --seed 1 --invalid "$invalid" --large -o "$f"
+        corpora+=("$f")
+    done
+    "$venv/bin/python" benches/python/bench_check_many.py --repeat "${BENCH_PYTHON_REPEAT:-5}" \
+        ${BENCH_PYTHON_ONLY:+--only "$BENCH_PYTHON_ONLY"} --clock "${BENCH_PYTHON_CLOCK:-wall}" \
+        "${corpora[@]}"
 fi

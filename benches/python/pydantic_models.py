@@ -4,8 +4,13 @@ equivalent of docs/schema/{scheme,plan,period_report}.schema.json.
 What it checks, as the schemas do: closed objects (``extra="forbid"``), required fields,
 strict integers for money and counts (no bool, no float, no numeric string) with the same
 bounds (0 … 2^53 − 1), enums for every code list, the ``kind`` tag (a discriminated
-union), ``schema_version == 1``, string lengths, array lengths, the share pattern and dates
+union), ``schema_version`` 1 or 2, string lengths, array lengths, the share pattern and dates
 (``datetime.date`` in strict mode: ``YYYY-MM-DD`` only).
+
+The models are those of format version 1, which accept the version number 2: the fields
+format version 2 added (years, industries, product groups, parts, outcomes and execution
+figures of result lines, programmes…) are not modelled and would be refused. The generated
+corpus uses none of them, so every reader does the same work on it.
 
 Optional fields that the schemas do not allow to be ``null`` have a ``None`` default but
 refuse an explicit ``null`` (defaults are not validated), as the schemas do.
@@ -267,7 +272,7 @@ class SupportTerms(_Closed):
 
 class Scheme(_Closed):
     kind: Literal["scheme"]
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Id
     title: Title
     approval: DecisionRef
@@ -311,7 +316,7 @@ class PlanScheme(_Closed):
 
 class Plan(_Closed):
     kind: Literal["plan"]
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Id
     year: Annotated[int, Field(strict=True, ge=2000, le=2100)]
     fund_level: FundLevel  # type: ignore[valid-type]
@@ -350,7 +355,7 @@ class ResultTotal(_Closed):
 
 class PeriodReport(_Closed):
     kind: Literal["period_report"]
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Id
     reporting_unit: ReportingUnit
     period: Period

@@ -286,51 +286,87 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
     pack.map(Some).map_err(pack_error)
 }
 
-/// One finding as a dict, directly from its fields: the keys and values of its JSON form
+/// The findings as a list of dicts: each the keys and values of the finding's JSON form
 /// (`serde_json::to_value(finding)`), in the same (sorted) order, with the keys interned.
-pub fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    if let Some(citation) = &finding.citation {
+pub fn findings_to_py<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bound<'py, PyList>> {
+    Converter::default().findings(py, findings)
+}
+
+/// Converts the findings of a batch. A batch repeats a few citations and codes many times:
+/// each citation is converted once (through its JSON form) and copied for every finding
+/// that cites it (each finding owns its dict, as before), and the codes, severities and
+/// confidences are interned strings, so that no text is decoded twice.
+#[derive(Default)]
+struct Converter<'py> {
+    citations: std::collections::HashMap<khuyencong::law::Citation, Bound<'py, PyDict>>,
+}
+
+impl<'py> Converter<'py> {
+    fn findings(&mut self, py: Python<'py>, findings: &[Finding]) -> PyResult<Bound<'py, PyList>> {
+        let items = findings
+            .iter()
+            .map(|f| self.finding(py, f))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
+    }
+
+    fn citation(
+        &mut self,
+        py: Python<'py>,
+        citation: khuyencong::law::Citation,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        if let Some(done) = self.citations.get(&citation) {
+            return done.copy();
+        }
         let value = serde_json::to_value(citation).map_err(|e| {
             error(
                 format!("cannot encode a citation: {e}"),
                 format!("không mã hóa được trích dẫn: {e}"),
             )
         })?;
-        dict.set_item(intern!(py, "citation"), json_to_py(py, &value)?)?;
+        let dict = json_to_py(py, &value)?.cast_into::<PyDict>()?;
+        let copy = dict.copy()?;
+        self.citations.insert(citation, dict);
+        Ok(copy)
     }
-    if let Some(cell) = &finding.cell {
-        dict.set_item(intern!(py, "cell"), cell)?;
-    }
-    dict.set_item(intern!(py, "code"), &finding.code)?;
-    if let Some(confidence) = finding.confidence {
-        dict.set_item(intern!(py, "confidence"), confidence.code())?;
-    }
-    if !finding.facts.is_empty() {
-        dict.set_item(intern!(py, "facts"), PyList::new(py, &finding.facts)?)?;
-    }
-    dict.set_item(intern!(py, "message_en"), finding.message_en())?;
-    dict.set_item(intern!(py, "message_vi"), finding.message_vi())?;
-    let finding_params = finding.params();
-    if !finding_params.is_empty() {
-        let params = PyDict::new(py);
-        for (key, value) in finding_params.iter() {
-            params.set_item(key, json_to_py(py, value)?)?;
-        }
-        dict.set_item(intern!(py, "params"), params)?;
-    }
-    dict.set_item(intern!(py, "path"), &finding.path)?;
-    dict.set_item(intern!(py, "severity"), finding.severity.code())?;
-    Ok(dict)
-}
 
-/// The findings as a list of dicts.
-pub fn findings_to_py<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for finding in findings {
-        list.append(finding_to_py(py, finding)?)?;
+    fn finding(&mut self, py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        if let Some(citation) = finding.citation {
+            dict.set_item(intern!(py, "citation"), self.citation(py, citation)?)?;
+        }
+        if let Some(cell) = &finding.cell {
+            dict.set_item(intern!(py, "cell"), cell)?;
+        }
+        dict.set_item(intern!(py, "code"), PyString::intern(py, &finding.code))?;
+        if let Some(confidence) = finding.confidence {
+            dict.set_item(
+                intern!(py, "confidence"),
+                PyString::intern(py, confidence.code()),
+            )?;
+        }
+        if !finding.facts.is_empty() {
+            dict.set_item(intern!(py, "facts"), PyList::new(py, &finding.facts)?)?;
+        }
+        dict.set_item(intern!(py, "message_en"), finding.message_en())?;
+        dict.set_item(intern!(py, "message_vi"), finding.message_vi())?;
+        let finding_params = finding.params();
+        if !finding_params.is_empty() {
+            let params = PyDict::new(py);
+            for (key, value) in finding_params.iter() {
+                params.set_item(PyString::intern(py, key), json_to_py(py, value)?)?;
+            }
+            dict.set_item(intern!(py, "params"), params)?;
+        }
+        dict.set_item(intern!(py, "path"), &finding.path)?;
+        let severity = match finding.severity {
+            khuyencong::Severity::Error => intern!(py, "error"),
+            khuyencong::Severity::Warning => intern!(py, "warning"),
+            khuyencong::Severity::Info => intern!(py, "info"),
+        };
+        dict.set_item(intern!(py, "severity"), severity)?;
+        Ok(dict)
     }
-    Ok(list)
 }
 
 /// Reads or checks every input with the interpreter released (files are read there too),
@@ -403,7 +439,8 @@ pub fn _check_many<'py>(
         None => CheckOptions::default(),
     };
     let checked = check_all(py, inputs, options)?;
-    let out = PyList::empty(py);
+    let mut converter = Converter::default();
+    let mut out = Vec::with_capacity(checked.len());
     for c in checked {
         let document = match c.document {
             Some(inner) => Some(Bound::new(
@@ -424,13 +461,13 @@ pub fn _check_many<'py>(
                     .into_pyobject(py)?
                     .into_any(),
                 c.id.into_pyobject(py)?.into_any(),
-                findings_to_py(py, &c.findings)?.into_any(),
+                converter.findings(py, &c.findings)?.into_any(),
                 document.into_pyobject(py)?.into_any(),
             ],
         )?;
-        out.append(item)?;
+        out.push(item);
     }
-    Ok(out)
+    PyList::new(py, out)
 }
 
 /// A document read from a file, or why not.

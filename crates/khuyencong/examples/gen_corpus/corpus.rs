@@ -130,6 +130,50 @@ const REPORT_ACTIVITIES: &[(&str, &str)] = &[
     ("market_export_expansion", "trips"),
 ];
 
+/// How big the generated documents are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Size {
+    /// Shaped like the example documents: 1–3 beneficiaries per scheme, 2–9 result lines
+    /// per report, short notes.
+    #[default]
+    Usual,
+    /// Large documents, as a province's consolidated files are: 50–80 beneficiaries per
+    /// scheme, 100–150 result lines per report, and notes of several hundred characters on
+    /// funding and result lines.
+    Large,
+}
+
+/// A note of several hundred characters (Vietnamese text, as reports write them).
+fn long_note(rng: &mut Rng, lo: u64, hi: u64) -> String {
+    const WORDS: &[&str] = &[
+        "hỗ trợ",
+        "cơ sở công nghiệp nông thôn",
+        "ứng dụng máy móc thiết bị",
+        "tiên tiến",
+        "nâng cao năng suất",
+        "chất lượng sản phẩm",
+        "theo Quyết định phê duyệt",
+        "của Ủy ban nhân dân tỉnh",
+        "đã nghiệm thu",
+        "thanh quyết toán",
+        "đúng quy định",
+        "kinh phí đối ứng",
+        "giải quyết việc làm",
+        "lao động địa phương",
+        "tại xã",
+    ];
+    let target = usize::try_from(rng.range(lo, hi)).unwrap_or(0);
+    let mut note = String::with_capacity(target + 40);
+    while note.chars().count() < target {
+        if !note.is_empty() {
+            note.push_str(if rng.chance(15) { ". " } else { " " });
+        }
+        let word = rng.pick::<&str>(WORDS);
+        note.push_str(word);
+    }
+    note
+}
+
 /// How a generated document was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flaw {
@@ -177,11 +221,19 @@ fn thousands(rng: &mut Rng, lo: u64, hi: u64) -> u64 {
 
 /// A valid scheme.
 pub fn scheme(rng: &mut Rng, index: u64) -> Value {
+    scheme_of(rng, index, Size::Usual)
+}
+
+/// A valid scheme of the given size.
+pub fn scheme_of(rng: &mut Rng, index: u64, size: Size) -> Value {
     let province = *rng.pick(PROVINCES);
     let (year, approved) = day(rng);
     let province = province_on(province, &approved);
     let national = rng.chance(30);
-    let n_beneficiaries = rng.range(1, 3);
+    let n_beneficiaries = match size {
+        Size::Usual => rng.range(1, 3),
+        Size::Large => rng.range(50, 80),
+    };
     let (trade, industry) = *rng.pick(TRADES);
     // Decree 235/2025 names the mechanical industry in the 2012 wording's place.
     let industry =
@@ -236,6 +288,14 @@ pub fn scheme(rng: &mut Rng, index: u64) -> Value {
     } else {
         "local_budget_provincial"
     };
+    let mut lines = json!([
+        {"source": source, "amount": support},
+        {"source": "counterpart", "amount": total_cost - support},
+    ]);
+    if size == Size::Large {
+        lines[0]["note"] = json!(long_note(rng, 300, 800));
+        lines[1]["note"] = json!(long_note(rng, 300, 800));
+    }
     let mut doc = json!({
         "kind": "scheme",
         "schema_version": 2,
@@ -253,10 +313,7 @@ pub fn scheme(rng: &mut Rng, index: u64) -> Value {
             "total_cost": total_cost,
             "eligible_cost": eligible_cost,
             "fund_level": if national { "national" } else { "provincial" },
-            "lines": [
-                {"source": source, "amount": support},
-                {"source": "counterpart", "amount": total_cost - support},
-            ],
+            "lines": lines,
             "no_other_state_funding": true,
         },
         "declarations": {"counterpart_committed": true},
@@ -269,6 +326,11 @@ pub fn scheme(rng: &mut Rng, index: u64) -> Value {
 
 /// A valid period report.
 pub fn report(rng: &mut Rng, index: u64) -> Value {
+    report_of(rng, index, Size::Usual)
+}
+
+/// A valid period report of the given size.
+pub fn report_of(rng: &mut Rng, index: u64, size: Size) -> Value {
     let province = *rng.pick(PROVINCES);
     let (from, to, label) = if rng.chance(25) {
         let (a, b) = *rng.pick(&[(2016, 2020), (2021, 2025)]);
@@ -280,7 +342,11 @@ pub fn report(rng: &mut Rng, index: u64) -> Value {
     let province = province_on(province, &from);
     let mut results = Vec::new();
     let (mut national_support, mut provincial_support, mut counterpart) = (0u64, 0u64, 0u64);
-    for _ in 0..rng.range(1, 4) {
+    let (machinery, others) = match size {
+        Size::Usual => (rng.range(1, 4), None),
+        Size::Large => (rng.range(40, 60), Some(rng.range(60, 90))),
+    };
+    for _ in 0..machinery {
         let national = rng.chance(30);
         let establishments = rng.range(1, 60);
         let support = thousands(rng, 50_000_000, 300_000_000) * establishments / 4;
@@ -294,13 +360,19 @@ pub fn report(rng: &mut Rng, index: u64) -> Value {
             provincial_support += support;
         }
         counterpart += investment - support;
+        let note = match size {
+            Size::Usual => format!(
+                "Hỗ trợ {establishments:02} cơ sở công nghiệp nông thôn ứng dụng máy móc thiết bị tiên tiến"
+            ),
+            Size::Large => long_note(rng, 400, 1500),
+        };
         results.push(json!({
             "activity": "advanced_machinery_technology_transfer",
             "fund": if national { "national" } else { "provincial" },
             "counts": {"establishments": establishments},
             "support": support,
             "total_investment": investment,
-            "note": format!("Hỗ trợ {establishments:02} cơ sở công nghiệp nông thôn ứng dụng máy móc thiết bị tiên tiến"),
+            "note": note,
         }));
     }
     if rng.chance(60) {
@@ -314,7 +386,11 @@ pub fn report(rng: &mut Rng, index: u64) -> Value {
             "support": support,
         }));
     }
-    for _ in 0..rng.range(1, 4) {
+    let others = match others {
+        Some(n) => n,
+        None => rng.range(1, 4),
+    };
+    for _ in 0..others {
         let (activity, count) = *rng.pick(REPORT_ACTIVITIES);
         let value = rng.range(1, 200);
         let counts = if rng.chance(15) {
@@ -453,10 +529,16 @@ pub fn to_text(doc: &Value) -> String {
 
 /// One document: the `index`-th of a corpus, with `invalid_percent` % made invalid.
 pub fn document(rng: &mut Rng, index: u64, invalid_percent: u64) -> (String, Flaw) {
+    document_of(rng, index, invalid_percent, Size::Usual)
+}
+
+/// One document of the given size: the `index`-th of a corpus, with `invalid_percent` %
+/// made invalid.
+pub fn document_of(rng: &mut Rng, index: u64, invalid_percent: u64, size: Size) -> (String, Flaw) {
     let mut doc = if rng.chance(70) {
-        scheme(rng, index)
+        scheme_of(rng, index, size)
     } else {
-        report(rng, index)
+        report_of(rng, index, size)
     };
     if !rng.chance(invalid_percent) {
         return (to_text(&doc), Flaw::None);
@@ -485,9 +567,21 @@ pub fn write_jsonl<W: std::io::Write>(
     count: u64,
     invalid_percent: u64,
 ) -> std::io::Result<()> {
+    write_jsonl_of(out, seed, count, invalid_percent, Size::Usual)
+}
+
+/// Writes `count` documents of the given size as JSON Lines, `invalid_percent` % of them
+/// invalid.
+pub fn write_jsonl_of<W: std::io::Write>(
+    out: &mut W,
+    seed: u64,
+    count: u64,
+    invalid_percent: u64,
+    size: Size,
+) -> std::io::Result<()> {
     let mut rng = Rng::new(seed);
     for i in 0..count {
-        let (text, _) = document(&mut rng, i, invalid_percent);
+        let (text, _) = document_of(&mut rng, i, invalid_percent, size);
         out.write_all(text.as_bytes())?;
         out.write_all(b"\n")?;
     }

@@ -373,17 +373,21 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Unreadable> {
 ///
 /// The strict reader accepts exactly what the structural report accepts (the agreement
 /// tests prove it on the corpus and thousands of mutations): it checks the `kind` tag itself
-/// (the scan only picks which type to try); every string is checked to be UTF-8; objects
+/// (the scan only picks which type to try); the whole input is checked to be UTF-8; objects
 /// are read only as objects and codes only as strings; the depth limit is the same.
 fn read_well_formed(bytes: &[u8]) -> Option<Document> {
     if bytes.len() > MAX_INPUT_BYTES {
         return None;
     }
-    match structure::quick_kind(bytes)? {
-        b"scheme" => strict::from_slice(bytes).ok().map(Document::Scheme),
-        b"plan" => strict::from_slice(bytes).ok().map(Document::Plan),
-        b"period_report" => strict::from_slice(bytes).ok().map(Document::PeriodReport),
-        b"programme" => strict::from_slice(bytes).ok().map(Document::Programme),
+    let kind = structure::quick_kind(bytes)?;
+    // The whole input is checked to be UTF-8 once (the structural report says where it is
+    // not); the typed reader then reads text and does not check each string again.
+    let text = std::str::from_utf8(bytes).ok()?;
+    match kind {
+        b"scheme" => strict::from_str(text).ok().map(Document::Scheme),
+        b"plan" => strict::from_str(text).ok().map(Document::Plan),
+        b"period_report" => strict::from_str(text).ok().map(Document::PeriodReport),
+        b"programme" => strict::from_str(text).ok().map(Document::Programme),
         _ => None,
     }
 }

@@ -26,6 +26,19 @@ pub(crate) fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> serd
     Ok(value)
 }
 
+/// Reads a `T` from JSON text through the strict wrapper; trailing text is an error.
+///
+/// For input already checked to be UTF-8 as a whole (the fast path of documents): one
+/// check of the whole input is quicker than serde_json's check of each string read from
+/// bytes, and accepts exactly the same inputs (a byte outside ASCII can only stand inside
+/// a string of well-formed JSON).
+pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> serde_json::Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Strict::root(&mut de))?;
+    de.end()?;
+    Ok(value)
+}
+
 /// Reads a `T` from a JSON value through the strict wrapper.
 #[cfg(test)]
 pub(crate) fn from_value<T: de::DeserializeOwned>(
