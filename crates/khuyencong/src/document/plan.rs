@@ -247,7 +247,8 @@ impl Plan {
                 let Some(level) = line.source.fund_level() else {
                     continue;
                 };
-                if levels.iter().all(|l| l.is_local() != level.is_local()) {
+                // Decree 45/2012 Art. 11, as the scheme rule reads it (`funding::pays_for`).
+                if !levels.iter().any(|l| crate::funding::pays_for(level, *l)) {
                     let plan_level = self.fund_level.map_or_else(
                         || {
                             levels
