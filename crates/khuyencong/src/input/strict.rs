@@ -39,8 +39,9 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> serde_js
     Ok(value)
 }
 
-/// Reads a `T` from a JSON value through the strict wrapper.
-#[cfg(test)]
+/// Reads a `T` from a JSON value through the strict wrapper (the structural report's pruned
+/// value, natively; see `document::read_pruned`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) fn from_value<T: de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> serde_json::Result<T> {
