@@ -450,6 +450,16 @@ pub(crate) fn check_year_in_period(
     period: &Period,
     path: &str,
 ) {
+    check_year_in_period_at(out, year, period, || path.to_owned());
+}
+
+/// [`check_year_in_period`] with the path built only for a finding.
+pub(crate) fn check_year_in_period_at(
+    out: &mut Vec<Finding>,
+    year: Year,
+    period: &Period,
+    path: impl FnOnce() -> String,
+) {
     use chrono::Datelike;
     let y = year.get();
     if y < period.from.year() || y > period.to.year() {
@@ -459,7 +469,7 @@ pub(crate) fn check_year_in_period(
                 from: period.from,
                 to: period.to,
             }
-            .at(path),
+            .at(path()),
         );
     }
 }
@@ -474,20 +484,31 @@ pub(crate) fn check_year_in_period(
 /// problem that prevents them is.
 pub fn check_bytes(bytes: &[u8], options: &CheckOptions) -> Checked {
     let (bytes, bom) = crate::input::strip_bom(bytes);
-    let mut checked = match read_well_formed(bytes) {
-        Some(document) => Checked {
-            kind: Some(document.kind()),
-            id: Some(document.id().to_owned()),
-            findings: check(&document, options),
-            document: Some(document),
-        },
-        None => check_unreadable(bytes, options),
+    let with_bom = |findings: &mut Vec<Finding>| {
+        if bom {
+            findings.push(crate::input::report::bom_ignored());
+            Finding::sort(findings);
+        }
     };
-    if bom {
-        checked.findings.push(crate::input::report::bom_ignored());
-        Finding::sort(&mut checked.findings);
+    // Each result is built where it is returned, not moved there: a document is several
+    // kilobytes, and each move is a copy.
+    match read_well_formed(bytes) {
+        Some(document) => {
+            let mut findings = check(&document, options);
+            with_bom(&mut findings);
+            Checked {
+                kind: Some(document.kind()),
+                id: Some(document.id().to_owned()),
+                findings,
+                document: Some(document),
+            }
+        }
+        None => {
+            let mut checked = check_unreadable(bytes, options);
+            with_bom(&mut checked.findings);
+            checked
+        }
     }
-    checked
 }
 
 /// Checks one line of a JSON Lines input ([`crate::input::JsonLines`]): a line longer than
@@ -677,12 +698,11 @@ pub(crate) fn check_coverage(out: &mut Vec<Finding>, period: &Period, path: &str
 }
 
 /// The regimes in force at some day of the period.
-fn regimes_of(period: &Period) -> Vec<Regime> {
+fn regimes_of(period: &Period) -> impl Iterator<Item = Regime> + '_ {
     Regime::ALL
         .iter()
         .copied()
         .filter(|r| r.starts() <= period.to && r.ends().is_none_or(|e| e >= period.from))
-        .collect()
 }
 
 fn overlaps(info: &crate::CodeInfo, period: &Period) -> bool {
@@ -707,9 +727,7 @@ pub(crate) fn check_activity_in_period_at(
     path: impl FnOnce() -> String,
 ) {
     let info = activity.info();
-    let in_regime = regimes_of(period)
-        .iter()
-        .any(|r| info.confidence_in(*r).is_some());
+    let in_regime = regimes_of(period).any(|r| info.confidence_in(r).is_some());
     if !(in_regime && overlaps(info, period)) {
         out.push(
             Finding::new(

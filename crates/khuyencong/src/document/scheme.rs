@@ -232,12 +232,17 @@ impl Scheme {
         let mut eligible_listed = 0u64;
         let mut verdicts = Vec::with_capacity(self.beneficiaries.len());
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
-            let base = format!("/beneficiaries/{i}");
+            // The beneficiary's path is built only when something is said about it.
+            let base = || format!("/beneficiaries/{i}");
             let Ok(assessed) = assess_with(applicant, main, date, Keep::Problems) else {
                 verdicts.push(None);
                 continue;
             };
-            let assessed = assessed.prefixed(&base);
+            let assessed = if assessed.findings.is_empty() && assessed.missing_facts.is_empty() {
+                assessed
+            } else {
+                assessed.prefixed(&base())
+            };
             let missing_facts = assessed.missing_facts;
             let verdict = assessed.verdict;
             verdicts.push(Some(verdict));
@@ -250,7 +255,7 @@ impl Scheme {
                     Finding::new(
                         "scheme.beneficiary_not_eligible",
                         Severity::Error,
-                        base,
+                        base(),
                         format!("đối tượng thụ hưởng thứ {} không đủ điều kiện nhận hỗ trợ `{}`; xem các lỗi tại đường dẫn này", i + 1, main.code()),
                         format!("beneficiary no. {} is not eligible for `{}`; see the errors at its path", i + 1, main.code()),
                     )
@@ -260,7 +265,7 @@ impl Scheme {
                     Finding::new(
                         "scheme.beneficiary_indeterminate",
                         Severity::Warning,
-                        base,
+                        base(),
                         format!(
                             "chưa xác định được điều kiện của đối tượng thụ hưởng thứ {}: thiếu {}",
                             i + 1,
