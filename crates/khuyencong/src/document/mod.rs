@@ -490,24 +490,21 @@ pub fn check_bytes(bytes: &[u8], options: &CheckOptions) -> Checked {
             Finding::sort(findings);
         }
     };
-    // Each result is built where it is returned, not moved there: a document is several
-    // kilobytes, and each move is a copy.
-    match read_well_formed(bytes) {
-        Some(document) => {
-            let mut findings = check(&document, options);
-            with_bom(&mut findings);
-            Checked {
-                kind: Some(document.kind()),
-                id: Some(document.id().to_owned()),
-                findings,
-                document: Some(document),
-            }
-        }
-        None => {
-            let mut checked = check_unreadable(bytes, options);
-            with_bom(&mut checked.findings);
-            checked
-        }
+    // The document read is moved into the result as it was returned (an `Option`), not
+    // taken out and wrapped again: a document is several kilobytes, and each move is a copy.
+    let document = read_well_formed(bytes);
+    let Some(read) = &document else {
+        let mut checked = check_unreadable(bytes, options);
+        with_bom(&mut checked.findings);
+        return checked;
+    };
+    let mut findings = check(read, options);
+    with_bom(&mut findings);
+    Checked {
+        kind: Some(read.kind()),
+        id: Some(read.id().to_owned()),
+        findings,
+        document,
     }
 }
 
