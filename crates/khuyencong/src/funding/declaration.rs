@@ -1,19 +1,80 @@
-//! The beneficiary declares that no other state money funds the same cost items — Joint
-//! Circular 26/2014/TTLT-BTC-BCT Art. 7.4, on a scheme's money. Outside the Joint
-//! Circular's window it is applied as a reference (see `window`); the applicant's fact of
-//! the same article is assessed by `eligibility::double_funding`.
+//! No double funding — Joint Circular 26/2014/TTLT-BTC-BCT Art. 7.4: cost items already
+//! funded by another state source get no extension support. The one module of the article:
+//! the scheme's declaration (`funding.no_other_state_funding`, checked with the scheme's
+//! money) and the applicant's fact (`other_state_funding_same_items`, checked by
+//! [`crate::eligibility::assess`]) go through the one predicate [`applies_on`].
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | a scheme carries the beneficiary's declaration that no other state money funds the same cost items, and it is true | TTLT 26/2014 Art. 7.4 | historical; secondary outside 2014-04-08 … 2018-05-10 |
+//! | no other state funding for the same cost items: a scheme carries the beneficiary's declaration and it is true, an applicant's known double funding fails; outside 2014-04-08 … 2018-05-10 a warning for the reviewer | TTLT 26/2014 Art. 7.4 | historical; secondary outside 2014-04-08 … 2018-05-10 |
+//!
+//! The one policy of this article outside the Joint Circular's window (the window is the
+//! instrument table's, see `window`): before 2014-04-08, and from 2018-05-11 when Circular
+//! 28/2018/TT-BTC replaced it, the equivalent rule of the instrument in force has not been
+//! read, so the Joint Circular is applied as a reference (`secondary`, and the message says
+//! so) and nothing it finds is an error: what is an error inside the window (a missing or
+//! untrue declaration on a scheme, a known double funding of an applicant) is a warning for
+//! the reviewer, and a fact it asks for inside the window (an applicant's unknown double
+//! funding) is not asked for. Inside the window it is a condition of support (`historical`).
+
+use chrono::NaiveDate;
 
 use super::SchemeFunding;
 use super::window::Ttlt26;
-use crate::finding::{Finding, finding_kinds};
+use crate::applicant::ApplicantFacts;
+use crate::eligibility::trail::Trail;
+use crate::finding::{Finding, Severity, finding_kinds};
 use crate::law::{Citation, InstrumentId};
 
 /// Joint Circular 26/2014 Art. 7.4.
 const TTLT26_7_4: Citation = Citation::article(InstrumentId::Ttlt26_2014, 7).clause(4);
+
+/// The applicant's fact the article reads.
+const POINTER: &str = "/other_state_funding_same_items";
+
+/// How Art. 7.4 applies on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Applies {
+    /// Inside the window of Joint Circular 26/2014: a condition of support.
+    Condition,
+    /// Outside it: applied as a reference; a reviewer checks, nothing is an error.
+    Reference,
+}
+
+/// The policy of Art. 7.4 on `date` (see the module documentation): the one predicate of
+/// the article, for schemes and applicants.
+pub(crate) fn applies_on(date: NaiveDate) -> Applies {
+    match Ttlt26::on(date) {
+        Ttlt26::Inside => Applies::Condition,
+        Ttlt26::Outside => Applies::Reference,
+    }
+}
+
+impl Applies {
+    /// The window the findings cite (its confidence, and the reason outside it).
+    const fn window(self) -> Ttlt26 {
+        match self {
+            Self::Condition => Ttlt26::Inside,
+            Self::Reference => Ttlt26::Outside,
+        }
+    }
+
+    /// What a breach of the article is on the date: an error inside the window, a warning
+    /// for the reviewer outside it.
+    const fn severity(self) -> Severity {
+        match self {
+            Self::Condition => Severity::Error,
+            Self::Reference => Severity::Warning,
+        }
+    }
+
+    /// A breach of the article on a scheme, with the severity and confidence of the date.
+    fn breach(self, finding: Finding) -> Finding {
+        let mut finding = finding.confidence(self.window().confidence());
+        finding.severity = self.severity();
+        finding
+    }
+}
 
 finding_kinds! {
     /// The declaration is missing.
@@ -22,8 +83,8 @@ finding_kinds! {
         severity: Error,
         citation: Some(TTLT26_7_4),
         meaning: (
-            "Thiếu cam kết chưa nhận kinh phí nhà nước khác cho cùng nội dung chi.",
-            "The declaration that no other state money funds the same cost items is missing.",
+            "Thiếu cam kết chưa nhận kinh phí nhà nước khác cho cùng nội dung chi (cảnh báo ngoài thời gian hiệu lực của Thông tư liên tịch 26/2014: 08/04/2014 – 10/05/2018).",
+            "The declaration that no other state money funds the same cost items is missing (a warning outside the window of Joint Circular 26/2014: 2014-04-08 … 2018-05-10).",
         ),
         fix: ("Bổ sung cam kết của cơ sở.", "Add the beneficiary's declaration."),
         params: { window: Ttlt26 },
@@ -39,8 +100,8 @@ finding_kinds! {
         severity: Error,
         citation: Some(TTLT26_7_4),
         meaning: (
-            "Cơ sở khai đã nhận kinh phí nhà nước khác cho cùng nội dung chi.",
-            "The beneficiary declares other state money for the same cost items.",
+            "Cơ sở khai đã nhận kinh phí nhà nước khác cho cùng nội dung chi (cảnh báo ngoài thời gian hiệu lực của Thông tư liên tịch 26/2014: 08/04/2014 – 10/05/2018).",
+            "The beneficiary declares other state money for the same cost items (a warning outside the window of Joint Circular 26/2014: 2014-04-08 … 2018-05-10).",
         ),
         fix: (
             "Loại bỏ nội dung chi đã được ngân sách khác hỗ trợ.",
@@ -52,33 +113,179 @@ finding_kinds! {
             "The beneficiary declares other state money for the same cost items{window}",
         ),
     }
+
+    /// The items already received state funding (inside the window).
+    OtherStateFunding {
+        code: "eligibility.other_state_funding",
+        severity: Error,
+        citation: Some(TTLT26_7_4),
+        meaning: (
+            "Nội dung chi đã được ngân sách nhà nước hỗ trợ: không được hỗ trợ trùng.",
+            "The cost items already received state funding: no double funding.",
+        ),
+        fix: (
+            "Loại các nội dung chi đã được nguồn ngân sách nhà nước khác hỗ trợ khỏi đề án; nếu khai báo nhầm, sửa other_state_funding_same_items.",
+            "Remove the items already funded by another state source from the scheme; if the fact was given by mistake, correct other_state_funding_same_items.",
+        ),
+        params: {},
+        message: (
+            "Các nội dung chi đã được nguồn ngân sách nhà nước khác hỗ trợ: không được hỗ trợ trùng (khoản 4 Điều 7 Thông tư liên tịch 26/2014/TTLT-BTC-BCT).",
+            "The cost items already received other state funding: no double funding (Joint Circular 26/2014 Art. 7.4).",
+        ),
+    }
+
+    /// The items already received state funding (outside the window).
+    OtherStateFundingUnverified {
+        code: "eligibility.other_state_funding_unverified",
+        severity: Warning,
+        citation: Some(TTLT26_7_4),
+        meaning: (
+            "Nội dung chi đã được ngân sách nhà nước hỗ trợ; quy định tương ứng của Thông tư 28/2018/TT-BTC chưa được đọc: cần thẩm định.",
+            "The cost items already received state funding; the Circular 28/2018 equivalent of the ban was not read: a reviewer must check.",
+        ),
+        fix: (
+            "Loại các nội dung chi đã được hỗ trợ khỏi đề án.",
+            "Remove the already funded items from the scheme.",
+        ),
+        params: {},
+        message: (
+            "Các nội dung chi đã được ngân sách nhà nước hỗ trợ. Thông tư liên tịch 26/2014 (khoản 4 Điều 7) cấm hỗ trợ trùng; quy định tương ứng của văn bản áp dụng tại ngày đánh giá chưa được đọc: cần thẩm định, không tự động kết luận.",
+            "The cost items already received state funding. Joint Circular 26/2014 Art. 7.4 barred double funding; the equivalent rule in force on the assessment date has not been read: a reviewer must check; no automatic conclusion.",
+        ),
+    }
+
+    /// Whether the items already received state funding is not known (inside the window).
+    OtherStateFundingUnknown {
+        code: "eligibility.other_state_funding_unknown",
+        severity: Warning,
+        citation: Some(TTLT26_7_4),
+        meaning: (
+            "Chưa rõ nội dung chi đã được ngân sách nhà nước hỗ trợ chưa.",
+            "It is not known whether the cost items already received state funding.",
+        ),
+        fix: (
+            "Bổ sung các dữ kiện được liệt kê trong missing_facts.",
+            "Supply the facts listed in missing_facts.",
+        ),
+        params: {},
+        message: (
+            "Cần biết các nội dung chi đã được nguồn ngân sách nhà nước khác hỗ trợ chưa (khoản 4 Điều 7 Thông tư liên tịch 26/2014/TTLT-BTC-BCT).",
+            "Whether the cost items already received other state funding is needed (Joint Circular 26/2014 Art. 7.4).",
+        ),
+    }
 }
 
-/// The declaration is present and true.
-pub(super) fn check(out: &mut Vec<Finding>, funding: &SchemeFunding, window: Ttlt26, p: &str) {
+/// Art. 7.4 on a scheme's money: the declaration is present and true.
+pub(super) fn check(out: &mut Vec<Finding>, funding: &SchemeFunding, date: NaiveDate, p: &str) {
+    let applies = applies_on(date);
+    let window = applies.window();
     let path = || format!("{p}/no_other_state_funding");
     match funding.no_other_state_funding {
-        None => out.push(
-            NoOtherStateFundingMissing { window }
-                .at(path())
-                .confidence(window.confidence()),
-        ),
-        Some(false) => out.push(
-            OtherStateFundingDeclared { window }
-                .at(path())
-                .confidence(window.confidence()),
-        ),
+        None => out.push(applies.breach(NoOtherStateFundingMissing { window }.at(path()))),
+        Some(false) => out.push(applies.breach(OtherStateFundingDeclared { window }.at(path()))),
         Some(true) => {}
+    }
+}
+
+/// Art. 7.4 for one applicant of an eligibility assessment.
+pub(crate) fn check_applicant(a: &ApplicantFacts, date: NaiveDate, trail: &mut Trail) {
+    let applies = applies_on(date);
+    let confidence = applies.window().confidence();
+    match (a.other_state_funding_same_items, applies) {
+        (Some(true), Applies::Condition) => trail.fail(
+            OtherStateFunding {}
+                .at(POINTER)
+                .confidence(confidence)
+                .facts([POINTER]),
+        ),
+        (Some(true), Applies::Reference) => trail.note(
+            OtherStateFundingUnverified {}
+                .at(POINTER)
+                .confidence(confidence)
+                .facts([POINTER]),
+        ),
+        (None, Applies::Condition) => trail.unknown(
+            OtherStateFundingUnknown {}
+                .at(POINTER)
+                .confidence(confidence),
+            [POINTER],
+        ),
+        (Some(false), _) | (None, Applies::Reference) => {}
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{run, scheme};
-    use super::{NoOtherStateFundingMissing, OtherStateFundingDeclared};
-    use crate::fund::FundingSource;
-    use crate::law::{Confidence, TTLT_26_EFFECTIVE};
+    use chrono::NaiveDate;
 
+    use super::super::test_support::{run, scheme};
+    use super::{Applies, NoOtherStateFundingMissing, OtherStateFundingDeclared, applies_on};
+    use crate::activity::Activity;
+    use crate::applicant::ApplicantFacts;
+    use crate::eligibility::{Verdict, assess};
+    use crate::finding::Severity;
+    use crate::fund::FundingSource;
+    use crate::law::{Confidence, TT_28_EFFECTIVE, TTLT_26_EFFECTIVE, TTLT_26_LAST_DAY};
+
+    fn verdict(other: Option<bool>, date: NaiveDate) -> (Verdict, Vec<String>) {
+        let mut json = serde_json::json!({
+            "legal_form": "cooperative",
+            "industry": "handicraft",
+            "head_office": {"province_kind": "province", "unit_kind": "commune"},
+        });
+        if let Some(o) = other {
+            json["other_state_funding_same_items"] = o.into();
+        }
+        let a: ApplicantFacts = serde_json::from_value(json).expect("an applicant");
+        let got = assess(&a, Activity::AdvancedMachinery, date).expect("a date in scope");
+        (
+            got.verdict,
+            got.findings.into_iter().map(|f| f.code).collect(),
+        )
+    }
+
+    /// The window of Joint Circular 26/2014, from the instrument table, on both sides of
+    /// both ends, for schemes and applicants alike.
+    #[test]
+    fn the_window() {
+        let before = TTLT_26_EFFECTIVE.pred_opt().expect("a day");
+        let cases = [
+            (before, Applies::Reference),
+            (TTLT_26_EFFECTIVE, Applies::Condition),
+            (TTLT_26_LAST_DAY, Applies::Condition),
+            (TT_28_EFFECTIVE, Applies::Reference),
+        ];
+        for (date, applies) in cases {
+            assert_eq!(applies_on(date), applies, "{date}");
+        }
+        for (date, inside) in [
+            (TTLT_26_LAST_DAY, true),
+            (TT_28_EFFECTIVE, false),
+            (before, false),
+        ] {
+            let (funded, codes) = verdict(Some(true), date);
+            assert_eq!(funded == Verdict::NotEligible, inside, "{date}");
+            let code = if inside {
+                "eligibility.other_state_funding"
+            } else {
+                "eligibility.other_state_funding_unverified"
+            };
+            assert!(codes.iter().any(|c| c == code), "{date} {codes:?}");
+            let (unknown, codes) = verdict(None, date);
+            assert_eq!(unknown == Verdict::Indeterminate, inside, "{date}");
+            assert_eq!(
+                codes
+                    .iter()
+                    .any(|c| c == "eligibility.other_state_funding_unknown"),
+                inside,
+                "{date}"
+            );
+            assert_eq!(verdict(Some(false), date).0, Verdict::Eligible, "{date}");
+        }
+    }
+
+    /// On a scheme: an error inside the window, a warning outside it (applied as a
+    /// reference, `secondary`, the message says so).
     #[test]
     fn the_declaration_is_present_and_true() {
         let ok = scheme(
@@ -97,7 +304,18 @@ mod tests {
             .find(|f| f.code == NoOtherStateFundingMissing::DEF.code)
             .expect("missing");
         assert_eq!(f.confidence, Some(Confidence::Historical));
+        assert_eq!(f.severity, Severity::Error);
         assert_eq!(f.path, "/funding/no_other_state_funding");
+        let got = run(&missing, TT_28_EFFECTIVE);
+        let f = got
+            .iter()
+            .find(|f| f.code == NoOtherStateFundingMissing::DEF.code)
+            .expect("missing");
+        assert_eq!(
+            (f.severity, f.confidence),
+            (Severity::Warning, Some(Confidence::Secondary))
+        );
+        assert!(f.message_en().contains("applied as a reference"), "{f}");
         let mut declared = ok.funding.clone();
         declared.no_other_state_funding = Some(false);
         let got = run(&declared, ok.date);
@@ -105,6 +323,15 @@ mod tests {
             .iter()
             .find(|f| f.code == OtherStateFundingDeclared::DEF.code)
             .expect("declared");
-        assert_eq!(f.confidence, Some(Confidence::Secondary));
+        assert_eq!(
+            (f.severity, f.confidence),
+            (Severity::Warning, Some(Confidence::Secondary))
+        );
+        let got = run(&declared, TTLT_26_LAST_DAY);
+        let f = got
+            .iter()
+            .find(|f| f.code == OtherStateFundingDeclared::DEF.code)
+            .expect("declared");
+        assert_eq!(f.severity, Severity::Error);
     }
 }

@@ -12,6 +12,7 @@
 //! [`check_funding`] runs them all on one scheme.
 
 pub use crate::fund::{FundLevel, FundingSource};
+pub(crate) use declaration::check_applicant as check_no_double_funding;
 
 use std::collections::BTreeMap;
 
@@ -310,7 +311,7 @@ pub(crate) fn check_funding_with(
     limit::check_state_budget_lines(&mut out, funding, &p);
     let window = window::Ttlt26::on(date);
     counterpart::check(&mut out, funding, state, non_state, window, &p);
-    declaration::check(&mut out, funding, window, &p);
+    declaration::check(&mut out, funding, date, &p);
     integration::check(&mut out, funding, window, &p);
     out.push(sums::shares(funding, sum, state, extension, non_state, &p));
     Finding::sort(&mut out);

@@ -3,7 +3,9 @@
 //! `historical`; on any other date the equivalent rule of the instrument in force
 //! (Circular 28/2018/TT-BTC from 2018-05-11) has not been read, so the Joint Circular is
 //! applied as a reference, `secondary`, and every message says so. The window is the
-//! instrument table's ([`crate::law::SupportRegime`]).
+//! instrument table's ([`crate::law::SupportRegime`]). What a rule's finding becomes there is
+//! stated in the rule's module: Art. 7.4 (`declaration`) reports no error outside the window,
+//! only a warning for the reviewer.
 
 use chrono::NaiveDate;
 
