@@ -234,6 +234,48 @@ impl Arg for Wording {
     fn to_params(&self, _: &'static str, _: &mut Params) {}
 }
 
+/// A value shown in a message but not one of its parameters (it adds nothing to `params`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unlisted<T>(pub T);
+
+impl<T: Arg> Arg for Unlisted<T> {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(lang, f)
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// A decimal number as a document writes it: a decimal comma in Vietnamese, a decimal point
+/// in English and in `params` (a string, exactly as stated or computed).
+#[derive(Debug, Clone)]
+pub(crate) struct DecimalText(pub String);
+
+impl Arg for DecimalText {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match lang {
+            Lang::Vi => {
+                for part in self.0.split_inclusive('.') {
+                    match part.strip_suffix('.') {
+                        Some(p) => {
+                            f.write_str(p)?;
+                            f.write_str(",")?;
+                        }
+                        None => f.write_str(part)?,
+                    }
+                }
+                Ok(())
+            }
+            Lang::En => f.write_str(&self.0),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.as_str().into()
+    }
+}
+
 /// Dates: `dd/mm/yyyy` in Vietnamese, `yyyy-mm-dd` in English and in `params`.
 impl Arg for chrono::NaiveDate {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {

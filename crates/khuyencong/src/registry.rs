@@ -23,7 +23,21 @@ pub fn findings() -> impl Iterator<Item = &'static FindingDef> {
                 .flat_map(|kinds| kinds.iter().copied()),
         )
         .chain(crate::funding::kinds())
-        .chain(crate::document::kinds::KINDS.iter().copied())
+        .chain(
+            [
+                crate::document::kinds::KINDS,
+                crate::document::reconcile::KINDS,
+                crate::document::outcome::KINDS,
+                crate::document::funding::KINDS,
+                crate::document::report::KINDS,
+                crate::document::plan::KINDS,
+                crate::document::programme::KINDS,
+                crate::document::scheme::KINDS,
+            ]
+            .into_iter()
+            .flatten()
+            .copied(),
+        )
         .chain(crate::province::KINDS.iter().copied())
 }
 

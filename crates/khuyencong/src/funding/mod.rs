@@ -29,7 +29,7 @@ use crate::support::SupportContext;
 mod counterpart;
 mod declaration;
 mod fund_level;
-pub(crate) use fund_level::pays_for;
+pub(crate) use fund_level::{PlanFundSourceMismatch, pays_for};
 mod integration;
 mod limit;
 mod sums;
