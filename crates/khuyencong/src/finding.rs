@@ -276,6 +276,19 @@ impl Arg for DecimalText {
     }
 }
 
+/// A date as `yyyy-mm-dd` in every language and in `params` (as the documents write it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IsoDate(pub chrono::NaiveDate);
+
+impl Arg for IsoDate {
+    fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.to_string().into()
+    }
+}
+
 /// Dates: `dd/mm/yyyy` in Vietnamese, `yyyy-mm-dd` in English and in `params`.
 impl Arg for chrono::NaiveDate {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -15,8 +15,10 @@ use crate::finding::FindingDef;
 
 /// Every documented finding kind, from every module, in module order.
 pub fn findings() -> impl Iterator<Item = &'static FindingDef> {
-    crate::document::FINDINGS
+    crate::input::report::KINDS
         .iter()
+        .copied()
+        .chain(crate::document::KINDS.iter().copied())
         .chain(
             crate::eligibility::FINDINGS
                 .iter()

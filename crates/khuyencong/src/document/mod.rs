@@ -39,9 +39,9 @@ pub use scheme::Scheme;
 
 use crate::Codelist;
 use crate::activity::Activity;
-use crate::finding::{Finding, FindingDef, Severity};
+use crate::finding::{Arg, Finding, IsoDate, Params, Severity, Unlisted, finding_kinds};
 use crate::fund::FundLevel;
-use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Regime};
+use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Lang, Regime};
 
 /// The kinds of document. / Loại văn bản.
 #[derive(
@@ -552,91 +552,38 @@ fn check_unreadable(bytes: &[u8], options: &CheckOptions) -> Checked {
 }
 
 fn rules_not_run(place: Option<String>) -> Finding {
-    let (vi, en) = match &place {
-        Some(p) => (
-            format!(
-                " (vấn đề đầu tiên ngăn việc kiểm tra: {})",
-                if p.is_empty() { "/" } else { p }
-            ),
-            format!(
-                " (the first problem that prevents them: {})",
-                if p.is_empty() { "/" } else { p }
-            ),
-        ),
-        None => (String::new(), String::new()),
-    };
-    let mut f = Finding::new(
-        "structure.rules_not_run",
-        Severity::Info,
-        "",
-        format!(
-            "các quy định chưa được kiểm tra vì văn bản chưa đọc được{vi}; sửa các lỗi cấu trúc rồi kiểm tra lại"
-        ),
-        format!(
-            "the rules were not checked because the document could not be read{en}; fix the structural errors and check again"
-        ),
-    );
-    if let Some(p) = place {
-        f = f.param("at", p);
+    RulesNotRun {
+        first: FirstProblem(place),
     }
-    f
+    .at("")
 }
 
 fn rules_partial(removed: &[String]) -> Finding {
-    let list = removed.join(", ");
-    Finding::new(
-        "structure.rules_partial",
-        Severity::Info,
-        "",
-        format!("các quy định đã được kiểm tra, không tính văn bản chưa đọc được tại {list}"),
-        format!("the rules were checked without the unreadable text at {list}"),
-    )
-    .param("set_aside", removed.to_vec())
+    RulesPartial {
+        set_aside: removed.to_vec(),
+    }
+    .at("")
 }
 
 /// Checks that a period starts on or after 2012-07-05 and is not reversed; returns whether
 /// the regime-dependent checks can go on.
 pub(crate) fn check_coverage(out: &mut Vec<Finding>, period: &Period, path: &str) -> bool {
     if period.from > period.to {
-        out.push(Finding::new(
-            "document.period_reversed",
-            Severity::Error,
-            path,
-            format!(
-                "kỳ bắt đầu ({}) sau ngày kết thúc ({})",
-                period.from, period.to
-            ),
-            format!(
-                "the period starts ({}) after it ends ({})",
-                period.from, period.to
-            ),
-        ));
+        out.push(
+            PeriodReversed {
+                from: Unlisted(IsoDate(period.from)),
+                to: Unlisted(IsoDate(period.to)),
+            }
+            .at(path),
+        );
         return false;
     }
     if period.to < DECREE_45_EFFECTIVE {
-        out.push(
-            Finding::new(
-                "document.before_coverage",
-                Severity::Error,
-                path,
-                "kỳ trước ngày 05/07/2012, ngày Nghị định số 45/2012/NĐ-CP có hiệu lực; giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ",
-                "the period is before 2012-07-05, when Decree 45/2012/ND-CP took effect; the Decree 134/2004/ND-CP era is not covered",
-            )
-            .cite(Citation::article(InstrumentId::Nd45_2012, 18)),
-        );
+        out.push(BeforeCoverage {}.at(path));
         return false;
     }
     if period.from < DECREE_45_EFFECTIVE {
-        out.push(
-            Finding::new(
-                "document.partly_before_coverage",
-                Severity::Warning,
-                path,
-                "kỳ bắt đầu trước ngày 05/07/2012; phần trước ngày này không được đánh giá",
-                "the period starts before 2012-07-05; the part before that day is not assessed",
-            )
-            .cite(Citation::article(InstrumentId::Nd45_2012, 18)),
-        );
+        out.push(PartlyBeforeCoverage {}.at(path));
     }
     true
 }
@@ -677,27 +624,14 @@ pub(crate) fn check_activity_in_period_at(
         .any(|r| info.confidence_in(*r).is_some());
     if !(in_regime && overlaps(info, period)) {
         out.push(
-            Finding::new(
-                "document.activity_not_in_regime",
-                Severity::Error,
-                path(),
-                format!(
-                    "nội dung `{}` không có hiệu lực trong kỳ {} – {} (có từ {})",
-                    activity.code(),
-                    period.from,
-                    period.to,
-                    info.valid_from
-                ),
-                format!(
-                    "activity `{}` is not in force during {} – {} (it exists from {})",
-                    activity.code(),
-                    period.from,
-                    period.to,
-                    info.valid_from
-                ),
-            )
-            .cite(info.citation)
-            .param("activity", activity.code()),
+            ActivityNotInRegime {
+                activity,
+                from: Unlisted(IsoDate(period.from)),
+                to: Unlisted(IsoDate(period.to)),
+                exists_from: Unlisted(IsoDate(info.valid_from)),
+            }
+            .at(path())
+            .cite(info.citation),
         );
     }
 }
@@ -722,304 +656,170 @@ pub(crate) fn check_fund_level_in_period_at(
     let info = level.info();
     if !overlaps(info, period) {
         out.push(
-            Finding::new(
-                "document.fund_level_not_in_force",
-                Severity::Error,
-                path(),
-                format!(
-                    "cấp kinh phí `{}` không còn trong kỳ này (đến {})",
-                    level.code(),
-                    info.valid_until.map(|d| d.to_string()).unwrap_or_default()
-                ),
-                format!(
-                    "fund level `{}` does not exist in this period (it ended {})",
-                    level.code(),
-                    info.valid_until.map(|d| d.to_string()).unwrap_or_default()
-                ),
-            )
+            FundLevelNotInForce {
+                level: Unlisted(level),
+                ended: Unlisted(info.valid_until.map(IsoDate)),
+            }
+            .at(path())
             .cite(info.citation),
         );
     }
 }
 
-macro_rules! def {
-    ($code:literal, $sev:ident, $cite:expr, $mvi:literal, $men:literal, $fvi:literal, $fen:literal) => {
-        FindingDef {
-            code: $code,
-            severity: Severity::$sev,
-            citation: $cite,
-            meaning_vi: $mvi,
-            meaning_en: $men,
-            fix_vi: $fvi,
-            fix_en: $fen,
+/// Where the first problem that kept the rules from running is, in a message; `at` in
+/// `params`.
+#[derive(Debug, Clone)]
+pub(crate) struct FirstProblem(Option<String>);
+
+impl Arg for FirstProblem {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(p) = &self.0 else {
+            return Ok(());
+        };
+        let p = if p.is_empty() { "/" } else { p };
+        match lang {
+            Lang::Vi => write!(f, " (vấn đề đầu tiên ngăn việc kiểm tra: {p})"),
+            Lang::En => write!(f, " (the first problem that prevents them: {p})"),
         }
-    };
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, out: &mut Params) {
+        if let Some(p) = &self.0 {
+            out.insert("at", p.as_str().into());
+        }
+    }
 }
 
-/// The finding codes of document reading and reconciliation.
-pub(crate) const FINDINGS: &[FindingDef] = &[
-    def!(
-        "structure.too_large_input",
-        Error,
-        None,
-        "Tệp lớn hơn 16 MiB (16.777.216 byte), giới hạn của một văn bản.",
-        "The input is larger than 16 MiB (16,777,216 bytes), the limit for one document.",
-        "Kiểm tra tệp; tách dữ liệu thành nhiều văn bản (JSON Lines: mỗi dòng một văn bản).",
-        "Check the file; split the data into several documents (JSON Lines: one per line)."
-    ),
-    def!(
-        "structure.empty",
-        Error,
-        None,
-        "Tệp rỗng.",
-        "The input is empty.",
-        "Gửi một văn bản JSON.",
-        "Send a JSON document."
-    ),
-    def!(
-        "structure.bom",
-        Info,
-        None,
-        "Tệp bắt đầu bằng dấu BOM UTF-8; dấu này được bỏ qua (RFC 8259 §8.1 cho phép).",
-        "The input starts with a UTF-8 byte-order mark, which is ignored (RFC 8259 §8.1 allows it).",
-        "Lưu tệp dạng UTF-8 không có BOM để mọi hệ thống đọc được.",
-        "Save the file as UTF-8 without a BOM so that every system reads it."
-    ),
-    def!(
-        "structure.not_utf8",
-        Error,
-        None,
-        "Tệp không phải UTF-8 (ví dụ UTF-16, TCVN3, VNI, Windows-1258).",
-        "The input is not UTF-8 (e.g. UTF-16, TCVN3, VNI, Windows-1258).",
-        "Lưu tệp dạng UTF-8 (không dùng TCVN3/VNI/Windows-1258).",
-        "Save the file as UTF-8 (not TCVN3, VNI or Windows-1258)."
-    ),
-    def!(
-        "structure.malformed_json",
-        Error,
-        None,
-        "JSON sai cú pháp; thông báo nêu dòng và cột.",
-        "The JSON is malformed; the message gives the line and column.",
-        "Sửa cú pháp tại vị trí được nêu.",
-        "Fix the syntax at the position given."
-    ),
-    def!(
-        "structure.truncated",
-        Error,
-        None,
-        "JSON bị cắt cụt.",
-        "The JSON ends early (truncated file).",
-        "Gửi lại tệp đầy đủ.",
-        "Send the complete file."
-    ),
-    def!(
-        "structure.too_deep",
-        Error,
-        None,
-        "JSON lồng nhau quá 32 cấp.",
-        "The JSON is nested more than 32 levels deep.",
-        "Văn bản hợp lệ không lồng sâu như vậy; kiểm tra dữ liệu nguồn.",
-        "Valid documents are never this deep; check the source data."
-    ),
-    def!(
-        "structure.invalid_type",
-        Error,
-        None,
-        "Sai kiểu dữ liệu (ví dụ chuỗi thay vì số).",
-        "A value has the wrong JSON type.",
-        "Dùng kiểu mà lược đồ quy định tại đường dẫn.",
-        "Use the type the schema requires at the path."
-    ),
-    def!(
-        "structure.unknown_field",
-        Error,
-        None,
-        "Trường không có trong định dạng (lược đồ đóng).",
-        "A field the format does not define (the schema is closed).",
-        "Xóa trường hoặc sửa lỗi chính tả tên trường.",
-        "Remove the field or fix its spelling."
-    ),
-    def!(
-        "structure.missing_field",
-        Error,
-        None,
-        "Thiếu trường bắt buộc.",
-        "A required field is missing.",
-        "Bổ sung trường.",
-        "Add the field."
-    ),
-    def!(
-        "structure.duplicate_field",
-        Error,
-        None,
-        "Một trường xuất hiện hai lần trong cùng đối tượng.",
-        "A field appears twice in one object.",
-        "Giữ một lần.",
-        "Keep one."
-    ),
-    def!(
-        "structure.unknown_code",
-        Error,
-        None,
-        "Mã không có trong danh mục.",
-        "A code that is not in its codelist.",
-        "Dùng mã trong `khuyencong catalog`.",
-        "Use a code from `khuyencong catalog`."
-    ),
-    def!(
-        "structure.not_whole_number",
-        Error,
-        None,
-        "Số tiền hoặc số lượng không phải số nguyên (đồng không có đơn vị lẻ).",
-        "An amount or count is not a whole number (VND has no minor unit).",
-        "Ghi số nguyên đồng, ví dụ 1400000000 thay vì 1400.0 hay 1.4e9.",
-        "Write whole đồng as a JSON integer, e.g. 1400000000, not 1400.0 or 1.4e9."
-    ),
-    def!(
-        "structure.negative",
-        Error,
-        None,
-        "Số tiền hoặc số lượng âm.",
-        "A negative amount or count.",
-        "Số tiền, số lượng không âm.",
-        "Amounts and counts are non-negative."
-    ),
-    def!(
-        "structure.too_large",
-        Error,
-        None,
-        "Số vượt quá 9.007.199.254.740.991.",
-        "A number above 9,007,199,254,740,991.",
-        "Kiểm tra đơn vị (đồng, không phải phần nghìn đồng).",
-        "Check the unit (đồng)."
-    ),
-    def!(
-        "structure.invalid_date",
-        Error,
-        None,
-        "Ngày không hợp lệ hoặc không có thật (ví dụ 2025-02-30).",
-        "An invalid or impossible date (e.g. 2025-02-30).",
-        "Dùng dạng YYYY-MM-DD với ngày có thật.",
-        "Use YYYY-MM-DD with a real calendar day."
-    ),
-    def!(
-        "structure.invalid_value",
-        Error,
-        None,
-        "Giá trị không hợp lệ.",
-        "An invalid value.",
-        "Xem thông báo và lược đồ.",
-        "See the message and the schema."
-    ),
-    def!(
-        "structure.invalid_length",
-        Error,
-        None,
-        "Số phần tử không hợp lệ.",
-        "An array of the wrong length.",
-        "Xem lược đồ.",
-        "See the schema."
-    ),
-    def!(
-        "structure.out_of_range",
-        Error,
-        None,
-        "Số nằm ngoài khoảng cho phép (ví dụ năm kế hoạch ngoài 2000–2100).",
-        "A number outside its allowed range (e.g. a plan year outside 2000–2100).",
-        "Dùng giá trị trong khoảng mà thông báo và lược đồ nêu.",
-        "Use a value within the range the message and the schema give."
-    ),
-    def!(
-        "structure.unknown_kind",
-        Error,
-        None,
-        "`kind` không phải `scheme`, `plan`, `period_report` hoặc `programme`.",
-        "`kind` is not `scheme`, `plan`, `period_report` or `programme`.",
-        "Sửa `kind`.",
-        "Fix `kind`."
-    ),
-    def!(
-        "structure.unsupported_schema_version",
-        Error,
-        None,
-        "Phiên bản định dạng không được hỗ trợ (thư viện đọc phiên bản 1 và 2).",
-        "An unsupported `schema_version` (the library reads versions 1 and 2).",
-        "Dùng `schema_version: 2`.",
-        "Use `schema_version: 2`."
-    ),
-    def!(
-        "structure.rules_not_run",
-        Info,
-        None,
-        "Các quy định chưa được kiểm tra vì văn bản chưa đọc được.",
-        "The rules were not checked because the document could not be read.",
-        "Sửa các lỗi cấu trúc rồi kiểm tra lại để thấy các lỗi về nội dung.",
-        "Fix the structural errors and check again to see the rules' findings."
-    ),
-    def!(
-        "structure.rules_partial",
-        Info,
-        None,
-        "Các quy định đã được kiểm tra, không tính văn bản (tên, ghi chú) chưa đọc được; không quy định nào tính toán với văn bản đó.",
-        "The rules were checked without free text (titles, notes) that could not be read; no rule computes with it.",
-        "Sửa các lỗi cấu trúc được nêu.",
-        "Fix the structural errors listed."
-    ),
-    def!(
-        "structure.unreadable_file",
-        Error,
-        None,
-        "Không mở hoặc đọc được tệp (không tồn tại, không có quyền đọc, là thư mục).",
-        "The file cannot be opened or read (missing, not permitted, a directory).",
-        "Kiểm tra đường dẫn và quyền đọc tệp.",
-        "Check the path and the file's permissions."
-    ),
-    def!(
-        "document.period_reversed",
-        Error,
-        None,
-        "Kỳ bắt đầu sau ngày kết thúc.",
-        "A period that starts after it ends.",
-        "Sửa ngày.",
-        "Fix the dates."
-    ),
-    def!(
-        "document.before_coverage",
-        Error,
-        Some(Citation::article(InstrumentId::Nd45_2012, 18)),
-        "Ngày trước 05/07/2012 (trước Nghị định số 45/2012/NĐ-CP).",
-        "A date before 2012-07-05, when Decree 45/2012/ND-CP took effect.",
-        "Văn bản thuộc giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ.",
-        "Documents of the Decree 134/2004 era are not covered."
-    ),
-    def!(
-        "document.partly_before_coverage",
-        Warning,
-        Some(Citation::article(InstrumentId::Nd45_2012, 18)),
-        "Kỳ bắt đầu trước 05/07/2012.",
-        "A period that starts before 2012-07-05.",
-        "Phần trước ngày đó không được đánh giá.",
-        "The part before that day is not assessed."
-    ),
-    def!(
-        "document.activity_not_in_regime",
-        Error,
-        None,
-        "Nội dung hoạt động không có hiệu lực trong kỳ (ví dụ nội dung mới của Nghị định số 235/2025/NĐ-CP trong kỳ trước 15/10/2025).",
-        "An activity that does not exist in the regime of the period (e.g. a Decree 235/2025 addition before 2025-10-15).",
-        "Dùng nội dung của Điều 4 có hiệu lực trong kỳ.",
-        "Use an Art. 4 activity in force in the period."
-    ),
-    def!(
-        "document.fund_level_not_in_force",
-        Error,
-        None,
-        "Cấp kinh phí không còn trong kỳ (cấp huyện sau 30/6/2025).",
-        "A fund level that does not exist in the period (district funds after 2025-06-30).",
-        "Dùng cấp tỉnh hoặc cấp xã.",
-        "Use the provincial or commune level."
-    ),
-];
+/// Decree 45/2012 Art. 18 (its entry into force).
+const ND45_18: Citation = Citation::article(InstrumentId::Nd45_2012, 18);
+
+finding_kinds! {
+    /// The rules did not run.
+    RulesNotRun {
+        code: "structure.rules_not_run",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Các quy định chưa được kiểm tra vì văn bản chưa đọc được.",
+            "The rules were not checked because the document could not be read.",
+        ),
+        fix: (
+            "Sửa các lỗi cấu trúc rồi kiểm tra lại để thấy các lỗi về nội dung.",
+            "Fix the structural errors and check again to see the rules' findings.",
+        ),
+        params: { first: FirstProblem },
+        message: (
+            "các quy định chưa được kiểm tra vì văn bản chưa đọc được{first}; sửa các lỗi cấu trúc rồi kiểm tra lại",
+            "the rules were not checked because the document could not be read{first}; fix the structural errors and check again",
+        ),
+    }
+
+    /// The rules ran without unreadable free text.
+    RulesPartial {
+        code: "structure.rules_partial",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Các quy định đã được kiểm tra, không tính văn bản (tên, ghi chú) chưa đọc được; không quy định nào tính toán với văn bản đó.",
+            "The rules were checked without free text (titles, notes) that could not be read; no rule computes with it.",
+        ),
+        fix: ("Sửa các lỗi cấu trúc được nêu.", "Fix the structural errors listed."),
+        params: { set_aside: Vec<String> },
+        message: (
+            "các quy định đã được kiểm tra, không tính văn bản chưa đọc được tại {set_aside}",
+            "the rules were checked without the unreadable text at {set_aside}",
+        ),
+    }
+
+    /// A period that starts after it ends.
+    PeriodReversed {
+        code: "document.period_reversed",
+        severity: Error,
+        citation: None,
+        meaning: ("Kỳ bắt đầu sau ngày kết thúc.", "A period that starts after it ends."),
+        fix: ("Sửa ngày.", "Fix the dates."),
+        params: { from: Unlisted<IsoDate>, to: Unlisted<IsoDate> },
+        message: (
+            "kỳ bắt đầu ({from}) sau ngày kết thúc ({to})",
+            "the period starts ({from}) after it ends ({to})",
+        ),
+    }
+
+    /// A date before Decree 45/2012.
+    BeforeCoverage {
+        code: "document.before_coverage",
+        severity: Error,
+        citation: Some(ND45_18),
+        meaning: (
+            "Ngày trước 05/07/2012 (trước Nghị định số 45/2012/NĐ-CP).",
+            "A date before 2012-07-05, when Decree 45/2012/ND-CP took effect.",
+        ),
+        fix: (
+            "Văn bản thuộc giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ.",
+            "Documents of the Decree 134/2004 era are not covered.",
+        ),
+        params: {},
+        message: (
+            "kỳ trước ngày 05/07/2012, ngày Nghị định số 45/2012/NĐ-CP có hiệu lực; giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ",
+            "the period is before 2012-07-05, when Decree 45/2012/ND-CP took effect; the Decree 134/2004/ND-CP era is not covered",
+        ),
+    }
+
+    /// A period partly before Decree 45/2012.
+    PartlyBeforeCoverage {
+        code: "document.partly_before_coverage",
+        severity: Warning,
+        citation: Some(ND45_18),
+        meaning: ("Kỳ bắt đầu trước 05/07/2012.", "A period that starts before 2012-07-05."),
+        fix: ("Phần trước ngày đó không được đánh giá.", "The part before that day is not assessed."),
+        params: {},
+        message: (
+            "kỳ bắt đầu trước ngày 05/07/2012; phần trước ngày này không được đánh giá",
+            "the period starts before 2012-07-05; the part before that day is not assessed",
+        ),
+    }
+
+    /// An activity not in force in the period.
+    ActivityNotInRegime {
+        code: "document.activity_not_in_regime",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Nội dung hoạt động không có hiệu lực trong kỳ (ví dụ nội dung mới của Nghị định số 235/2025/NĐ-CP trong kỳ trước 15/10/2025).",
+            "An activity that does not exist in the regime of the period (e.g. a Decree 235/2025 addition before 2025-10-15).",
+        ),
+        fix: ("Dùng nội dung của Điều 4 có hiệu lực trong kỳ.", "Use an Art. 4 activity in force in the period."),
+        params: {
+            activity: Activity,
+            from: Unlisted<IsoDate>,
+            to: Unlisted<IsoDate>,
+            exists_from: Unlisted<IsoDate>,
+        },
+        message: (
+            "nội dung `{activity}` không có hiệu lực trong kỳ {from} – {to} (có từ {exists_from})",
+            "activity `{activity}` is not in force during {from} – {to} (it exists from {exists_from})",
+        ),
+    }
+
+    /// A fund level that no longer exists in the period.
+    FundLevelNotInForce {
+        code: "document.fund_level_not_in_force",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Cấp kinh phí không còn trong kỳ (cấp huyện sau 30/6/2025).",
+            "A fund level that does not exist in the period (district funds after 2025-06-30).",
+        ),
+        fix: ("Dùng cấp tỉnh hoặc cấp xã.", "Use the provincial or commune level."),
+        params: { level: Unlisted<FundLevel>, ended: Unlisted<Option<IsoDate>> },
+        message: (
+            "cấp kinh phí `{level}` không còn trong kỳ này (đến {ended})",
+            "fund level `{level}` does not exist in this period (it ended {ended})",
+        ),
+    }
+}
 
 /// The generator of the benchmarks and the fuzzer, for the test below.
 #[cfg(test)]

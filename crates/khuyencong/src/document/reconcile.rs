@@ -353,12 +353,14 @@ pub(crate) fn check_total(
         }
         .at(path),
         Agreement::OutsideTolerance => ApproximateOutsideTolerance {
-            what: what(),
-            stated: s,
-            computed: c,
-            stated_exactness,
-            computed_exactness,
+            compared: Beyond::Parts,
+            what: Some(what()),
+            stated: Some(s),
+            computed: Some(c),
+            stated_exactness: Some(stated_exactness),
+            computed_exactness: Some(computed_exactness),
             of,
+            rule: None,
         }
         .at(path),
     };
@@ -525,6 +527,57 @@ impl Arg for Contradiction {
     }
 }
 
+/// What approximate figures more than the tolerance apart were compared by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Beyond {
+    /// A stated total and its parts.
+    Parts,
+    /// A rule's own comparison, whose finding it would be were the figures exact.
+    Rule,
+}
+
+impl Arg for Beyond {
+    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// The finding a rule would report were the figures exact: its message, in the message's
+/// language (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct Breach(Finding);
+
+impl Arg for Breach {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.display(lang), f)
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// Approximate figures more than the tolerance apart in a rule's own comparison: a warning
+/// at the place of `finding`, the finding the rule would report were the figures exact.
+pub(crate) fn beyond_tolerance(finding: Finding) -> Finding {
+    let path = finding.path.clone();
+    ApproximateOutsideTolerance {
+        compared: Beyond::Rule,
+        what: None,
+        stated: None,
+        computed: None,
+        stated_exactness: None,
+        computed_exactness: None,
+        of: Of(None),
+        rule: Some(Breach(finding)),
+    }
+    .at(path)
+}
+
 finding_kinds! {
     /// Approximate figures agree within the tolerance.
     Approximate {
@@ -561,18 +614,26 @@ finding_kinds! {
         ),
         fix: ("Kiểm tra số liệu gốc.", "Check the source figures."),
         params: {
-            what: What,
-            stated: Fig,
-            computed: Fig,
-            stated_exactness: Exactness,
-            computed_exactness: Exactness,
+            compared: Beyond,
+            what: Option<What>,
+            stated: Option<Fig>,
+            computed: Option<Fig>,
+            stated_exactness: Option<Exactness>,
+            computed_exactness: Option<Exactness>,
             of: Of,
+            rule: Option<Breach>,
         },
         text: { tolerance = APPROXIMATE_TOLERANCE_PERCENT },
-        message: (
-            "{what}: {stated} so với tổng các phần {computed}{of} — số liệu ước tính nhưng chênh lệch quá {tolerance}%",
-            "{what}: {stated} against parts adding up to {computed}{of} — approximate, but more than {tolerance}% apart",
-        ),
+        message: match compared {
+            Beyond::Parts => (
+                "{what}: {stated} so với tổng các phần {computed}{of} — số liệu ước tính nhưng chênh lệch quá {tolerance}%",
+                "{what}: {stated} against parts adding up to {computed}{of} — approximate, but more than {tolerance}% apart",
+            ),
+            Beyond::Rule => (
+                "{rule} — số liệu ước tính, chênh lệch quá {tolerance}%",
+                "{rule} — approximate figures, more than {tolerance}% apart",
+            ),
+        },
     }
 
     /// Lower bounds used in a comparison agree.
