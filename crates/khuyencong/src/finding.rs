@@ -590,8 +590,9 @@ impl Finding {
     /// A finding with a code, severity, path and messages given as text; add the rest with
     /// the builders.
     ///
-    /// Inside the crate, prefer a kind declared with `finding_kinds!`, whose messages are
-    /// rendered only when read.
+    /// The library itself builds none this way: each of its findings is of a kind declared
+    /// once with `finding_kinds!`, whose messages are rendered only when read (a test of the
+    /// crate keeps it so).
     pub fn new(
         code: &str,
         severity: Severity,
