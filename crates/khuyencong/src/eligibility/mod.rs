@@ -52,8 +52,8 @@
 //!    `location` (with its texts per era and the five-year `ward_conversion`), `industry`
 //!    (Art. 5.1) with `mining` (Art. 5.1(e)) and `brick_kiln` (Circular 46/2012 Art. 5), and
 //!    `enterprise_setup` (the finance circulars);
-//! 5. no double state funding (Joint Circular 26/2014 Art. 7.4), read in `funding::declaration`, the
-//!    article's one module for schemes and applicants;
+//! 5. `double_funding` — no double state funding (Joint Circular 26/2014 Art. 7.4), the
+//!    article's one module for applicants and for the declaration schemes carry;
 //! 6. `priorities` — Art. 6 and Circular 46/2012 Art. 6.
 
 mod activity_in_force;
@@ -62,6 +62,7 @@ mod brick_kiln;
 mod categories_2025;
 mod category;
 mod cleaner_production;
+mod double_funding;
 mod enterprise_setup;
 mod industry;
 mod legal_form;
@@ -72,7 +73,7 @@ mod service_provider;
 mod sme_size;
 #[cfg(test)]
 mod test_support;
-pub(crate) mod trail;
+mod trail;
 
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
@@ -86,6 +87,8 @@ use crate::law::{Citation, Confidence, InstrumentId, Point, Regime, RegimeError}
 use crate::sme::SmeStatus;
 
 use trail::Trail;
+
+pub(crate) use double_funding::check_declaration;
 
 /// The answer of an assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -271,7 +274,7 @@ pub fn assess_with(
     } else {
         category::check(applicant, activity, date, regime, &mut trail)
     };
-    crate::funding::check_no_double_funding(applicant, date, &mut trail);
+    double_funding::check(applicant, date, &mut trail);
     let confidence = trail
         .findings
         .iter()
@@ -308,6 +311,7 @@ pub(crate) const FINDINGS: &[&[&FindingDef]] = &[
     mining::KINDS,
     brick_kiln::KINDS,
     enterprise_setup::KINDS,
+    double_funding::KINDS,
 ];
 
 /// Decree 45/2012 Art. 1.2, one point (the subjects of the extension policies).

@@ -12,7 +12,6 @@
 //! [`check_funding`] runs them all on one scheme.
 
 pub use crate::fund::{FundLevel, FundingSource};
-pub(crate) use declaration::check_applicant as check_no_double_funding;
 
 use std::collections::BTreeMap;
 
@@ -27,7 +26,6 @@ use crate::money::{MoneyError, Ratio, Vnd};
 use crate::support::SupportContext;
 
 mod counterpart;
-mod declaration;
 mod fund_level;
 pub(crate) use fund_level::{PlanFundSourceMismatch, pays_for};
 mod integration;
@@ -214,7 +212,6 @@ pub(crate) fn kinds() -> impl Iterator<Item = &'static FindingDef> {
         fund_level::KINDS,
         limit::KINDS,
         counterpart::KINDS,
-        declaration::KINDS,
         integration::KINDS,
     ]
     .into_iter()
@@ -311,7 +308,9 @@ pub(crate) fn check_funding_with(
     limit::check_state_budget_lines(&mut out, funding, &p);
     let window = window::Ttlt26::on(date);
     counterpart::check(&mut out, funding, state, non_state, window, &p);
-    declaration::check(&mut out, funding, date, &p);
+    // Joint Circular 26/2014 Art. 7.4, read with the eligibility rules (one module for
+    // schemes and applicants).
+    crate::eligibility::check_declaration(&mut out, funding.no_other_state_funding, date, &p);
     integration::check(&mut out, funding, window, &p);
     out.push(sums::shares(funding, sum, state, extension, non_state, &p));
     Finding::sort(&mut out);

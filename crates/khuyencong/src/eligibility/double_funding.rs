@@ -1,30 +1,31 @@
 //! No double funding — Joint Circular 26/2014/TTLT-BTC-BCT Art. 7.4: cost items already
 //! funded by another state source get no extension support. The one module of the article:
-//! the scheme's declaration (`funding.no_other_state_funding`, checked with the scheme's
-//! money) and the applicant's fact (`other_state_funding_same_items`, checked by
-//! [`crate::eligibility::assess`]) go through the one predicate [`applies_on`].
+//! the applicant's fact (`other_state_funding_same_items`, assessed here for
+//! [`crate::eligibility::assess`]) and a scheme's declaration (`funding.no_other_state_funding`,
+//! checked with the scheme's money by `funding::check_funding` through
+//! [`check_declaration`]) go through the one predicate [`applies_on`]. It sits with the
+//! eligibility rules, below the funding rules that use it.
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | no other state funding for the same cost items: a scheme carries the beneficiary's declaration and it is true, an applicant's known double funding fails; outside 2014-04-08 … 2018-05-10 a warning for the reviewer | TTLT 26/2014 Art. 7.4 | historical; secondary outside 2014-04-08 … 2018-05-10 |
+//! | no other state funding for the same cost items: an applicant's known double funding fails, a scheme carries the beneficiary's declaration and it is true; outside 2014-04-08 … 2018-05-10 a warning for the reviewer | TTLT 26/2014 Art. 7.4 | historical; secondary outside 2014-04-08 … 2018-05-10 |
 //!
 //! The one policy of this article outside the Joint Circular's window (the window is the
-//! instrument table's, see `window`): before 2014-04-08, and from 2018-05-11 when Circular
-//! 28/2018/TT-BTC replaced it, the equivalent rule of the instrument in force has not been
-//! read, so the Joint Circular is applied as a reference (`secondary`, and the message says
-//! so) and nothing it finds is an error: what is an error inside the window (a missing or
-//! untrue declaration on a scheme, a known double funding of an applicant) is a warning for
-//! the reviewer, and a fact it asks for inside the window (an applicant's unknown double
-//! funding) is not asked for. Inside the window it is a condition of support (`historical`).
+//! instrument table's, [`crate::law::SupportRegime`]): before 2014-04-08, and from
+//! 2018-05-11 when Circular 28/2018/TT-BTC replaced it, the equivalent rule of the instrument
+//! in force has not been read, so the Joint Circular is applied as a reference (`secondary`,
+//! and the message says so) and nothing it finds is an error: what is an error inside the
+//! window (a missing or untrue declaration on a scheme, a known double funding of an
+//! applicant) is a warning for the reviewer, and a fact it asks for inside the window (an
+//! applicant's unknown double funding) is not asked for. Inside the window it is a condition
+//! of support (`historical`).
 
 use chrono::NaiveDate;
 
-use super::SchemeFunding;
-use super::window::Ttlt26;
+use super::trail::Trail;
 use crate::applicant::ApplicantFacts;
-use crate::eligibility::trail::Trail;
-use crate::finding::{Finding, Severity, finding_kinds};
-use crate::law::{Citation, InstrumentId};
+use crate::finding::{Arg, Finding, Params, Severity, finding_kinds};
+use crate::law::{Citation, Confidence, InstrumentId, Lang, SupportRegime, TTLT_26_AS_REFERENCE};
 
 /// Joint Circular 26/2014 Art. 7.4.
 const TTLT26_7_4: Citation = Citation::article(InstrumentId::Ttlt26_2014, 7).clause(4);
@@ -42,20 +43,20 @@ pub(crate) enum Applies {
 }
 
 /// The policy of Art. 7.4 on `date` (see the module documentation): the one predicate of
-/// the article, for schemes and applicants.
+/// the article, for applicants and schemes.
 pub(crate) fn applies_on(date: NaiveDate) -> Applies {
-    match Ttlt26::on(date) {
-        Ttlt26::Inside => Applies::Condition,
-        Ttlt26::Outside => Applies::Reference,
+    match SupportRegime::at(date) {
+        Ok(SupportRegime::Ttlt26_2014) => Applies::Condition,
+        _ => Applies::Reference,
     }
 }
 
 impl Applies {
-    /// The window the findings cite (its confidence, and the reason outside it).
-    const fn window(self) -> Ttlt26 {
+    /// The confidence of the article on the date.
+    const fn confidence(self) -> Confidence {
         match self {
-            Self::Condition => Ttlt26::Inside,
-            Self::Reference => Ttlt26::Outside,
+            Self::Condition => Confidence::Historical,
+            Self::Reference => Confidence::Secondary,
         }
     }
 
@@ -70,10 +71,26 @@ impl Applies {
 
     /// A breach of the article on a scheme, with the severity and confidence of the date.
     fn breach(self, finding: Finding) -> Finding {
-        let mut finding = finding.confidence(self.window().confidence());
+        let mut finding = finding.confidence(self.confidence());
         finding.severity = self.severity();
         finding
     }
+}
+
+/// Outside the window, the message ends with the reason the article is applied as a
+/// reference (not a parameter).
+impl Arg for Applies {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match (self, lang) {
+            (Self::Condition, _) => "",
+            (Self::Reference, Lang::Vi) => TTLT_26_AS_REFERENCE.0,
+            (Self::Reference, Lang::En) => TTLT_26_AS_REFERENCE.1,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
 }
 
 finding_kinds! {
@@ -87,7 +104,7 @@ finding_kinds! {
             "The declaration that no other state money funds the same cost items is missing (a warning outside the window of Joint Circular 26/2014: 2014-04-08 … 2018-05-10).",
         ),
         fix: ("Bổ sung cam kết của cơ sở.", "Add the beneficiary's declaration."),
-        params: { window: Ttlt26 },
+        params: { window: Applies },
         message: (
             "Thiếu cam kết chưa nhận kinh phí nhà nước khác cho cùng nội dung chi{window}",
             "The declaration that no other state money funds the same cost items is missing{window}",
@@ -107,7 +124,7 @@ finding_kinds! {
             "Loại bỏ nội dung chi đã được ngân sách khác hỗ trợ.",
             "Remove the cost items already funded by other state money.",
         ),
-        params: { window: Ttlt26 },
+        params: { window: Applies },
         message: (
             "Cơ sở khai đã nhận kinh phí nhà nước khác cho cùng nội dung chi{window}",
             "The beneficiary declares other state money for the same cost items{window}",
@@ -175,22 +192,28 @@ finding_kinds! {
     }
 }
 
-/// Art. 7.4 on a scheme's money: the declaration is present and true.
-pub(super) fn check(out: &mut Vec<Finding>, funding: &SchemeFunding, date: NaiveDate, p: &str) {
-    let applies = applies_on(date);
-    let window = applies.window();
+/// Art. 7.4 on a scheme's money: the beneficiary's declaration (`declared`: `true` when it
+/// declares no other state money, `false` when it declares some) is present and true; `p` is
+/// the pointer of the scheme's `funding`.
+pub(crate) fn check_declaration(
+    out: &mut Vec<Finding>,
+    declared: Option<bool>,
+    date: NaiveDate,
+    p: &str,
+) {
+    let window = applies_on(date);
     let path = || format!("{p}/no_other_state_funding");
-    match funding.no_other_state_funding {
-        None => out.push(applies.breach(NoOtherStateFundingMissing { window }.at(path()))),
-        Some(false) => out.push(applies.breach(OtherStateFundingDeclared { window }.at(path()))),
+    match declared {
+        None => out.push(window.breach(NoOtherStateFundingMissing { window }.at(path()))),
+        Some(false) => out.push(window.breach(OtherStateFundingDeclared { window }.at(path()))),
         Some(true) => {}
     }
 }
 
 /// Art. 7.4 for one applicant of an eligibility assessment.
-pub(crate) fn check_applicant(a: &ApplicantFacts, date: NaiveDate, trail: &mut Trail) {
+pub(super) fn check(a: &ApplicantFacts, date: NaiveDate, trail: &mut Trail) {
     let applies = applies_on(date);
-    let confidence = applies.window().confidence();
+    let confidence = applies.confidence();
     match (a.other_state_funding_same_items, applies) {
         (Some(true), Applies::Condition) => trail.fail(
             OtherStateFunding {}
@@ -218,13 +241,14 @@ pub(crate) fn check_applicant(a: &ApplicantFacts, date: NaiveDate, trail: &mut T
 mod tests {
     use chrono::NaiveDate;
 
-    use super::super::test_support::{run, scheme};
-    use super::{Applies, NoOtherStateFundingMissing, OtherStateFundingDeclared, applies_on};
+    use super::{
+        Applies, NoOtherStateFundingMissing, OtherStateFundingDeclared, applies_on,
+        check_declaration,
+    };
     use crate::activity::Activity;
     use crate::applicant::ApplicantFacts;
     use crate::eligibility::{Verdict, assess};
     use crate::finding::Severity;
-    use crate::fund::FundingSource;
     use crate::law::{Confidence, TT_28_EFFECTIVE, TTLT_26_EFFECTIVE, TTLT_26_LAST_DAY};
 
     fn verdict(other: Option<bool>, date: NaiveDate) -> (Verdict, Vec<String>) {
@@ -288,50 +312,43 @@ mod tests {
     /// reference, `secondary`, the message says so).
     #[test]
     fn the_declaration_is_present_and_true() {
-        let ok = scheme(
-            620,
-            &[
-                (FundingSource::NationalExtensionFund, 300),
-                (FundingSource::Counterpart, 320),
-            ],
+        let run = |declared, date| {
+            let mut out = Vec::new();
+            check_declaration(&mut out, declared, date, "/funding");
+            out
+        };
+        assert!(run(Some(true), TTLT_26_LAST_DAY).is_empty());
+        assert!(run(Some(true), TT_28_EFFECTIVE).is_empty());
+        let got = run(None, TTLT_26_EFFECTIVE);
+        let [f] = got.as_slice() else {
+            panic!("{got:?}")
+        };
+        assert_eq!(f.code, NoOtherStateFundingMissing::DEF.code);
+        assert_eq!(
+            (f.severity, f.confidence),
+            (Severity::Error, Some(Confidence::Historical))
         );
-        assert!(!ok.codes().contains(&NoOtherStateFundingMissing::DEF.code));
-        let mut missing = ok.funding.clone();
-        missing.no_other_state_funding = None;
-        let got = run(&missing, TTLT_26_EFFECTIVE);
-        let f = got
-            .iter()
-            .find(|f| f.code == NoOtherStateFundingMissing::DEF.code)
-            .expect("missing");
-        assert_eq!(f.confidence, Some(Confidence::Historical));
-        assert_eq!(f.severity, Severity::Error);
         assert_eq!(f.path, "/funding/no_other_state_funding");
-        let got = run(&missing, TT_28_EFFECTIVE);
-        let f = got
-            .iter()
-            .find(|f| f.code == NoOtherStateFundingMissing::DEF.code)
-            .expect("missing");
+        assert!(!f.message_en().contains("reference"), "{f}");
+        let got = run(None, TT_28_EFFECTIVE);
+        let [f] = got.as_slice() else {
+            panic!("{got:?}")
+        };
         assert_eq!(
             (f.severity, f.confidence),
             (Severity::Warning, Some(Confidence::Secondary))
         );
         assert!(f.message_en().contains("applied as a reference"), "{f}");
-        let mut declared = ok.funding.clone();
-        declared.no_other_state_funding = Some(false);
-        let got = run(&declared, ok.date);
-        let f = got
-            .iter()
-            .find(|f| f.code == OtherStateFundingDeclared::DEF.code)
-            .expect("declared");
-        assert_eq!(
-            (f.severity, f.confidence),
-            (Severity::Warning, Some(Confidence::Secondary))
-        );
-        let got = run(&declared, TTLT_26_LAST_DAY);
-        let f = got
-            .iter()
-            .find(|f| f.code == OtherStateFundingDeclared::DEF.code)
-            .expect("declared");
-        assert_eq!(f.severity, Severity::Error);
+        for (date, severity) in [
+            (TTLT_26_LAST_DAY, Severity::Error),
+            (TT_28_EFFECTIVE, Severity::Warning),
+        ] {
+            let got = run(Some(false), date);
+            let [f] = got.as_slice() else {
+                panic!("{got:?}")
+            };
+            assert_eq!(f.code, OtherStateFundingDeclared::DEF.code);
+            assert_eq!(f.severity, severity, "{date}");
+        }
     }
 }
