@@ -1634,6 +1634,14 @@ impl Walk<'_> {
 
     /// Whether `v` is valid against `s` (the issues are not kept).
     fn is_valid(&self, s: &Value, v: &Value, path: &mut String) -> bool {
+        // The usual condition, `{"type": …}` alone (`if` null `then` anything `else` the
+        // type, for every optional field), is decided by the type: no walk, no issue built.
+        if let Value::Object(map) = s
+            && map.len() == 1
+            && let Some(types) = map.get("type")
+        {
+            return type_keyword_fits(types, v);
+        }
         let mut scratch = Vec::new();
         Walk {
             compiled: self.compiled,
