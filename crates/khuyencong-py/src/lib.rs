@@ -25,12 +25,6 @@ mod rules;
 mod sheets;
 mod worker;
 
-/// The extension's allocator. A batch reads thousands of documents, each into many small
-/// strings and vectors, and frees them when its results are freed; glibc's allocator spent
-/// a fifth of `check_many` in `malloc`, `free` and the consolidation of its free lists.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use khuyencong::Finding;
 use khuyencong::law::{Citation, Lang, Regime};
 use pyo3::exceptions::PyTypeError;
