@@ -43,8 +43,10 @@ pub fn findings_to_py<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bo
 
 fn citation_to_py(py: Python<'_>, citation: Citation) -> PyResult<Bound<'_, PyDict>> {
     let cache = CITATIONS.get_or_init(py, || Mutex::new(HashMap::new()));
-    let mut cache = lock(cache);
-    if let Some(done) = cache.get(&citation) {
+    // The lock is never held while Python objects are made: making one may run the
+    // garbage collector, whose finalizers may run any Python code, on any thread.
+    let done = lock(cache).get(&citation).map(|d| d.clone_ref(py));
+    if let Some(done) = done {
         return done.bind(py).copy();
     }
     let value = serde_json::to_value(citation).map_err(|e| {
@@ -55,7 +57,7 @@ fn citation_to_py(py: Python<'_>, citation: Citation) -> PyResult<Bound<'_, PyDi
     })?;
     let dict = json_to_py(py, &value)?.cast_into::<PyDict>()?;
     let copy = dict.copy()?;
-    cache.insert(citation, dict.unbind());
+    lock(cache).entry(citation).or_insert_with(|| dict.unbind());
     Ok(copy)
 }
 
@@ -150,12 +152,6 @@ impl Counts {
     }
 }
 
-/// The findings of a result: the core's, until they are read.
-enum Findings {
-    Core(Vec<Finding>, Counts),
-    Py(Py<PyAny>),
-}
-
 /// The document of a result: the core's, until it is read.
 enum Doc {
     Core(Box<Document>),
@@ -178,7 +174,11 @@ pub struct Done {
 pub struct PyCheckResult {
     kind: Py<PyAny>,
     id: Py<PyAny>,
-    findings: Mutex<Findings>,
+    /// The core's findings and their counts (empty for a result made in Python).
+    core: Vec<Finding>,
+    counts: Counts,
+    /// The findings as Python gives them: converted from `core` when first read, or given.
+    findings: Mutex<Option<Py<PyAny>>>,
     document: Mutex<Doc>,
     source: Py<PyAny>,
     line: Py<PyAny>,
@@ -210,7 +210,9 @@ impl PyCheckResult {
             Self {
                 kind,
                 id,
-                findings: Mutex::new(Findings::Core(done.findings, counts)),
+                core: done.findings,
+                counts,
+                findings: Mutex::new(None),
                 document: Mutex::new(document),
                 source,
                 line,
@@ -218,30 +220,30 @@ impl PyCheckResult {
         )
     }
 
+    /// The counts: the core's until the findings are read, then those of the list (which
+    /// its reader may have changed).
     fn counts(&self, py: Python<'_>) -> PyResult<Counts> {
-        let list = match &*lock(&self.findings) {
-            Findings::Core(_, counts) => return Ok(*counts),
-            Findings::Py(list) => list.clone_ref(py),
-        };
-        Counts::of_list(list.bind(py))
+        let list = lock(&self.findings).as_ref().map(|l| l.clone_ref(py));
+        match list {
+            Some(list) => Counts::of_list(list.bind(py)),
+            None => Ok(self.counts),
+        }
     }
 
     fn findings_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut state = lock(&self.findings);
-        if let Findings::Core(findings, _) = &*state {
-            let list = findings_to_py(py, findings)?.into_any().unbind();
-            *state = Findings::Py(list);
+        if let Some(list) = lock(&self.findings).as_ref() {
+            return Ok(list.bind(py).clone());
         }
-        match &*state {
-            Findings::Py(list) => Ok(list.bind(py).clone()),
-            Findings::Core(..) => Err(error(
-                "the findings could not be converted",
-                "không chuyển đổi được các phát hiện",
-            )),
-        }
+        // Converted without the lock held (see `citation_to_py`); if another thread
+        // converted them meanwhile, its list is the one kept.
+        let list = findings_to_py(py, &self.core)?.into_any();
+        let mut kept = lock(&self.findings);
+        Ok(kept.get_or_insert_with(|| list.unbind()).bind(py).clone())
     }
 
     fn document_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        // Held while the `Document` is made: a `Document` is not tracked by the garbage
+        // collector, so making it runs no Python code.
         let mut state = lock(&self.document);
         let doc = match std::mem::replace(&mut *state, Doc::Py(py.None())) {
             Doc::Core(inner) => Bound::new(py, PyDocument::new(inner, None, None))?
@@ -278,7 +280,9 @@ impl PyCheckResult {
         Self {
             kind,
             id,
-            findings: Mutex::new(Findings::Py(findings)),
+            core: Vec::new(),
+            counts: Counts::default(),
+            findings: Mutex::new(Some(findings)),
             document: Mutex::new(Doc::Py(document.unwrap_or_else(|| py.None()))),
             source: source.unwrap_or_else(|| py.None()),
             line: line.unwrap_or_else(|| py.None()),
