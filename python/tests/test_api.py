@@ -365,6 +365,11 @@ def test_findings_are_converted_when_read_and_behave_as_a_list() -> None:
     # The document read is given when asked, once.
     assert results[1].document is results[1].document is not None
     assert results[1].document.id == results[1].id and results[2].document is None
+    # From JSON it is read again when asked for: the same document as load reads.
+    (loaded,) = khuyencong.load(SEED)
+    assert results[1].document.to_dict() == loaded.to_dict() == results[1].document.to_dict()
+    assert khuyencong.check_many([seed()])[0].document == khuyencong.check(SEED).document
+    assert khuyencong.check_many([loaded])[0].document.to_dict() == loaded.to_dict()
     match results[1]:
         case khuyencong.CheckResult(kind, id_):
             assert (kind, id_) == ("period_report", "an-giang-kcqg-2021-2025")

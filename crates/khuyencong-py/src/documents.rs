@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::convert::{self, json_to_py, to_json_bytes};
 use crate::errors::{error, error_bilingual, validation_error_at};
-use crate::results::{Done, PyCheckResult};
+use crate::results::{Done, Kept, PyCheckResult};
 use crate::worker;
 
 /// How many inputs are checked between two runs of Python's signal handlers.
@@ -166,7 +166,7 @@ pub fn _document(
 /// reference to the immutable Python object and read its buffer directly (a `bytearray`,
 /// which may change, is copied). They are only read, never dropped, while the interpreter
 /// is released: the inputs are borrowed there and dropped afterwards, attached.
-enum Input {
+pub enum Input {
     /// JSON bytes (`bytes`, or a copy of a `bytearray`).
     Bytes(PyBackedBytes),
     /// JSON text (`str`).
@@ -181,7 +181,7 @@ enum Input {
 
 impl Input {
     /// The JSON bytes of an input that holds them.
-    fn json(&self) -> Option<&[u8]> {
+    pub fn json(&self) -> Option<&[u8]> {
         match self {
             Self::Bytes(b) => Some(b),
             Self::Text(t) => Some(t.as_bytes()),
@@ -341,21 +341,77 @@ fn detached<T: Send + 'static>(
     }
 }
 
-/// Checks every input with the interpreter released; each document read is boxed where it
-/// is checked, so that the results move a pointer.
+/// Checks every input with the interpreter released, in chunks with Python's signal
+/// handlers run between them; stops at the first file that cannot be read.
+///
+/// A document read from JSON is dropped as soon as it is checked, with the interpreter
+/// released, and its result keeps the JSON instead (the input itself, not a copy), from
+/// which `CheckResult.document` reads it again if it is ever asked for: a batch's memory
+/// then stays the size of one document, which the allocator reuses, rather than growing
+/// with every document held. A `Document` given as input is kept as it is.
 fn check_all(py: Python<'_>, inputs: Vec<Input>, options: CheckOptions) -> PyResult<Vec<Done>> {
     let options = Arc::new(options);
-    detached(py, inputs, move |_, input| {
-        let checked = match input {
-            Ok(bytes) => document::check_bytes(bytes, &options),
-            Err(doc) => document::check_document(*doc, &options),
-        };
-        Done {
-            kind: checked.kind.map(document::DocumentKind::code),
-            id: checked.id,
-            findings: checked.findings,
-            document: checked.document.map(Box::new),
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut rest = inputs.into_iter();
+    loop {
+        let chunk: Vec<Input> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return Ok(out);
         }
+        let options = Arc::clone(&options);
+        let (done, failed) = worker::run(py, move || {
+            let mut done = Vec::with_capacity(chunk.len());
+            let mut chunk = chunk.into_iter();
+            while let Some(input) = chunk.next() {
+                match check_one(input, &options) {
+                    Ok(d) => done.push(d),
+                    Err(e) => return (done, Some((e, chunk.collect::<Vec<_>>()))),
+                }
+            }
+            (done, None)
+        })?;
+        // The results and inputs hold references to Python objects: dropped here, attached.
+        out.extend(done);
+        if let Some((e, unread)) = failed {
+            drop(unread);
+            return Err(e.into_py());
+        }
+        py.check_signals()?;
+    }
+}
+
+/// Checks one input (reading its file, if it is a path).
+fn check_one(input: Input, options: &CheckOptions) -> Result<Done, ReadError> {
+    let (checked, json) = match input {
+        Input::Path(path) => {
+            let bytes = read(&path)?;
+            (document::check_bytes(&bytes, options), Input::Owned(bytes))
+        }
+        Input::Parsed(Some(doc)) => {
+            let checked = document::check_document(*doc, options);
+            return Ok(Done {
+                kind: checked.kind.map(document::DocumentKind::code),
+                id: checked.id,
+                findings: checked.findings,
+                document: checked.document.map(|d| Kept::Document(Box::new(d))),
+            });
+        }
+        // Each input is read once; an empty slot cannot occur.
+        Input::Parsed(None) => (
+            document::check_bytes(&[], options),
+            Input::Owned(Vec::new()),
+        ),
+        other => (
+            document::check_bytes(other.json().unwrap_or_default(), options),
+            other,
+        ),
+    };
+    Ok(Done {
+        kind: checked.kind.map(document::DocumentKind::code),
+        id: checked.id,
+        findings: checked.findings,
+        // `check_bytes` gives a document exactly when `document::parse` reads one.
+        document: checked.document.map(|_| Kept::Json(json)),
     })
 }
 

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
-use khuyencong::document::Document;
+use khuyencong::document::{self, Document};
 use khuyencong::law::Citation;
 use khuyencong::{Finding, Severity};
 use pyo3::intern;
@@ -23,7 +23,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::convert::json_to_py;
-use crate::documents::PyDocument;
+use crate::documents::{Input, PyDocument};
 use crate::errors::error;
 
 /// Each citation converted once (through its JSON form); every finding that cites it gets a
@@ -152,9 +152,18 @@ impl Counts {
     }
 }
 
+/// The document of a result, until it is read.
+pub enum Kept {
+    /// A document given as input, checked as it was.
+    Document(Box<Document>),
+    /// The JSON the document was read from (see `documents::check_all`), read again when
+    /// `document` is first asked for.
+    Json(Input),
+}
+
 /// The document of a result: the core's, until it is read.
 enum Doc {
-    Core(Box<Document>),
+    Core(Kept),
     Py(Py<PyAny>),
 }
 
@@ -163,7 +172,7 @@ pub struct Done {
     pub kind: Option<&'static str>,
     pub id: Option<String>,
     pub findings: Vec<Finding>,
-    pub document: Option<Box<Document>>,
+    pub document: Option<Kept>,
 }
 
 /// The findings of one document, in the core's deterministic order.
@@ -245,14 +254,28 @@ impl PyCheckResult {
         // Held while the `Document` is made: a `Document` is not tracked by the garbage
         // collector, so making it runs no Python code.
         let mut state = lock(&self.document);
-        let doc = match std::mem::replace(&mut *state, Doc::Py(py.None())) {
-            Doc::Core(inner) => Bound::new(py, PyDocument::new(inner, None, None))?
-                .into_any()
-                .unbind(),
-            Doc::Py(doc) => doc,
+        let inner = match &*state {
+            Doc::Py(doc) => return Ok(doc.bind(py).clone()),
+            Doc::Core(Kept::Json(json)) => match document::parse(json.json().unwrap_or_default()) {
+                Ok(d) => Box::new(d),
+                // Not reached: the check read this very JSON into a document.
+                Err(e) => {
+                    return Err(error(
+                        format!("the document could not be read again: {e}"),
+                        format!("không đọc lại được văn bản: {e}"),
+                    ));
+                }
+            },
+            Doc::Core(Kept::Document(_)) => {
+                match std::mem::replace(&mut *state, Doc::Py(py.None())) {
+                    Doc::Core(Kept::Document(d)) => d,
+                    _ => return Ok(py.None().into_bound(py)),
+                }
+            }
         };
-        *state = Doc::Py(doc.clone_ref(py));
-        Ok(doc.into_bound(py))
+        let doc = Bound::new(py, PyDocument::new(inner, None, None))?.into_any();
+        *state = Doc::Py(doc.clone().unbind());
+        Ok(doc)
     }
 
     /// Calls a helper of `khuyencong.results` with the result.
