@@ -16,6 +16,7 @@
 mod json;
 mod pattern;
 pub(crate) mod report;
+pub use report::unreadable_file;
 pub(crate) mod strict;
 
 use std::io::{BufRead, Read};
