@@ -394,6 +394,7 @@ fn check_one(input: Input, options: &CheckOptions) -> Result<Done, ReadError> {
                 id: checked.id,
                 findings: checked.findings,
                 document: checked.document.map(|d| Kept::Document(Box::new(d))),
+                spent: None,
             });
         }
         // Each input is read once; an empty slot cannot occur.
@@ -406,12 +407,17 @@ fn check_one(input: Input, options: &CheckOptions) -> Result<Done, ReadError> {
             other,
         ),
     };
+    // `check_bytes` gives a document exactly when `document::parse` reads one.
+    let (document, spent) = match checked.document {
+        Some(_) => (Some(Kept::Json(json)), None),
+        None => (None, Some(json)),
+    };
     Ok(Done {
         kind: checked.kind.map(document::DocumentKind::code),
         id: checked.id,
         findings: checked.findings,
-        // `check_bytes` gives a document exactly when `document::parse` reads one.
-        document: checked.document.map(|_| Kept::Json(json)),
+        document,
+        spent,
     })
 }
 

@@ -173,6 +173,9 @@ pub struct Done {
     pub id: Option<String>,
     pub findings: Vec<Finding>,
     pub document: Option<Kept>,
+    /// The input of a document that could not be read: it may hold a Python object, so it
+    /// is dropped here, with the interpreter attached, not where it was checked.
+    pub spent: Option<Input>,
 }
 
 /// The findings of one document, in the core's deterministic order.
@@ -201,6 +204,7 @@ impl PyCheckResult {
         source: Py<PyAny>,
         line: Py<PyAny>,
     ) -> PyResult<Bound<'_, Self>> {
+        drop(done.spent);
         let counts = Counts::of(&done.findings);
         let kind = match done.kind {
             Some(k) => PyString::intern(py, k).into_any().unbind(),
