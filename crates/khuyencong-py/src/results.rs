@@ -180,8 +180,32 @@ pub struct Done {
 
 /// The findings of one document, in the core's deterministic order.
 ///
-/// Made by `khuyencong.check`, `khuyencong.check_many` and `SheetDocument.check`; `repr`
-/// is one line (kind, id, counts).
+/// Made by :func:`khuyencong.check`, :func:`khuyencong.check_many` and
+/// :meth:`khuyencong.SheetDocument.check`; ``repr`` is one line (kind, id, counts). Results
+/// compare by ``kind``, ``id`` and ``findings``, pickle, and are frozen.
+///
+/// Attributes
+/// ----------
+/// kind, id : str or None
+///     ``None`` when the input could not be read (its findings then have ``structure.*``
+///     codes).
+/// findings : list of Finding
+///     Each a dict: ``code``, ``severity`` (``error``, ``warning``, ``info``), ``path`` (a
+///     JSON Pointer), ``message_vi``, ``message_en`` and, when known, ``citation``,
+///     ``confidence``, ``facts`` and ``params`` (see :class:`khuyencong.types.Finding`).
+///     Converted from the core's findings when first read; the same list on every read.
+/// document : Document or None
+///     The document read, if any (read again from its JSON when first asked for).
+/// source : str or None
+///     The file the document was read from, when it was given as a path.
+/// line : int or None
+///     Its line in a JSON Lines file (from 1).
+/// ok : bool
+///     No finding is an error (warnings and information are allowed).
+/// error_count, warning_count, info_count : int
+///     How many findings of each severity (no finding is converted to count them).
+/// file : str or None
+///     ``source``, else the document's ``source``.
 #[pyclass(frozen, subclass, module = "khuyencong", name = "CheckResult")]
 pub struct PyCheckResult {
     kind: Py<PyAny>,
