@@ -404,6 +404,23 @@ def test_check_many_releases_the_gil_and_runs_from_threads() -> None:
     assert all(len(r) == 300 and all(x.ok for x in r) for r in out.values())
 
 
+def test_findings_and_documents_read_from_threads_are_one_list_and_one_document() -> None:
+    results = khuyencong.check_many([SEED.read_bytes(), json.dumps(seed()), "{"] * 50)
+    seen: dict[int, list[tuple[int, int]]] = {}
+
+    def read(i: int) -> None:
+        seen[i] = [(id(r.findings), id(r.document)) for r in results]
+
+    threads = [threading.Thread(target=read, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads)
+    assert len(seen) == 4 and all(v == seen[0] for v in seen.values())
+    assert seen[0] == [(id(r.findings), id(r.document)) for r in results]
+
+
 def test_provincial_pack_in_every_form_and_an_invalid_one() -> None:
     scheme = EXAMPLES / "scheme-giong-rieng-2025.json"
     pack = json.loads(PACK.read_text(encoding="utf-8"))
