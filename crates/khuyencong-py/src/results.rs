@@ -10,9 +10,10 @@
 //! sees is the same either way: a real `list` of the same dicts, equal, picklable, in the
 //! same order.
 //!
-//! A result is not tracked by Python's cyclic garbage collector (tracking every result of a
-//! batch cost several per cent of `check_many` in collections); what it holds cannot refer
-//! back to it unless a caller puts the result inside its own findings.
+//! A result is not tracked by Python's cyclic garbage collector (an earlier profile spent
+//! about 8 % of `check_many` in collections, when every result and the dicts of its
+//! findings were tracked); what it holds cannot refer back to it unless a caller puts the
+//! result inside its own findings.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
