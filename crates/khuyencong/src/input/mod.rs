@@ -18,6 +18,7 @@ mod pattern;
 pub(crate) mod report;
 pub use report::unreadable_file;
 pub(crate) mod strict;
+mod walk;
 
 use std::io::{BufRead, Read};
 use std::path::Path;
