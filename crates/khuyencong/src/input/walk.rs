@@ -108,7 +108,8 @@ struct Keywords {
     min_items: Option<u64>,
     max_items: Option<u64>,
     items: Option<Id>,
-    required: Vec<String>,
+    /// `required`: each name, with its index in `properties` when it is one.
+    required: Vec<(String, Option<usize>)>,
     /// `properties` when it is an object, sorted by name: name, the name as a JSON Pointer
     /// token, node.
     properties: Option<Vec<(String, String, Id)>>,
@@ -251,13 +252,6 @@ impl<'a> Compiler<'a> {
         k.min_items = u64_of("minItems");
         k.max_items = u64_of("maxItems");
         k.items = map.get("items").map(|s| self.id(s));
-        if let Some(Value::Array(required)) = map.get("required") {
-            k.required = required
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect();
-        }
         if let Some(Value::Object(properties)) = map.get("properties") {
             let mut sorted: Vec<(String, String, Id)> = properties
                 .iter()
@@ -266,6 +260,19 @@ impl<'a> Compiler<'a> {
             sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             k.names = properties.keys().cloned().collect();
             k.properties = Some(sorted);
+        }
+        if let Some(Value::Array(required)) = map.get("required") {
+            let properties = k.properties.as_deref().unwrap_or_default();
+            k.required = required
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|field| {
+                    let at = properties
+                        .binary_search_by(|(name, _, _)| name.as_str().cmp(field))
+                        .ok();
+                    (field.to_owned(), at)
+                })
+                .collect();
         }
         k.additional = match map.get("additionalProperties") {
             None => Additional::Absent,
@@ -658,25 +665,33 @@ impl Walk<'_> {
     }
 
     fn object(&mut self, k: &Keywords, map: &Map<String, Value>, path: &mut String) {
-        for field in &k.required {
-            if !map.contains_key(field) {
-                self.push(
-                    path,
-                    What::MissingField {
-                        field: field.clone(),
-                    },
-                );
-            }
-        }
+        // A missing field comes before the problems of the members; it is known once the
+        // members are walked (which finds the properties present), and set in its place.
+        let start = self.out.len();
         let properties = k.properties.as_deref().unwrap_or_default();
+        // Bit i: property i is a member (the first 64 properties).
+        let mut present: u64 = 0;
+        // The value's members and the schema's properties are both sorted by name (a
+        // `serde_json::Map` is a `BTreeMap`: test `members_are_sorted`): one pass over the two
+        // finds the property of each member.
+        let mut next = 0;
         for (key, value) in map {
+            while properties
+                .get(next)
+                .is_some_and(|(name, _, _)| name.as_str() < key.as_str())
+            {
+                next += 1;
+            }
             let len = path.len();
-            if let Ok(at) = properties.binary_search_by(|(name, _, _)| name.as_str().cmp(key)) {
-                let (_, token, sub) = &properties[at];
+            if let Some((_, token, sub)) = properties.get(next).filter(|(name, _, _)| name == key) {
+                if next < 64 {
+                    present |= 1 << next;
+                }
                 path.push('/');
                 path.push_str(token);
                 self.value(*sub, value, path);
                 path.truncate(len);
+                next += 1;
                 continue;
             }
             match k.additional {
@@ -696,5 +711,46 @@ impl Walk<'_> {
                 Additional::Absent => {}
             }
         }
+        let mut missing = Vec::new();
+        for (field, property) in &k.required {
+            let found = match property {
+                Some(i) if *i < 64 => present & (1 << i) != 0,
+                _ => map.contains_key(field),
+            };
+            if !found {
+                missing.push(Issue {
+                    path: path.clone(),
+                    what: What::MissingField {
+                        field: field.clone(),
+                    },
+                });
+            }
+        }
+        if !missing.is_empty() {
+            self.out.splice(start..start, missing);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The walk goes through an object's members and its schema's properties in step, both
+    /// sorted by name: a `serde_json::Map` must iterate in that order (it would not with
+    /// serde_json's `preserve_order`).
+    #[test]
+    fn members_are_sorted() {
+        let value: serde_json::Value =
+            serde_json::from_str(r#"{"b": 1, "a~": 2, "a/": 3, "A": 4, "ă": 5, "a": 6}"#)
+                .unwrap_or_default();
+        let keys: Vec<&str> = value
+            .as_object()
+            .into_iter()
+            .flat_map(|m| m.keys())
+            .map(String::as_str)
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        assert_eq!(keys.len(), 6);
+        assert_eq!(keys, sorted);
     }
 }
