@@ -7,9 +7,9 @@
 
 use rust_decimal::Decimal;
 
-use super::common::{Amount, Count, Exactness};
+use super::{Amount, Count};
 use crate::finding::{Finding, Severity};
-use crate::money::{Vnd, group_thousands};
+use crate::money::{Exactness, Vnd, group_thousands};
 
 /// The tolerance for figures the source itself calls approximate ("gần", "khoảng"): a
 /// modelling choice, not law — an approximate figure within 10 % of the other side is
@@ -518,7 +518,7 @@ pub enum Recomputed {
 pub fn recompute_percent(
     numerator: u64,
     denominator: u64,
-    stated: &super::common::Percent,
+    stated: &super::Percent,
 ) -> Option<(Decimal, Recomputed)> {
     if denominator == 0 {
         return None;

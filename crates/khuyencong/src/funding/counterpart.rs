@@ -9,7 +9,7 @@
 
 use super::SchemeFunding;
 use super::window::Ttlt26;
-use crate::document::reconcile::{
+use crate::figure::reconcile::{
     APPROXIMATE_TOLERANCE_PERCENT, Agreement, Figure, compare, shortfall,
 };
 use crate::finding::{Finding, Severity, finding_kinds};

@@ -1,22 +1,20 @@
-//! JSON Schemas (draft 2020-12) of the documents and outputs, generated from the types.
+//! How a JSON Schema (draft 2020-12) is generated from a type: the kinds of schema and
+//! their `$id`s, and the rewriting that makes a generated schema compile in strict
+//! validators (ajv's draft 2020-12 mode with `strict: true`): only standard keywords and
+//! formats, closed code lists as `enum`, unions written so that a wrong value gets one clear
+//! error.
 //!
-//! The committed copies live in `docs/schema/`; a test keeps them current. They are the
-//! library's own truth, not a description of it: the structural report validates inputs
-//! against them, and agreement tests prove that the library accepts exactly what they accept.
-//! They compile in strict validators (ajv's draft 2020-12 mode with `strict: true`): only
-//! standard keywords and formats, closed code lists as `enum`, unions written so that a
-//! wrong value gets one clear error.
+//! Each module that owns an input generates that input's schema here — the documents in
+//! `document`, the rule packs in `support`, the applicant's facts in `input` — and the
+//! structural report validates the input against the value it is given; [`crate::schema`]
+//! assembles the published schemas from the same functions.
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::applicant::ApplicantFacts;
-use crate::document::{CheckReport, PeriodReport, Plan, Programme, Scheme};
-use crate::support::ProvincialPack;
-
 /// The version of the document formats the schemas describe (`schema_version`).
-pub const SCHEMA_VERSION: u64 = crate::document::common::SCHEMA_VERSION;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Which schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,7 +84,7 @@ impl SchemaKind {
 }
 
 /// The schema as `schemars` generates it from the type, with its `$id`.
-fn generated<T: JsonSchema>(kind: SchemaKind) -> Value {
+pub(crate) fn generated<T: JsonSchema>(kind: SchemaKind) -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let mut value = generator.into_root_schema_for::<T>().to_value();
     if let Value::Object(map) = &mut value {
@@ -95,7 +93,9 @@ fn generated<T: JsonSchema>(kind: SchemaKind) -> Value {
     value
 }
 
-fn root<T: JsonSchema>(kind: SchemaKind, input: bool) -> Value {
+/// The schema of a type as published: generated, made strict, with its `$id`; an `input`
+/// may name the schema it follows in a `$schema` member.
+pub(crate) fn root<T: JsonSchema>(kind: SchemaKind, input: bool) -> Value {
     let mut value = generated::<T>(kind);
     let defs = value.get("$defs").cloned().unwrap_or(Value::Null);
     strict(&mut value, &defs);
@@ -128,7 +128,7 @@ pub(crate) fn internal<T: JsonSchema>(id: &str) -> Value {
 }
 
 /// Sets `additionalProperties: false` on every object schema that does not say otherwise.
-fn close_objects(v: &mut Value) {
+pub(crate) fn close_objects(v: &mut Value) {
     match v {
         Value::Object(map) => {
             if map.contains_key("properties") && !map.contains_key("additionalProperties") {
@@ -333,73 +333,4 @@ fn union_to_if(map: &mut serde_json::Map<String, Value>, defs: &Value) {
     );
     map.insert("if".into(), serde_json::json!({ "type": first }));
     map.insert("else".into(), other);
-}
-
-/// The schema of one kind as generated from the types, before it is made strict: every code
-/// still a `oneOf` of constants with its labels (`title`, `x-label-vi`, `x-label-en`),
-/// unions as `anyOf`/`oneOf`, integer widths as `format`s, no `$schema` member.
-///
-/// For tools that lay out forms from the types (the spreadsheet templates of
-/// `khuyencong-sheet`); it describes the same documents as [`json_schema`], which is the one
-/// to validate with.
-pub fn annotated_schema(kind: SchemaKind) -> Value {
-    match kind {
-        SchemaKind::Scheme => generated::<Scheme>(kind),
-        SchemaKind::Plan => generated::<Plan>(kind),
-        SchemaKind::PeriodReport => generated::<PeriodReport>(kind),
-        SchemaKind::Programme => generated::<Programme>(kind),
-        SchemaKind::Findings => generated::<CheckReport>(kind),
-        SchemaKind::ProvincialPack => generated::<ProvincialPack>(kind),
-        SchemaKind::Applicant => generated::<ApplicantFacts>(kind),
-        SchemaKind::Assessment => generated::<crate::eligibility::Assessment>(kind),
-        SchemaKind::Document => json_schema(kind),
-    }
-}
-
-/// The JSON Schema of one kind, as a JSON value.
-pub fn json_schema(kind: SchemaKind) -> Value {
-    match kind {
-        SchemaKind::Scheme => root::<Scheme>(kind, true),
-        SchemaKind::Plan => root::<Plan>(kind, true),
-        SchemaKind::PeriodReport => root::<PeriodReport>(kind, true),
-        SchemaKind::Programme => root::<Programme>(kind, true),
-        SchemaKind::Findings => root::<CheckReport>(kind, false),
-        SchemaKind::ProvincialPack => root::<ProvincialPack>(kind, true),
-        SchemaKind::Applicant => root::<ApplicantFacts>(kind, true),
-        SchemaKind::Assessment => {
-            // An output: the library writes exactly these fields, so every object is closed
-            // (as the findings schema's are).
-            let mut value = root::<crate::eligibility::Assessment>(kind, false);
-            close_objects(&mut value);
-            value
-        }
-        SchemaKind::Document => {
-            let branch = |k: SchemaKind, tag: &str| {
-                serde_json::json!({
-                    "if": { "properties": { "kind": { "const": tag } }, "required": ["kind"] },
-                    "then": { "$ref": k.id() }
-                })
-            };
-            serde_json::json!({
-                "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "$id": kind.id(),
-                "title": "Industrial-extension document / Văn bản khuyến công",
-                "description": "Any document: `kind` selects the scheme, plan, period-report or programme schema (their `$id`s must be registered with the validator). / Mọi loại văn bản: trường `kind` chọn lược đồ.",
-                "type": "object",
-                "required": ["kind"],
-                "properties": {
-                    "kind": {
-                        "description": "The document kind. / Loại văn bản.\n\nValues / Giá trị:\n- `scheme`: Scheme / Đề án khuyến công\n- `plan`: Plan / Kế hoạch khuyến công\n- `period_report`: Period report / Báo cáo tình hình thực hiện\n- `programme`: Programme / Chương trình khuyến công",
-                        "enum": ["scheme", "plan", "period_report", "programme"]
-                    }
-                },
-                "allOf": [
-                    branch(SchemaKind::Scheme, "scheme"),
-                    branch(SchemaKind::Plan, "plan"),
-                    branch(SchemaKind::PeriodReport, "period_report"),
-                    branch(SchemaKind::Programme, "programme")
-                ]
-            })
-        }
-    }
 }
