@@ -17,6 +17,7 @@ pub(crate) mod kinds;
 pub(crate) mod outcome;
 pub mod plan;
 pub mod programme;
+mod province;
 pub(crate) use crate::figure::reconcile;
 pub mod report;
 pub(crate) mod schema;
