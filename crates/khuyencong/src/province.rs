@@ -593,8 +593,8 @@ pub fn normalise_text(text: &str) -> (String, bool) {
 }
 
 /// A document that names a province and the dates it speaks of: what [`document_province`]
-/// and the province rule of `check` read. The documents of [`crate::document::Document`]
-/// implement it; the rule sits here, with the list of provinces, below the documents.
+/// and the province rule of `check` read. [`crate::document::Document`] implements it, so
+/// the rule sits here with the list of provinces, below the documents.
 pub trait NamesProvince {
     /// The province named and the dates the document speaks of (a scheme's approval day, a
     /// plan's year, a report's period); `None` when it names none.

@@ -1,5 +1,7 @@
-//! Pieces shared by the document kinds: amounts with their exactness, counts,
-//! periods, decision references and the schema version.
+//! Pieces shared by the document kinds: periods, decision references, the schema version,
+//! counts by kind, outcomes; amounts, counts and percentages with their exactness are
+//! defined with their reconciliation below the documents and the funding rules, and named
+//! here.
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

@@ -1,8 +1,11 @@
 //! Reading inputs, the one way for every front (the library, the `khuyencong` command, the
 //! Python package): files read with a bound, JSON Lines streamed line by line with a bound
 //! per line, dates and amounts given as arguments, applicant facts — and, underneath, the
-//! strict reader every JSON input goes through and the structural report that says what is
-//! wrong with an input and where (a JSON Pointer), in Vietnamese and English.
+//! strict reader every JSON input goes through, the generation of an input's JSON Schema
+//! from its type, and the structural report that says what is wrong with an input and where
+//! (a JSON Pointer), in Vietnamese and English. The report validates against the schema it
+//! is given: the module owning a type generates the schema and keeps it compiled (the
+//! applicant's facts here, the documents in `document`, the rule packs in `support`).
 //!
 //! ```
 //! use khuyencong::input::{parse_amount, parse_date};
