@@ -6,9 +6,9 @@
 //! (`support`) do not depend on the funding rules (`funding`); the figures documents state
 //! and their reconciliation (`figure`) sit below both the documents and the funding rules;
 //! the strict field readers (`de`) below every type that names them; the schema machinery
-//! and the structural report (`input`) below the types whose schemas they are given; the
-//! province rule reads documents through a trait they implement; and `schema` only
-//! assembles what each module generates.
+//! and the structural report (`input`) below the documents and the rule packs, whose
+//! schemas they are given; the province rule reads documents through a trait they
+//! implement; and `schema` only assembles what each module generates.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -157,6 +157,15 @@ fn module_graph() {
     assert!(
         !figure.contains("document") && !figure.contains("funding"),
         "the stated figures and their reconciliation sit below the documents and the funding rules: {figure:?}"
+    );
+    let above_schema: Vec<&String> = g
+        .iter()
+        .filter(|(_, deps)| deps.contains("schema"))
+        .map(|(m, _)| m)
+        .collect();
+    assert!(
+        above_schema.is_empty(),
+        "the published schemas only assemble what the modules generate; no module imports them: {above_schema:?}"
     );
     // No module is in a cycle: each one's imports lead only to modules below it.
     let in_cycle: BTreeSet<&str> = g
