@@ -473,8 +473,11 @@ d = scheme()
 del d["funding"]["no_other_state_funding"]
 case("scheme_declaration_missing", d,
      [("info", "/funding", "funding.shares"),
-      ("error", "/funding/no_other_state_funding", "funding.no_other_state_funding_missing")],
-     "The declaration that no other state money funds the same items is a condition of support (Joint Circular 26/2014 Art. 7.4).")
+      ("warning", "/funding/no_other_state_funding", "funding.no_other_state_funding_missing")],
+     "The declaration that no other state money funds the same items was a condition of support under Joint Circular 26/2014 "
+     "Art. 7.4; on a 2025 scheme the rule in force has not been read, so its absence is a warning for the reviewer.",
+     changed="Art. 7.4 outside the Joint Circular's window (2014-04-08 to 2018-05-10) is applied as a reference: a warning, "
+     "never an error, for schemes as for applicants.")
 d = scheme()
 d["beneficiaries"][0]["legal_form"] = "large_enterprise"
 case("scheme_large_enterprise_not_rural_establishment", d,

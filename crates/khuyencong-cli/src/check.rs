@@ -83,7 +83,7 @@ const CSV_HEADER: [&str; 10] = [
 
 /// The finding of a file that cannot be read (the run goes on and exits 2).
 fn unreadable(en: String, vi: String) -> Finding {
-    Finding::new("structure.unreadable_file", Severity::Error, "", vi, en)
+    khuyencong::input::unreadable_file(vi, en)
 }
 
 /// Runs the command: exit 0 without errors, 1 with errors, 2 when a file could not be read

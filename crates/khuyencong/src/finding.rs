@@ -234,6 +234,61 @@ impl Arg for Wording {
     fn to_params(&self, _: &'static str, _: &mut Params) {}
 }
 
+/// A value shown in a message but not one of its parameters (it adds nothing to `params`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unlisted<T>(pub T);
+
+impl<T: Arg> Arg for Unlisted<T> {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(lang, f)
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// A decimal number as a document writes it: a decimal comma in Vietnamese, a decimal point
+/// in English and in `params` (a string, exactly as stated or computed).
+#[derive(Debug, Clone)]
+pub(crate) struct DecimalText(pub String);
+
+impl Arg for DecimalText {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match lang {
+            Lang::Vi => {
+                for part in self.0.split_inclusive('.') {
+                    match part.strip_suffix('.') {
+                        Some(p) => {
+                            f.write_str(p)?;
+                            f.write_str(",")?;
+                        }
+                        None => f.write_str(part)?,
+                    }
+                }
+                Ok(())
+            }
+            Lang::En => f.write_str(&self.0),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.as_str().into()
+    }
+}
+
+/// A date as `yyyy-mm-dd` in every language and in `params` (as the documents write it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IsoDate(pub chrono::NaiveDate);
+
+impl Arg for IsoDate {
+    fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.to_string().into()
+    }
+}
+
 /// Dates: `dd/mm/yyyy` in Vietnamese, `yyyy-mm-dd` in English and in `params`.
 impl Arg for chrono::NaiveDate {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -535,8 +590,9 @@ impl Finding {
     /// A finding with a code, severity, path and messages given as text; add the rest with
     /// the builders.
     ///
-    /// Inside the crate, prefer a kind declared with `finding_kinds!`, whose messages are
-    /// rendered only when read.
+    /// The library itself builds none this way: each of its findings is of a kind declared
+    /// once with `finding_kinds!`, whose messages are rendered only when read (a test of the
+    /// crate keeps it so).
     pub fn new(
         code: &str,
         severity: Severity,

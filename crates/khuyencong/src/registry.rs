@@ -15,15 +15,31 @@ use crate::finding::FindingDef;
 
 /// Every documented finding kind, from every module, in module order.
 pub fn findings() -> impl Iterator<Item = &'static FindingDef> {
-    crate::document::FINDINGS
+    crate::input::report::KINDS
         .iter()
+        .copied()
+        .chain(crate::document::KINDS.iter().copied())
         .chain(
             crate::eligibility::FINDINGS
                 .iter()
                 .flat_map(|kinds| kinds.iter().copied()),
         )
         .chain(crate::funding::kinds())
-        .chain(crate::document::kinds::KINDS.iter().copied())
+        .chain(
+            [
+                crate::document::kinds::KINDS,
+                crate::document::reconcile::KINDS,
+                crate::document::outcome::KINDS,
+                crate::document::funding::KINDS,
+                crate::document::report::KINDS,
+                crate::document::plan::KINDS,
+                crate::document::programme::KINDS,
+                crate::document::scheme::KINDS,
+            ]
+            .into_iter()
+            .flatten()
+            .copied(),
+        )
         .chain(crate::province::KINDS.iter().copied())
 }
 

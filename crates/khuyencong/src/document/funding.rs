@@ -79,8 +79,41 @@ pub struct FundingPart {
     pub parts_partial: bool,
 }
 
-use super::reconcile::{Figure, Part, check_parts};
-use crate::finding::Finding;
+use super::reconcile::{Contradiction, Figure, Part, check_parts};
+use crate::finding::{Finding, finding_kinds};
+
+finding_kinds! {
+    /// A stated total funding its sources contradict.
+    TotalMismatch {
+        code: "funding.total_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tổng nguồn vốn khác tổng các nguồn (khi mọi nguồn đều nêu số tiền), hoặc riêng các nguồn có nêu số tiền đã vượt tổng.",
+            "The stated total funding differs from the sum of the sources (when every source states its amount), or the sources that state one already exceed it.",
+        ),
+        fix: (
+            "Sửa tổng hoặc các nguồn để khớp chính xác.",
+            "Correct the total or the sources so they agree exactly.",
+        ),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+
+    /// A source its parts ("of which") contradict.
+    PartsMismatch {
+        code: "funding.parts_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Một nguồn khác tổng các phần 'trong đó' (khi mọi phần đều nêu số tiền), hoặc riêng các phần có nêu số tiền đã vượt nguồn đó.",
+            "A source differs from the sum of its parts ('of which') when every part states its amount, or the parts that state one already exceed it.",
+        ),
+        fix: ("Sửa số liệu để khớp chính xác.", "Correct the figures so they agree exactly."),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+}
 
 impl FundingPart {
     /// The amount as a figure, if stated.
@@ -110,7 +143,7 @@ pub(crate) fn check_breakdown(
     if let Some(total) = &b.total {
         check_parts(
             out,
-            "funding.total_mismatch",
+            |total, path| TotalMismatch { total }.at(path),
             format!("{path}/total"),
             ("Tổng nguồn vốn", "The total funding"),
             total.into(),
@@ -166,7 +199,7 @@ fn check_part(
         let parts: Vec<Part> = part.parts.iter().map(FundingPart::part).collect();
         check_parts(
             out,
-            "funding.parts_mismatch",
+            |total, path| PartsMismatch { total }.at(path),
             format!("{path}/amount"),
             (
                 &format!("Nguồn `{}`", part.source.code()),

@@ -41,9 +41,9 @@ pub use scheme::Scheme;
 
 use crate::Codelist;
 use crate::activity::Activity;
-use crate::finding::{Finding, FindingDef, Severity};
+use crate::finding::{Arg, Finding, IsoDate, Params, Severity, Unlisted, finding_kinds};
 use crate::fund::FundLevel;
-use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Regime};
+use crate::law::{Citation, DECREE_45_EFFECTIVE, InstrumentId, Lang, Regime};
 
 /// The kinds of document. / Loại văn bản.
 #[derive(
@@ -554,91 +554,38 @@ fn check_unreadable(bytes: &[u8], options: &CheckOptions) -> Checked {
 }
 
 fn rules_not_run(place: Option<String>) -> Finding {
-    let (vi, en) = match &place {
-        Some(p) => (
-            format!(
-                " (vấn đề đầu tiên ngăn việc kiểm tra: {})",
-                if p.is_empty() { "/" } else { p }
-            ),
-            format!(
-                " (the first problem that prevents them: {})",
-                if p.is_empty() { "/" } else { p }
-            ),
-        ),
-        None => (String::new(), String::new()),
-    };
-    let mut f = Finding::new(
-        "structure.rules_not_run",
-        Severity::Info,
-        "",
-        format!(
-            "các quy định chưa được kiểm tra vì văn bản chưa đọc được{vi}; sửa các lỗi cấu trúc rồi kiểm tra lại"
-        ),
-        format!(
-            "the rules were not checked because the document could not be read{en}; fix the structural errors and check again"
-        ),
-    );
-    if let Some(p) = place {
-        f = f.param("at", p);
+    RulesNotRun {
+        first: FirstProblem(place),
     }
-    f
+    .at("")
 }
 
 fn rules_partial(removed: &[String]) -> Finding {
-    let list = removed.join(", ");
-    Finding::new(
-        "structure.rules_partial",
-        Severity::Info,
-        "",
-        format!("các quy định đã được kiểm tra, không tính văn bản chưa đọc được tại {list}"),
-        format!("the rules were checked without the unreadable text at {list}"),
-    )
-    .param("set_aside", removed.to_vec())
+    RulesPartial {
+        set_aside: removed.to_vec(),
+    }
+    .at("")
 }
 
 /// Checks that a period starts on or after 2012-07-05 and is not reversed; returns whether
 /// the regime-dependent checks can go on.
 pub(crate) fn check_coverage(out: &mut Vec<Finding>, period: &Period, path: &str) -> bool {
     if period.from > period.to {
-        out.push(Finding::new(
-            "document.period_reversed",
-            Severity::Error,
-            path,
-            format!(
-                "kỳ bắt đầu ({}) sau ngày kết thúc ({})",
-                period.from, period.to
-            ),
-            format!(
-                "the period starts ({}) after it ends ({})",
-                period.from, period.to
-            ),
-        ));
+        out.push(
+            PeriodReversed {
+                from: Unlisted(IsoDate(period.from)),
+                to: Unlisted(IsoDate(period.to)),
+            }
+            .at(path),
+        );
         return false;
     }
     if period.to < DECREE_45_EFFECTIVE {
-        out.push(
-            Finding::new(
-                "document.before_coverage",
-                Severity::Error,
-                path,
-                "kỳ trước ngày 05/07/2012, ngày Nghị định số 45/2012/NĐ-CP có hiệu lực; giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ",
-                "the period is before 2012-07-05, when Decree 45/2012/ND-CP took effect; the Decree 134/2004/ND-CP era is not covered",
-            )
-            .cite(Citation::article(InstrumentId::Nd45_2012, 18)),
-        );
+        out.push(BeforeCoverage {}.at(path));
         return false;
     }
     if period.from < DECREE_45_EFFECTIVE {
-        out.push(
-            Finding::new(
-                "document.partly_before_coverage",
-                Severity::Warning,
-                path,
-                "kỳ bắt đầu trước ngày 05/07/2012; phần trước ngày này không được đánh giá",
-                "the period starts before 2012-07-05; the part before that day is not assessed",
-            )
-            .cite(Citation::article(InstrumentId::Nd45_2012, 18)),
-        );
+        out.push(PartlyBeforeCoverage {}.at(path));
     }
     true
 }
@@ -679,27 +626,14 @@ pub(crate) fn check_activity_in_period_at(
         .any(|r| info.confidence_in(*r).is_some());
     if !(in_regime && overlaps(info, period)) {
         out.push(
-            Finding::new(
-                "document.activity_not_in_regime",
-                Severity::Error,
-                path(),
-                format!(
-                    "nội dung `{}` không có hiệu lực trong kỳ {} – {} (có từ {})",
-                    activity.code(),
-                    period.from,
-                    period.to,
-                    info.valid_from
-                ),
-                format!(
-                    "activity `{}` is not in force during {} – {} (it exists from {})",
-                    activity.code(),
-                    period.from,
-                    period.to,
-                    info.valid_from
-                ),
-            )
-            .cite(info.citation)
-            .param("activity", activity.code()),
+            ActivityNotInRegime {
+                activity,
+                from: Unlisted(IsoDate(period.from)),
+                to: Unlisted(IsoDate(period.to)),
+                exists_from: Unlisted(IsoDate(info.valid_from)),
+            }
+            .at(path())
+            .cite(info.citation),
         );
     }
 }
@@ -724,637 +658,170 @@ pub(crate) fn check_fund_level_in_period_at(
     let info = level.info();
     if !overlaps(info, period) {
         out.push(
-            Finding::new(
-                "document.fund_level_not_in_force",
-                Severity::Error,
-                path(),
-                format!(
-                    "cấp kinh phí `{}` không còn trong kỳ này (đến {})",
-                    level.code(),
-                    info.valid_until.map(|d| d.to_string()).unwrap_or_default()
-                ),
-                format!(
-                    "fund level `{}` does not exist in this period (it ended {})",
-                    level.code(),
-                    info.valid_until.map(|d| d.to_string()).unwrap_or_default()
-                ),
-            )
+            FundLevelNotInForce {
+                level: Unlisted(level),
+                ended: Unlisted(info.valid_until.map(IsoDate)),
+            }
+            .at(path())
             .cite(info.citation),
         );
     }
 }
 
-macro_rules! def {
-    ($code:literal, $sev:ident, $cite:expr, $mvi:literal, $men:literal, $fvi:literal, $fen:literal) => {
-        FindingDef {
-            code: $code,
-            severity: Severity::$sev,
-            citation: $cite,
-            meaning_vi: $mvi,
-            meaning_en: $men,
-            fix_vi: $fvi,
-            fix_en: $fen,
+/// Where the first problem that kept the rules from running is, in a message; `at` in
+/// `params`.
+#[derive(Debug, Clone)]
+pub(crate) struct FirstProblem(Option<String>);
+
+impl Arg for FirstProblem {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(p) = &self.0 else {
+            return Ok(());
+        };
+        let p = if p.is_empty() { "/" } else { p };
+        match lang {
+            Lang::Vi => write!(f, " (vấn đề đầu tiên ngăn việc kiểm tra: {p})"),
+            Lang::En => write!(f, " (the first problem that prevents them: {p})"),
         }
-    };
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, out: &mut Params) {
+        if let Some(p) = &self.0 {
+            out.insert("at", p.as_str().into());
+        }
+    }
 }
 
-/// The finding codes of document reading and reconciliation.
-pub(crate) const FINDINGS: &[FindingDef] = &[
-    def!(
-        "structure.too_large_input",
-        Error,
-        None,
-        "Tệp lớn hơn 16 MiB (16.777.216 byte), giới hạn của một văn bản.",
-        "The input is larger than 16 MiB (16,777,216 bytes), the limit for one document.",
-        "Kiểm tra tệp; tách dữ liệu thành nhiều văn bản (JSON Lines: mỗi dòng một văn bản).",
-        "Check the file; split the data into several documents (JSON Lines: one per line)."
-    ),
-    def!(
-        "structure.empty",
-        Error,
-        None,
-        "Tệp rỗng.",
-        "The input is empty.",
-        "Gửi một văn bản JSON.",
-        "Send a JSON document."
-    ),
-    def!(
-        "structure.bom",
-        Info,
-        None,
-        "Tệp bắt đầu bằng dấu BOM UTF-8; dấu này được bỏ qua (RFC 8259 §8.1 cho phép).",
-        "The input starts with a UTF-8 byte-order mark, which is ignored (RFC 8259 §8.1 allows it).",
-        "Lưu tệp dạng UTF-8 không có BOM để mọi hệ thống đọc được.",
-        "Save the file as UTF-8 without a BOM so that every system reads it."
-    ),
-    def!(
-        "structure.not_utf8",
-        Error,
-        None,
-        "Tệp không phải UTF-8 (ví dụ UTF-16, TCVN3, VNI, Windows-1258).",
-        "The input is not UTF-8 (e.g. UTF-16, TCVN3, VNI, Windows-1258).",
-        "Lưu tệp dạng UTF-8 (không dùng TCVN3/VNI/Windows-1258).",
-        "Save the file as UTF-8 (not TCVN3, VNI or Windows-1258)."
-    ),
-    def!(
-        "structure.malformed_json",
-        Error,
-        None,
-        "JSON sai cú pháp; thông báo nêu dòng và cột.",
-        "The JSON is malformed; the message gives the line and column.",
-        "Sửa cú pháp tại vị trí được nêu.",
-        "Fix the syntax at the position given."
-    ),
-    def!(
-        "structure.truncated",
-        Error,
-        None,
-        "JSON bị cắt cụt.",
-        "The JSON ends early (truncated file).",
-        "Gửi lại tệp đầy đủ.",
-        "Send the complete file."
-    ),
-    def!(
-        "structure.too_deep",
-        Error,
-        None,
-        "JSON lồng nhau quá 32 cấp.",
-        "The JSON is nested more than 32 levels deep.",
-        "Văn bản hợp lệ không lồng sâu như vậy; kiểm tra dữ liệu nguồn.",
-        "Valid documents are never this deep; check the source data."
-    ),
-    def!(
-        "structure.invalid_type",
-        Error,
-        None,
-        "Sai kiểu dữ liệu (ví dụ chuỗi thay vì số).",
-        "A value has the wrong JSON type.",
-        "Dùng kiểu mà lược đồ quy định tại đường dẫn.",
-        "Use the type the schema requires at the path."
-    ),
-    def!(
-        "structure.unknown_field",
-        Error,
-        None,
-        "Trường không có trong định dạng (lược đồ đóng).",
-        "A field the format does not define (the schema is closed).",
-        "Xóa trường hoặc sửa lỗi chính tả tên trường.",
-        "Remove the field or fix its spelling."
-    ),
-    def!(
-        "structure.missing_field",
-        Error,
-        None,
-        "Thiếu trường bắt buộc.",
-        "A required field is missing.",
-        "Bổ sung trường.",
-        "Add the field."
-    ),
-    def!(
-        "structure.duplicate_field",
-        Error,
-        None,
-        "Một trường xuất hiện hai lần trong cùng đối tượng.",
-        "A field appears twice in one object.",
-        "Giữ một lần.",
-        "Keep one."
-    ),
-    def!(
-        "structure.unknown_code",
-        Error,
-        None,
-        "Mã không có trong danh mục.",
-        "A code that is not in its codelist.",
-        "Dùng mã trong `khuyencong catalog`.",
-        "Use a code from `khuyencong catalog`."
-    ),
-    def!(
-        "structure.not_whole_number",
-        Error,
-        None,
-        "Số tiền hoặc số lượng không phải số nguyên (đồng không có đơn vị lẻ).",
-        "An amount or count is not a whole number (VND has no minor unit).",
-        "Ghi số nguyên đồng, ví dụ 1400000000 thay vì 1400.0 hay 1.4e9.",
-        "Write whole đồng as a JSON integer, e.g. 1400000000, not 1400.0 or 1.4e9."
-    ),
-    def!(
-        "structure.negative",
-        Error,
-        None,
-        "Số tiền hoặc số lượng âm.",
-        "A negative amount or count.",
-        "Số tiền, số lượng không âm.",
-        "Amounts and counts are non-negative."
-    ),
-    def!(
-        "structure.too_large",
-        Error,
-        None,
-        "Số vượt quá 9.007.199.254.740.991.",
-        "A number above 9,007,199,254,740,991.",
-        "Kiểm tra đơn vị (đồng, không phải phần nghìn đồng).",
-        "Check the unit (đồng)."
-    ),
-    def!(
-        "structure.invalid_date",
-        Error,
-        None,
-        "Ngày không hợp lệ hoặc không có thật (ví dụ 2025-02-30).",
-        "An invalid or impossible date (e.g. 2025-02-30).",
-        "Dùng dạng YYYY-MM-DD với ngày có thật.",
-        "Use YYYY-MM-DD with a real calendar day."
-    ),
-    def!(
-        "structure.invalid_value",
-        Error,
-        None,
-        "Giá trị không hợp lệ.",
-        "An invalid value.",
-        "Xem thông báo và lược đồ.",
-        "See the message and the schema."
-    ),
-    def!(
-        "structure.invalid_length",
-        Error,
-        None,
-        "Số phần tử không hợp lệ.",
-        "An array of the wrong length.",
-        "Xem lược đồ.",
-        "See the schema."
-    ),
-    def!(
-        "structure.out_of_range",
-        Error,
-        None,
-        "Số nằm ngoài khoảng cho phép (ví dụ năm kế hoạch ngoài 2000–2100).",
-        "A number outside its allowed range (e.g. a plan year outside 2000–2100).",
-        "Dùng giá trị trong khoảng mà thông báo và lược đồ nêu.",
-        "Use a value within the range the message and the schema give."
-    ),
-    def!(
-        "structure.unknown_kind",
-        Error,
-        None,
-        "`kind` không phải `scheme`, `plan`, `period_report` hoặc `programme`.",
-        "`kind` is not `scheme`, `plan`, `period_report` or `programme`.",
-        "Sửa `kind`.",
-        "Fix `kind`."
-    ),
-    def!(
-        "structure.unsupported_schema_version",
-        Error,
-        None,
-        "Phiên bản định dạng không được hỗ trợ (thư viện đọc phiên bản 1 và 2).",
-        "An unsupported `schema_version` (the library reads versions 1 and 2).",
-        "Dùng `schema_version: 2`.",
-        "Use `schema_version: 2`."
-    ),
-    def!(
-        "structure.rules_not_run",
-        Info,
-        None,
-        "Các quy định chưa được kiểm tra vì văn bản chưa đọc được.",
-        "The rules were not checked because the document could not be read.",
-        "Sửa các lỗi cấu trúc rồi kiểm tra lại để thấy các lỗi về nội dung.",
-        "Fix the structural errors and check again to see the rules' findings."
-    ),
-    def!(
-        "structure.rules_partial",
-        Info,
-        None,
-        "Các quy định đã được kiểm tra, không tính văn bản (tên, ghi chú) chưa đọc được; không quy định nào tính toán với văn bản đó.",
-        "The rules were checked without free text (titles, notes) that could not be read; no rule computes with it.",
-        "Sửa các lỗi cấu trúc được nêu.",
-        "Fix the structural errors listed."
-    ),
-    def!(
-        "structure.unreadable_file",
-        Error,
-        None,
-        "Không mở hoặc đọc được tệp (không tồn tại, không có quyền đọc, là thư mục).",
-        "The file cannot be opened or read (missing, not permitted, a directory).",
-        "Kiểm tra đường dẫn và quyền đọc tệp.",
-        "Check the path and the file's permissions."
-    ),
-    def!(
-        "document.period_reversed",
-        Error,
-        None,
-        "Kỳ bắt đầu sau ngày kết thúc.",
-        "A period that starts after it ends.",
-        "Sửa ngày.",
-        "Fix the dates."
-    ),
-    def!(
-        "document.before_coverage",
-        Error,
-        Some(Citation::article(InstrumentId::Nd45_2012, 18)),
-        "Ngày trước 05/07/2012 (trước Nghị định số 45/2012/NĐ-CP).",
-        "A date before 2012-07-05, when Decree 45/2012/ND-CP took effect.",
-        "Văn bản thuộc giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ.",
-        "Documents of the Decree 134/2004 era are not covered."
-    ),
-    def!(
-        "document.partly_before_coverage",
-        Warning,
-        Some(Citation::article(InstrumentId::Nd45_2012, 18)),
-        "Kỳ bắt đầu trước 05/07/2012.",
-        "A period that starts before 2012-07-05.",
-        "Phần trước ngày đó không được đánh giá.",
-        "The part before that day is not assessed."
-    ),
-    def!(
-        "document.activity_not_in_regime",
-        Error,
-        None,
-        "Nội dung hoạt động không có hiệu lực trong kỳ (ví dụ nội dung mới của Nghị định số 235/2025/NĐ-CP trong kỳ trước 15/10/2025).",
-        "An activity that does not exist in the regime of the period (e.g. a Decree 235/2025 addition before 2025-10-15).",
-        "Dùng nội dung của Điều 4 có hiệu lực trong kỳ.",
-        "Use an Art. 4 activity in force in the period."
-    ),
-    def!(
-        "document.fund_level_not_in_force",
-        Error,
-        None,
-        "Cấp kinh phí không còn trong kỳ (cấp huyện sau 30/6/2025).",
-        "A fund level that does not exist in the period (district funds after 2025-06-30).",
-        "Dùng cấp tỉnh hoặc cấp xã.",
-        "Use the provincial or commune level."
-    ),
-    def!(
-        "reconcile.approximate",
-        Info,
-        None,
-        "Số liệu ước tính ('gần', 'khoảng') khớp trong phạm vi 10%.",
-        "Approximate figures agree within 10 %.",
-        "Không cần sửa.",
-        "Nothing to fix."
-    ),
-    def!(
-        "reconcile.approximate_outside_tolerance",
-        Warning,
-        None,
-        "Số liệu ước tính chênh lệch quá 10%.",
-        "Approximate figures are more than 10 % apart.",
-        "Kiểm tra số liệu gốc.",
-        "Check the source figures."
-    ),
-    def!(
-        "reconcile.lower_bound",
-        Info,
-        None,
-        "Số liệu 'hơn/trên' (giới hạn dưới) được dùng khi đối chiếu và phù hợp với nhau.",
-        "Lower bounds ('hơn', 'trên': more than) were used in a comparison, and they agree.",
-        "Không cần sửa.",
-        "Nothing to fix."
-    ),
-    def!(
-        "reconcile.partial_breakdown",
-        Info,
-        None,
-        "Chỉ một số phần nêu số liệu (số liệu không nêu là chưa biết, không phải bằng 0): tổng các phần đã nêu chỉ là giới hạn dưới và chưa vượt tổng được nêu.",
-        "Only some parts state the figure (a figure not stated is unknown, never zero): the sum of those that do is a lower bound, and it does not exceed the stated total.",
-        "Không bắt buộc; nêu số liệu của các phần còn lại nếu có.",
-        "Nothing required; state the remaining parts' figures where known."
-    ),
-    def!(
-        "reconcile.not_itemised",
-        Info,
-        None,
-        "Văn bản nêu một tổng nhưng không phần nào nêu số liệu đó: không có gì để đối chiếu (khi tổng hợp, số liệu được ghi vào dòng 'not_itemised').",
-        "A total is stated but no part states that figure: there is nothing to compare (in totals it appears under `not_itemised`).",
-        "Không bắt buộc; nêu chi tiết nếu có.",
-        "Nothing required; itemise it where known."
-    ),
-    def!(
-        "reconcile.overflow",
-        Error,
-        None,
-        "Tổng vượt quá mức tối đa.",
-        "A sum exceeds the maximum amount.",
-        "Kiểm tra đơn vị của số liệu.",
-        "Check the units of the figures."
-    ),
-    def!(
-        "funding.total_mismatch",
-        Error,
-        None,
-        "Tổng nguồn vốn khác tổng các nguồn (khi mọi nguồn đều nêu số tiền), hoặc riêng các nguồn có nêu số tiền đã vượt tổng.",
-        "The stated total funding differs from the sum of the sources (when every source states its amount), or the sources that state one already exceed it.",
-        "Sửa tổng hoặc các nguồn để khớp chính xác.",
-        "Correct the total or the sources so they agree exactly."
-    ),
-    def!(
-        "funding.parts_mismatch",
-        Error,
-        None,
-        "Một nguồn khác tổng các phần 'trong đó' (khi mọi phần đều nêu số tiền), hoặc riêng các phần có nêu số tiền đã vượt nguồn đó.",
-        "A source differs from the sum of its parts ('of which') when every part states its amount, or the parts that state one already exceed it.",
-        "Sửa số liệu để khớp chính xác.",
-        "Correct the figures so they agree exactly."
-    ),
-    def!(
-        "report.results_total_mismatch",
-        Error,
-        None,
-        "Tổng kết quả nêu trong báo cáo khác tổng các dòng (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu số liệu đã vượt tổng.",
-        "A stated results total differs from the sum of the result lines (when every line states the figure), or the lines that state it already exceed it.",
-        "Sửa tổng hoặc các dòng.",
-        "Correct the total or the lines."
-    ),
-    def!(
-        "report.targets_total_mismatch",
-        Error,
-        None,
-        "Tổng mục tiêu nêu trong báo cáo khác tổng các dòng mục tiêu (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu đã vượt tổng.",
-        "A stated targets total differs from the sum of the target lines (when every line states the figure), or the lines that state it already exceed it.",
-        "Sửa tổng hoặc các dòng.",
-        "Correct the total or the lines."
-    ),
-    def!(
-        "report.counterpart_mismatch",
-        Error,
-        Some(Citation::article(InstrumentId::Ttlt26_2014, 7).clause(3)),
-        "Vốn đối ứng khác tổng (vốn đầu tư − kinh phí hỗ trợ) của các dòng kết quả (khi mọi dòng hỗ trợ cơ sở đều nêu cả hai số liệu), hoặc riêng các dòng có nêu đã vượt số vốn đối ứng.",
-        "The counterpart differs from total investment minus support over the result lines (when every line supporting establishments states both), or the lines that state both already exceed it.",
-        "Kiểm tra 'vốn thu hút đầu tư' có bao gồm phần hỗ trợ, và số vốn đối ứng.",
-        "Check that the stated investment includes the support, and the counterpart figure."
-    ),
-    def!(
-        "report.investment_below_support",
-        Error,
-        None,
-        "Tổng vốn đầu tư nhỏ hơn kinh phí hỗ trợ.",
-        "The total investment is below the support.",
-        "Tổng vốn đầu tư gồm cả phần hỗ trợ; kiểm tra số liệu.",
-        "The investment includes the support; check the figures."
-    ),
-    def!(
-        "report.support_exceeds_funding",
-        Error,
-        None,
-        "Kinh phí hỗ trợ theo kết quả vượt kinh phí huy động từ cùng cấp.",
-        "Support in the results exceeds the funding mobilised at that level.",
-        "Kiểm tra nguồn kinh phí của từng dòng kết quả.",
-        "Check the fund of each result line."
-    ),
-    def!(
-        "report.contest_fund_level",
-        Warning,
-        Some(Citation::article(InstrumentId::Tt26_2014Bct, 19)),
-        "Cấp bình chọn không khớp nguồn kinh phí thường dùng (cấp huyện, tỉnh: địa phương; khu vực, quốc gia: quốc gia).",
-        "The contest level does not match its usual fund (district and provincial: local; regional and national: national).",
-        "Kiểm tra nguồn kinh phí.",
-        "Check the fund."
-    ),
-    def!(
-        "scheme.activity_not_specific",
-        Warning,
-        None,
-        "Đề án nêu một nhóm nội dung thay vì nội dung cụ thể.",
-        "A scheme names an Art. 4 group instead of a specific item.",
-        "Nêu nội dung cụ thể (ví dụ `advanced_machinery_technology_transfer` thay vì `technology`).",
-        "Name the specific item (e.g. `advanced_machinery_technology_transfer` rather than `technology`)."
-    ),
-    def!(
-        "scheme.beneficiary_not_eligible",
-        Error,
-        None,
-        "Một đối tượng thụ hưởng không đủ điều kiện cho nội dung chính của đề án; các lỗi điều kiện nêu lý do.",
-        "A beneficiary is not eligible for the scheme's main activity; the eligibility errors say why.",
-        "Thay đối tượng, nội dung hoặc sửa thông tin.",
-        "Change the beneficiary or the activity, or correct the facts."
-    ),
-    def!(
-        "scheme.beneficiary_indeterminate",
-        Warning,
-        None,
-        "Chưa xác định được điều kiện của một đối tượng thụ hưởng vì thiếu thông tin.",
-        "A beneficiary's eligibility cannot be decided: facts are missing.",
-        "Bổ sung các thông tin được liệt kê.",
-        "Supply the facts listed."
-    ),
-    def!(
-        "scheme.support_split_missing",
-        Warning,
-        None,
-        "Đề án có nhiều nội dung nhưng không chia kinh phí hỗ trợ theo nội dung: mức hỗ trợ tối đa được kiểm tra theo tổng mức tối đa của các nội dung (mỗi nội dung tính trên toàn bộ chi phí được hỗ trợ).",
-        "A scheme with several contents does not split its support by content: the support is checked against the sum of the contents' limits (each on the whole eligible cost).",
-        "Chia kinh phí hỗ trợ theo nội dung (`support_split`) để kiểm tra từng nội dung.",
-        "Split the support by content (`support_split`) so that each content is checked."
-    ),
-    def!(
-        "scheme.split_activity_not_listed",
-        Error,
-        None,
-        "Một dòng chia kinh phí nêu nội dung không có trong danh sách nội dung của đề án.",
-        "A line of the support split names an activity that is not one of the scheme's activities.",
-        "Sửa nội dung của dòng hoặc bổ sung vào `activities`.",
-        "Correct the line's activity or add it to `activities`."
-    ),
-    def!(
-        "scheme.split_total_mismatch",
-        Error,
-        None,
-        "Kinh phí hỗ trợ chia theo nội dung khác kinh phí khuyến công của đề án (khi mọi dòng đều nêu số tiền), hoặc riêng các dòng có nêu đã vượt kinh phí đó.",
-        "The support split by content differs from the scheme's extension support (when every line states its support), or the lines that state one already exceed it.",
-        "Sửa các dòng chia kinh phí hoặc các nguồn kinh phí.",
-        "Correct the split or the funding lines."
-    ),
-    def!(
-        "scheme.split_eligible_exceeds",
-        Error,
-        None,
-        "Chi phí được hỗ trợ của các nội dung cộng lại lớn hơn chi phí được hỗ trợ của đề án.",
-        "The contents' eligible costs add up to more than the scheme's eligible cost.",
-        "Sửa chi phí của các nội dung hoặc của đề án.",
-        "Correct the contents' or the scheme's eligible cost."
-    ),
-    def!(
-        "scheme.counterpart_commitment_missing",
-        Warning,
-        Some(Citation::article(InstrumentId::Ttlt26_2014, 7).clause(3)),
-        "Thiếu cam kết đầu tư phần kinh phí còn lại (điều kiện hỗ trợ).",
-        "The commitment to invest the rest of the cost (a condition of support) is missing.",
-        "Ghi `declarations.counterpart_committed: true` khi đã có cam kết.",
-        "Set `declarations.counterpart_committed: true` once committed."
-    ),
-    def!(
-        "report.support_above_usual_limit",
-        Warning,
-        None,
-        "Hỗ trợ bình quân mỗi cơ sở của một dòng kết quả vượt mức hỗ trợ tối đa thông thường (theo vốn đầu tư bình quân).",
-        "A result line's average support per establishment is above the usual maximum for its average investment.",
-        "Kiểm tra từng đề án của dòng này (mức trần, tỷ lệ, đề án ưu tiên).",
-        "Check the schemes behind the line (cap, share, priority schemes)."
-    ),
-    def!(
-        "plan.duplicate_scheme",
-        Error,
-        None,
-        "Một đề án được liệt kê hai lần.",
-        "A scheme is listed twice.",
-        "Xóa dòng trùng.",
-        "Remove the duplicate."
-    ),
-    def!(
-        "plan.support_exceeds_cost",
-        Error,
-        None,
-        "Kinh phí hỗ trợ lớn hơn tổng kinh phí đề án.",
-        "A scheme's support exceeds its total cost.",
-        "Sửa số liệu.",
-        "Correct the figures."
-    ),
-    def!(
-        "plan.fund_source_mismatch",
-        Error,
-        Some(Citation::article(InstrumentId::Nd45_2012, 11)),
-        "Kế hoạch quốc gia dùng ngân sách địa phương hoặc ngược lại.",
-        "A national plan draws on local budgets, or a local plan on national funds.",
-        "Dùng nguồn đúng cấp.",
-        "Use sources of the plan's level."
-    ),
-    def!(
-        "plan.schemes_exceed_budget",
-        Error,
-        None,
-        "Tổng hỗ trợ của các đề án có nêu số liệu đã vượt kinh phí của kế hoạch.",
-        "The support of the schemes that state it already exceeds the plan's budget.",
-        "Điều chỉnh đề án hoặc kinh phí.",
-        "Adjust the schemes or the budget."
-    ),
-    def!(
-        "document.stated_share_mismatch",
-        Error,
-        None,
-        "Tỷ lệ văn bản nêu (\"chiếm 18,4 %\") không khớp với các số liệu của chính văn bản, kể cả khi tính đến cách làm tròn của tỷ lệ.",
-        "A share the document states (\"chiếm 18,4 %\") does not agree with the document's own figures, even within the rounding it is written with.",
-        "Sửa tỷ lệ hoặc số liệu.",
-        "Correct the share or the figures."
-    ),
-    def!(
-        "document.stated_average_mismatch",
-        Error,
-        None,
-        "Mức bình quân văn bản nêu không khớp với số tiền chia cho số lượng của chính dòng đó, kể cả khi tính đến cách làm tròn.",
-        "An average the document states does not agree with its line's money divided by its count, even within its rounding.",
-        "Sửa mức bình quân hoặc số liệu; nếu văn bản làm tròn thô hơn, ghi `rounding_vnd`.",
-        "Correct the average or the figures; if the text rounds more coarsely, state `rounding_vnd`."
-    ),
-    def!(
-        "document.stated_growth_mismatch",
-        Error,
-        None,
-        "Mức tăng trưởng văn bản nêu không khớp với số liệu trước và sau mà văn bản nêu.",
-        "A growth the document states does not agree with the figures before and after it states.",
-        "Sửa mức tăng trưởng hoặc số liệu.",
-        "Correct the growth or the figures."
-    ),
-    def!(
-        "document.disbursement_rate_mismatch",
-        Error,
-        None,
-        "Tỷ lệ giải ngân văn bản nêu không khớp với số đã giải ngân chia cho số được giao dự toán.",
-        "A disbursement rate the document states does not agree with the disbursed amount over the allocated amount.",
-        "Sửa tỷ lệ hoặc số liệu.",
-        "Correct the rate or the figures."
-    ),
-    def!(
-        "reconcile.range",
-        Info,
-        None,
-        "Số liệu dạng khoảng (\"8–12\") được dùng khi đối chiếu và phù hợp với nhau.",
-        "Ranges (\"8–12\") were used in a comparison, and they agree.",
-        "Không cần sửa.",
-        "Nothing to fix."
-    ),
-    def!(
-        "reconcile.rest_derived",
-        Info,
-        None,
-        "Dòng \"còn lại\" không nêu số liệu: được tính bằng tổng trừ các dòng khác (khi các dòng khác đều nêu số liệu chính xác).",
-        "A \"rest\" line states no figure: it is derived as the total minus the other lines (when they all state it exactly).",
-        "Không cần sửa.",
-        "Nothing to fix."
-    ),
-    def!(
-        "reconcile.not_recomputed",
-        Info,
-        None,
-        "Tỷ lệ, mức bình quân hoặc mức tăng văn bản nêu không tính lại được vì các số liệu tạo nên nó không được nêu (chính xác): không được kiểm tra.",
-        "A stated share, average or growth cannot be recomputed because the figures it is made of are not stated (exactly): it is not checked.",
-        "Không bắt buộc; nêu các số liệu nếu có.",
-        "Nothing required; state the figures where known."
-    ),
-    def!(
-        "report.line_parts_mismatch",
-        Error,
-        None,
-        "Một dòng kết quả khác tổng các phần chi tiết của nó (khi mọi phần đều nêu số liệu), hoặc riêng các phần có nêu đã vượt dòng đó.",
-        "A result line differs from the sum of its parts (when every part states the figure), or the parts that state it already exceed it.",
-        "Sửa dòng hoặc các phần chi tiết.",
-        "Correct the line or its parts."
-    ),
-    def!(
-        "plan.total_mismatch",
-        Error,
-        None,
-        "Tổng của kế hoạch khác tổng các dòng (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu đã vượt tổng; một dòng có mã đề án là một đề án.",
-        "A plan's stated total differs from its lines (when every line states the figure), or the lines that state it already exceed it; a line with a scheme id is one scheme.",
-        "Sửa tổng hoặc các dòng.",
-        "Correct the total or the lines."
-    ),
-    def!(
-        "programme.year_targets_mismatch",
-        Error,
-        None,
-        "Chỉ tiêu cả giai đoạn khác tổng các chỉ tiêu theo năm cùng loại (khi mọi năm đều có chỉ tiêu), hoặc riêng các năm có chỉ tiêu đã vượt nó.",
-        "A target for the whole period differs from the sum of the same targets by year (when every year has one), or the years that have one already exceed it.",
-        "Sửa chỉ tiêu cả giai đoạn hoặc theo năm.",
-        "Correct the period target or the year targets."
-    ),
-];
+/// Decree 45/2012 Art. 18 (its entry into force).
+const ND45_18: Citation = Citation::article(InstrumentId::Nd45_2012, 18);
+
+finding_kinds! {
+    /// The rules did not run.
+    RulesNotRun {
+        code: "structure.rules_not_run",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Các quy định chưa được kiểm tra vì văn bản chưa đọc được.",
+            "The rules were not checked because the document could not be read.",
+        ),
+        fix: (
+            "Sửa các lỗi cấu trúc rồi kiểm tra lại để thấy các lỗi về nội dung.",
+            "Fix the structural errors and check again to see the rules' findings.",
+        ),
+        params: { first: FirstProblem },
+        message: (
+            "các quy định chưa được kiểm tra vì văn bản chưa đọc được{first}; sửa các lỗi cấu trúc rồi kiểm tra lại",
+            "the rules were not checked because the document could not be read{first}; fix the structural errors and check again",
+        ),
+    }
+
+    /// The rules ran without unreadable free text.
+    RulesPartial {
+        code: "structure.rules_partial",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Các quy định đã được kiểm tra, không tính văn bản (tên, ghi chú) chưa đọc được; không quy định nào tính toán với văn bản đó.",
+            "The rules were checked without free text (titles, notes) that could not be read; no rule computes with it.",
+        ),
+        fix: ("Sửa các lỗi cấu trúc được nêu.", "Fix the structural errors listed."),
+        params: { set_aside: Vec<String> },
+        message: (
+            "các quy định đã được kiểm tra, không tính văn bản chưa đọc được tại {set_aside}",
+            "the rules were checked without the unreadable text at {set_aside}",
+        ),
+    }
+
+    /// A period that starts after it ends.
+    PeriodReversed {
+        code: "document.period_reversed",
+        severity: Error,
+        citation: None,
+        meaning: ("Kỳ bắt đầu sau ngày kết thúc.", "A period that starts after it ends."),
+        fix: ("Sửa ngày.", "Fix the dates."),
+        params: { from: Unlisted<IsoDate>, to: Unlisted<IsoDate> },
+        message: (
+            "kỳ bắt đầu ({from}) sau ngày kết thúc ({to})",
+            "the period starts ({from}) after it ends ({to})",
+        ),
+    }
+
+    /// A date before Decree 45/2012.
+    BeforeCoverage {
+        code: "document.before_coverage",
+        severity: Error,
+        citation: Some(ND45_18),
+        meaning: (
+            "Ngày trước 05/07/2012 (trước Nghị định số 45/2012/NĐ-CP).",
+            "A date before 2012-07-05, when Decree 45/2012/ND-CP took effect.",
+        ),
+        fix: (
+            "Văn bản thuộc giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ.",
+            "Documents of the Decree 134/2004 era are not covered.",
+        ),
+        params: {},
+        message: (
+            "kỳ trước ngày 05/07/2012, ngày Nghị định số 45/2012/NĐ-CP có hiệu lực; giai đoạn Nghị định số 134/2004/NĐ-CP không được hỗ trợ",
+            "the period is before 2012-07-05, when Decree 45/2012/ND-CP took effect; the Decree 134/2004/ND-CP era is not covered",
+        ),
+    }
+
+    /// A period partly before Decree 45/2012.
+    PartlyBeforeCoverage {
+        code: "document.partly_before_coverage",
+        severity: Warning,
+        citation: Some(ND45_18),
+        meaning: ("Kỳ bắt đầu trước 05/07/2012.", "A period that starts before 2012-07-05."),
+        fix: ("Phần trước ngày đó không được đánh giá.", "The part before that day is not assessed."),
+        params: {},
+        message: (
+            "kỳ bắt đầu trước ngày 05/07/2012; phần trước ngày này không được đánh giá",
+            "the period starts before 2012-07-05; the part before that day is not assessed",
+        ),
+    }
+
+    /// An activity not in force in the period.
+    ActivityNotInRegime {
+        code: "document.activity_not_in_regime",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Nội dung hoạt động không có hiệu lực trong kỳ (ví dụ nội dung mới của Nghị định số 235/2025/NĐ-CP trong kỳ trước 15/10/2025).",
+            "An activity that does not exist in the regime of the period (e.g. a Decree 235/2025 addition before 2025-10-15).",
+        ),
+        fix: ("Dùng nội dung của Điều 4 có hiệu lực trong kỳ.", "Use an Art. 4 activity in force in the period."),
+        params: {
+            activity: Activity,
+            from: Unlisted<IsoDate>,
+            to: Unlisted<IsoDate>,
+            exists_from: Unlisted<IsoDate>,
+        },
+        message: (
+            "nội dung `{activity}` không có hiệu lực trong kỳ {from} – {to} (có từ {exists_from})",
+            "activity `{activity}` is not in force during {from} – {to} (it exists from {exists_from})",
+        ),
+    }
+
+    /// A fund level that no longer exists in the period.
+    FundLevelNotInForce {
+        code: "document.fund_level_not_in_force",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Cấp kinh phí không còn trong kỳ (cấp huyện sau 30/6/2025).",
+            "A fund level that does not exist in the period (district funds after 2025-06-30).",
+        ),
+        fix: ("Dùng cấp tỉnh hoặc cấp xã.", "Use the provincial or commune level."),
+        params: { level: Unlisted<FundLevel>, ended: Unlisted<Option<IsoDate>> },
+        message: (
+            "cấp kinh phí `{level}` không còn trong kỳ này (đến {ended})",
+            "fund level `{level}` does not exist in this period (it ended {ended})",
+        ),
+    }
+}
 
 /// The generator of the benchmarks and the fuzzer, for the test below.
 #[cfg(test)]

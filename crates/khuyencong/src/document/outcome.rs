@@ -8,8 +8,11 @@ use rust_decimal::Decimal;
 use super::common::{
     AverageOf, Count, CountKind, Counts, Execution, Growth, Outcomes, Percent, ShareOf,
 };
-use super::reconcile::{Figure, Recomputed, describe, recompute_average, recompute_percent};
-use crate::finding::{Finding, Severity};
+use super::kinds::Dong;
+use super::reconcile::{
+    Figure, NotRecomputed, Recomputed, What, recompute_average, recompute_percent,
+};
+use crate::finding::{DecimalText, Finding, Unlisted, Wording, finding_kinds};
 
 /// The figures of a line (or of a stated total) that stated averages and shares are made of.
 #[derive(Clone, Copy)]
@@ -82,28 +85,135 @@ pub(crate) fn check_counts(out: &mut Vec<Finding>, counts: &Counts, base: &dyn F
     }
 }
 
-fn not_recomputed(path: String, what: (&str, &str), why: (&str, &str)) -> Finding {
-    Finding::new(
-        "reconcile.not_recomputed",
-        Severity::Info,
-        path,
-        format!("{} không tính lại được: {}", what.0, why.0),
-        format!("{} cannot be recomputed: {}", what.1, why.1),
-    )
+fn not_recomputed(path: String, what: (&str, &str), why: Wording) -> Finding {
+    NotRecomputed {
+        what: What::new(what),
+        why,
+    }
+    .at(path)
 }
 
 fn exact(f: Option<Figure>) -> Option<u64> {
     f.filter(Figure::is_exact).map(|f| f.value)
 }
 
-const WHOLE_UNKNOWN: (&str, &str) = (
+const WHOLE_UNKNOWN: Wording = Wording(
     "tổng không được nêu chính xác",
     "the whole is not stated exactly",
 );
-const PART_UNKNOWN: (&str, &str) = (
+const PART_UNKNOWN: Wording = Wording(
     "số liệu của dòng không được nêu chính xác",
     "the line's figure is not stated exactly",
 );
+
+/// Which stated percentage is recomputed.
+#[derive(Clone, Copy)]
+enum Rate {
+    /// A share of a whole.
+    Share,
+    /// Disbursed over allocated.
+    Disbursement,
+}
+
+finding_kinds! {
+    /// A stated share its document's figures contradict.
+    StatedShareMismatch {
+        code: "document.stated_share_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tỷ lệ văn bản nêu (\"chiếm 18,4 %\") không khớp với các số liệu của chính văn bản, kể cả khi tính đến cách làm tròn của tỷ lệ.",
+            "A share the document states (\"chiếm 18,4 %\") does not agree with the document's own figures, even within the rounding it is written with.",
+        ),
+        fix: ("Sửa tỷ lệ hoặc số liệu.", "Correct the share or the figures."),
+        params: {
+            what: What,
+            stated_percent: DecimalText,
+            computed_percent: DecimalText,
+            unit: Unlisted<DecimalText>,
+            numerator: u64,
+            denominator: u64,
+        },
+        message: (
+            "{what} ghi {stated_percent} % nhưng các số liệu của văn bản cho {computed_percent} % (làm tròn đến {unit} điểm phần trăm cũng không khớp)",
+            "{what} states {stated_percent} % but the document's own figures give {computed_percent} % (not within its rounding of {unit} point)",
+        ),
+    }
+
+    /// A stated average its line's figures contradict.
+    StatedAverageMismatch {
+        code: "document.stated_average_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Mức bình quân văn bản nêu không khớp với số tiền chia cho số lượng của chính dòng đó, kể cả khi tính đến cách làm tròn.",
+            "An average the document states does not agree with its line's money divided by its count, even within its rounding.",
+        ),
+        fix: (
+            "Sửa mức bình quân hoặc số liệu; nếu văn bản làm tròn thô hơn, ghi `rounding_vnd`.",
+            "Correct the average or the figures; if the text rounds more coarsely, state `rounding_vnd`.",
+        ),
+        params: {
+            stated_vnd: Dong,
+            computed_vnd: Dong,
+            rounding_vnd: Dong,
+            per: &'static str,
+            count: u64,
+            money: Unlisted<Dong>,
+        },
+        message: (
+            "mức bình quân ghi {stated_vnd} mỗi {per} nhưng {money} chia cho {count} {per} là {computed_vnd} (làm tròn đến {rounding_vnd} cũng không khớp)",
+            "the stated average is {stated_vnd} per {per} but {money} over {count} {per} is {computed_vnd} (not within its rounding of {rounding_vnd})",
+        ),
+    }
+
+    /// A stated growth its figures before and after contradict.
+    StatedGrowthMismatch {
+        code: "document.stated_growth_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Mức tăng trưởng văn bản nêu không khớp với số liệu trước và sau mà văn bản nêu.",
+            "A growth the document states does not agree with the figures before and after it states.",
+        ),
+        fix: ("Sửa mức tăng trưởng hoặc số liệu.", "Correct the growth or the figures."),
+        params: {
+            what: What,
+            stated_percent: DecimalText,
+            computed_percent: DecimalText,
+            before: Unlisted<Dong>,
+            after: Unlisted<Dong>,
+        },
+        message: (
+            "{what} ghi {stated_percent} % nhưng từ {before} lên {after} là {computed_percent} %",
+            "{what} states {stated_percent} % but from {before} to {after} is {computed_percent} %",
+        ),
+    }
+
+    /// A stated disbursement rate its amounts contradict.
+    DisbursementRateMismatch {
+        code: "document.disbursement_rate_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tỷ lệ giải ngân văn bản nêu không khớp với số đã giải ngân chia cho số được giao dự toán.",
+            "A disbursement rate the document states does not agree with the disbursed amount over the allocated amount.",
+        ),
+        fix: ("Sửa tỷ lệ hoặc số liệu.", "Correct the rate or the figures."),
+        params: {
+            what: What,
+            stated_percent: DecimalText,
+            computed_percent: DecimalText,
+            unit: Unlisted<DecimalText>,
+            numerator: u64,
+            denominator: u64,
+        },
+        message: (
+            "{what} ghi {stated_percent} % nhưng các số liệu của văn bản cho {computed_percent} % (làm tròn đến {unit} điểm phần trăm cũng không khớp)",
+            "{what} states {stated_percent} % but the document's own figures give {computed_percent} % (not within its rounding of {unit} point)",
+        ),
+    }
+}
 
 /// Checks a stated percentage of `part` in `whole`.
 pub(crate) fn check_share_of(
@@ -122,15 +232,7 @@ pub(crate) fn check_share_of(
         out.push(not_recomputed(path.to_owned(), what, WHOLE_UNKNOWN));
         return;
     };
-    push_percent(
-        out,
-        p,
-        w,
-        share,
-        path,
-        what,
-        "document.stated_share_mismatch",
-    );
+    push_percent(out, p, w, share, path, what, Rate::Share);
 }
 
 fn push_percent(
@@ -140,37 +242,37 @@ fn push_percent(
     stated: &Percent,
     path: &str,
     what: (&str, &str),
-    code: &str,
+    rate: Rate,
 ) {
     let Some((computed, Recomputed::Contradicts)) =
         recompute_percent(numerator, denominator, stated)
     else {
         return;
     };
-    let vi_num = computed.to_string().replace('.', ",");
-    out.push(
-        Finding::new(
-            code,
-            Severity::Error,
-            path,
-            format!(
-                "{} ghi {} % nhưng các số liệu của văn bản cho {vi_num} % (làm tròn đến {} điểm phần trăm cũng không khớp)",
-                what.0,
-                stated.as_str().replace('.', ","),
-                stated.unit().to_string().replace('.', ",")
-            ),
-            format!(
-                "{} states {} % but the document's own figures give {computed} % (not within its rounding of {} point)",
-                what.1,
-                stated.as_str(),
-                stated.unit()
-            ),
-        )
-        .param("stated_percent", stated.as_str())
-        .param("computed_percent", computed.to_string())
-        .param("numerator", numerator)
-        .param("denominator", denominator),
-    );
+    let what = What::new(what);
+    let stated_percent = DecimalText(stated.as_str().to_owned());
+    let computed_percent = DecimalText(computed.to_string());
+    let unit = Unlisted(DecimalText(stated.unit().to_string()));
+    out.push(match rate {
+        Rate::Share => StatedShareMismatch {
+            what,
+            stated_percent,
+            computed_percent,
+            unit,
+            numerator,
+            denominator,
+        }
+        .at(path),
+        Rate::Disbursement => DisbursementRateMismatch {
+            what,
+            stated_percent,
+            computed_percent,
+            unit,
+            numerator,
+            denominator,
+        }
+        .at(path),
+    });
 }
 
 /// Checks the outcomes a line (or a stated total) states: its averages and shares against
@@ -222,7 +324,7 @@ pub(crate) fn check_outcomes(
             out.push(not_recomputed(
                 path,
                 what,
-                (
+                Wording(
                     "số lượng tương ứng không được nêu chính xác",
                     "the count it is per is not stated exactly",
                 ),
@@ -238,30 +340,16 @@ pub(crate) fn check_outcomes(
             .map_or_else(|| super::reconcile::rounding_of(stated), |r| r.get().max(1));
         if let Some((computed, Recomputed::Contradicts)) = recompute_average(m, n, stated, rounding)
         {
-            let (s_vi, s_en) = describe(Figure::exact(stated), true);
-            let (c_vi, c_en) = describe(Figure::exact(computed), true);
-            let (r_vi, r_en) = describe(Figure::exact(rounding), true);
             out.push(
-                Finding::new(
-                    "document.stated_average_mismatch",
-                    Severity::Error,
-                    path,
-                    format!(
-                        "mức bình quân ghi {s_vi} mỗi {per} nhưng {m_vi} chia cho {n} {per} là {c_vi} (làm tròn đến {r_vi} cũng không khớp)",
-                        per = a.per.code(),
-                        m_vi = describe(Figure::exact(m), true).0
-                    ),
-                    format!(
-                        "the stated average is {s_en} per {per} but {m_en} over {n} {per} is {c_en} (not within its rounding of {r_en})",
-                        per = a.per.code(),
-                        m_en = describe(Figure::exact(m), true).1
-                    ),
-                )
-                .param("stated_vnd", stated)
-                .param("computed_vnd", computed)
-                .param("rounding_vnd", rounding)
-                .param("per", a.per.code())
-                .param("count", n),
+                StatedAverageMismatch {
+                    stated_vnd: Dong(stated),
+                    computed_vnd: Dong(computed),
+                    rounding_vnd: Dong(rounding),
+                    per: a.per.code(),
+                    count: n,
+                    money: Unlisted(Dong(m)),
+                }
+                .at(path),
             );
         }
     }
@@ -301,7 +389,7 @@ fn check_growth(out: &mut Vec<Finding>, g: &Growth, base: &str) {
         out.push(not_recomputed(
             path,
             what,
-            ("đó là mức bình quân mỗi năm", "it is an average per year"),
+            Wording("đó là mức bình quân mỗi năm", "it is an average per year"),
         ));
         return;
     }
@@ -327,28 +415,14 @@ fn check_growth(out: &mut Vec<Finding>, g: &Growth, base: &str) {
         )
         .normalize();
     out.push(
-        Finding::new(
-            "document.stated_growth_mismatch",
-            Severity::Error,
-            path,
-            format!(
-                "{} ghi {} % nhưng từ {} lên {} là {} %",
-                what.0,
-                percent.as_str().replace('.', ","),
-                describe(Figure::exact(b), true).0,
-                describe(Figure::exact(a), true).0,
-                shown.to_string().replace('.', ",")
-            ),
-            format!(
-                "{} states {} % but from {} to {} is {shown} %",
-                what.1,
-                percent.as_str(),
-                describe(Figure::exact(b), true).1,
-                describe(Figure::exact(a), true).1,
-            ),
-        )
-        .param("stated_percent", percent.as_str())
-        .param("computed_percent", shown.to_string()),
+        StatedGrowthMismatch {
+            what: What::new(what),
+            stated_percent: DecimalText(percent.as_str().to_owned()),
+            computed_percent: DecimalText(shown.to_string()),
+            before: Unlisted(Dong(b)),
+            after: Unlisted(Dong(a)),
+        }
+        .at(path),
     );
 }
 
@@ -364,7 +438,7 @@ pub(crate) fn check_execution(out: &mut Vec<Finding>, e: &Execution, base: &dyn 
         out.push(not_recomputed(
             path,
             what,
-            (
+            Wording(
                 "số đã giải ngân không được nêu chính xác",
                 "the disbursed amount is not stated exactly",
             ),
@@ -375,20 +449,12 @@ pub(crate) fn check_execution(out: &mut Vec<Finding>, e: &Execution, base: &dyn 
         out.push(not_recomputed(
             path,
             what,
-            (
+            Wording(
                 "số được giao dự toán không được nêu chính xác",
                 "the allocated amount is not stated exactly",
             ),
         ));
         return;
     };
-    push_percent(
-        out,
-        d,
-        a,
-        rate,
-        &path,
-        what,
-        "document.disbursement_rate_mismatch",
-    );
+    push_percent(out, d, a, rate, &path, what, Rate::Disbursement);
 }

@@ -8,13 +8,76 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{Amount, Counts, DecisionRef, Execution, LineType, Period, SchemaVersion};
 use super::funding::FundingBreakdown;
-use super::reconcile::{Figure, Part, Parts, check_parts, describe, sum};
+use super::reconcile::{Contradiction, Fig, Figure, Part, Parts, check_parts, sum};
 use super::tag::PlanTag;
 use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Unlisted, finding_kinds};
 use crate::fund::FundLevel;
-use crate::law::{Citation, InstrumentId};
+
+finding_kinds! {
+    /// A scheme listed twice.
+    DuplicateScheme {
+        code: "plan.duplicate_scheme",
+        severity: Error,
+        citation: None,
+        meaning: ("Một đề án được liệt kê hai lần.", "A scheme is listed twice."),
+        fix: ("Xóa dòng trùng.", "Remove the duplicate."),
+        params: { scheme_id: String, first: Unlisted<usize> },
+        message: (
+            "đề án `{scheme_id}` đã có ở vị trí {first}",
+            "scheme `{scheme_id}` is already listed at position {first}",
+        ),
+    }
+
+    /// A scheme's support above its total cost.
+    SupportExceedsCost {
+        code: "plan.support_exceeds_cost",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Kinh phí hỗ trợ lớn hơn tổng kinh phí đề án.",
+            "A scheme's support exceeds its total cost.",
+        ),
+        fix: ("Sửa số liệu.", "Correct the figures."),
+        params: {},
+        message: (
+            "kinh phí hỗ trợ lớn hơn tổng kinh phí của đề án",
+            "the support is larger than the scheme's total cost",
+        ),
+    }
+
+    /// The schemes' support above the plan's budget of their funds.
+    SchemesExceedBudget {
+        code: "plan.schemes_exceed_budget",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tổng hỗ trợ của các đề án có nêu số liệu đã vượt kinh phí của kế hoạch.",
+            "The support of the schemes that state it already exceeds the plan's budget.",
+        ),
+        fix: ("Điều chỉnh đề án hoặc kinh phí.", "Adjust the schemes or the budget."),
+        params: { support: Fig, budget: Fig, schemes_without_support: usize },
+        message: (
+            "tổng kinh phí hỗ trợ của các đề án ({support}) vượt kinh phí khuyến công của kế hoạch ({budget})",
+            "the schemes' support ({support}) exceeds the plan's extension budget ({budget})",
+        ),
+    }
+
+    /// A plan's stated total its lines contradict.
+    PlanTotalMismatch {
+        code: "plan.total_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tổng của kế hoạch khác tổng các dòng (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu đã vượt tổng; một dòng có mã đề án là một đề án.",
+            "A plan's stated total differs from its lines (when every line states the figure), or the lines that state it already exceed it; a line with a scheme id is one scheme.",
+        ),
+        fix: ("Sửa tổng hoặc các dòng.", "Correct the total or the lines."),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+}
 
 /// An annual extension plan (Decree 45/2012/NĐ-CP Art. 2.2): the year's schemes and tasks,
 /// approved by the Minister of Industry and Trade (national) or the chair of the provincial
@@ -204,27 +267,18 @@ impl Plan {
                 && let Some(first) = seen.insert(id.as_str(), i)
             {
                 out.push(
-                    Finding::new(
-                        "plan.duplicate_scheme",
-                        Severity::Error,
-                        format!("/schemes/{i}/scheme_id"),
-                        format!("đề án `{id}` đã có ở vị trí {first}"),
-                        format!("scheme `{id}` is already listed at position {first}"),
-                    )
-                    .param("scheme_id", id.clone()),
+                    DuplicateScheme {
+                        scheme_id: id.clone(),
+                        first: Unlisted(first),
+                    }
+                    .at(format!("/schemes/{i}/scheme_id")),
                 );
             }
             if let (Some(total), Some(support)) = (&s.total_cost, &s.support) {
                 let exact = total.exactness == super::common::Exactness::Exact
                     && support.exactness == super::common::Exactness::Exact;
                 if exact && support.vnd > total.vnd {
-                    out.push(Finding::new(
-                        "plan.support_exceeds_cost",
-                        Severity::Error,
-                        format!("/schemes/{i}/support"),
-                        "kinh phí hỗ trợ lớn hơn tổng kinh phí của đề án",
-                        "the support is larger than the scheme's total cost",
-                    ));
+                    out.push(SupportExceedsCost {}.at(format!("/schemes/{i}/support")));
                 }
             }
         }
@@ -260,20 +314,11 @@ impl Plan {
                         |l| l.code().to_owned(),
                     );
                     out.push(
-                        Finding::new(
-                            "plan.fund_source_mismatch",
-                            Severity::Error,
-                            format!("/budget/lines/{i}/source"),
-                            format!(
-                                "kế hoạch cấp `{plan_level}` không dùng nguồn `{}`: kinh phí khuyến công quốc gia chi cho hoạt động do Bộ Công Thương quản lý, kinh phí địa phương chi cho hoạt động ở địa phương",
-                                line.source.code()
-                            ),
-                            format!(
-                                "a `{plan_level}` plan does not draw on `{}`: national funds pay for activities managed by the Ministry, local funds for local activities",
-                                line.source.code()
-                            ),
-                        )
-                        .cite(Citation::article(InstrumentId::Nd45_2012, 11)),
+                        crate::funding::PlanFundSourceMismatch {
+                            plan_level: Unlisted(plan_level),
+                            source: Unlisted(line.source),
+                        }
+                        .at(format!("/budget/lines/{i}/source")),
                     );
                 }
             }
@@ -317,7 +362,7 @@ impl Plan {
                 .collect();
             check_parts(
                 out,
-                "plan.total_mismatch",
+                |total, path| PlanTotalMismatch { total }.at(path),
                 format!("/schemes_total/{field}"),
                 (vi, en),
                 stated.into(),
@@ -345,7 +390,7 @@ impl Plan {
                 .collect();
             check_parts(
                 out,
-                "plan.total_mismatch",
+                |total, path| PlanTotalMismatch { total }.at(path),
                 format!("/schemes_total/counts/{kind}"),
                 (
                     &format!("Tổng số `{kind}` của kế hoạch"),
@@ -415,19 +460,13 @@ impl Plan {
                     known.exactness
                 },
             );
-            let (s_vi, s_en) = describe(shown, true);
-            let (b_vi, b_en) = describe(budget_sum, true);
             out.push(
-                Finding::new(
-                    "plan.schemes_exceed_budget",
-                    Severity::Error,
-                    "/schemes",
-                    format!("tổng kinh phí hỗ trợ của các đề án ({s_vi}) vượt kinh phí khuyến công của kế hoạch ({b_vi})"),
-                    format!("the schemes' support ({s_en}) exceeds the plan's extension budget ({b_en})"),
-                )
-                .param("support", known.value)
-                .param("budget", budget_sum.value)
-                .param("schemes_without_support", support.unstated),
+                SchemesExceedBudget {
+                    support: Fig::new(shown, true),
+                    budget: Fig::new(budget_sum, true),
+                    schemes_without_support: support.unstated,
+                }
+                .at("/schemes"),
             );
         }
     }

@@ -201,7 +201,26 @@ pub struct Content {
 }
 
 use super::outcome::{Figures, check_counts, check_outcomes};
-use super::reconcile::{Figure, Part, check_parts};
+use super::reconcile::{Contradiction, Figure, Part, check_parts};
+
+crate::finding::finding_kinds! {
+    /// A target for the whole period its year targets contradict.
+    YearTargetsMismatch {
+        code: "programme.year_targets_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Chỉ tiêu cả giai đoạn khác tổng các chỉ tiêu theo năm cùng loại (khi mọi năm đều có chỉ tiêu), hoặc riêng các năm có chỉ tiêu đã vượt nó.",
+            "A target for the whole period differs from the sum of the same targets by year (when every year has one), or the years that have one already exceed it.",
+        ),
+        fix: (
+            "Sửa chỉ tiêu cả giai đoạn hoặc theo năm.",
+            "Correct the period target or the year targets.",
+        ),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+}
 use super::{check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::finding::Finding;
 
@@ -345,7 +364,7 @@ impl Programme {
                     .collect();
                 check_parts(
                     out,
-                    "programme.year_targets_mismatch",
+                    |total, path| YearTargetsMismatch { total }.at(path),
                     format!("/targets/{i}/{name}"),
                     (
                         "Chỉ tiêu cả giai đoạn so với các chỉ tiêu theo năm",

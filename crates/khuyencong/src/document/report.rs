@@ -215,12 +215,232 @@ pub struct ResultTotal {
     pub outcomes: Outcomes,
 }
 
+use super::kinds::Dong;
 use super::outcome::{Figures, check_counts, check_execution, check_outcomes};
-use super::reconcile::{Figure, Part, Parts, check_parts, check_total, describe, sum};
+use super::reconcile::{Contradiction, Fig, Figure, Part, Parts, check_parts, check_total, sum};
 use super::{check_activity_in_period_at, check_coverage, check_fund_level_in_period_at};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Arg, Finding, Params, Unlisted, Wording, finding_kinds};
 use crate::fund::FundingSource;
-use crate::law::{Citation, Point};
+use crate::law::{Citation, Lang, Point};
+use crate::support::{CapUnit, RuleCitation};
+
+/// Which stated total a reconciliation of result lines checks: its mismatch kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Totals {
+    /// `results_total` against the result lines.
+    Results,
+    /// `targets_total` against the target lines.
+    Targets,
+    /// A line against its parts.
+    LineParts,
+}
+
+impl Totals {
+    /// The mismatch finding of this total.
+    fn mismatch(self, total: Contradiction, path: String) -> Finding {
+        match self {
+            Self::Results => ResultsTotalMismatch { total }.at(path),
+            Self::Targets => TargetsTotalMismatch { total }.at(path),
+            Self::LineParts => LinePartsMismatch { total }.at(path),
+        }
+    }
+}
+
+/// A unit of a support cap, by its label in the message's language; its code in `params`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitLabel(CapUnit);
+
+impl Arg for UnitLabel {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.label(lang))
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.code().into()
+    }
+}
+
+/// The basis of a support limit, national or provincial, as the message's language cites it.
+#[derive(Debug, Clone)]
+pub(crate) struct Basis(RuleCitation);
+
+impl Arg for Basis {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render(lang))
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// The level of a contest as a sentence names it ("tỉnh", "Provincial").
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ContestLevel(crate::product::TypicalProductLevel);
+
+impl Arg for ContestLevel {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match lang {
+            Lang::Vi => f.write_str(
+                self.0
+                    .label(Lang::Vi)
+                    .to_lowercase()
+                    .trim_start_matches("cấp "),
+            ),
+            Lang::En => f.write_str(self.0.label(Lang::En).trim_end_matches(" level")),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// Joint Circular 26/2014 Art. 7.3 (the beneficiary covers the rest of the cost).
+const TTLT26_7_3: Citation = Citation::article(crate::law::InstrumentId::Ttlt26_2014, 7).clause(3);
+
+finding_kinds! {
+    /// A stated results total its lines contradict.
+    ResultsTotalMismatch {
+        code: "report.results_total_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tổng kết quả nêu trong báo cáo khác tổng các dòng (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu số liệu đã vượt tổng.",
+            "A stated results total differs from the sum of the result lines (when every line states the figure), or the lines that state it already exceed it.",
+        ),
+        fix: ("Sửa tổng hoặc các dòng.", "Correct the total or the lines."),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+
+    /// A stated targets total its lines contradict.
+    TargetsTotalMismatch {
+        code: "report.targets_total_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tổng mục tiêu nêu trong báo cáo khác tổng các dòng mục tiêu (khi mọi dòng đều nêu số liệu), hoặc riêng các dòng có nêu đã vượt tổng.",
+            "A stated targets total differs from the sum of the target lines (when every line states the figure), or the lines that state it already exceed it.",
+        ),
+        fix: ("Sửa tổng hoặc các dòng.", "Correct the total or the lines."),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+
+    /// A stated counterpart its result lines contradict.
+    CounterpartMismatch {
+        code: "report.counterpart_mismatch",
+        severity: Error,
+        citation: Some(TTLT26_7_3),
+        meaning: (
+            "Vốn đối ứng khác tổng (vốn đầu tư − kinh phí hỗ trợ) của các dòng kết quả (khi mọi dòng hỗ trợ cơ sở đều nêu cả hai số liệu), hoặc riêng các dòng có nêu đã vượt số vốn đối ứng.",
+            "The counterpart differs from total investment minus support over the result lines (when every line supporting establishments states both), or the lines that state both already exceed it.",
+        ),
+        fix: (
+            "Kiểm tra 'vốn thu hút đầu tư' có bao gồm phần hỗ trợ, và số vốn đối ứng.",
+            "Check that the stated investment includes the support, and the counterpart figure.",
+        ),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+
+    /// A line's investment below its support.
+    InvestmentBelowSupport {
+        code: "report.investment_below_support",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tổng vốn đầu tư nhỏ hơn kinh phí hỗ trợ.",
+            "The total investment is below the support.",
+        ),
+        fix: (
+            "Tổng vốn đầu tư gồm cả phần hỗ trợ; kiểm tra số liệu.",
+            "The investment includes the support; check the figures.",
+        ),
+        params: { support: Dong, total_investment: Dong },
+        message: (
+            "tổng vốn đầu tư ({total_investment}) nhỏ hơn kinh phí hỗ trợ ({support}); tổng vốn đầu tư phải bao gồm phần hỗ trợ",
+            "the total investment ({total_investment}) is below the support ({support}); the investment includes the support",
+        ),
+    }
+
+    /// Support in the results above the funding of its level.
+    SupportExceedsFunding {
+        code: "report.support_exceeds_funding",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Kinh phí hỗ trợ theo kết quả vượt kinh phí huy động từ cùng cấp.",
+            "Support in the results exceeds the funding mobilised at that level.",
+        ),
+        fix: ("Kiểm tra nguồn kinh phí của từng dòng kết quả.", "Check the fund of each result line."),
+        params: { level: Wording, support: Fig, funding: Fig, with: Wording },
+        message: (
+            "kinh phí hỗ trợ từ nguồn {level} trong kết quả ({support}) vượt số kinh phí huy động từ nguồn này ({funding}{with})",
+            "support from {level} funds in the results ({support}) exceeds the {level} funding mobilised ({funding}{with})",
+        ),
+    }
+
+    /// A contest paid from an unusual fund.
+    ContestFundLevel {
+        code: "report.contest_fund_level",
+        severity: Warning,
+        citation: Some(Citation::article(crate::law::InstrumentId::Tt26_2014Bct, 19)),
+        meaning: (
+            "Cấp bình chọn không khớp nguồn kinh phí thường dùng (cấp huyện, tỉnh: địa phương; khu vực, quốc gia: quốc gia).",
+            "The contest level does not match its usual fund (district and provincial: local; regional and national: national).",
+        ),
+        fix: ("Kiểm tra nguồn kinh phí.", "Check the fund."),
+        params: { level: ContestLevel, payer: Wording },
+        message: (
+            "bình chọn cấp {level} thường do kinh phí {payer} chi trả",
+            "{level} contests are paid from {payer} funds",
+        ),
+    }
+
+    /// A line's support above the usual limit for its units.
+    SupportAboveUsualLimit {
+        code: "report.support_above_usual_limit",
+        severity: Warning,
+        citation: None,
+        meaning: (
+            "Hỗ trợ bình quân mỗi cơ sở của một dòng kết quả vượt mức hỗ trợ tối đa thông thường (theo vốn đầu tư bình quân).",
+            "A result line's average support per establishment is above the usual maximum for its average investment.",
+        ),
+        fix: (
+            "Kiểm tra từng đề án của dòng này (mức trần, tỷ lệ, đề án ưu tiên).",
+            "Check the schemes behind the line (cap, share, priority schemes).",
+        ),
+        params: {
+            support: Unlisted<Fig>,
+            units: u64,
+            unit: UnitLabel,
+            average_support: Dong,
+            usual_limit: Dong,
+            basis: Basis,
+            how: Wording,
+            rule_id: String,
+        },
+        message: (
+            "hỗ trợ {support} cho {units} {unit}, bình quân {average_support}/{unit}, vượt mức thông thường {usual_limit}/{unit} ({basis}; {how}); cần xem xét",
+            "support of {support} for {units} {unit}s, {average_support} per {unit} on average, is above the usual limit of {usual_limit} per {unit} ({basis}; {how}); a reviewer should look",
+        ),
+    }
+
+    /// A line its parts contradict.
+    LinePartsMismatch {
+        code: "report.line_parts_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Một dòng kết quả khác tổng các phần chi tiết của nó (khi mọi phần đều nêu số liệu), hoặc riêng các phần có nêu đã vượt dòng đó.",
+            "A result line differs from the sum of its parts (when every part states the figure), or the parts that state it already exceed it.",
+        ),
+        fix: ("Sửa dòng hoặc các phần chi tiết.", "Correct the line or its parts."),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+}
 
 /// The keys a line has, its own or its line's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -374,7 +594,7 @@ impl PeriodReport {
                 total,
                 "/results_total",
                 "/results",
-                "report.results_total_mismatch",
+                Totals::Results,
             );
         }
         if let Some(total) = &self.targets_total {
@@ -385,7 +605,7 @@ impl PeriodReport {
                 total,
                 "/targets_total",
                 "/targets",
-                "report.targets_total_mismatch",
+                Totals::Targets,
             );
         }
         if let Some(funding) = &self.funding {
@@ -433,7 +653,7 @@ impl PeriodReport {
         let before = out.len();
         check_total(
             out,
-            "report.counterpart_mismatch",
+            |total, path| CounterpartMismatch { total }.at(path),
             path,
             (
                 "Vốn đối ứng (tổng vốn đầu tư trừ kinh phí hỗ trợ của các dòng kết quả)",
@@ -444,8 +664,7 @@ impl PeriodReport {
             true,
         );
         for f in &mut out[before..] {
-            f.citation =
-                Some(Citation::article(crate::law::InstrumentId::Ttlt26_2014, 7).clause(3));
+            f.citation = Some(TTLT26_7_3);
         }
     }
 
@@ -498,41 +717,33 @@ impl PeriodReport {
             let certain = support.exactness != super::common::Exactness::Approximate
                 && mobilised.exactness == super::common::Exactness::Exact;
             if certain && support.value > mobilised.value {
-                let (s_vi, s_en) = describe(support, true);
-                let (m_vi, m_en) = describe(mobilised, true);
-                let (lvl_vi, lvl_en) = if national {
-                    ("khuyến công quốc gia", "national extension")
+                let level = if national {
+                    Wording("khuyến công quốc gia", "national extension")
                 } else {
-                    ("khuyến công địa phương", "local extension")
+                    Wording("khuyến công địa phương", "local extension")
                 };
-                let (with_vi, with_en) = if unsplit.value > 0 {
-                    (
+                let with = if unsplit.value > 0 {
+                    Wording(
                         " (kể cả ngân sách nhà nước không nêu cấp)",
                         " (with the state budget whose level is not stated)",
                     )
                 } else {
-                    ("", "")
+                    Wording("", "")
                 };
                 let article = if national { 12 } else { 13 };
                 out.push(
-                    Finding::new(
-                        "report.support_exceeds_funding",
-                        Severity::Error,
-                        "/funding/lines",
-                        format!(
-                            "kinh phí hỗ trợ từ nguồn {lvl_vi} trong kết quả ({s_vi}) vượt số kinh phí huy động từ nguồn này ({m_vi}{with_vi})"
-                        ),
-                        format!(
-                            "support from {lvl_en} funds in the results ({s_en}) exceeds the {lvl_en} funding mobilised ({m_en}{with_en})"
-                        ),
-                    )
+                    SupportExceedsFunding {
+                        level,
+                        support: Fig::new(support, true),
+                        funding: Fig::new(mobilised, true),
+                        with,
+                    }
+                    .at("/funding/lines")
                     .cite(
                         Citation::article(crate::law::InstrumentId::Nd45_2012, article)
                             .clause(1)
                             .point(Point::A),
-                    )
-                    .param("support", support.value)
-                    .param("funding", mobilised.value),
+                    ),
                 );
             }
         }
@@ -640,7 +851,7 @@ fn check_figures_against(
     outcomes: &Outcomes,
     base: &str,
     lines_base: &str,
-    code: &str,
+    totals: Totals,
     itemises_total: bool,
 ) {
     let part = |l: &ResultLine, get: Getter<'_>| Part {
@@ -661,7 +872,7 @@ fn check_figures_against(
         }
         check_parts(
             out,
-            code,
+            |total, path| totals.mismatch(total, path),
             format!("{base}/{field}"),
             (vi, en),
             stated.into(),
@@ -689,7 +900,7 @@ fn check_figures_against(
         }
         check_parts(
             out,
-            code,
+            |total, path| totals.mismatch(total, path),
             format!("{base}/counts/{kind}"),
             (
                 &format!("Tổng số `{kind}`"),
@@ -729,7 +940,7 @@ fn check_figures_against(
         }
         check_parts(
             out,
-            code,
+            |total, path| totals.mismatch(total, path),
             format!("{base}/outcomes/{field}"),
             (vi, en),
             stated.into(),
@@ -749,7 +960,7 @@ fn check_lines_total(
     total: &ResultTotal,
     base: &str,
     lines_base: &str,
-    code: &str,
+    totals: Totals,
 ) {
     check_counts(out, &total.counts, &|| format!("{base}/counts"));
     check_outcomes(out, &total.outcomes, total.figures(), None, base);
@@ -763,19 +974,13 @@ fn check_lines_total(
         &total.outcomes,
         base,
         lines_base,
-        code,
+        totals,
         true,
     );
 }
 
 fn overflow(path: &str) -> Finding {
-    Finding::new(
-        "reconcile.overflow",
-        Severity::Error,
-        path,
-        "tổng vượt quá mức tối đa 9.007.199.254.740.991 đồng",
-        "the sum exceeds the maximum 9,007,199,254,740,991 đồng",
-    )
+    super::reconcile::overflow_at(path)
 }
 
 pub(crate) fn overflow_finding(path: &str) -> Finding {
@@ -842,41 +1047,26 @@ fn check_usual_limit(
         return;
     }
     let n = units.get();
-    let per = |v: u64| Figure::exact(v / n);
-    let (avg_vi, avg_en) = describe(per(support.vnd.get()), true);
-    let (lim_vi, lim_en) = describe(per(limit.max_support_vnd.get()), true);
-    let (s_vi, s_en) = describe(support.into(), true);
-    let (u_vi, u_en) = (
-        unit.label(crate::law::Lang::Vi),
-        unit.label(crate::law::Lang::En),
-    );
-    let (basis_vi, basis_en) = if cost.get() == crate::money::MAX_VND {
-        (
+    let how = if cost.get() == crate::money::MAX_VND {
+        Wording(
             "mức trần, vì dòng không nêu vốn đầu tư",
             "the cap, as the line states no investment",
         )
     } else {
-        ("tính trên vốn đầu tư", "for the investment stated")
+        Wording("tính trên vốn đầu tư", "for the investment stated")
     };
-    let mut f = Finding::new(
-        "report.support_above_usual_limit",
-        Severity::Warning,
-        format!("{}/support", path()),
-        format!(
-            "hỗ trợ {s_vi} cho {n} {u_vi}, bình quân {avg_vi}/{u_vi}, vượt mức thông thường {lim_vi}/{u_vi} ({}; {basis_vi}); cần xem xét",
-            citation.render(crate::law::Lang::Vi)
-        ),
-        format!(
-            "support of {s_en} for {n} {u_en}s, {avg_en} per {u_en} on average, is above the usual limit of {lim_en} per {u_en} ({}; {basis_en}); a reviewer should look",
-            citation.render(crate::law::Lang::En)
-        ),
-    )
-    .confidence(limit.confidence)
-    .param("average_support", support.vnd.get() / n)
-    .param("usual_limit", limit.max_support_vnd.get() / n)
-    .param("units", n)
-    .param("unit", unit.code())
-    .param("rule_id", limit.rule_id());
+    let mut f = SupportAboveUsualLimit {
+        support: Unlisted(Fig::new(support.into(), true)),
+        units: n,
+        unit: UnitLabel(unit),
+        average_support: Dong(support.vnd.get() / n),
+        usual_limit: Dong(limit.max_support_vnd.get() / n),
+        basis: Basis(citation.clone()),
+        how,
+        rule_id: limit.rule_id().to_owned(),
+    }
+    .at(format!("{}/support", path()))
+    .confidence(limit.confidence);
     if let RuleCitation::National(c) = citation {
         f = f.cite(c);
     }
@@ -990,18 +1180,12 @@ fn check_line(
         let exact = support.exactness == super::common::Exactness::Exact
             && investment.exactness == super::common::Exactness::Exact;
         if exact && investment.vnd < support.vnd {
-            let (s_vi, s_en) = describe(support.into(), true);
-            let (i_vi, i_en) = describe(investment.into(), true);
             out.push(
-                Finding::new(
-                    "report.investment_below_support",
-                    Severity::Error,
-                    format!("{}/total_investment", path()),
-                    format!("tổng vốn đầu tư ({i_vi}) nhỏ hơn kinh phí hỗ trợ ({s_vi}); tổng vốn đầu tư phải bao gồm phần hỗ trợ"),
-                    format!("the total investment ({i_en}) is below the support ({s_en}); the investment includes the support"),
-                )
-                .param("support", support.vnd.get())
-                .param("total_investment", investment.vnd.get()),
+                InvestmentBelowSupport {
+                    support: Dong(support.vnd.get()),
+                    total_investment: Dong(investment.vnd.get()),
+                }
+                .at(format!("{}/total_investment", path())),
             );
         }
     }
@@ -1017,32 +1201,15 @@ fn check_line(
         let national_level = matches!(level, L::Regional | L::National);
         if national_level == fund.is_local() {
             out.push(
-                Finding::new(
-                    "report.contest_fund_level",
-                    Severity::Warning,
-                    format!("{}/fund", path()),
-                    format!(
-                        "bình chọn cấp {} thường do kinh phí {} chi trả",
-                        level
-                            .label(crate::law::Lang::Vi)
-                            .to_lowercase()
-                            .trim_start_matches("cấp "),
-                        if national_level {
-                            "khuyến công quốc gia"
-                        } else {
-                            "khuyến công địa phương"
-                        }
-                    ),
-                    format!(
-                        "{} contests are paid from {} funds",
-                        level.label(crate::law::Lang::En).trim_end_matches(" level"),
-                        if national_level { "national" } else { "local" }
-                    ),
-                )
-                .cite(Citation::article(
-                    crate::law::InstrumentId::Tt26_2014Bct,
-                    19,
-                ))
+                ContestFundLevel {
+                    level: ContestLevel(level),
+                    payer: if national_level {
+                        Wording("khuyến công quốc gia", "national")
+                    } else {
+                        Wording("khuyến công địa phương", "local")
+                    },
+                }
+                .at(format!("{}/fund", path()))
                 .confidence(crate::law::Confidence::Confirmed),
             );
         }
@@ -1061,7 +1228,7 @@ fn check_line(
         &line.outcomes,
         &base,
         &format!("{base}/parts"),
-        "report.line_parts_mismatch",
+        Totals::LineParts,
         false,
     );
     for (j, p) in line.parts.iter().enumerate() {

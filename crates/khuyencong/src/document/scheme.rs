@@ -7,19 +7,176 @@ use serde::{Deserialize, Serialize};
 use std::num::NonZeroU64;
 
 use super::common::{Count, Counts, DecisionRef, Exactness, Period, SchemaVersion};
-use super::reconcile::{Figure, Parts, check_total};
+use super::kinds::Dong;
+use super::reconcile::{Contradiction, Figure, Parts, check_total};
 use super::tag::SchemeTag;
 use super::{CheckOptions, check_activity_in_period, check_coverage, check_fund_level_in_period};
 use crate::activity::Activity;
 use crate::applicant::ApplicantFacts;
 use crate::eligibility::{Keep, Verdict, assess_with};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Unlisted, finding_kinds};
 use crate::funding::{
     Content, EXTENSION_SUPPORT, SchemeFunding, Units, check_funding_with, check_limit,
     extension_support, unit_of,
 };
 use crate::money::Vnd;
 use crate::support::{CapUnit, SupportContext, SupportVariant};
+
+finding_kinds! {
+    /// A scheme naming a group of Art. 4 instead of an item.
+    ActivityNotSpecific {
+        code: "scheme.activity_not_specific",
+        severity: Warning,
+        citation: None,
+        meaning: (
+            "Đề án nêu một nhóm nội dung thay vì nội dung cụ thể.",
+            "A scheme names an Art. 4 group instead of a specific item.",
+        ),
+        fix: (
+            "Nêu nội dung cụ thể (ví dụ `advanced_machinery_technology_transfer` thay vì `technology`).",
+            "Name the specific item (e.g. `advanced_machinery_technology_transfer` rather than `technology`).",
+        ),
+        params: { group: Unlisted<Activity>, item: Unlisted<&'static str> },
+        message: (
+            "`{group}` là nhóm nội dung; đề án nên nêu nội dung cụ thể (ví dụ `{item}`) để xác định mức hỗ trợ",
+            "`{group}` is a group; a scheme should name the specific item (e.g. `{item}`) so the support level can be found",
+        ),
+    }
+
+    /// A beneficiary not eligible for the scheme's main activity.
+    BeneficiaryNotEligible {
+        code: "scheme.beneficiary_not_eligible",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Một đối tượng thụ hưởng không đủ điều kiện cho nội dung chính của đề án; các lỗi điều kiện nêu lý do.",
+            "A beneficiary is not eligible for the scheme's main activity; the eligibility errors say why.",
+        ),
+        fix: (
+            "Thay đối tượng, nội dung hoặc sửa thông tin.",
+            "Change the beneficiary or the activity, or correct the facts.",
+        ),
+        params: { number: Unlisted<usize>, activity: Activity },
+        message: (
+            "đối tượng thụ hưởng thứ {number} không đủ điều kiện nhận hỗ trợ `{activity}`; xem các lỗi tại đường dẫn này",
+            "beneficiary no. {number} is not eligible for `{activity}`; see the errors at its path",
+        ),
+    }
+
+    /// A beneficiary whose eligibility needs facts.
+    BeneficiaryIndeterminate {
+        code: "scheme.beneficiary_indeterminate",
+        severity: Warning,
+        citation: None,
+        meaning: (
+            "Chưa xác định được điều kiện của một đối tượng thụ hưởng vì thiếu thông tin.",
+            "A beneficiary's eligibility cannot be decided: facts are missing.",
+        ),
+        fix: ("Bổ sung các thông tin được liệt kê.", "Supply the facts listed."),
+        params: { number: Unlisted<usize>, missing_facts: Vec<String> },
+        message: (
+            "chưa xác định được điều kiện của đối tượng thụ hưởng thứ {number}: thiếu {missing_facts}",
+            "the eligibility of beneficiary no. {number} cannot be decided: missing {missing_facts}",
+        ),
+    }
+
+    /// Several contents, the support not split.
+    SupportSplitMissing {
+        code: "scheme.support_split_missing",
+        severity: Warning,
+        citation: None,
+        meaning: (
+            "Đề án có nhiều nội dung nhưng không chia kinh phí hỗ trợ theo nội dung: mức hỗ trợ tối đa được kiểm tra theo tổng mức tối đa của các nội dung (mỗi nội dung tính trên toàn bộ chi phí được hỗ trợ).",
+            "A scheme with several contents does not split its support by content: the support is checked against the sum of the contents' limits (each on the whole eligible cost).",
+        ),
+        fix: (
+            "Chia kinh phí hỗ trợ theo nội dung (`support_split`) để kiểm tra từng nội dung.",
+            "Split the support by content (`support_split`) so that each content is checked.",
+        ),
+        params: { count: Unlisted<usize>, activities: Vec<String> },
+        message: (
+            "đề án có {count} nội dung ({activities}) nhưng không chia kinh phí hỗ trợ theo nội dung: mức hỗ trợ tối đa được kiểm tra theo tổng mức tối đa của các nội dung",
+            "the scheme has {count} contents ({activities}) but does not split its support by content: the support is checked against the sum of the contents' limits",
+        ),
+    }
+
+    /// A split line naming an activity the scheme does not list.
+    SplitActivityNotListed {
+        code: "scheme.split_activity_not_listed",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Một dòng chia kinh phí nêu nội dung không có trong danh sách nội dung của đề án.",
+            "A line of the support split names an activity that is not one of the scheme's activities.",
+        ),
+        fix: (
+            "Sửa nội dung của dòng hoặc bổ sung vào `activities`.",
+            "Correct the line's activity or add it to `activities`.",
+        ),
+        params: { activity: Activity },
+        message: (
+            "nội dung `{activity}` không có trong danh sách nội dung của đề án",
+            "`{activity}` is not one of the scheme's activities",
+        ),
+    }
+
+    /// The split support its scheme's extension support contradicts.
+    SplitTotalMismatch {
+        code: "scheme.split_total_mismatch",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Kinh phí hỗ trợ chia theo nội dung khác kinh phí khuyến công của đề án (khi mọi dòng đều nêu số tiền), hoặc riêng các dòng có nêu đã vượt kinh phí đó.",
+            "The support split by content differs from the scheme's extension support (when every line states its support), or the lines that state one already exceed it.",
+        ),
+        fix: (
+            "Sửa các dòng chia kinh phí hoặc các nguồn kinh phí.",
+            "Correct the split or the funding lines.",
+        ),
+        params: { total: Contradiction },
+        message: ("{total}", "{total}"),
+    }
+
+    /// The contents' eligible costs above the scheme's.
+    SplitEligibleExceeds {
+        code: "scheme.split_eligible_exceeds",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Chi phí được hỗ trợ của các nội dung cộng lại lớn hơn chi phí được hỗ trợ của đề án.",
+            "The contents' eligible costs add up to more than the scheme's eligible cost.",
+        ),
+        fix: (
+            "Sửa chi phí của các nội dung hoặc của đề án.",
+            "Correct the contents' or the scheme's eligible cost.",
+        ),
+        params: { split_eligible_cost_vnd: Dong, eligible_cost_vnd: Dong },
+        message: (
+            "chi phí được hỗ trợ của các nội dung cộng lại {split_eligible_cost_vnd}, lớn hơn chi phí được hỗ trợ của đề án {eligible_cost_vnd}",
+            "the contents' eligible costs add up to {split_eligible_cost_vnd}, more than the scheme's eligible cost {eligible_cost_vnd}",
+        ),
+    }
+
+    /// The commitment to invest the rest of the cost is missing.
+    CounterpartCommitmentMissing {
+        code: "scheme.counterpart_commitment_missing",
+        severity: Warning,
+        citation: Some(crate::law::Citation::article(crate::law::InstrumentId::Ttlt26_2014, 7).clause(3)),
+        meaning: (
+            "Thiếu cam kết đầu tư phần kinh phí còn lại (điều kiện hỗ trợ).",
+            "The commitment to invest the rest of the cost (a condition of support) is missing.",
+        ),
+        fix: (
+            "Ghi `declarations.counterpart_committed: true` khi đã có cam kết.",
+            "Set `declarations.counterpart_committed: true` once committed.",
+        ),
+        params: {},
+        message: (
+            "thiếu cam kết của đối tượng thụ hưởng về đầu tư phần kinh phí còn lại của đề án",
+            "the beneficiaries' commitment to invest the rest of the scheme's cost is missing",
+        ),
+    }
+}
 
 /// An extension scheme (đề án khuyến công, Decree 45/2012/NĐ-CP Art. 2.3): a project carrying out
 /// one or more Art. 4 activities, with its beneficiaries, cost and funding. The approval date
@@ -207,21 +364,11 @@ impl Scheme {
             check_activity_in_period(out, *activity, &day, &path);
             if !activity.is_leaf() {
                 out.push(
-                    Finding::new(
-                        "scheme.activity_not_specific",
-                        Severity::Warning,
-                        path,
-                        format!(
-                            "`{}` là nhóm nội dung; đề án nên nêu nội dung cụ thể (ví dụ `{}`) để xác định mức hỗ trợ",
-                            activity.code(),
-                            first_child(*activity)
-                        ),
-                        format!(
-                            "`{}` is a group; a scheme should name the specific item (e.g. `{}`) so the support level can be found",
-                            activity.code(),
-                            first_child(*activity)
-                        ),
-                    )
+                    ActivityNotSpecific {
+                        group: Unlisted(*activity),
+                        item: Unlisted(first_child(*activity)),
+                    }
+                    .at(path)
                     .cite(activity.citation()),
                 );
             }
@@ -247,33 +394,19 @@ impl Scheme {
             match verdict {
                 Verdict::Eligible => {}
                 Verdict::NotEligible => out.push(
-                    Finding::new(
-                        "scheme.beneficiary_not_eligible",
-                        Severity::Error,
-                        base,
-                        format!("đối tượng thụ hưởng thứ {} không đủ điều kiện nhận hỗ trợ `{}`; xem các lỗi tại đường dẫn này", i + 1, main.code()),
-                        format!("beneficiary no. {} is not eligible for `{}`; see the errors at its path", i + 1, main.code()),
-                    )
-                    .param("activity", main.code()),
+                    BeneficiaryNotEligible {
+                        number: Unlisted(i + 1),
+                        activity: main,
+                    }
+                    .at(base),
                 ),
                 Verdict::Indeterminate => out.push(
-                    Finding::new(
-                        "scheme.beneficiary_indeterminate",
-                        Severity::Warning,
-                        base,
-                        format!(
-                            "chưa xác định được điều kiện của đối tượng thụ hưởng thứ {}: thiếu {}",
-                            i + 1,
-                            missing_facts.join(", ")
-                        ),
-                        format!(
-                            "the eligibility of beneficiary no. {} cannot be decided: missing {}",
-                            i + 1,
-                            missing_facts.join(", ")
-                        ),
-                    )
-                    .facts(missing_facts.clone())
-                    .param("missing_facts", missing_facts),
+                    BeneficiaryIndeterminate {
+                        number: Unlisted(i + 1),
+                        missing_facts: missing_facts.clone(),
+                    }
+                    .at(base)
+                    .facts(missing_facts),
                 ),
             }
         }
@@ -313,24 +446,16 @@ impl Scheme {
                 "",
             ));
             if self.activities.len() > 1 {
-                let codes: Vec<&str> = self.activities.iter().map(|a| a.code()).collect();
                 out.push(
-                    Finding::new(
-                        "scheme.support_split_missing",
-                        Severity::Warning,
-                        "/activities",
-                        format!(
-                            "đề án có {} nội dung ({}) nhưng không chia kinh phí hỗ trợ theo nội dung: mức hỗ trợ tối đa được kiểm tra theo tổng mức tối đa của các nội dung",
-                            codes.len(),
-                            codes.join(", ")
-                        ),
-                        format!(
-                            "the scheme has {} contents ({}) but does not split its support by content: the support is checked against the sum of the contents' limits",
-                            codes.len(),
-                            codes.join(", ")
-                        ),
-                    )
-                    .param("activities", codes),
+                    SupportSplitMissing {
+                        count: Unlisted(self.activities.len()),
+                        activities: self
+                            .activities
+                            .iter()
+                            .map(|a| a.code().to_owned())
+                            .collect(),
+                    }
+                    .at("/activities"),
                 );
             }
         } else {
@@ -339,18 +464,9 @@ impl Scheme {
         }
         if self.declarations.counterpart_committed != Some(true) {
             out.push(
-                Finding::new(
-                    "scheme.counterpart_commitment_missing",
-                    Severity::Warning,
-                    "/declarations",
-                    "thiếu cam kết của đối tượng thụ hưởng về đầu tư phần kinh phí còn lại của đề án",
-                    "the beneficiaries' commitment to invest the rest of the scheme's cost is missing",
-                )
-                .cite(
-                    crate::law::Citation::article(crate::law::InstrumentId::Ttlt26_2014, 7)
-                        .clause(3),
-                )
-                .confidence(crate::law::Confidence::Secondary),
+                CounterpartCommitmentMissing {}
+                    .at("/declarations")
+                    .confidence(crate::law::Confidence::Secondary),
             );
         }
     }
@@ -454,20 +570,10 @@ impl Scheme {
         for (i, share) in self.support_split.iter().enumerate() {
             if !self.activities.contains(&share.activity) {
                 out.push(
-                    Finding::new(
-                        "scheme.split_activity_not_listed",
-                        Severity::Error,
-                        format!("/support_split/{i}/activity"),
-                        format!(
-                            "nội dung `{}` không có trong danh sách nội dung của đề án",
-                            share.activity.code()
-                        ),
-                        format!(
-                            "`{}` is not one of the scheme's activities",
-                            share.activity.code()
-                        ),
-                    )
-                    .param("activity", share.activity.code()),
+                    SplitActivityNotListed {
+                        activity: share.activity,
+                    }
+                    .at(format!("/support_split/{i}/activity")),
                 );
                 continue;
             }
@@ -561,7 +667,7 @@ impl Scheme {
         };
         check_total(
             out,
-            "scheme.split_total_mismatch",
+            |total, path| SplitTotalMismatch { total }.at(path),
             "/support_split".to_owned(),
             (
                 "Kinh phí khuyến công của đề án",
@@ -604,21 +710,12 @@ impl Scheme {
         if stated_eligible > self.funding.eligible_cost.vnd.get()
             && self.funding.eligible_cost.exactness == Exactness::Exact
         {
-            let (s_vi, s_en) = super::reconcile::describe(Figure::exact(stated_eligible), true);
-            let (e_vi, e_en) = super::reconcile::describe(
-                Figure::exact(self.funding.eligible_cost.vnd.get()),
-                true,
-            );
             out.push(
-                Finding::new(
-                    "scheme.split_eligible_exceeds",
-                    Severity::Error,
-                    "/support_split",
-                    format!("chi phí được hỗ trợ của các nội dung cộng lại {s_vi}, lớn hơn chi phí được hỗ trợ của đề án {e_vi}"),
-                    format!("the contents' eligible costs add up to {s_en}, more than the scheme's eligible cost {e_en}"),
-                )
-                .param("split_eligible_cost_vnd", stated_eligible)
-                .param("eligible_cost_vnd", self.funding.eligible_cost.vnd.get()),
+                SplitEligibleExceeds {
+                    split_eligible_cost_vnd: Dong(stated_eligible),
+                    eligible_cost_vnd: Dong(self.funding.eligible_cost.vnd.get()),
+                }
+                .at("/support_split"),
             );
         }
     }

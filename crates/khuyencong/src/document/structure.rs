@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::DocumentKind;
-use crate::finding::{Finding, Severity, escape_token};
+use crate::finding::{Finding, Unlisted, Wording, escape_token};
 use crate::input::report::{self, Issue, Target, What};
 
 /// What the structural report found about an input the strict reader refused.
@@ -87,49 +87,43 @@ pub(crate) fn report(bytes: &[u8]) -> Report {
         return out;
     };
     let Some(object) = value.as_object() else {
-        out.findings.push(Finding::new(
-            "structure.invalid_type",
-            Severity::Error,
-            "",
-            "văn bản phải là một đối tượng JSON có trường `kind` (`scheme`, `plan`, `period_report` hoặc `programme`)",
-            "a document must be a JSON object with a `kind` field (`scheme`, `plan`, `period_report` or `programme`)",
-        ));
+        out.findings.push(
+            report::InvalidType {
+                shape: report::Shape::Document,
+                p: report::At::root(),
+                expected: report::Types::none(),
+                got: report::Type::Object,
+                field: None,
+            }
+            .at(""),
+        );
         return out;
     };
     let Some(kind) = kind else {
         if !duplicate_kind {
             out.findings.push(match object.get("kind") {
-                None => Finding::new(
-                    "structure.missing_field",
-                    Severity::Error,
-                    "",
-                    "thiếu trường bắt buộc `kind` tại /: `scheme`, `plan`, `period_report` hoặc `programme`",
-                    "missing required field `kind` at /: `scheme`, `plan`, `period_report` or `programme`",
-                )
-                .param("field", "kind"),
-                Some(Value::String(other)) => {
-                    let shown = report::show(other);
-                    Finding::new(
-                        "structure.unknown_kind",
-                        Severity::Error,
-                        "/kind",
-                        format!(
-                            "loại văn bản `{shown}` không hợp lệ; chọn `scheme`, `plan`, `period_report` hoặc `programme`"
-                        ),
-                        format!(
-                            "unknown document kind `{shown}`; expected `scheme`, `plan`, `period_report` or `programme`"
-                        ),
-                    )
-                    .param("field", "kind")
+                None => report::MissingField {
+                    field: "kind".to_owned(),
+                    p: report::At::root(),
+                    kinds: Unlisted(Wording(
+                        ": `scheme`, `plan`, `period_report` hoặc `programme`",
+                        ": `scheme`, `plan`, `period_report` or `programme`",
+                    )),
                 }
-                Some(_) => Finding::new(
-                    "structure.invalid_type",
-                    Severity::Error,
-                    "/kind",
-                    "`kind` phải là chuỗi: `scheme`, `plan`, `period_report` hoặc `programme`",
-                    "`kind` must be a string: `scheme`, `plan`, `period_report` or `programme`",
-                )
-                .param("field", "kind"),
+                .at(""),
+                Some(Value::String(other)) => report::UnknownKind {
+                    kind: Unlisted(report::Input(other.clone())),
+                    field: "kind",
+                }
+                .at("/kind"),
+                Some(_) => report::InvalidType {
+                    shape: report::Shape::KindField,
+                    p: report::At::root(),
+                    expected: report::Types::none(),
+                    got: report::Type::Object,
+                    field: Some("kind"),
+                }
+                .at("/kind"),
             });
         }
         duplicates(&mut out.findings);

@@ -52,7 +52,8 @@
 //!    `location` (with its texts per era and the five-year `ward_conversion`), `industry`
 //!    (Art. 5.1) with `mining` (Art. 5.1(e)) and `brick_kiln` (Circular 46/2012 Art. 5), and
 //!    `enterprise_setup` (the finance circulars);
-//! 5. `double_funding` — no double state funding (Joint Circular 26/2014 Art. 7.4);
+//! 5. `double_funding` — no double state funding (Joint Circular 26/2014 Art. 7.4), the
+//!    article's one module for applicants and for the declaration schemes carry;
 //! 6. `priorities` — Art. 6 and Circular 46/2012 Art. 6.
 
 mod activity_in_force;
@@ -86,6 +87,8 @@ use crate::law::{Citation, Confidence, InstrumentId, Point, Regime, RegimeError}
 use crate::sme::SmeStatus;
 
 use trail::Trail;
+
+pub(crate) use double_funding::check_declaration;
 
 /// The answer of an assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]

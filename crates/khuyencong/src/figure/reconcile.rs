@@ -5,10 +5,13 @@
 //! |---|---|---|
 //! | reconciliation of reports and plans: stated totals, nested parts, counterpart = investment − support | arithmetic, not a legal rule (exact) | — |
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use super::{Amount, Count};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Arg, Finding, Params, Shown, Wording, finding_kinds};
+use crate::law::Lang;
 use crate::money::{Exactness, Vnd, group_thousands};
 
 /// The tolerance for figures the source itself calls approximate ("gần", "khoảng"): a
@@ -269,163 +272,513 @@ fn format_million_en(m: Decimal) -> String {
 /// counterpart, targets):
 ///
 /// - every part states the figure: exact comparison, or within the bounds of *hơn* /
-///   *gần* / *khoảng* (`code` on a contradiction; `reconcile.approximate` or
-///   `reconcile.lower_bound` notes when bounds were used);
-/// - some parts state it: their sum is a lower bound; `code` only when the known parts
+///   *gần* / *khoảng* (`mismatch`, the total's own kind, on a contradiction;
+///   `reconcile.approximate` or `reconcile.lower_bound` notes when bounds were used);
+/// - some parts state it: their sum is a lower bound; `mismatch` only when the known parts
 ///   already exceed the total beyond its bounds, otherwise `reconcile.partial_breakdown`;
 /// - no part states it: nothing to compare, `reconcile.not_itemised`.
 ///
-/// `what` names the total in (Vietnamese, English).
-pub fn check_total(
+/// `what` names the total in (Vietnamese, English). Nothing is rendered here: the findings
+/// hold the figures, and their messages are written when read.
+pub(crate) fn check_total(
     out: &mut Vec<Finding>,
-    code: &str,
+    mismatch: impl FnOnce(Contradiction, String) -> Finding,
     path: String,
     what: (&str, &str),
     stated: Figure,
     parts: Parts,
     money: bool,
 ) {
+    let what = || What::new(what);
     if parts.stated == 0 {
-        let (s_vi, s_en) = describe(stated, money);
         out.push(
-            Finding::new(
-                "reconcile.not_itemised",
-                Severity::Info,
-                path,
-                format!(
-                    "{} ghi {s_vi} nhưng không phần nào nêu số liệu này: không có chi tiết để đối chiếu",
-                    what.0
-                ),
-                format!(
-                    "{} states {s_en} but no part states this figure: it is not itemised, there is nothing to compare",
-                    what.1
-                ),
-            )
-            .param("stated", stated.value)
-            .param("stated_exactness", exactness_code(stated.exactness))
-            .param("parts_unstated", parts.unstated),
+            NotItemised {
+                what: what(),
+                stated: Fig::new(stated, money),
+                stated_exactness: stated.exactness,
+                parts_unstated: parts.unstated,
+            }
+            .at(path),
         );
         return;
     }
     let partial = parts.is_partial();
     let computed = parts.sum;
     let agreement = compare(stated, computed, partial);
-    if agreement == Agreement::Equal {
-        // The common case: nothing to say, so nothing to render.
-        return;
-    }
-    let (s_vi, s_en) = describe(stated, money);
-    let (c_vi, c_en) = describe(computed, money);
-    let n = parts.stated + parts.unstated;
-    let (of_vi, of_en) = if partial {
-        (
-            format!(" ({} trong {n} phần có nêu số liệu)", parts.stated),
-            format!(" ({} of {n} parts state it)", parts.stated),
-        )
-    } else {
-        (String::new(), String::new())
-    };
+    let of = Of(partial.then_some((parts.stated, parts.unstated)));
+    let (s, c) = (Fig::new(stated, money), Fig::new(computed, money));
+    let (stated_exactness, computed_exactness) = (stated.exactness, computed.exactness);
     let finding = match agreement {
         Agreement::Equal => return,
-        Agreement::Mismatch if partial => Finding::new(
-            code,
-            Severity::Error,
+        Agreement::Mismatch => mismatch(
+            Contradiction {
+                what: what(),
+                stated: s,
+                computed: c,
+                of,
+            },
             path,
-            format!(
-                "{} ghi {s_vi} nhưng riêng các phần có nêu số liệu đã cộng lại được {c_vi}{of_vi}",
-                what.0
-            ),
-            format!(
-                "{} states {s_en} but the parts that state it already add up to {c_en}{of_en}",
-                what.1
-            ),
         ),
-        Agreement::Mismatch => Finding::new(
-            code,
-            Severity::Error,
-            path,
-            format!("{} ghi {s_vi} nhưng tổng các phần là {c_vi}", what.0),
-            format!("{} states {s_en} but its parts add up to {c_en}", what.1),
-        ),
-        Agreement::Consistent | Agreement::WithinTolerance if partial => Finding::new(
-            "reconcile.partial_breakdown",
-            Severity::Info,
-            path,
-            format!(
-                "{}: {s_vi}; các phần có nêu số liệu cộng lại được {c_vi}{of_vi} — chi tiết chưa đầy đủ, tổng chỉ được đối chiếu như giới hạn dưới và không có mâu thuẫn",
-                what.0
-            ),
-            format!(
-                "{}: {s_en}; the parts that state it add up to {c_en}{of_en} — the breakdown is partial, so their sum is only a lower bound, and nothing contradicts",
-                what.1
-            ),
-        ),
-        Agreement::Consistent if stated.upper.is_some() || computed.upper.is_some() => {
-            Finding::new(
-                "reconcile.range",
-                Severity::Info,
-                path,
-                format!(
-                    "{}: {s_vi} so với tổng các phần {c_vi} — số liệu dạng khoảng, phù hợp với nhau",
-                    what.0
-                ),
-                format!(
-                    "{}: {s_en} against parts adding up to {c_en} — ranges, and they agree",
-                    what.1
-                ),
-            )
+        Agreement::Consistent | Agreement::WithinTolerance if partial => PartialBreakdown {
+            what: what(),
+            stated: s,
+            computed: c,
+            stated_exactness,
+            computed_exactness,
+            of,
         }
-        Agreement::Consistent => Finding::new(
-            "reconcile.lower_bound",
-            Severity::Info,
-            path,
-            format!(
-                "{}: {s_vi} so với tổng các phần {c_vi} — số liệu 'hơn/trên' là giới hạn dưới, phù hợp với nhau",
-                what.0
-            ),
-            format!(
-                "{}: {s_en} against parts adding up to {c_en} — 'more than' figures are lower bounds, and they agree",
-                what.1
-            ),
-        ),
-        Agreement::WithinTolerance => Finding::new(
-            "reconcile.approximate",
-            Severity::Info,
-            path,
-            format!(
-                "{}: {s_vi} so với tổng các phần {c_vi} — số liệu ước tính, chênh lệch trong phạm vi {APPROXIMATE_TOLERANCE_PERCENT}%",
-                what.0
-            ),
-            format!(
-                "{}: {s_en} against parts adding up to {c_en} — approximate figures, within {APPROXIMATE_TOLERANCE_PERCENT}%",
-                what.1
-            ),
-        ),
-        Agreement::OutsideTolerance => Finding::new(
-            "reconcile.approximate_outside_tolerance",
-            Severity::Warning,
-            path,
-            format!(
-                "{}: {s_vi} so với tổng các phần {c_vi}{of_vi} — số liệu ước tính nhưng chênh lệch quá {APPROXIMATE_TOLERANCE_PERCENT}%",
-                what.0
-            ),
-            format!(
-                "{}: {s_en} against parts adding up to {c_en}{of_en} — approximate, but more than {APPROXIMATE_TOLERANCE_PERCENT}% apart",
-                what.1
-            ),
-        ),
+        .at(path),
+        Agreement::Consistent if stated.upper.is_some() || computed.upper.is_some() => Range {
+            what: what(),
+            stated: s,
+            computed: c,
+            stated_exactness,
+            computed_exactness,
+        }
+        .at(path),
+        Agreement::Consistent => LowerBound {
+            what: what(),
+            stated: s,
+            computed: c,
+            stated_exactness,
+            computed_exactness,
+        }
+        .at(path),
+        Agreement::WithinTolerance => Approximate {
+            what: what(),
+            stated: s,
+            computed: c,
+            stated_exactness,
+            computed_exactness,
+        }
+        .at(path),
+        Agreement::OutsideTolerance => ApproximateOutsideTolerance {
+            compared: Beyond::Parts,
+            what: Some(what()),
+            stated: Some(s),
+            computed: Some(c),
+            stated_exactness: Some(stated_exactness),
+            computed_exactness: Some(computed_exactness),
+            of,
+            rule: None,
+        }
+        .at(path),
     };
-    let mut finding = finding
-        .param("stated", stated.value)
-        .param("computed", computed.value)
-        .param("stated_exactness", exactness_code(stated.exactness))
-        .param("computed_exactness", exactness_code(computed.exactness));
-    if partial {
-        finding = finding
-            .param("parts_stated", parts.stated)
-            .param("parts_unstated", parts.unstated);
-    }
     out.push(finding);
+}
+
+/// The name of a stated total in a message, in Vietnamese and English (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct What(String, String);
+
+impl What {
+    /// The name in Vietnamese and English.
+    pub(crate) fn new(what: (&str, &str)) -> Self {
+        Self(what.0.to_owned(), what.1.to_owned())
+    }
+}
+
+impl Arg for What {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match lang {
+            Lang::Vi => &self.0,
+            Lang::En => &self.1,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// The name of a stated total, its first letter in lower case (inside a sentence).
+#[derive(Debug, Clone)]
+pub(crate) struct Lower(What);
+
+impl Arg for Lower {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match lang {
+            Lang::Vi => &self.0.0,
+            Lang::En => &self.0.1,
+        };
+        let mut c = s.chars();
+        if let Some(first) = c.next() {
+            for l in first.to_lowercase() {
+                fmt::Write::write_char(f, l)?;
+            }
+        }
+        f.write_str(c.as_str())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// A figure as a message shows it ([`describe`]); its value in `params`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fig {
+    figure: Figure,
+    money: bool,
+}
+
+impl Fig {
+    /// A figure of money (`money`) or a count.
+    pub(crate) const fn new(figure: Figure, money: bool) -> Self {
+        Self { figure, money }
+    }
+}
+
+impl Arg for Fig {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (vi, en) = describe(self.figure, self.money);
+        f.write_str(match lang {
+            Lang::Vi => &vi,
+            Lang::En => &en,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        self.figure.value.into()
+    }
+}
+
+/// How exactly a figure is known: its code in `params`.
+impl Arg for Exactness {
+    fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(exactness_code(*self))
+    }
+    fn json(&self) -> serde_json::Value {
+        exactness_code(*self).into()
+    }
+}
+
+/// How many parts state the figure, when not all do: " (2 of 5 parts state it)" in a
+/// message, `parts_stated` and `parts_unstated` in `params`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Of(Option<(usize, usize)>);
+
+impl Arg for Of {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some((stated, unstated)) = self.0 else {
+            return Ok(());
+        };
+        let n = stated + unstated;
+        match lang {
+            Lang::Vi => write!(f, " ({stated} trong {n} phần có nêu số liệu)"),
+            Lang::En => write!(f, " ({stated} of {n} parts state it)"),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, out: &mut Params) {
+        if let Some((stated, unstated)) = self.0 {
+            out.insert("parts_stated", stated.into());
+            out.insert("parts_unstated", unstated.into());
+        }
+    }
+}
+
+/// A stated total its parts contradict, in the one wording of every reconciliation: the
+/// message of each total's own mismatch kind (`report.results_total_mismatch`,
+/// `funding.total_mismatch`…), and its parameters `stated`, `computed`, their exactness
+/// and, for a partial breakdown, `parts_stated` and `parts_unstated`.
+#[derive(Debug, Clone)]
+pub(crate) struct Contradiction {
+    what: What,
+    stated: Fig,
+    computed: Fig,
+    of: Of,
+}
+
+impl Arg for Contradiction {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, stated, computed, of) = (
+            Shown(&self.what, lang),
+            Shown(&self.stated, lang),
+            Shown(&self.computed, lang),
+            Shown(&self.of, lang),
+        );
+        match (self.of.0.is_some(), lang) {
+            (true, Lang::Vi) => write!(
+                f,
+                "{what} ghi {stated} nhưng riêng các phần có nêu số liệu đã cộng lại được {computed}{of}"
+            ),
+            (true, Lang::En) => write!(
+                f,
+                "{what} states {stated} but the parts that state it already add up to {computed}{of}"
+            ),
+            (false, Lang::Vi) => write!(f, "{what} ghi {stated} nhưng tổng các phần là {computed}"),
+            (false, Lang::En) => write!(
+                f,
+                "{what} states {stated} but its parts add up to {computed}"
+            ),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, out: &mut Params) {
+        out.insert("stated", self.stated.json());
+        out.insert("computed", self.computed.json());
+        out.insert("stated_exactness", self.stated.figure.exactness.json());
+        out.insert("computed_exactness", self.computed.figure.exactness.json());
+        self.of.to_params("of", out);
+    }
+}
+
+/// What approximate figures more than the tolerance apart were compared by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Beyond {
+    /// A stated total and its parts.
+    Parts,
+    /// A rule's own comparison, whose finding it would be were the figures exact.
+    Rule,
+}
+
+impl Arg for Beyond {
+    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// The finding a rule would report were the figures exact: its message, in the message's
+/// language (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct Breach(Finding);
+
+impl Arg for Breach {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.display(lang), f)
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// Approximate figures more than the tolerance apart in a rule's own comparison: a warning
+/// at the place of `finding`, the finding the rule would report were the figures exact.
+pub(crate) fn beyond_tolerance(finding: Finding) -> Finding {
+    let path = finding.path.clone();
+    ApproximateOutsideTolerance {
+        compared: Beyond::Rule,
+        what: None,
+        stated: None,
+        computed: None,
+        stated_exactness: None,
+        computed_exactness: None,
+        of: Of(None),
+        rule: Some(Breach(finding)),
+    }
+    .at(path)
+}
+
+finding_kinds! {
+    /// Approximate figures agree within the tolerance.
+    Approximate {
+        code: "reconcile.approximate",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Số liệu ước tính ('gần', 'khoảng') khớp trong phạm vi 10%.",
+            "Approximate figures agree within 10 %.",
+        ),
+        fix: ("Không cần sửa.", "Nothing to fix."),
+        params: {
+            what: What,
+            stated: Fig,
+            computed: Fig,
+            stated_exactness: Exactness,
+            computed_exactness: Exactness,
+        },
+        text: { tolerance = APPROXIMATE_TOLERANCE_PERCENT },
+        message: (
+            "{what}: {stated} so với tổng các phần {computed} — số liệu ước tính, chênh lệch trong phạm vi {tolerance}%",
+            "{what}: {stated} against parts adding up to {computed} — approximate figures, within {tolerance}%",
+        ),
+    }
+
+    /// Approximate figures more than the tolerance apart.
+    ApproximateOutsideTolerance {
+        code: "reconcile.approximate_outside_tolerance",
+        severity: Warning,
+        citation: None,
+        meaning: (
+            "Số liệu ước tính chênh lệch quá 10%.",
+            "Approximate figures are more than 10 % apart.",
+        ),
+        fix: ("Kiểm tra số liệu gốc.", "Check the source figures."),
+        params: {
+            compared: Beyond,
+            what: Option<What>,
+            stated: Option<Fig>,
+            computed: Option<Fig>,
+            stated_exactness: Option<Exactness>,
+            computed_exactness: Option<Exactness>,
+            of: Of,
+            rule: Option<Breach>,
+        },
+        text: { tolerance = APPROXIMATE_TOLERANCE_PERCENT },
+        message: match compared {
+            Beyond::Parts => (
+                "{what}: {stated} so với tổng các phần {computed}{of} — số liệu ước tính nhưng chênh lệch quá {tolerance}%",
+                "{what}: {stated} against parts adding up to {computed}{of} — approximate, but more than {tolerance}% apart",
+            ),
+            Beyond::Rule => (
+                "{rule} — số liệu ước tính, chênh lệch quá {tolerance}%",
+                "{rule} — approximate figures, more than {tolerance}% apart",
+            ),
+        },
+    }
+
+    /// Lower bounds used in a comparison agree.
+    LowerBound {
+        code: "reconcile.lower_bound",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Số liệu 'hơn/trên' (giới hạn dưới) được dùng khi đối chiếu và phù hợp với nhau.",
+            "Lower bounds ('hơn', 'trên': more than) were used in a comparison, and they agree.",
+        ),
+        fix: ("Không cần sửa.", "Nothing to fix."),
+        params: {
+            what: What,
+            stated: Fig,
+            computed: Fig,
+            stated_exactness: Exactness,
+            computed_exactness: Exactness,
+        },
+        message: (
+            "{what}: {stated} so với tổng các phần {computed} — số liệu 'hơn/trên' là giới hạn dưới, phù hợp với nhau",
+            "{what}: {stated} against parts adding up to {computed} — 'more than' figures are lower bounds, and they agree",
+        ),
+    }
+
+    /// A partial breakdown that does not contradict its total.
+    PartialBreakdown {
+        code: "reconcile.partial_breakdown",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Chỉ một số phần nêu số liệu (số liệu không nêu là chưa biết, không phải bằng 0): tổng các phần đã nêu chỉ là giới hạn dưới và chưa vượt tổng được nêu.",
+            "Only some parts state the figure (a figure not stated is unknown, never zero): the sum of those that do is a lower bound, and it does not exceed the stated total.",
+        ),
+        fix: (
+            "Không bắt buộc; nêu số liệu của các phần còn lại nếu có.",
+            "Nothing required; state the remaining parts' figures where known.",
+        ),
+        params: {
+            what: What,
+            stated: Fig,
+            computed: Fig,
+            stated_exactness: Exactness,
+            computed_exactness: Exactness,
+            of: Of,
+        },
+        message: (
+            "{what}: {stated}; các phần có nêu số liệu cộng lại được {computed}{of} — chi tiết chưa đầy đủ, tổng chỉ được đối chiếu như giới hạn dưới và không có mâu thuẫn",
+            "{what}: {stated}; the parts that state it add up to {computed}{of} — the breakdown is partial, so their sum is only a lower bound, and nothing contradicts",
+        ),
+    }
+
+    /// A total no part states.
+    NotItemised {
+        code: "reconcile.not_itemised",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Văn bản nêu một tổng nhưng không phần nào nêu số liệu đó: không có gì để đối chiếu (khi tổng hợp, số liệu được ghi vào dòng 'not_itemised').",
+            "A total is stated but no part states that figure: there is nothing to compare (in totals it appears under `not_itemised`).",
+        ),
+        fix: (
+            "Không bắt buộc; nêu chi tiết nếu có.",
+            "Nothing required; itemise it where known.",
+        ),
+        params: { what: What, stated: Fig, stated_exactness: Exactness, parts_unstated: usize },
+        message: (
+            "{what} ghi {stated} nhưng không phần nào nêu số liệu này: không có chi tiết để đối chiếu",
+            "{what} states {stated} but no part states this figure: it is not itemised, there is nothing to compare",
+        ),
+    }
+
+    /// A sum that overflows the đồng range.
+    Overflow {
+        code: "reconcile.overflow",
+        severity: Error,
+        citation: None,
+        meaning: ("Tổng vượt quá mức tối đa.", "A sum exceeds the maximum amount."),
+        fix: ("Kiểm tra đơn vị của số liệu.", "Check the units of the figures."),
+        params: {},
+        message: (
+            "tổng vượt quá mức tối đa 9.007.199.254.740.991 đồng",
+            "the sum exceeds the maximum 9,007,199,254,740,991 đồng",
+        ),
+    }
+
+    /// Ranges used in a comparison agree.
+    Range {
+        code: "reconcile.range",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Số liệu dạng khoảng (\"8–12\") được dùng khi đối chiếu và phù hợp với nhau.",
+            "Ranges (\"8–12\") were used in a comparison, and they agree.",
+        ),
+        fix: ("Không cần sửa.", "Nothing to fix."),
+        params: {
+            what: What,
+            stated: Fig,
+            computed: Fig,
+            stated_exactness: Exactness,
+            computed_exactness: Exactness,
+        },
+        message: (
+            "{what}: {stated} so với tổng các phần {computed} — số liệu dạng khoảng, phù hợp với nhau",
+            "{what}: {stated} against parts adding up to {computed} — ranges, and they agree",
+        ),
+    }
+
+    /// A rest line derived from its total.
+    RestDerived {
+        code: "reconcile.rest_derived",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Dòng \"còn lại\" không nêu số liệu: được tính bằng tổng trừ các dòng khác (khi các dòng khác đều nêu số liệu chính xác).",
+            "A \"rest\" line states no figure: it is derived as the total minus the other lines (when they all state it exactly).",
+        ),
+        fix: ("Không cần sửa.", "Nothing to fix."),
+        params: { what: Lower, derived: Fig },
+        message: (
+            "phần còn lại không nêu số liệu; tính bằng {what} trừ các phần khác: {derived}",
+            "the rest states no figure; derived as {what} minus the other parts: {derived}",
+        ),
+    }
+
+    /// A recomputable share, average or growth whose figures are not stated.
+    NotRecomputed {
+        code: "reconcile.not_recomputed",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Tỷ lệ, mức bình quân hoặc mức tăng văn bản nêu không tính lại được vì các số liệu tạo nên nó không được nêu (chính xác): không được kiểm tra.",
+            "A stated share, average or growth cannot be recomputed because the figures it is made of are not stated (exactly): it is not checked.",
+        ),
+        fix: (
+            "Không bắt buộc; nêu các số liệu nếu có.",
+            "Nothing required; state the figures where known.",
+        ),
+        params: { what: What, why: Wording },
+        message: (
+            "{what} không tính lại được: {why}",
+            "{what} cannot be recomputed: {why}",
+        ),
+    }
 }
 
 /// The code of an exactness.
@@ -449,28 +802,12 @@ pub fn derive_rest(stated: Figure, others: &Parts) -> Option<u64> {
 }
 
 /// The information finding of a derived rest ("còn lại").
-pub fn rest_derived(path: String, what: (&str, &str), value: u64, money: bool) -> Finding {
-    let (v_vi, v_en) = describe(Figure::exact(value), money);
-    let lower = |s: &str| {
-        let mut c = s.chars();
-        c.next()
-            .map(|f| f.to_lowercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
-    Finding::new(
-        "reconcile.rest_derived",
-        Severity::Info,
-        path,
-        format!(
-            "phần còn lại không nêu số liệu; tính bằng {} trừ các phần khác: {v_vi}",
-            lower(what.0)
-        ),
-        format!(
-            "the rest states no figure; derived as {} minus the other parts: {v_en}",
-            lower(what.1)
-        ),
-    )
-    .param("derived", value)
+pub(crate) fn rest_derived(path: String, what: (&str, &str), value: u64, money: bool) -> Finding {
+    RestDerived {
+        what: Lower(What::new(what)),
+        derived: Fig::new(Figure::exact(value), money),
+    }
+    .at(path)
 }
 
 /// Compares "have ≥ need" (e.g. counterpart and other funds against the cost left after
@@ -597,9 +934,9 @@ pub struct Part {
 /// the others when they all state it exactly (`reconcile.rest_derived` at `rest_path`);
 /// otherwise the one rule of [`check_total`] applies, a partial list adding an unknown part.
 #[allow(clippy::too_many_arguments)]
-pub fn check_parts(
+pub(crate) fn check_parts(
     out: &mut Vec<Finding>,
-    code: &str,
+    mismatch: impl FnOnce(Contradiction, String) -> Finding,
     path: String,
     what: (&str, &str),
     stated: Figure,
@@ -627,7 +964,7 @@ pub fn check_parts(
         out.push(rest_derived(rest_path(i), what, value, money));
         return;
     }
-    check_total(out, code, path, what, stated, summed, money);
+    check_total(out, mismatch, path, what, stated, summed, money);
 }
 
 /// The rest a list leaves for its one rest line that does not state the figure: the
@@ -647,12 +984,7 @@ pub fn rest_of(stated: Figure, parts: &[Part], partial: bool) -> Option<(usize, 
     derive_rest(stated, &summed).map(|v| (i, v))
 }
 
-fn overflow_at(path: &str) -> Finding {
-    Finding::new(
-        "reconcile.overflow",
-        Severity::Error,
-        path,
-        "tổng vượt quá mức tối đa 9.007.199.254.740.991 đồng",
-        "the sum exceeds the maximum 9,007,199,254,740,991 đồng",
-    )
+/// The finding of a sum that overflows the đồng range, at `path`.
+pub(crate) fn overflow_at(path: &str) -> Finding {
+    Overflow {}.at(path)
 }

@@ -9,10 +9,8 @@
 
 use super::SchemeFunding;
 use super::window::Ttlt26;
-use crate::figure::reconcile::{
-    APPROXIMATE_TOLERANCE_PERCENT, Agreement, Figure, compare, shortfall,
-};
-use crate::finding::{Finding, Severity, finding_kinds};
+use crate::figure::reconcile::{Agreement, Figure, beyond_tolerance, compare, shortfall};
+use crate::finding::{Finding, finding_kinds};
 use crate::fund::FundingSource;
 use crate::law::{Citation, InstrumentId};
 use crate::money::Vnd;
@@ -119,19 +117,7 @@ pub(super) fn check(
 fn judge(out: &mut Vec<Finding>, agreement: Agreement, finding: Finding) {
     match agreement {
         Agreement::Mismatch => out.push(finding),
-        Agreement::OutsideTolerance => out.push(Finding::new(
-            "reconcile.approximate_outside_tolerance",
-            Severity::Warning,
-            finding.path.clone(),
-            format!(
-                "{} — số liệu ước tính, chênh lệch quá {APPROXIMATE_TOLERANCE_PERCENT}%",
-                finding.message_vi()
-            ),
-            format!(
-                "{} — approximate figures, more than {APPROXIMATE_TOLERANCE_PERCENT}% apart",
-                finding.message_en()
-            ),
-        )),
+        Agreement::OutsideTolerance => out.push(beyond_tolerance(finding)),
         _ => {}
     }
 }

@@ -5,10 +5,10 @@
 //!
 //! | rule | article | confidence |
 //! |---|---|---|
-//! | extension funds pay only for schemes of their level: national funds for national schemes, local funds for local ones | Decree 45/2012 Art. 11 | confirmed |
+//! | extension funds pay only for schemes of their level: national funds for national schemes, local funds for local ones; a plan's budget draws only on funds of its schemes' levels | Decree 45/2012 Art. 11 | confirmed |
 
 use super::{FundLevel, FundingSource, SchemeFunding};
-use crate::finding::{Finding, finding_kinds};
+use crate::finding::{Finding, Unlisted, finding_kinds};
 use crate::law::{Citation, Confidence, InstrumentId};
 
 /// Decree 45/2012/NĐ-CP Art. 11.
@@ -39,6 +39,23 @@ finding_kinds! {
                 "National extension funds cannot pay for a local scheme (source `{source}`, scheme level `{fund_level}`)",
             ),
         },
+    }
+
+    /// A plan's budget line of a level none of its schemes is of.
+    PlanFundSourceMismatch {
+        code: "plan.fund_source_mismatch",
+        severity: Error,
+        citation: Some(ND45_11),
+        meaning: (
+            "Kế hoạch quốc gia dùng ngân sách địa phương hoặc ngược lại.",
+            "A national plan draws on local budgets, or a local plan on national funds.",
+        ),
+        fix: ("Dùng nguồn đúng cấp.", "Use sources of the plan's level."),
+        params: { plan_level: Unlisted<String>, source: Unlisted<FundingSource> },
+        message: (
+            "kế hoạch cấp `{plan_level}` không dùng nguồn `{source}`: kinh phí khuyến công quốc gia chi cho hoạt động do Bộ Công Thương quản lý, kinh phí địa phương chi cho hoạt động ở địa phương",
+            "a `{plan_level}` plan does not draw on `{source}`: national funds pay for activities managed by the Ministry, local funds for local activities",
+        ),
     }
 }
 

@@ -27,9 +27,8 @@ use crate::money::{MoneyError, Ratio, Vnd};
 use crate::support::SupportContext;
 
 mod counterpart;
-mod declaration;
 mod fund_level;
-pub(crate) use fund_level::pays_for;
+pub(crate) use fund_level::{PlanFundSourceMismatch, pays_for};
 mod integration;
 mod limit;
 mod sums;
@@ -214,7 +213,6 @@ pub(crate) fn kinds() -> impl Iterator<Item = &'static FindingDef> {
         fund_level::KINDS,
         limit::KINDS,
         counterpart::KINDS,
-        declaration::KINDS,
         integration::KINDS,
     ]
     .into_iter()
@@ -311,7 +309,9 @@ pub(crate) fn check_funding_with(
     limit::check_state_budget_lines(&mut out, funding, &p);
     let window = window::Ttlt26::on(date);
     counterpart::check(&mut out, funding, state, non_state, window, &p);
-    declaration::check(&mut out, funding, window, &p);
+    // Joint Circular 26/2014 Art. 7.4, read with the eligibility rules (one module for
+    // schemes and applicants).
+    crate::eligibility::check_declaration(&mut out, funding.no_other_state_funding, date, &p);
     integration::check(&mut out, funding, window, &p);
     out.push(sums::shares(funding, sum, state, extension, non_state, &p));
     Finding::sort(&mut out);

@@ -9,7 +9,7 @@
 use rust_decimal::RoundingStrategy;
 
 use super::{SchemeFunding, counterpart_per_support, support_share};
-use crate::figure::reconcile::{Agreement, Figure, Parts, check_total, compare};
+use crate::figure::reconcile::{Agreement, Contradiction, Figure, Parts, check_total, compare};
 use crate::finding::{Arg, Finding, Params, finding_kinds};
 use crate::law::Lang;
 use crate::money::Exactness;
@@ -29,11 +29,20 @@ finding_kinds! {
             "Sửa số tiền các nguồn hoặc tổng kinh phí cho khớp.",
             "Correct the line amounts or the total cost so that they agree.",
         ),
-        params: { sum_vnd: Vnd, total_cost_vnd: Vnd, difference_vnd: i64 },
-        message: (
-            "Tổng các nguồn {sum_vnd} không bằng tổng kinh phí {total_cost_vnd}",
-            "The funding lines add up to {sum_vnd}, not the total cost {total_cost_vnd}",
-        ),
+        params: {
+            compared: Compared,
+            sum_vnd: Option<Vnd>,
+            total_cost_vnd: Option<Vnd>,
+            difference_vnd: Option<i64>,
+            bounded: Option<Contradiction>,
+        },
+        message: match compared {
+            Compared::Exact => (
+                "Tổng các nguồn {sum_vnd} không bằng tổng kinh phí {total_cost_vnd}",
+                "The funding lines add up to {sum_vnd}, not the total cost {total_cost_vnd}",
+            ),
+            Compared::Bounded => ("{bounded}", "{bounded}"),
+        },
     }
 
     /// A sum of amounts overflows.
@@ -69,11 +78,19 @@ finding_kinds! {
             "Chi phí được hỗ trợ là một phần của tổng kinh phí.",
             "The eligible cost is part of the total cost.",
         ),
-        params: { eligible_cost_vnd: Vnd, total_cost_vnd: Vnd },
-        message: (
-            "Chi phí được hỗ trợ {eligible_cost_vnd} lớn hơn tổng kinh phí {total_cost_vnd}",
-            "Eligible cost {eligible_cost_vnd} is larger than the total cost {total_cost_vnd}",
-        ),
+        params: {
+            compared: Compared,
+            eligible_cost_vnd: Option<Vnd>,
+            total_cost_vnd: Option<Vnd>,
+            bounded: Option<Contradiction>,
+        },
+        message: match compared {
+            Compared::Exact => (
+                "Chi phí được hỗ trợ {eligible_cost_vnd} lớn hơn tổng kinh phí {total_cost_vnd}",
+                "Eligible cost {eligible_cost_vnd} is larger than the total cost {total_cost_vnd}",
+            ),
+            Compared::Bounded => ("{bounded}", "{bounded}"),
+        },
     }
 
     /// The funding mix, with exact shares.
@@ -100,6 +117,26 @@ finding_kinds! {
             "Funding mix: state support {state_support_vnd}, counterpart and other {counterpart_and_other_vnd}, total {total_vnd}{figures}",
         ),
     }
+}
+
+/// How a sum was compared: exactly, or within the bounds of approximate figures (then the
+/// message is the reconciliation's, [`Contradiction`]). Not a parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Compared {
+    /// Both sides exact.
+    Exact,
+    /// Within the bounds of "khoảng", "hơn".
+    Bounded,
+}
+
+impl Arg for Compared {
+    fn write(&self, _: Lang, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Ok(())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
 }
 
 /// The state share of the total: `n/d` and its percentage to two places, rounded down.
@@ -184,14 +221,24 @@ pub(super) fn check_eligible_within_total(
     ) {
         Agreement::Mismatch => out.push(
             EligibleExceedsTotal {
-                eligible_cost_vnd: funding.eligible_cost.vnd,
-                total_cost_vnd: funding.total_cost.vnd,
+                compared: Compared::Exact,
+                eligible_cost_vnd: Some(funding.eligible_cost.vnd),
+                total_cost_vnd: Some(funding.total_cost.vnd),
+                bounded: None,
             }
             .at(format!("{p}/eligible_cost")),
         ),
         Agreement::OutsideTolerance => check_total(
             out,
-            EligibleExceedsTotal::DEF.code,
+            |total, path| {
+                EligibleExceedsTotal {
+                    compared: Compared::Bounded,
+                    eligible_cost_vnd: None,
+                    total_cost_vnd: None,
+                    bounded: Some(total),
+                }
+                .at(path)
+            },
             format!("{p}/eligible_cost"),
             (
                 "Tổng kinh phí so với chi phí được hỗ trợ",
@@ -225,9 +272,11 @@ pub(super) fn check_lines_add_up(
             let diff = i128::from(sum.get()) - i128::from(funding.total_cost.vnd.get());
             out.push(
                 SourcesDoNotSum {
-                    sum_vnd: sum,
-                    total_cost_vnd: funding.total_cost.vnd,
-                    difference_vnd: i64::try_from(diff).unwrap_or(i64::MAX),
+                    compared: Compared::Exact,
+                    sum_vnd: Some(sum),
+                    total_cost_vnd: Some(funding.total_cost.vnd),
+                    difference_vnd: Some(i64::try_from(diff).unwrap_or(i64::MAX)),
+                    bounded: None,
                 }
                 .at(format!("{p}/total_cost")),
             );
@@ -238,7 +287,16 @@ pub(super) fn check_lines_add_up(
         // A scheme that states its money as "khoảng" or "hơn": compared within the bounds.
         check_total(
             out,
-            SourcesDoNotSum::DEF.code,
+            |total, path| {
+                SourcesDoNotSum {
+                    compared: Compared::Bounded,
+                    sum_vnd: None,
+                    total_cost_vnd: None,
+                    difference_vnd: None,
+                    bounded: Some(total),
+                }
+                .at(path)
+            },
             format!("{p}/total_cost"),
             ("Tổng kinh phí của đề án", "The scheme's total cost"),
             (&funding.total_cost).into(),

@@ -3,12 +3,15 @@
 //! `historical`; on any other date the equivalent rule of the instrument in force
 //! (Circular 28/2018/TT-BTC from 2018-05-11) has not been read, so the Joint Circular is
 //! applied as a reference, `secondary`, and every message says so. The window is the
-//! instrument table's ([`crate::law::SupportRegime`]).
+//! instrument table's ([`crate::law::SupportRegime`]). What a rule's finding becomes there is
+//! stated in the rule's module: Art. 7.4 (`eligibility::double_funding`, the article's one
+//! module for schemes and applicants) reports no error outside the window, only a warning for
+//! the reviewer.
 
 use chrono::NaiveDate;
 
 use crate::finding::{Arg, Params};
-use crate::law::{Confidence, Lang, SupportRegime};
+use crate::law::{Confidence, Lang, SupportRegime, TTLT_26_AS_REFERENCE};
 
 /// Whether a date is inside the window of Joint Circular 26/2014.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,12 +45,8 @@ impl Arg for Ttlt26 {
     fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match (self, lang) {
             (Self::Inside, _) => "",
-            (Self::Outside, Lang::Vi) => {
-                " (quy định tương ứng của Thông tư 28/2018 chưa được đọc; áp dụng theo Thông tư liên tịch 26/2014 để tham chiếu)"
-            }
-            (Self::Outside, Lang::En) => {
-                " (the Circular 28/2018 equivalent was not read; Joint Circular 26/2014 is applied as a reference)"
-            }
+            (Self::Outside, Lang::Vi) => TTLT_26_AS_REFERENCE.0,
+            (Self::Outside, Lang::En) => TTLT_26_AS_REFERENCE.1,
         })
     }
     fn json(&self) -> serde_json::Value {

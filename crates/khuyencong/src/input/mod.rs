@@ -20,6 +20,7 @@ mod json;
 mod pattern;
 pub(crate) mod report;
 pub(crate) mod schema;
+pub use report::unreadable_file;
 pub(crate) mod strict;
 
 use std::io::{BufRead, Read};

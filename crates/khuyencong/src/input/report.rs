@@ -27,7 +27,10 @@ pub(crate) use super::json::Parsed;
 use super::json::{self, Expected, NumberForm, SyntaxError, SyntaxKind};
 use super::pattern::Pattern;
 use super::{MAX_DEPTH, MAX_INPUT_BYTES};
-use crate::finding::{Finding, Severity, escape_token};
+use std::fmt;
+
+use crate::finding::{Arg, Finding, Params, Unlisted, Wording, escape_token, finding_kinds};
+use crate::law::Lang;
 use crate::money::MAX_VND;
 
 /// What an input is read as: the compiled schema of its type, which the module owning the
@@ -83,71 +86,43 @@ pub(crate) fn preflight(bytes: &[u8]) -> Option<Finding> {
     }
     if let Some(encoding) = utf16_or_32(bytes) {
         return Some(
-            Finding::new(
-                "structure.not_utf8",
-                Severity::Error,
-                "",
-                format!("tệp được mã hóa {encoding}, không phải UTF-8; hãy lưu tệp dạng UTF-8"),
-                format!("the input is encoded as {encoding}, not UTF-8; save it as UTF-8"),
-            )
-            .param("encoding", encoding),
+            NotUtf8 {
+                encoding: Some(encoding),
+                byte: None,
+            }
+            .at(""),
         );
     }
     if let Err(e) = std::str::from_utf8(bytes) {
         let at = e.valid_up_to();
         return Some(
-            Finding::new(
-                "structure.not_utf8",
-                Severity::Error,
-                "",
-                format!(
-                    "tệp không phải UTF-8 hợp lệ (byte thứ {at}); hãy lưu tệp dạng UTF-8 (không dùng TCVN3, VNI hay Windows-1258)"
-                ),
-                format!(
-                    "the input is not valid UTF-8 (at byte {at}); save it as UTF-8 (not TCVN3, VNI or Windows-1258)"
-                ),
-            )
-            .param("byte", at),
+            NotUtf8 {
+                encoding: None,
+                byte: Some(at),
+            }
+            .at(""),
         );
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Some(Finding::new(
-            "structure.empty",
-            Severity::Error,
-            "",
-            "tệp rỗng: cần một văn bản JSON",
-            "the input is empty: a JSON document is expected",
-        ));
+        return Some(Empty {}.at(""));
     }
     None
 }
 
 /// The finding of an input larger than [`MAX_INPUT_BYTES`].
 pub(crate) fn too_large_input() -> Finding {
-    let max = MAX_INPUT_BYTES;
-    Finding::new(
-        "structure.too_large_input",
-        Severity::Error,
-        "",
-        format!(
-            "tệp lớn hơn 16 MiB ({max} byte), giới hạn của một văn bản; hãy tách dữ liệu thành nhiều văn bản"
-        ),
-        format!(
-            "the input is larger than 16 MiB ({max} bytes), the limit for one document; split the data into several documents"
-        ),
-    )
-    .param("max_bytes", max)
+    TooLargeInput {
+        max_bytes: Some(MAX_INPUT_BYTES),
+        max_values: Unlisted(json::MAX_VALUES),
+        line: None,
+        column: None,
+    }
+    .at("")
 }
 
 /// The information finding of a UTF-8 byte-order mark that was ignored.
 pub(crate) fn bom_ignored() -> Finding {
-    Finding::new(
-        "structure.bom",
-        Severity::Info,
-        "",
-        "tệp bắt đầu bằng dấu BOM UTF-8 (EF BB BF); dấu này được bỏ qua (RFC 8259 cho phép), nhưng nên lưu tệp dạng UTF-8 không có BOM để mọi hệ thống đọc được",
-        "the input starts with a UTF-8 byte-order mark (EF BB BF), which was ignored (RFC 8259 allows it); save as UTF-8 without BOM so that every system reads it",
-    )
+    Bom {}.at("")
 }
 
 /// Recognises UTF-16 and UTF-32 text: by its byte-order mark, or by the zero bytes of
@@ -196,48 +171,24 @@ pub(crate) fn show(text: &str) -> String {
 
 fn syntax_finding(e: &SyntaxError) -> Finding {
     let (line, column) = (e.line, e.column);
-    let (code, vi, en) = match &e.kind {
-        SyntaxKind::Truncated => (
-            "structure.truncated",
-            format!(
-                "tệp kết thúc đột ngột ở dòng {line}, cột {column}: JSON chưa đầy đủ (thiếu dấu đóng `}}`, `]` hoặc `\"`?)"
-            ),
-            format!(
-                "the input ends early at line {line}, column {column}: the JSON is incomplete (a closing `}}`, `]` or `\"` missing?)"
-            ),
-        ),
-        SyntaxKind::TooManyValues => (
-            "structure.too_large_input",
-            format!(
-                "tệp chứa hơn {} giá trị (dòng {line}, cột {column}), nhiều hơn mọi văn bản; hãy tách dữ liệu thành nhiều văn bản",
-                json::MAX_VALUES
-            ),
-            format!(
-                "the input holds more than {} values (line {line}, column {column}), more than any document; split the data into several documents",
-                json::MAX_VALUES
-            ),
-        ),
-        SyntaxKind::TooDeep => (
-            "structure.too_deep",
-            format!(
-                "JSON lồng nhau quá {MAX_DEPTH} cấp (dòng {line}, cột {column}); văn bản hợp lệ không lồng sâu như vậy"
-            ),
-            format!(
-                "the JSON is nested more than {MAX_DEPTH} levels deep (line {line}, column {column}); at most {MAX_DEPTH} levels"
-            ),
-        ),
-        kind => {
-            let (vi, en) = syntax_detail(kind);
-            (
-                "structure.malformed_json",
-                format!("JSON không hợp lệ ở dòng {line}, cột {column}: {vi}"),
-                format!("malformed JSON at line {line}, column {column}: {en}"),
-            )
+    let path = e.path.clone();
+    match &e.kind {
+        SyntaxKind::Truncated => Truncated { line, column }.at(path),
+        SyntaxKind::TooManyValues => TooLargeInput {
+            max_bytes: None,
+            max_values: Unlisted(json::MAX_VALUES),
+            line: Some(line),
+            column: Some(column),
         }
-    };
-    Finding::new(code, Severity::Error, e.path.clone(), vi, en)
-        .param("line", line)
-        .param("column", column)
+        .at(path),
+        SyntaxKind::TooDeep => TooDeep { line, column }.at(path),
+        kind => MalformedJson {
+            line,
+            column,
+            detail: Detail(kind.clone()),
+        }
+        .at(path),
+    }
 }
 
 fn syntax_detail(kind: &SyntaxKind) -> (String, String) {
@@ -312,6 +263,722 @@ fn syntax_detail(kind: &SyntaxKind) -> (String, String) {
             (String::new(), String::new())
         }
     }
+}
+
+// ------------------------------------------------------------------------------------------
+// The kinds of finding of the structural report.
+
+/// A text of the input in a message, shown safely ([`show`]); as given in `params`.
+#[derive(Debug, Clone)]
+pub(crate) struct Input(pub String);
+
+impl Arg for Input {
+    fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&show(&self.0))
+    }
+    fn json(&self) -> serde_json::Value {
+        self.0.as_str().into()
+    }
+}
+
+/// The place of a problem in a message: its JSON Pointer, `/` for the whole input.
+#[derive(Debug, Clone)]
+pub(crate) struct At(String);
+
+impl At {
+    /// The whole input.
+    pub(crate) const fn root() -> Self {
+        Self(String::new())
+    }
+}
+
+impl Arg for At {
+    fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(at(&self.0))
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// The fields an object allows, when the schema names them: `; the fields allowed here: …`.
+#[derive(Debug, Clone)]
+pub(crate) struct Allowed(Vec<String>);
+
+impl Arg for Allowed {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        match lang {
+            Lang::Vi => f.write_str("; các trường hợp lệ: ")?,
+            Lang::En => f.write_str("; the fields allowed here: ")?,
+        }
+        f.write_str(&quoted(&self.0))
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// Values to choose from: `` `a`, `b` `` (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct Choices(Vec<String>);
+
+impl Arg for Choices {
+    fn write(&self, _: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&quoted(&self.0))
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// JSON types in a message: "a string or null" (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct Types(Vec<Type>);
+
+impl Types {
+    /// No type named (a message that does not show them).
+    pub(crate) const fn none() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl Arg for Types {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (vi, en) = type_list(&self.0);
+        f.write_str(match lang {
+            Lang::Vi => &vi,
+            Lang::En => &en,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+impl Arg for Type {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (vi, en) = self.names();
+        f.write_str(match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// The bounds of a number's range: "from 1 to 12", "at least 0" (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct Range(Option<String>, Option<String>);
+
+impl Arg for Range {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.0, &self.1, lang) {
+            (Some(a), Some(b), Lang::Vi) => write!(f, "từ {a} đến {b}"),
+            (Some(a), Some(b), Lang::En) => write!(f, "from {a} to {b}"),
+            (Some(a), None, Lang::Vi) => write!(f, "từ {a} trở lên"),
+            (Some(a), None, Lang::En) => write!(f, "at least {a}"),
+            (None, Some(b), Lang::Vi) => write!(f, "không quá {b}"),
+            (None, Some(b), Lang::En) => write!(f, "at most {b}"),
+            (None, None, _) => Ok(()),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// What a length counts: the characters of a text or the items of an array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Length {
+    /// Characters of a text.
+    Text,
+    /// Items of an array.
+    Array,
+}
+
+/// The allowed length: "1 to 200 characters" (not a parameter).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bounds {
+    of: Length,
+    min: u64,
+    max: Option<u64>,
+}
+
+impl Arg for Bounds {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (vi, en) = match self.of {
+            Length::Text => ("ký tự", "characters"),
+            Length::Array => ("phần tử", "items"),
+        };
+        let (vi, en) = bounds(self.min, self.max, vi, en);
+        f.write_str(match lang {
+            Lang::Vi => &vi,
+            Lang::En => &en,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// What a syntax error is, rendered when read (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct Detail(SyntaxKind);
+
+impl Arg for Detail {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (vi, en) = syntax_detail(&self.0);
+        f.write_str(match lang {
+            Lang::Vi => &vi,
+            Lang::En => &en,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// A hint of the form a value must have: " (YYYY-MM-DD)" (not a parameter).
+#[derive(Debug, Clone)]
+pub(crate) struct Hint(Option<(String, String)>);
+
+impl Arg for Hint {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.0, lang) {
+            (Some((vi, _)), Lang::Vi) => write!(f, " ({vi})"),
+            (Some((_, en)), Lang::En) => write!(f, " ({en})"),
+            (None, _) => Ok(()),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// A text given by the caller in Vietnamese and English (an operating-system error, say);
+/// not a parameter.
+#[derive(Debug, Clone)]
+pub(crate) struct Said(String, String);
+
+impl Arg for Said {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match lang {
+            Lang::Vi => &self.0,
+            Lang::En => &self.1,
+        })
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+/// The shape of a problem of type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A value of the wrong type.
+    Value,
+    /// The document is not an object.
+    Document,
+    /// `kind` is not a string.
+    KindField,
+}
+
+/// How a value could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A value of the wrong form, by the schema.
+    Value,
+    /// The input, refused by the strict reader alone.
+    Unreadable,
+}
+
+impl Arg for Length {
+    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+impl Arg for Shape {
+    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+impl Arg for Form {
+    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
+    fn to_params(&self, _: &'static str, _: &mut Params) {}
+}
+
+finding_kinds! {
+    /// An input above the size limit.
+    TooLargeInput {
+        code: "structure.too_large_input",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tệp lớn hơn 16 MiB (16.777.216 byte), giới hạn của một văn bản.",
+            "The input is larger than 16 MiB (16,777,216 bytes), the limit for one document.",
+        ),
+        fix: (
+            "Kiểm tra tệp; tách dữ liệu thành nhiều văn bản (JSON Lines: mỗi dòng một văn bản).",
+            "Check the file; split the data into several documents (JSON Lines: one per line).",
+        ),
+        params: {
+            max_bytes: Option<usize>,
+            max_values: Unlisted<usize>,
+            line: Option<usize>,
+            column: Option<usize>,
+        },
+        message: match max_bytes {
+            Some(_) => (
+                "tệp lớn hơn 16 MiB ({max_bytes} byte), giới hạn của một văn bản; hãy tách dữ liệu thành nhiều văn bản",
+                "the input is larger than 16 MiB ({max_bytes} bytes), the limit for one document; split the data into several documents",
+            ),
+            None => (
+                "tệp chứa hơn {max_values} giá trị (dòng {line}, cột {column}), nhiều hơn mọi văn bản; hãy tách dữ liệu thành nhiều văn bản",
+                "the input holds more than {max_values} values (line {line}, column {column}), more than any document; split the data into several documents",
+            ),
+        },
+    }
+
+    /// An empty input.
+    Empty {
+        code: "structure.empty",
+        severity: Error,
+        citation: None,
+        meaning: ("Tệp rỗng.", "The input is empty."),
+        fix: ("Gửi một văn bản JSON.", "Send a JSON document."),
+        params: {},
+        message: (
+            "tệp rỗng: cần một văn bản JSON",
+            "the input is empty: a JSON document is expected",
+        ),
+    }
+
+    /// A byte-order mark, ignored.
+    Bom {
+        code: "structure.bom",
+        severity: Info,
+        citation: None,
+        meaning: (
+            "Tệp bắt đầu bằng dấu BOM UTF-8; dấu này được bỏ qua (RFC 8259 §8.1 cho phép).",
+            "The input starts with a UTF-8 byte-order mark, which is ignored (RFC 8259 §8.1 allows it).",
+        ),
+        fix: (
+            "Lưu tệp dạng UTF-8 không có BOM để mọi hệ thống đọc được.",
+            "Save the file as UTF-8 without a BOM so that every system reads it.",
+        ),
+        params: {},
+        message: (
+            "tệp bắt đầu bằng dấu BOM UTF-8 (EF BB BF); dấu này được bỏ qua (RFC 8259 cho phép), nhưng nên lưu tệp dạng UTF-8 không có BOM để mọi hệ thống đọc được",
+            "the input starts with a UTF-8 byte-order mark (EF BB BF), which was ignored (RFC 8259 allows it); save as UTF-8 without BOM so that every system reads it",
+        ),
+    }
+
+    /// An input that is not UTF-8.
+    NotUtf8 {
+        code: "structure.not_utf8",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Tệp không phải UTF-8 (ví dụ UTF-16, TCVN3, VNI, Windows-1258).",
+            "The input is not UTF-8 (e.g. UTF-16, TCVN3, VNI, Windows-1258).",
+        ),
+        fix: (
+            "Lưu tệp dạng UTF-8 (không dùng TCVN3/VNI/Windows-1258).",
+            "Save the file as UTF-8 (not TCVN3, VNI or Windows-1258).",
+        ),
+        params: { encoding: Option<&'static str>, byte: Option<usize> },
+        message: match encoding {
+            Some(_) => (
+                "tệp được mã hóa {encoding}, không phải UTF-8; hãy lưu tệp dạng UTF-8",
+                "the input is encoded as {encoding}, not UTF-8; save it as UTF-8",
+            ),
+            None => (
+                "tệp không phải UTF-8 hợp lệ (byte thứ {byte}); hãy lưu tệp dạng UTF-8 (không dùng TCVN3, VNI hay Windows-1258)",
+                "the input is not valid UTF-8 (at byte {byte}); save it as UTF-8 (not TCVN3, VNI or Windows-1258)",
+            ),
+        },
+    }
+
+    /// Malformed JSON.
+    MalformedJson {
+        code: "structure.malformed_json",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "JSON sai cú pháp; thông báo nêu dòng và cột.",
+            "The JSON is malformed; the message gives the line and column.",
+        ),
+        fix: ("Sửa cú pháp tại vị trí được nêu.", "Fix the syntax at the position given."),
+        params: { line: usize, column: usize, detail: Detail },
+        message: (
+            "JSON không hợp lệ ở dòng {line}, cột {column}: {detail}",
+            "malformed JSON at line {line}, column {column}: {detail}",
+        ),
+    }
+
+    /// JSON that ends early.
+    Truncated {
+        code: "structure.truncated",
+        severity: Error,
+        citation: None,
+        meaning: ("JSON bị cắt cụt.", "The JSON ends early (truncated file)."),
+        fix: ("Gửi lại tệp đầy đủ.", "Send the complete file."),
+        params: { line: usize, column: usize },
+        message: (
+            "tệp kết thúc đột ngột ở dòng {line}, cột {column}: JSON chưa đầy đủ (thiếu dấu đóng `}}`, `]` hoặc `\"`?)",
+            "the input ends early at line {line}, column {column}: the JSON is incomplete (a closing `}}`, `]` or `\"` missing?)",
+        ),
+    }
+
+    /// JSON nested too deep.
+    TooDeep {
+        code: "structure.too_deep",
+        severity: Error,
+        citation: None,
+        meaning: ("JSON lồng nhau quá 32 cấp.", "The JSON is nested more than 32 levels deep."),
+        fix: (
+            "Văn bản hợp lệ không lồng sâu như vậy; kiểm tra dữ liệu nguồn.",
+            "Valid documents are never this deep; check the source data.",
+        ),
+        params: { line: usize, column: usize },
+        text: { depth = MAX_DEPTH },
+        message: (
+            "JSON lồng nhau quá {depth} cấp (dòng {line}, cột {column}); văn bản hợp lệ không lồng sâu như vậy",
+            "the JSON is nested more than {depth} levels deep (line {line}, column {column}); at most {depth} levels",
+        ),
+    }
+
+    /// A value of the wrong type.
+    InvalidType {
+        code: "structure.invalid_type",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Sai kiểu dữ liệu (ví dụ chuỗi thay vì số).",
+            "A value has the wrong JSON type.",
+        ),
+        fix: (
+            "Dùng kiểu mà lược đồ quy định tại đường dẫn.",
+            "Use the type the schema requires at the path.",
+        ),
+        params: {
+            shape: Shape,
+            p: At,
+            expected: Types,
+            got: Type,
+            field: Option<&'static str>,
+        },
+        message: match shape {
+            Shape::Value => (
+                "sai kiểu dữ liệu tại {p}: cần {expected}, nhận {got}",
+                "wrong type at {p}: expected {expected}, got {got}",
+            ),
+            Shape::Document => (
+                "văn bản phải là một đối tượng JSON có trường `kind` (`scheme`, `plan`, `period_report` hoặc `programme`)",
+                "a document must be a JSON object with a `kind` field (`scheme`, `plan`, `period_report` or `programme`)",
+            ),
+            Shape::KindField => (
+                "`kind` phải là chuỗi: `scheme`, `plan`, `period_report` hoặc `programme`",
+                "`kind` must be a string: `scheme`, `plan`, `period_report` or `programme`",
+            ),
+        },
+    }
+
+    /// A field the format does not define.
+    UnknownField {
+        code: "structure.unknown_field",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Trường không có trong định dạng (lược đồ đóng).",
+            "A field the format does not define (the schema is closed).",
+        ),
+        fix: ("Xóa trường hoặc sửa lỗi chính tả tên trường.", "Remove the field or fix its spelling."),
+        params: { field: Input, p: At, allowed: Allowed },
+        message: (
+            "trường `{field}` không có trong định dạng tại {p}{allowed}",
+            "unknown field `{field}` at {p}{allowed}",
+        ),
+    }
+
+    /// A required field is missing.
+    MissingField {
+        code: "structure.missing_field",
+        severity: Error,
+        citation: None,
+        meaning: ("Thiếu trường bắt buộc.", "A required field is missing."),
+        fix: ("Bổ sung trường.", "Add the field."),
+        params: { field: String, p: At, kinds: Unlisted<Wording> },
+        message: (
+            "thiếu trường bắt buộc `{field}` tại {p}{kinds}",
+            "missing required field `{field}` at {p}{kinds}",
+        ),
+    }
+
+    /// A field written twice.
+    DuplicateField {
+        code: "structure.duplicate_field",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Một trường xuất hiện hai lần trong cùng đối tượng.",
+            "A field appears twice in one object.",
+        ),
+        fix: ("Giữ một lần.", "Keep one."),
+        params: { field: Input, p: At },
+        message: (
+            "trường `{field}` xuất hiện hai lần tại {p}; không biết giá trị nào là đúng",
+            "field `{field}` appears twice at {p}; which value was meant is unknowable",
+        ),
+    }
+
+    /// A code not in its codelist.
+    UnknownCode {
+        code: "structure.unknown_code",
+        severity: Error,
+        citation: None,
+        meaning: ("Mã không có trong danh mục.", "A code that is not in its codelist."),
+        fix: ("Dùng mã trong `khuyencong catalog`.", "Use a code from `khuyencong catalog`."),
+        params: {
+            value: String,
+            codelist: Option<&'static str>,
+            options: Choices,
+            p: At,
+        },
+        message: match codelist {
+            Some(_) => (
+                "mã `{value}` không có trong danh mục `{codelist}` (tại {p}); xem `khuyencong catalog --list {codelist}`",
+                "code `{value}` is not in the `{codelist}` codelist (at {p}); see `khuyencong catalog --list {codelist}`",
+            ),
+            None => (
+                "`{value}` không phải giá trị hợp lệ tại {p}; chọn: {options}",
+                "`{value}` is not a valid value at {p}; choose: {options}",
+            ),
+        },
+    }
+
+    /// An amount or count that is not a whole number.
+    NotWholeNumber {
+        code: "structure.not_whole_number",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Số tiền hoặc số lượng không phải số nguyên (đồng không có đơn vị lẻ).",
+            "An amount or count is not a whole number (VND has no minor unit).",
+        ),
+        fix: (
+            "Ghi số nguyên đồng, ví dụ 1400000000 thay vì 1400.0 hay 1.4e9.",
+            "Write whole đồng as a JSON integer, e.g. 1400000000, not 1400.0 or 1.4e9.",
+        ),
+        params: { shown: Unlisted<String>, p: At },
+        message: (
+            "số tiền, số lượng phải là số nguyên viết dạng số nguyên JSON (đồng không có đơn vị lẻ), nhận {shown} (tại {p})",
+            "an amount or count must be a whole number written as a JSON integer (the đồng has no minor unit), got {shown} (at {p})",
+        ),
+    }
+
+    /// A negative amount or count.
+    Negative {
+        code: "structure.negative",
+        severity: Error,
+        citation: None,
+        meaning: ("Số tiền hoặc số lượng âm.", "A negative amount or count."),
+        fix: ("Số tiền, số lượng không âm.", "Amounts and counts are non-negative."),
+        params: { shown: Unlisted<String>, p: At },
+        message: (
+            "giá trị không được âm, nhận {shown} (tại {p})",
+            "the value must not be negative, got {shown} (at {p})",
+        ),
+    }
+
+    /// A number above the largest exact integer.
+    TooLarge {
+        code: "structure.too_large",
+        severity: Error,
+        citation: None,
+        meaning: ("Số vượt quá 9.007.199.254.740.991.", "A number above 9,007,199,254,740,991."),
+        fix: (
+            "Kiểm tra đơn vị (đồng, không phải phần nghìn đồng).",
+            "Check the unit (đồng).",
+        ),
+        params: { shown: Unlisted<String>, p: At },
+        message: (
+            "giá trị {shown} vượt quá mức tối đa 9.007.199.254.740.991 (tại {p}); kiểm tra đơn vị (đồng)",
+            "the value {shown} exceeds the maximum 9,007,199,254,740,991 (at {p}); check the unit (đồng)",
+        ),
+    }
+
+    /// An impossible date.
+    InvalidDate {
+        code: "structure.invalid_date",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Ngày không hợp lệ hoặc không có thật (ví dụ 2025-02-30).",
+            "An invalid or impossible date (e.g. 2025-02-30).",
+        ),
+        fix: ("Dùng dạng YYYY-MM-DD với ngày có thật.", "Use YYYY-MM-DD with a real calendar day."),
+        params: { value: Unlisted<Input>, p: At },
+        message: (
+            "ngày `{value}` không hợp lệ tại {p}: dùng dạng YYYY-MM-DD với ngày có thật trong lịch",
+            "invalid date `{value}` at {p}: write YYYY-MM-DD with a real calendar day",
+        ),
+    }
+
+    /// A value of the wrong form.
+    InvalidValue {
+        code: "structure.invalid_value",
+        severity: Error,
+        citation: None,
+        meaning: ("Giá trị không hợp lệ.", "An invalid value."),
+        fix: ("Xem thông báo và lược đồ.", "See the message and the schema."),
+        params: {
+            form: Form,
+            shown: Unlisted<String>,
+            p: At,
+            hint: Hint,
+            line: Option<usize>,
+            column: Option<usize>,
+            detail: Unlisted<Input>,
+        },
+        message: match form {
+            Form::Value => (
+                "giá trị {shown} tại {p} không đúng dạng quy định{hint}",
+                "the value {shown} at {p} does not have the required form{hint}",
+            ),
+            Form::Unreadable => (
+                "văn bản không đọc được (dòng {line}, cột {column})",
+                "the input cannot be read (line {line}, column {column}): {detail}",
+            ),
+        },
+    }
+
+    /// A text or an array of the wrong length.
+    InvalidLength {
+        code: "structure.invalid_length",
+        severity: Error,
+        citation: None,
+        meaning: ("Số phần tử không hợp lệ.", "An array of the wrong length."),
+        fix: ("Xem lược đồ.", "See the schema."),
+        params: { of: Length, n: Unlisted<usize>, bounds: Bounds, p: At },
+        message: match of {
+            Length::Text => (
+                "văn bản tại {p} có {n} ký tự; cần {bounds}",
+                "the text at {p} has {n} characters; expected {bounds}",
+            ),
+            Length::Array => (
+                "mảng tại {p} có {n} phần tử; cần {bounds}",
+                "the array at {p} has {n} items; expected {bounds}",
+            ),
+        },
+    }
+
+    /// A number out of its range.
+    OutOfRange {
+        code: "structure.out_of_range",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Số nằm ngoài khoảng cho phép (ví dụ năm kế hoạch ngoài 2000–2100).",
+            "A number outside its allowed range (e.g. a plan year outside 2000–2100).",
+        ),
+        fix: (
+            "Dùng giá trị trong khoảng mà thông báo và lược đồ nêu.",
+            "Use a value within the range the message and the schema give.",
+        ),
+        params: { shown: Unlisted<String>, range: Range, p: At },
+        message: (
+            "giá trị {shown} nằm ngoài khoảng cho phép ({range}) tại {p}",
+            "the value {shown} is out of range ({range}) at {p}",
+        ),
+    }
+
+    /// An unknown document kind.
+    UnknownKind {
+        code: "structure.unknown_kind",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "`kind` không phải `scheme`, `plan`, `period_report` hoặc `programme`.",
+            "`kind` is not `scheme`, `plan`, `period_report` or `programme`.",
+        ),
+        fix: ("Sửa `kind`.", "Fix `kind`."),
+        params: { kind: Unlisted<Input>, field: &'static str },
+        message: (
+            "loại văn bản `{kind}` không hợp lệ; chọn `scheme`, `plan`, `period_report` hoặc `programme`",
+            "unknown document kind `{kind}`; expected `scheme`, `plan`, `period_report` or `programme`",
+        ),
+    }
+
+    /// An unsupported format version.
+    UnsupportedSchemaVersion {
+        code: "structure.unsupported_schema_version",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Phiên bản định dạng không được hỗ trợ (thư viện đọc phiên bản 1 và 2).",
+            "An unsupported `schema_version` (the library reads versions 1 and 2).",
+        ),
+        fix: ("Dùng `schema_version: 2`.", "Use `schema_version: 2`."),
+        params: { got: Unlisted<String>, p: At },
+        message: (
+            "phiên bản định dạng {got} không được hỗ trợ (tại {p}); thư viện này đọc phiên bản 1 và 2",
+            "unsupported schema_version {got} (at {p}); this library reads versions 1 and 2",
+        ),
+    }
+
+    /// A file that cannot be read.
+    UnreadableFile {
+        code: "structure.unreadable_file",
+        severity: Error,
+        citation: None,
+        meaning: (
+            "Không mở hoặc đọc được tệp (không tồn tại, không có quyền đọc, là thư mục).",
+            "The file cannot be opened or read (missing, not permitted, a directory).",
+        ),
+        fix: ("Kiểm tra đường dẫn và quyền đọc tệp.", "Check the path and the file's permissions."),
+        params: { why: Said },
+        message: ("{why}", "{why}"),
+    }
+}
+
+/// The finding of a file that cannot be opened or read (`structure.unreadable_file`), with
+/// the reason in Vietnamese and English (e.g. from the operating system's error).
+pub fn unreadable_file(message_vi: String, message_en: String) -> Finding {
+    UnreadableFile {
+        why: Said(message_vi, message_en),
+    }
+    .at("")
 }
 
 // ------------------------------------------------------------------------------------------
@@ -450,171 +1117,108 @@ fn quoted(items: &[String]) -> String {
 
 impl Issue {
     pub(crate) fn finding(&self) -> Finding {
-        let p = at(&self.path);
+        let p = || At(self.path.clone());
         let path = self.path.clone();
-        let f = |code: &str, vi: String, en: String| {
-            Finding::new(code, Severity::Error, path.clone(), vi, en)
-        };
         match &self.what {
-            What::UnknownField { field, expected } => {
-                let shown = show(field);
-                let (vi_more, en_more) = if expected.is_empty() {
-                    (String::new(), String::new())
-                } else {
-                    let list = quoted(expected);
-                    (
-                        format!("; các trường hợp lệ: {list}"),
-                        format!("; the fields allowed here: {list}"),
-                    )
-                };
-                f(
-                    "structure.unknown_field",
-                    format!("trường `{shown}` không có trong định dạng tại {p}{vi_more}"),
-                    format!("unknown field `{shown}` at {p}{en_more}"),
-                )
-                .param("field", field.clone())
+            What::UnknownField { field, expected } => UnknownField {
+                field: Input(field.clone()),
+                p: p(),
+                allowed: Allowed(expected.clone()),
             }
-            What::MissingField { field } => f(
-                "structure.missing_field",
-                format!("thiếu trường bắt buộc `{field}` tại {p}"),
-                format!("missing required field `{field}` at {p}"),
-            )
-            .param("field", field.clone()),
-            What::DuplicateField { field } => {
-                let shown = show(field);
-                f(
-                    "structure.duplicate_field",
-                    format!(
-                        "trường `{shown}` xuất hiện hai lần tại {p}; không biết giá trị nào là đúng"
-                    ),
-                    format!(
-                        "field `{shown}` appears twice at {p}; which value was meant is unknowable"
-                    ),
-                )
-                .param("field", field.clone())
+            .at(path),
+            What::MissingField { field } => MissingField {
+                field: field.clone(),
+                p: p(),
+                kinds: Unlisted(Wording("", "")),
             }
-            What::InvalidType { expected, got } => {
-                let (evi, een) = type_list(expected);
-                let (gvi, got_en) = got.names();
-                f(
-                    "structure.invalid_type",
-                    format!("sai kiểu dữ liệu tại {p}: cần {evi}, nhận {gvi}"),
-                    format!("wrong type at {p}: expected {een}, got {got_en}"),
-                )
+            .at(path),
+            What::DuplicateField { field } => DuplicateField {
+                field: Input(field.clone()),
+                p: p(),
             }
-            What::NotWholeNumber { shown } => f(
-                "structure.not_whole_number",
-                format!(
-                    "số tiền, số lượng phải là số nguyên viết dạng số nguyên JSON (đồng không có đơn vị lẻ), nhận {shown} (tại {p})"
-                ),
-                format!(
-                    "an amount or count must be a whole number written as a JSON integer (the đồng has no minor unit), got {shown} (at {p})"
-                ),
-            ),
-            What::Negative { shown } => f(
-                "structure.negative",
-                format!("giá trị không được âm, nhận {shown} (tại {p})"),
-                format!("the value must not be negative, got {shown} (at {p})"),
-            ),
-            What::TooLarge { shown } => f(
-                "structure.too_large",
-                format!(
-                    "giá trị {shown} vượt quá mức tối đa 9.007.199.254.740.991 (tại {p}); kiểm tra đơn vị (đồng)"
-                ),
-                format!(
-                    "the value {shown} exceeds the maximum 9,007,199,254,740,991 (at {p}); check the unit (đồng)"
-                ),
-            ),
-            What::OutOfRange { shown, min, max } => {
-                let (vi, en) = match (min, max) {
-                    (Some(a), Some(b)) => (format!("từ {a} đến {b}"), format!("from {a} to {b}")),
-                    (Some(a), None) => (format!("từ {a} trở lên"), format!("at least {a}")),
-                    (None, Some(b)) => (format!("không quá {b}"), format!("at most {b}")),
-                    (None, None) => (String::new(), String::new()),
-                };
-                f(
-                    "structure.out_of_range",
-                    format!("giá trị {shown} nằm ngoài khoảng cho phép ({vi}) tại {p}"),
-                    format!("the value {shown} is out of range ({en}) at {p}"),
-                )
+            .at(path),
+            What::InvalidType { expected, got } => InvalidType {
+                shape: Shape::Value,
+                p: p(),
+                expected: Types(expected.clone()),
+                got: *got,
+                field: None,
             }
+            .at(path),
+            What::NotWholeNumber { shown } => NotWholeNumber {
+                shown: Unlisted(shown.clone()),
+                p: p(),
+            }
+            .at(path),
+            What::Negative { shown } => Negative {
+                shown: Unlisted(shown.clone()),
+                p: p(),
+            }
+            .at(path),
+            What::TooLarge { shown } => TooLarge {
+                shown: Unlisted(shown.clone()),
+                p: p(),
+            }
+            .at(path),
+            What::OutOfRange { shown, min, max } => OutOfRange {
+                shown: Unlisted(shown.clone()),
+                range: Range(min.clone(), max.clone()),
+                p: p(),
+            }
+            .at(path),
             What::UnknownCode {
                 value,
                 list,
                 options,
-            } => {
-                let shown = show(value);
-                let (vi, en) = if let Some(list) = list {
-                    (
-                        format!(
-                            "mã `{shown}` không có trong danh mục `{list}` (tại {p}); xem `khuyencong catalog --list {list}`"
-                        ),
-                        format!(
-                            "code `{shown}` is not in the `{list}` codelist (at {p}); see `khuyencong catalog --list {list}`"
-                        ),
-                    )
-                } else {
-                    let list = quoted(options);
-                    (
-                        format!("`{shown}` không phải giá trị hợp lệ tại {p}; chọn: {list}"),
-                        format!("`{shown}` is not a valid value at {p}; choose: {list}"),
-                    )
-                };
-                let mut finding = f("structure.unknown_code", vi, en).param("value", shown);
-                if let Some(list) = list {
-                    finding = finding.param("codelist", *list);
-                }
-                finding
+            } => UnknownCode {
+                value: show(value),
+                codelist: *list,
+                options: Choices(options.clone()),
+                p: p(),
             }
-            What::InvalidDate { value } => {
-                let shown = show(value);
-                f(
-                    "structure.invalid_date",
-                    format!(
-                        "ngày `{shown}` không hợp lệ tại {p}: dùng dạng YYYY-MM-DD với ngày có thật trong lịch"
-                    ),
-                    format!(
-                        "invalid date `{shown}` at {p}: write YYYY-MM-DD with a real calendar day"
-                    ),
-                )
+            .at(path),
+            What::InvalidDate { value } => InvalidDate {
+                value: Unlisted(Input(value.clone())),
+                p: p(),
             }
-            What::TextLength { n, min, max } => {
-                let (vi, en) = bounds(*min, *max, "ký tự", "characters");
-                f(
-                    "structure.invalid_length",
-                    format!("văn bản tại {p} có {n} ký tự; cần {vi}"),
-                    format!("the text at {p} has {n} characters; expected {en}"),
-                )
+            .at(path),
+            What::TextLength { n, min, max } => InvalidLength {
+                of: Length::Text,
+                n: Unlisted(*n),
+                bounds: Bounds {
+                    of: Length::Text,
+                    min: *min,
+                    max: *max,
+                },
+                p: p(),
             }
-            What::ArrayLength { n, min, max } => {
-                let (vi, en) = bounds(*min, *max, "phần tử", "items");
-                f(
-                    "structure.invalid_length",
-                    format!("mảng tại {p} có {n} phần tử; cần {vi}"),
-                    format!("the array at {p} has {n} items; expected {en}"),
-                )
+            .at(path),
+            What::ArrayLength { n, min, max } => InvalidLength {
+                of: Length::Array,
+                n: Unlisted(*n),
+                bounds: Bounds {
+                    of: Length::Array,
+                    min: *min,
+                    max: *max,
+                },
+                p: p(),
             }
-            What::UnsupportedVersion { got } => f(
-                "structure.unsupported_schema_version",
-                format!(
-                    "phiên bản định dạng {got} không được hỗ trợ (tại {p}); thư viện này đọc phiên bản 1 và 2"
-                ),
-                format!(
-                    "unsupported schema_version {got} (at {p}); this library reads versions 1 and 2"
-                ),
-            ),
-            What::InvalidValue { shown, hint } => {
-                let (hvi, hen) = hint
-                    .as_ref()
-                    .map_or((String::new(), String::new()), |(vi, en)| {
-                        (format!(" ({vi})"), format!(" ({en})"))
-                    });
-                f(
-                    "structure.invalid_value",
-                    format!("giá trị {shown} tại {p} không đúng dạng quy định{hvi}"),
-                    format!("the value {shown} at {p} does not have the required form{hen}"),
-                )
+            .at(path),
+            What::UnsupportedVersion { got } => UnsupportedSchemaVersion {
+                got: Unlisted(got.clone()),
+                p: p(),
             }
+            .at(path),
+            What::InvalidValue { shown, hint } => InvalidValue {
+                form: Form::Value,
+                shown: Unlisted(shown.clone()),
+                p: p(),
+                hint: Hint(hint.clone()),
+                line: None,
+                column: None,
+                detail: Unlisted(Input(String::new())),
+            }
+            .at(path),
         }
     }
 }
@@ -1369,18 +1973,16 @@ pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding 
         Ok(_) => (1, 1, "the value cannot be read".to_owned()),
         Err(e) => (e.line(), e.column(), e.to_string()),
     };
-    Finding::new(
-        "structure.invalid_value",
-        Severity::Error,
-        "",
-        format!("văn bản không đọc được (dòng {line}, cột {column})"),
-        format!(
-            "the input cannot be read (line {line}, column {column}): {}",
-            show(&detail)
-        ),
-    )
-    .param("line", line)
-    .param("column", column)
+    InvalidValue {
+        form: Form::Unreadable,
+        shown: Unlisted(String::new()),
+        p: At(String::new()),
+        hint: Hint(None),
+        line: Some(line),
+        column: Some(column),
+        detail: Unlisted(Input(detail)),
+    }
+    .at("")
 }
 
 /// Whether the schema at `pointer` is free text: a string without a code list, format or

@@ -8,6 +8,7 @@
 mod citation;
 mod instrument;
 mod regime;
+pub(crate) use regime::TTLT_26_AS_REFERENCE;
 
 pub use citation::{Citation, CitationParseError, Point};
 pub use instrument::{Instrument, InstrumentId, InstrumentKind};

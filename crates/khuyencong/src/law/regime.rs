@@ -51,6 +51,12 @@ pub const TT_26_BCT_EFFECTIVE: NaiveDate = effective(InstrumentId::Tt26_2014Bct)
 pub const TTLT_26_EFFECTIVE: NaiveDate = effective(InstrumentId::Ttlt26_2014);
 /// The last day of Joint Circular 26/2014/TTLT-BTC-BCT (replaced by Circular 28/2018/TT-BTC).
 pub const TTLT_26_LAST_DAY: NaiveDate = last_day(InstrumentId::Ttlt26_2014);
+/// What a message adds when a rule of Joint Circular 26/2014 is applied outside its window,
+/// as a reference (Vietnamese, English): the equivalent rule of Circular 28/2018 was not read.
+pub(crate) const TTLT_26_AS_REFERENCE: (&str, &str) = (
+    " (quy định tương ứng của Thông tư 28/2018 chưa được đọc; áp dụng theo Thông tư liên tịch 26/2014 để tham chiếu)",
+    " (the Circular 28/2018 equivalent was not read; Joint Circular 26/2014 is applied as a reference)",
+);
 /// The first day of Circular 28/2018/TT-BTC.
 pub const TT_28_EFFECTIVE: NaiveDate = effective(InstrumentId::Tt28_2018Btc);
 /// The first day of Decree 39/2018/NĐ-CP (its Art. 6 bands equal Decree 80/2021's, secondary).

@@ -6,6 +6,7 @@ mod cases;
 mod catalog;
 mod codelists;
 mod eligibility;
+mod finding_codes;
 mod findings_doc;
 mod law;
 mod modules;
