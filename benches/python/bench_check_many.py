@@ -6,7 +6,10 @@ Every document is one line of the file, given as ``bytes`` exactly as in the fil
 reader gets the same list and must say, for every document, everything it finds wrong:
 
 - ``khuyencong``: ``khuyencong.check_many(docs)``: reading, structure and the law's checks
-  (eligibility, support limits, reconciliation), every finding as a dict;
+  (eligibility, support limits, reconciliation), every finding found; the count of errors
+  is read from each result (``error_count``, which converts no finding to Python);
+- ``khuyencong+findings``: the same, and every finding of every result read as a dict (the
+  conversion to Python objects that ``findings`` does when it is first read);
 - ``jsonschema``: ``json.loads`` then ``list(Draft202012Validator.iter_errors(doc))`` with
   the committed schemas (``document`` dispatching to ``scheme``, ``plan`` and
   ``period_report`` by ``$id``, registered with ``referencing``) and format checking on;
@@ -86,6 +89,19 @@ def read_corpus(path: Path) -> list[bytes]:
 
 
 def khuyencong_reader() -> Reader:
+    # What a caller who keeps the documents with errors reads: the number of errors, which
+    # needs no finding converted (a package without `error_count` counts the dicts).
+    if not hasattr(khuyencong.CheckResult, "error_count"):
+        return khuyencong_findings_reader()
+
+    def run(docs: list[bytes]) -> list[int]:
+        return [r.error_count for r in khuyencong.check_many(docs)]
+
+    return run
+
+
+def khuyencong_findings_reader() -> Reader:
+    # Every finding of every document read as a dict, as a caller who lists them does.
     def run(docs: list[bytes]) -> list[int]:
         return [
             sum(1 for f in r.findings if f["severity"] == "error")
@@ -238,6 +254,7 @@ def orjson_reader() -> Reader:
 
 READERS: dict[str, Callable[[], Reader]] = {
     "khuyencong": khuyencong_reader,
+    "khuyencong+findings": khuyencong_findings_reader,
     "jsonschema": jsonschema_reader,
     "jsonschema_rs": jsonschema_rs_reader,
     "jsonschema_rs+orjson": lambda: jsonschema_rs_reader(orjson.loads),
@@ -248,7 +265,8 @@ READERS: dict[str, Callable[[], Reader]] = {
 }
 
 WHAT = {
-    "khuyencong": "`khuyencong.check_many(docs)`: structure + the law, all findings",
+    "khuyencong": "`khuyencong.check_many(docs)`: structure + the law, all findings; `error_count` read",
+    "khuyencong+findings": "`khuyencong.check_many(docs)`, every finding read as a dict",
     "jsonschema": "`json.loads` + `Draft202012Validator.iter_errors` (formats on), all errors",
     "jsonschema_rs": "`json.loads` + `Draft202012Validator.iter_errors` (formats on), all errors",
     "pydantic": "`TypeAdapter(...).validate_json(bytes)`, `e.errors()`",

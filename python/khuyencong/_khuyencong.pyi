@@ -4,12 +4,15 @@ import datetime
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, NotRequired, TypedDict, final
+from typing import Any, ClassVar, Literal, NotRequired, Self, TypedDict, final
+
+from typing_extensions import disjoint_base
 
 from khuyencong.errors import ValidationError
 from khuyencong.types import (
     Citation,
     Finding,
+    FindingRow,
     ProgressNote,
     ProgressRow,
     TotalsDocument,
@@ -29,7 +32,9 @@ __all__ = [
     "_json_loads",
     "_validation_error",
     "Document",
+    "CheckResult",
     "_check_many",
+    "_check_plain",
     "_load",
     "_document",
     "_totals",
@@ -159,10 +164,92 @@ def _document(text: str, source: str | None = None, line: int | None = None) -> 
 _DocumentInput = dict[str, Any] | str | bytes | bytearray | os.PathLike[str] | Document
 _PackInput = dict[str, Any] | str | bytes | os.PathLike[str]
 
+@disjoint_base
+class CheckResult:
+    """The findings of one document, in the core's deterministic order.
+
+    Made by :func:`khuyencong.check`, :func:`khuyencong.check_many` and
+    :meth:`khuyencong.SheetDocument.check`; ``repr`` is one line (kind, id, counts).
+    Results compare by ``kind``, ``id`` and ``findings``, pickle, and are frozen.
+    """
+
+    __match_args__: ClassVar[tuple[str, ...]]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __new__(
+        cls,
+        kind: str | None,
+        id: str | None,
+        findings: list[Finding],
+        document: Document | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ) -> Self: ...
+    @property
+    def kind(self) -> str | None:
+        """The document kind, or ``None`` when the input could not be read (its findings
+        then have ``structure.*`` codes)."""
+    @property
+    def id(self) -> str | None:
+        """The document's ``id``, or ``None`` when it could not be read."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding, a list of dicts: ``code``, ``severity`` (``error``, ``warning``,
+        ``info``), ``path`` (a JSON Pointer), ``message_vi``, ``message_en`` and, when
+        known, ``citation``, ``confidence``, ``facts`` and ``params``. Converted when first
+        read; the same list on every read."""
+    @property
+    def document(self) -> Document | None:
+        """The document read, if any."""
+    @property
+    def source(self) -> str | None:
+        """The file the document was read from, when it was given as a path."""
+    @property
+    def line(self) -> int | None:
+        """Its line in a JSON Lines file (from 1)."""
+    @property
+    def ok(self) -> bool:
+        """No finding is an error (warnings and information are allowed)."""
+    @property
+    def error_count(self) -> int:
+        """How many findings are errors."""
+    @property
+    def warning_count(self) -> int:
+        """How many findings are warnings."""
+    @property
+    def info_count(self) -> int:
+        """How many findings are information."""
+    @property
+    def file(self) -> str | None:
+        """The file the document came from (given as a path, by :func:`khuyencong.load` or
+        from a spreadsheet), or ``None``."""
+    def to_dict(self) -> dict[str, Any]:
+        """The result's JSON form: ``{"kind", "id", "ok", "findings"}``."""
+    def rows(self) -> list[FindingRow]:
+        """One flat dict per finding, for tables (see :func:`khuyencong.findings_frame` for
+        a whole batch)."""
+    def to_pandas(self) -> Any:
+        """The findings as a ``pandas.DataFrame``, one row per finding."""
+    def to_polars(self) -> Any:
+        """The findings as a ``polars.DataFrame``, one row per finding."""
+    def _repr_html_(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
+
 def _check_many(
-    docs: Iterable[_DocumentInput], *, provincial_pack: _PackInput | None = None
-) -> list[tuple[str | None, str | None, list[Finding], Document | None]]:
-    """Checks documents with the GIL released: ``(kind, id, findings, document)`` each."""
+    docs: Iterable[_DocumentInput],
+    *,
+    provincial_pack: _PackInput | None = None,
+    places: list[tuple[str | None, int | None]] | None = None,
+) -> list[CheckResult]:
+    """Checks documents with the GIL released: one result each; ``places`` holds the
+    ``(source, line)`` of each input."""
+
+def _check_plain(
+    docs: Sequence[_DocumentInput], *, provincial_pack: _PackInput | None = None
+) -> list[CheckResult] | None:
+    """Checks a list or tuple of bytes, dicts, Documents and str of JSON objects or arrays
+    in one call; ``None`` when an item is anything else."""
 
 def _load(paths: Sequence[str | os.PathLike[str]]) -> list[Document]:
     """Reads the documents of files (``.json``: one; ``.jsonl``/``.ndjson``: one a line)."""

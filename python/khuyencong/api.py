@@ -237,14 +237,17 @@ _SHIPPED: list[frozenset[str]] = []
 
 def _check_entries(entries: list[_Entry], pack: Any) -> list[CheckResult]:
     native = [v for v, _, _ in entries if not isinstance(v, SheetDocument)]
-    checked = iter(_native._check_many(native, provincial_pack=pack))
+    places = [(s, n) for v, s, n in entries if not isinstance(v, SheetDocument)]
+    checked = _native._check_many(native, provincial_pack=pack, places=places)
+    if len(native) == len(entries):
+        return checked
+    results = iter(checked)
     out: list[CheckResult] = []
-    for value, source, line in entries:
+    for value, _, _ in entries:
         if isinstance(value, SheetDocument):
             out.append(value.check(provincial_pack=pack))
-            continue
-        k, i, f, d = next(checked)
-        out.append(CheckResult(k, i, f, d, source, line))
+        else:
+            out.append(next(results))
     return out
 
 
@@ -364,7 +367,14 @@ def check_many(
             "check_many() takes an iterable of documents, not a single "
             f"{type(docs).__name__}: use check() or wrap it in a list"
         )
-    return _check_entries(_entries(docs, "check_many"), _pack(provincial_pack))
+    pack = _pack(provincial_pack)
+    if type(docs) is list or type(docs) is tuple:
+        # A list of bytes, str of JSON, dicts or Documents, the usual batch, is checked in
+        # one call with no Python code per document; anything else takes the general path.
+        plain = _native._check_plain(docs, provincial_pack=pack)
+        if plain is not None:
+            return plain
+    return _check_entries(_entries(docs, "check_many"), pack)
 
 
 def _expand(path_or_glob: str | os.PathLike[str]) -> list[str]:
@@ -481,7 +491,7 @@ def _line_document(name: str, number: int, line: bytes) -> Document | list[Findi
         text = line.decode("utf-8")
     except UnicodeDecodeError:
         # The core says what is wrong with bytes that are not UTF-8.
-        _, _, findings, _ = _native._check_many([line])[0]
+        findings = _native._check_many([line])[0].findings
         return [f for f in findings if f["severity"] == "error"]
     try:
         return _native._document(text, name, number)

@@ -2,10 +2,12 @@
 :func:`khuyencong.progress`, :func:`khuyencong.assess`, :func:`khuyencong.max_support` and :func:`khuyencong.parse_vnd`
 return.
 
-Each is a frozen, slotted dataclass with ``to_dict()`` (its JSON form: dates as ISO
+Each is frozen and has ``to_dict()`` (its JSON form: dates as ISO
 strings, amounts as ``int`` đồng, shares as decimal strings). Those shown in notebooks
 have ``_repr_html_`` (escaped; in the language of :func:`set_language`), and those that are
-tables have ``rows()``, ``to_pandas()`` and ``to_polars()``.
+tables have ``rows()``, ``to_pandas()`` and ``to_polars()``. :class:`CheckResult` is built by
+the binding (a whole batch at once, findings converted to dicts when first read); the others
+are dataclasses.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from khuyencong import frames
-from khuyencong._khuyencong import Document, explain, render_citation
+from khuyencong._khuyencong import CheckResult, explain, render_citation
 from khuyencong.errors import Error
 from khuyencong.types import (
     DerivationStep,
@@ -169,104 +171,32 @@ def _findings_html(findings: Sequence[Finding]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class CheckResult:
-    """The findings of one document, in the core's deterministic order.
+# `CheckResult` is built by the binding for a whole batch (see its docstring); what it shows
+# in tables and notebooks is written here, once for every result.
 
-    Made by :func:`khuyencong.check`, :func:`khuyencong.check_many` and
-    :meth:`khuyencong.SheetDocument.check`; ``repr`` is one line (kind, id, counts).
 
-    Attributes
-    ----------
-    kind, id : str or None
-        ``None`` when the input could not be read (its findings then have ``structure.*``
-        codes).
-    findings : list of Finding
-        Each a dict: ``code``, ``severity`` (``error``, ``warning``, ``info``), ``path`` (a
-        JSON Pointer), ``message_vi``, ``message_en`` and, when known, ``citation``,
-        ``confidence``, ``facts`` and ``params`` (see :class:`khuyencong.types.Finding`).
-    document : Document or None
-        The document read, if any.
-    source : str or None
-        The file the document was read from, when it was given as a path.
-    line : int or None
-        Its line in a JSON Lines file (from 1).
-    """
+def _result_rows(result: CheckResult) -> list[FindingRow]:
+    """:meth:`CheckResult.rows`."""
+    return [
+        {"kind": result.kind, "id": result.id, **_finding_row(f)}  # type: ignore[typeddict-item]
+        for f in result.findings
+    ]
 
-    kind: str | None
-    id: str | None
-    findings: list[Finding]
-    document: Document | None = field(default=None, compare=False)
-    source: str | None = field(default=None, compare=False)
-    line: int | None = field(default=None, compare=False)
 
-    @property
-    def ok(self) -> bool:
-        """No finding is an error (warnings and information are allowed)."""
-        return not any(f.get("severity") == "error" for f in self.findings)
+def _result_pandas(result: CheckResult) -> _pandas.DataFrame:
+    """:meth:`CheckResult.to_pandas`."""
+    return frames.to_pandas(result.rows())
 
-    @property
-    def file(self) -> str | None:
-        """The file the document came from (given as a path, by :func:`khuyencong.load` or
-        from a spreadsheet), or ``None``."""
-        if self.source is not None:
-            return self.source
-        if self.document is not None:
-            return self.document.source
-        return None
 
-    def to_dict(self) -> dict[str, Any]:
-        """The result's JSON form.
+def _result_polars(result: CheckResult) -> _polars.DataFrame:
+    """:meth:`CheckResult.to_polars`."""
+    return frames.to_polars(result.rows())
 
-        Returns
-        -------
-        dict
-            ``{"kind", "id", "ok", "findings"}``.
-        """
-        return {"kind": self.kind, "id": self.id, "ok": self.ok, "findings": list(self.findings)}
 
-    def rows(self) -> list[FindingRow]:
-        """One flat dict per finding, for tables.
-
-        Returns
-        -------
-        list of FindingRow
-            The document's ``kind`` and ``id``, then ``severity``, ``code``, ``path``,
-            ``message`` (in :func:`get_language`), ``message_vi``, ``message_en``,
-            ``citation`` (rendered) and ``confidence``. For a whole batch with file, cell
-            and fix, use :func:`khuyencong.findings_frame`.
-        """
-        return [
-            {"kind": self.kind, "id": self.id, **_finding_row(f)}  # type: ignore[typeddict-item]
-            for f in self.findings
-        ]
-
-    def to_pandas(self) -> _pandas.DataFrame:
-        """The findings as a ``pandas.DataFrame``.
-
-        Returns
-        -------
-        pandas.DataFrame
-            One row per finding (see :meth:`rows`).
-        """
-        return frames.to_pandas(self.rows())
-
-    def to_polars(self) -> _polars.DataFrame:
-        """The findings as a ``polars.DataFrame``.
-
-        Returns
-        -------
-        polars.DataFrame
-            One row per finding (see :meth:`rows`).
-        """
-        return frames.to_polars(self.rows())
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(kind={self.kind!r}, id={self.id!r}, {_counts(self.findings)})"
-
-    def _repr_html_(self) -> str:
-        title = f"{_e(_t('document'))} <code>{_e(self.kind or '?')}</code> <b>{_e(self.id or '?')}</b>"
-        return f"<div><p>{title}</p>{_findings_html(self.findings)}</div>"
+def _result_html(result: CheckResult) -> str:
+    """``CheckResult._repr_html_``."""
+    title = f"{_e(_t('document'))} <code>{_e(result.kind or '?')}</code> <b>{_e(result.id or '?')}</b>"
+    return f"<div><p>{title}</p>{_findings_html(result.findings)}</div>"
 
 
 _SHARES = ("support_share", "counterpart_per_support")

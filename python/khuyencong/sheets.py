@@ -25,7 +25,6 @@ import math
 import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -53,7 +52,6 @@ __all__ = [
 _MAX_FILE_BYTES = 32 * 1024 * 1024
 
 
-@dataclass(frozen=True)
 class SheetCheckResult(CheckResult):
     """A :class:`CheckResult` of a document read from a spreadsheet or a table: each finding
     has its ``cell`` (A1 reference, e.g. ``"'Nguồn kinh phí'!D5"``) or, for records and
@@ -61,7 +59,34 @@ class SheetCheckResult(CheckResult):
     ``sheet`` is the :class:`SheetDocument` it was read as (:func:`to_excel` copies its
     sheets with the findings on their cells)."""
 
-    sheet: SheetDocument | None = field(default=None, compare=False, repr=False)
+    __slots__ = ("sheet",)
+    sheet: SheetDocument | None
+
+    def __new__(
+        cls,
+        kind: str | None,
+        id: str | None,
+        findings: list[Finding],
+        document: _native.Document | None = None,
+        source: str | None = None,
+        line: int | None = None,
+        sheet: SheetDocument | None = None,
+    ) -> SheetCheckResult:
+        self = super().__new__(cls, kind, id, findings, document, source, line)
+        object.__setattr__(self, "sheet", sheet)
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a SheetCheckResult is frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a SheetCheckResult is frozen")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (
+            SheetCheckResult,
+            (self.kind, self.id, self.findings, self.document, self.source, self.line, self.sheet),
+        )
 
 
 def _a1(cell: str) -> tuple[str, int, int | None] | None:

@@ -293,6 +293,101 @@ def test_check_many_keeps_order_and_refuses_a_single_document() -> None:
         khuyencong.check_many([seed(), 3])  # type: ignore[list-item]
 
 
+def test_a_batch_gives_the_same_results_by_every_path() -> None:
+    # A list of plain inputs is checked in one call; a generator, or a list holding a path,
+    # takes the general path. Both give the same results, document for document.
+    docs: list[Any] = [
+        SEED.read_bytes(),
+        seed(),
+        SCHEMES[0].read_text(encoding="utf-8"),
+        bytearray(SCHEMES[1].read_bytes()),
+        "{",
+        "  [1]",
+        khuyencong.load(SCHEMES[2])[0],
+    ]
+    fast = khuyencong.check_many(docs)
+    tuple_ = khuyencong.check_many(tuple(docs))
+    general = khuyencong.check_many(iter(docs))
+    with_path = khuyencong.check_many([*docs, SEED])[:-1]
+    for other in (tuple_, general, with_path):
+        assert other == fast
+        assert [(r.kind, r.id, r.findings, r.source, r.line, r.file) for r in other] == [
+            (r.kind, r.id, r.findings, r.source, r.line, r.file) for r in fast
+        ]
+    assert fast[-1].source == str(SCHEMES[2]) and fast[-1].file == str(SCHEMES[2])
+    assert fast[-1].line is None and fast[0].source is None and fast[0].file is None
+    assert [r.kind for r in fast] == [
+        "period_report", "period_report", "scheme", "scheme", None, None, "scheme",
+    ]
+    # A str that looks like a file name is refused in a list as anywhere else.
+    with pytest.raises(khuyencong.PathAsTextError, match="document 1"):
+        khuyencong.check_many([seed(), str(SEED)])
+
+
+def test_findings_are_converted_when_read_and_behave_as_a_list() -> None:
+    bad = seed()
+    bad["results"][0]["support_vnd"] = -1
+    results = khuyencong.check_many([json.dumps(bad), SEED.read_bytes(), "{"])
+    # The counts are known before any finding is read, and agree with the findings.
+    counts = [(r.ok, r.error_count, r.warning_count, r.info_count) for r in results]
+    shown = [repr(r) for r in results]
+    for r, (ok, errors, warnings, info) in zip(results, counts, strict=True):
+        findings = r.findings
+        assert type(findings) is list and findings is r.findings
+        assert all(type(f) is dict for f in findings)
+        assert errors == sum(f["severity"] == "error" for f in findings)
+        assert warnings == sum(f["severity"] == "warning" for f in findings)
+        assert info == len(findings) - errors - warnings
+        assert ok == (errors == 0)
+    assert [repr(r) for r in results] == shown
+    assert shown[2] == "CheckResult(kind=None, id=None, errors=1, warnings=0, info=1)"
+    assert not results[0].ok and results[1].ok and not results[2].ok
+    # Equal to the same check made again, to a result built from the same values, and
+    # after pickling; printable and serialisable as any list of dicts.
+    again = khuyencong.check_many([json.dumps(bad), SEED.read_bytes(), "{"])
+    assert again == results and not (again != results)
+    rebuilt = [khuyencong.CheckResult(r.kind, r.id, list(r.findings)) for r in results]
+    assert rebuilt == results and rebuilt[0].error_count == results[0].error_count
+    assert pickle.loads(pickle.dumps(results)) == results
+    fresh = khuyencong.check_many([json.dumps(bad)])[0]
+    assert pickle.loads(pickle.dumps(fresh)).findings == results[0].findings
+    assert json.loads(json.dumps([r.to_dict() for r in again])) == [r.to_dict() for r in results]
+    assert str(results[0].findings) == str(again[0].findings)
+    assert results[0] != results[1] and results[0] != "CheckResult"
+    with pytest.raises(TypeError):
+        hash(results[0])
+    with pytest.raises(AttributeError):
+        results[0].kind = "plan"  # type: ignore[misc]
+    # The list is the result's: a finding added to it is counted, as before.
+    extra = khuyencong.check_many([SEED.read_bytes()])[0]
+    extra.findings.append({"code": "x", "severity": "error", "path": "", "message_vi": "", "message_en": ""})
+    assert not extra.ok and extra.error_count == 1
+    # The document read is given when asked, once.
+    assert results[1].document is results[1].document is not None
+    assert results[1].document.id == results[1].id and results[2].document is None
+    # From JSON it is read again when asked for: the same document as load reads.
+    (loaded,) = khuyencong.load(SEED)
+    assert results[1].document.to_dict() == loaded.to_dict() == results[1].document.to_dict()
+    assert khuyencong.check_many([seed()])[0].document == khuyencong.check(SEED).document
+    kept = khuyencong.check_many([loaded])[0].document
+    assert kept is not None and kept.to_dict() == loaded.to_dict()
+    match results[1]:
+        case khuyencong.CheckResult(kind, id_):
+            assert (kind, id_) == ("period_report", "an-giang-kcqg-2021-2025")
+
+
+def test_a_sheet_result_is_a_check_result_with_its_sheet() -> None:
+    sheet = khuyencong.read_excel(Path(__file__).parents[2] / "tests" / "sheets" / "scheme-officer.xlsx")[0]
+    result = sheet.check()
+    assert isinstance(result, khuyencong.SheetCheckResult) and isinstance(result, khuyencong.CheckResult)
+    assert result.sheet is sheet and result.file == sheet.source
+    assert repr(result).startswith("SheetCheckResult(kind='scheme', id=")
+    assert result == sheet.check() and result != khuyencong.CheckResult(result.kind, result.id, result.findings)
+    assert result.error_count == sum(f["severity"] == "error" for f in result.findings)
+    with pytest.raises(AttributeError):
+        result.sheet = None
+
+
 def test_check_many_releases_the_gil_and_runs_from_threads() -> None:
     batch = [SEED.read_bytes()] * 300
     out: dict[int, list[khuyencong.CheckResult]] = {}
@@ -307,6 +402,23 @@ def test_check_many_releases_the_gil_and_runs_from_threads() -> None:
         t.join(timeout=60)
     assert not any(t.is_alive() for t in threads)
     assert all(len(r) == 300 and all(x.ok for x in r) for r in out.values())
+
+
+def test_findings_and_documents_read_from_threads_are_one_list_and_one_document() -> None:
+    results = khuyencong.check_many([SEED.read_bytes(), json.dumps(seed()), "{"] * 50)
+    seen: dict[int, list[tuple[int, int]]] = {}
+
+    def read(i: int) -> None:
+        seen[i] = [(id(r.findings), id(r.document)) for r in results]
+
+    threads = [threading.Thread(target=read, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads)
+    assert len(seen) == 4 and all(v == seen[0] for v in seen.values())
+    assert seen[0] == [(id(r.findings), id(r.document)) for r in results]
 
 
 def test_provincial_pack_in_every_form_and_an_invalid_one() -> None:

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use khuyencong::Finding;
-use khuyencong::document::{self, CheckOptions, Checked, Document};
+use khuyencong::document::{self, CheckOptions, Document};
 use khuyencong::input::{JsonLines, Line, MAX_INPUT_BYTES, is_json_lines, read_regular_file};
 use khuyencong::support::ProvincialPack;
 use khuyencong::totals::{TotalsKey, TotalsRow};
@@ -24,6 +24,7 @@ use serde_json::Value;
 
 use crate::convert::{self, json_to_py, to_json_bytes};
 use crate::errors::{error, error_bilingual, validation_error_at};
+use crate::results::{Done, Kept, PyCheckResult};
 use crate::worker;
 
 /// How many inputs are checked between two runs of Python's signal handlers.
@@ -43,9 +44,21 @@ type Reduced<'py> = (Bound<'py, PyAny>, (String, Option<String>, Option<u64>));
 #[pyclass(frozen, eq, module = "khuyencong", name = "Document")]
 #[derive(PartialEq)]
 pub struct PyDocument {
-    inner: Document,
+    /// Boxed where it is read, so that results move a pointer, not the document.
+    inner: Box<Document>,
     source: Option<String>,
     line: Option<u64>,
+}
+
+impl PyDocument {
+    /// A document read by the core, with where it came from.
+    pub fn new(inner: Box<Document>, source: Option<String>, line: Option<u64>) -> Self {
+        Self {
+            inner,
+            source,
+            line,
+        }
+    }
 }
 
 #[pymethods]
@@ -141,11 +154,7 @@ pub fn _document(
     line: Option<u64>,
 ) -> PyResult<PyDocument> {
     document::parse(text.as_bytes())
-        .map(|inner| PyDocument {
-            inner,
-            source,
-            line,
-        })
+        .map(|inner| PyDocument::new(Box::new(inner), source, line))
         .map_err(|e| match validation_error_at(py, "", &e.findings) {
             Ok(e) | Err(e) => e,
         })
@@ -157,7 +166,7 @@ pub fn _document(
 /// reference to the immutable Python object and read its buffer directly (a `bytearray`,
 /// which may change, is copied). They are only read, never dropped, while the interpreter
 /// is released: the inputs are borrowed there and dropped afterwards, attached.
-enum Input {
+pub enum Input {
     /// JSON bytes (`bytes`, or a copy of a `bytearray`).
     Bytes(PyBackedBytes),
     /// JSON text (`str`).
@@ -166,13 +175,13 @@ enum Input {
     Owned(Vec<u8>),
     /// A file to read.
     Path(PathBuf),
-    /// A document already read; taken (once) by the reader.
-    Parsed(Option<Document>),
+    /// A document already read (a copy); taken (once) by the reader.
+    Parsed(Option<Box<Document>>),
 }
 
 impl Input {
     /// The JSON bytes of an input that holds them.
-    fn json(&self) -> Option<&[u8]> {
+    pub fn json(&self) -> Option<&[u8]> {
         match self {
             Self::Bytes(b) => Some(b),
             Self::Text(t) => Some(t.as_bytes()),
@@ -286,96 +295,13 @@ pub fn provincial_pack(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Provin
     pack.map(Some).map_err(pack_error)
 }
 
-/// The findings as a list of dicts: each the keys and values of the finding's JSON form
-/// (`serde_json::to_value(finding)`), in the same (sorted) order, with the keys interned.
-pub fn findings_to_py<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bound<'py, PyList>> {
-    Converter::default().findings(py, findings)
-}
-
-/// Converts the findings of a batch. A batch repeats a few citations and codes many times:
-/// each citation is converted once (through its JSON form) and copied for every finding
-/// that cites it (each finding owns its dict, as before), and the codes, severities and
-/// confidences are interned strings, so that no text is decoded twice.
-#[derive(Default)]
-struct Converter<'py> {
-    citations: std::collections::HashMap<khuyencong::law::Citation, Bound<'py, PyDict>>,
-}
-
-impl<'py> Converter<'py> {
-    fn findings(&mut self, py: Python<'py>, findings: &[Finding]) -> PyResult<Bound<'py, PyList>> {
-        let items = findings
-            .iter()
-            .map(|f| self.finding(py, f))
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, items)
-    }
-
-    fn citation(
-        &mut self,
-        py: Python<'py>,
-        citation: khuyencong::law::Citation,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        if let Some(done) = self.citations.get(&citation) {
-            return done.copy();
-        }
-        let value = serde_json::to_value(citation).map_err(|e| {
-            error(
-                format!("cannot encode a citation: {e}"),
-                format!("không mã hóa được trích dẫn: {e}"),
-            )
-        })?;
-        let dict = json_to_py(py, &value)?.cast_into::<PyDict>()?;
-        let copy = dict.copy()?;
-        self.citations.insert(citation, dict);
-        Ok(copy)
-    }
-
-    fn finding(&mut self, py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        if let Some(citation) = finding.citation {
-            dict.set_item(intern!(py, "citation"), self.citation(py, citation)?)?;
-        }
-        if let Some(cell) = &finding.cell {
-            dict.set_item(intern!(py, "cell"), cell)?;
-        }
-        dict.set_item(intern!(py, "code"), PyString::intern(py, &finding.code))?;
-        if let Some(confidence) = finding.confidence {
-            dict.set_item(
-                intern!(py, "confidence"),
-                PyString::intern(py, confidence.code()),
-            )?;
-        }
-        if !finding.facts.is_empty() {
-            dict.set_item(intern!(py, "facts"), PyList::new(py, &finding.facts)?)?;
-        }
-        dict.set_item(intern!(py, "message_en"), finding.message_en())?;
-        dict.set_item(intern!(py, "message_vi"), finding.message_vi())?;
-        let finding_params = finding.params();
-        if !finding_params.is_empty() {
-            let params = PyDict::new(py);
-            for (key, value) in finding_params.iter() {
-                params.set_item(PyString::intern(py, key), json_to_py(py, value)?)?;
-            }
-            dict.set_item(intern!(py, "params"), params)?;
-        }
-        dict.set_item(intern!(py, "path"), &finding.path)?;
-        let severity = match finding.severity {
-            khuyencong::Severity::Error => intern!(py, "error"),
-            khuyencong::Severity::Warning => intern!(py, "warning"),
-            khuyencong::Severity::Info => intern!(py, "info"),
-        };
-        dict.set_item(intern!(py, "severity"), severity)?;
-        Ok(dict)
-    }
-}
-
 /// Reads or checks every input with the interpreter released (files are read there too),
 /// on a stack of known size ([`worker::run`]), in chunks with Python's signal handlers run
 /// between them; stops at the first file that cannot be read.
 fn detached<T: Send + 'static>(
     py: Python<'_>,
     inputs: Vec<Input>,
-    f: impl Fn(usize, Result<&[u8], Document>) -> T + Send + Sync + 'static,
+    f: impl Fn(usize, Result<&[u8], Box<Document>>) -> T + Send + Sync + 'static,
 ) -> PyResult<Vec<T>> {
     let f = Arc::new(f);
     let mut out = Vec::with_capacity(inputs.len());
@@ -415,59 +341,194 @@ fn detached<T: Send + 'static>(
     }
 }
 
-/// Checks every input with the interpreter released.
-fn check_all(py: Python<'_>, inputs: Vec<Input>, options: CheckOptions) -> PyResult<Vec<Checked>> {
+/// Checks every input with the interpreter released, in chunks with Python's signal
+/// handlers run between them; stops at the first file that cannot be read.
+///
+/// A document read from JSON is dropped as soon as it is checked, with the interpreter
+/// released, and its result keeps the JSON instead (the input itself, not a copy), from
+/// which `CheckResult.document` reads it again if it is ever asked for: a batch's memory
+/// then stays the size of one document, which the allocator reuses, rather than growing
+/// with every document held. A `Document` given as input is kept as it is.
+fn check_all(py: Python<'_>, inputs: Vec<Input>, options: CheckOptions) -> PyResult<Vec<Done>> {
     let options = Arc::new(options);
-    detached(py, inputs, move |_, input| match input {
-        Ok(bytes) => document::check_bytes(bytes, &options),
-        Err(doc) => document::check_document(doc, &options),
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut rest = inputs.into_iter();
+    loop {
+        let chunk: Vec<Input> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return Ok(out);
+        }
+        let options = Arc::clone(&options);
+        let (done, failed) = worker::run(py, move || {
+            let mut done = Vec::with_capacity(chunk.len());
+            let mut chunk = chunk.into_iter();
+            while let Some(input) = chunk.next() {
+                match check_one(input, &options) {
+                    Ok(d) => done.push(d),
+                    Err(e) => return (done, Some((e, chunk.collect::<Vec<_>>()))),
+                }
+            }
+            (done, None)
+        })?;
+        // The results and inputs hold references to Python objects: dropped here, attached.
+        out.extend(done);
+        if let Some((e, unread)) = failed {
+            drop(unread);
+            return Err(e.into_py());
+        }
+        py.check_signals()?;
+    }
+}
+
+/// Checks one input (reading its file, if it is a path).
+fn check_one(input: Input, options: &CheckOptions) -> Result<Done, ReadError> {
+    let (checked, json) = match input {
+        Input::Path(path) => {
+            let bytes = read(&path)?;
+            (document::check_bytes(&bytes, options), Input::Owned(bytes))
+        }
+        Input::Parsed(Some(doc)) => {
+            let checked = document::check_document(*doc, options);
+            return Ok(Done {
+                kind: checked.kind.map(document::DocumentKind::code),
+                id: checked.id,
+                findings: checked.findings,
+                document: checked.document.map(|d| Kept::Document(Box::new(d))),
+                spent: None,
+            });
+        }
+        // Each input is read once; an empty slot cannot occur.
+        Input::Parsed(None) => (
+            document::check_bytes(&[], options),
+            Input::Owned(Vec::new()),
+        ),
+        other => (
+            document::check_bytes(other.json().unwrap_or_default(), options),
+            other,
+        ),
+    };
+    // `check_bytes` gives a document exactly when `document::parse` reads one.
+    let (document, spent) = match checked.document {
+        Some(_) => (Some(Kept::Json(json)), None),
+        None => (None, Some(json)),
+    };
+    Ok(Done {
+        kind: checked.kind.map(document::DocumentKind::code),
+        id: checked.id,
+        findings: checked.findings,
+        document,
+        spent,
     })
 }
 
-/// Checks documents; each result is `(kind, id, findings, document)`.
+fn check_options(provincial_pack: Option<&Bound<'_, PyAny>>) -> PyResult<CheckOptions> {
+    Ok(match self::provincial_pack(provincial_pack)? {
+        Some(p) => CheckOptions::default().with_provincial_pack(p),
+        None => CheckOptions::default(),
+    })
+}
+
+/// Checks documents: one `khuyencong.CheckResult` each; `places`, when given, holds the
+/// `(source, line)` of each input.
 #[pyfunction]
-#[pyo3(signature = (docs, *, provincial_pack = None))]
+#[pyo3(signature = (docs, *, provincial_pack = None, places = None))]
 pub fn _check_many<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
     provincial_pack: Option<&Bound<'py, PyAny>>,
+    places: Option<&Bound<'py, PyList>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let pack = self::provincial_pack(provincial_pack)?;
+    let options = check_options(provincial_pack)?;
     let inputs = inputs(docs, "check_many")?;
-    let options = match pack {
-        Some(p) => CheckOptions::default().with_provincial_pack(p),
-        None => CheckOptions::default(),
-    };
-    let checked = check_all(py, inputs, options)?;
-    let mut converter = Converter::default();
-    let mut out = Vec::with_capacity(checked.len());
-    for c in checked {
-        let document = match c.document {
-            Some(inner) => Some(Bound::new(
-                py,
-                PyDocument {
-                    inner,
-                    source: None,
-                    line: None,
-                },
-            )?),
-            None => None,
+    let n = inputs.len();
+    let done = check_all(py, inputs, options)?;
+    let mut out = Vec::with_capacity(n);
+    for (i, d) in done.into_iter().enumerate() {
+        let (source, line) = match places {
+            Some(p) => {
+                let place = p.get_item(i)?;
+                (place.get_item(0)?.unbind(), place.get_item(1)?.unbind())
+            }
+            None => (py.None(), py.None()),
         };
-        let item = PyTuple::new(
-            py,
-            [
-                c.kind
-                    .map(document::DocumentKind::code)
-                    .into_pyobject(py)?
-                    .into_any(),
-                c.id.into_pyobject(py)?.into_any(),
-                converter.findings(py, &c.findings)?.into_any(),
-                document.into_pyobject(py)?.into_any(),
-            ],
-        )?;
-        out.push(item);
+        out.push(PyCheckResult::from_core(py, d, source, line)?);
     }
     PyList::new(py, out)
+}
+
+/// Checks a list (or tuple) of plain inputs — `bytes`, `bytearray`, `dict`,
+/// `khuyencong.Document` and `str` of a JSON object or array — in one call: one
+/// `khuyencong.CheckResult` each, a document's `source` and `line` kept. `None` when an
+/// item is anything else (a path, another mapping, a `str` that may be a file name), for
+/// the general path to handle.
+#[pyfunction]
+#[pyo3(signature = (docs, *, provincial_pack = None))]
+pub fn _check_plain<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
+    provincial_pack: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Option<Bound<'py, PyList>>> {
+    let items: Vec<Bound<'py, PyAny>> = if let Ok(list) = docs.cast::<PyList>() {
+        list.iter().collect()
+    } else if let Ok(tuple) = docs.cast::<PyTuple>() {
+        tuple.iter().collect()
+    } else {
+        return Ok(None);
+    };
+    let mut inputs = Vec::with_capacity(items.len());
+    let mut places: Vec<Option<(Option<String>, Option<u64>)>> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let plain = if item.is_exact_instance_of::<PyBytes>() {
+            Some((Input::Bytes(item.cast::<PyBytes>()?.clone().into()), None))
+        } else if item.is_exact_instance_of::<PyDict>() {
+            Some((Input::Owned(to_json_bytes(item)?), None))
+        } else if let Ok(doc) = item.cast_exact::<PyDocument>() {
+            let doc = doc.get();
+            Some((
+                Input::Parsed(Some(doc.inner.clone())),
+                Some((doc.source.clone(), doc.line)),
+            ))
+        } else if let Ok(text) = item.cast_exact::<PyString>() {
+            let text = PyBackedStr::try_from(text.clone())?;
+            // Only JSON objects and arrays: any other str may be a file name, which the
+            // general path refuses with a clear error.
+            match text.trim_start().as_bytes().first() {
+                Some(b'{' | b'[') => Some((Input::Text(text), None)),
+                _ => None,
+            }
+        } else if item.is_exact_instance_of::<PyByteArray>() {
+            Some((
+                Input::Bytes(item.cast::<PyByteArray>()?.clone().into()),
+                None,
+            ))
+        } else {
+            None
+        };
+        let Some((input, place)) = plain else {
+            return Ok(None);
+        };
+        inputs.push(input);
+        places.push(place);
+        if i % CHUNK == CHUNK - 1 {
+            py.check_signals()?;
+        }
+    }
+    // The items are no longer needed: the inputs hold what they must.
+    drop(items);
+    let options = check_options(provincial_pack)?;
+    let done = check_all(py, inputs, options)?;
+    let mut out = Vec::with_capacity(done.len());
+    for (d, place) in done.into_iter().zip(places) {
+        let (source, line) = match place {
+            Some((source, line)) => (
+                source.into_pyobject(py)?.into_any().unbind(),
+                line.into_pyobject(py)?.into_any().unbind(),
+            ),
+            None => (py.None(), py.None()),
+        };
+        out.push(PyCheckResult::from_core(py, d, source, line)?);
+    }
+    PyList::new(py, out).map(Some)
 }
 
 /// A document read from a file, or why not.
@@ -529,11 +590,7 @@ pub fn _load(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Bound<'_, PyList>>
             match doc {
                 Loaded::Document(inner, line) => out.append(Bound::new(
                     py,
-                    PyDocument {
-                        inner,
-                        source: Some(source.clone()),
-                        line,
-                    },
+                    PyDocument::new(Box::new(inner), Some(source.clone()), line),
                 )?)?,
                 Loaded::Structure(line, findings) => {
                     let place = match line {
@@ -666,7 +723,7 @@ fn read_documents(
     let inputs = inputs(docs, function)?;
     let parsed: Vec<Parsed> = detached(py, inputs, |i, input| match input {
         Ok(bytes) => document::parse(bytes).map_err(|e| (i, e.findings)),
-        Err(doc) => Ok(doc),
+        Err(doc) => Ok(*doc),
     })?;
     let mut documents = Vec::with_capacity(parsed.len());
     for doc in parsed {

@@ -20,6 +20,7 @@ mod convert;
 mod documents;
 mod errors;
 mod register;
+mod results;
 mod rules;
 mod sheets;
 mod worker;
@@ -229,7 +230,9 @@ fn khuyencong_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_json_loads, m)?)?;
     m.add_function(wrap_pyfunction!(_validation_error, m)?)?;
     m.add_class::<documents::PyDocument>()?;
+    m.add_class::<results::PyCheckResult>()?;
     m.add_function(wrap_pyfunction!(documents::_check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::_check_plain, m)?)?;
     m.add_function(wrap_pyfunction!(documents::_load, m)?)?;
     m.add_function(wrap_pyfunction!(documents::_document, m)?)?;
     m.add_function(wrap_pyfunction!(documents::_totals, m)?)?;

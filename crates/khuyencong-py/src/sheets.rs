@@ -16,8 +16,9 @@ static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 use serde_json::Value;
 
 use crate::convert::{json_to_py, py_to_json};
-use crate::documents::{_document, findings_to_py, provincial_pack};
+use crate::documents::{_document, provincial_pack};
 use crate::errors::error;
+use crate::results::findings_to_py;
 
 /// One document read from a spreadsheet, with where its values came from.
 #[pyclass(frozen, module = "khuyencong._khuyencong", name = "_SheetDocument")]
