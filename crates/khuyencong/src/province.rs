@@ -489,6 +489,19 @@ fn exact_names() -> &'static [(String, Province)] {
     })
 }
 
+/// The exact names by hash: a document's province is nearly always written as the list
+/// writes it, and one hash is quicker than a binary search among two hundred names.
+fn exact_index() -> &'static std::collections::HashMap<String, Candidates> {
+    static INDEX: OnceLock<std::collections::HashMap<String, Candidates>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let table = exact_names();
+        table
+            .iter()
+            .filter_map(|(name, _)| lookup(table, name).map(|c| (name.clone(), c)))
+            .collect()
+    })
+}
+
 /// Every folded name and alias.
 fn folded_names() -> &'static [(String, Province)] {
     static NAMES: OnceLock<NameTable> = OnceLock::new();
@@ -531,8 +544,8 @@ fn lookup(table: &[(String, Province)], key: &str) -> Option<Candidates> {
 
 /// The units a text may name, and whether the text had to be normalised to find them.
 fn candidates(text: &str) -> Option<(Candidates, bool)> {
-    if let Some(c) = lookup(exact_names(), text) {
-        return Some((c, false));
+    if let Some(c) = exact_index().get(text) {
+        return Some((*c, false));
     }
     if text.len() > 200 {
         return None;

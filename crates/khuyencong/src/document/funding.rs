@@ -173,7 +173,7 @@ fn check_part(
     period: Option<&Period>,
 ) {
     if let (Some(year), Some(period)) = (part.year, period) {
-        super::check_year_in_period(out, year, period, &format!("{}/year", path()));
+        super::check_year_in_period_at(out, year, period, || format!("{}/year", path()));
     }
     if let Some(share) = &part.share_percent {
         super::outcome::check_share_of(

@@ -1166,7 +1166,7 @@ fn check_line(
     if list == List::Results
         && let Some(year) = line.year
     {
-        super::check_year_in_period(out, year, period, &format!("{}/year", path()));
+        super::check_year_in_period_at(out, year, period, || format!("{}/year", path()));
     }
     check_counts(out, &line.counts, &|| format!("{}/counts", path()));
     if !line.outcomes.is_empty() {

@@ -379,12 +379,17 @@ impl Scheme {
         let mut eligible_listed = 0u64;
         let mut verdicts = Vec::with_capacity(self.beneficiaries.len());
         for (i, applicant) in self.beneficiaries.iter().enumerate() {
-            let base = format!("/beneficiaries/{i}");
+            // The beneficiary's path is built only when something is said about it.
+            let base = || format!("/beneficiaries/{i}");
             let Ok(assessed) = assess_with(applicant, main, date, Keep::Problems) else {
                 verdicts.push(None);
                 continue;
             };
-            let assessed = assessed.prefixed(&base);
+            let assessed = if assessed.findings.is_empty() && assessed.missing_facts.is_empty() {
+                assessed
+            } else {
+                assessed.prefixed(&base())
+            };
             let missing_facts = assessed.missing_facts;
             let verdict = assessed.verdict;
             verdicts.push(Some(verdict));
@@ -398,14 +403,14 @@ impl Scheme {
                         number: Unlisted(i + 1),
                         activity: main,
                     }
-                    .at(base),
+                    .at(base()),
                 ),
                 Verdict::Indeterminate => out.push(
                     BeneficiaryIndeterminate {
                         number: Unlisted(i + 1),
                         missing_facts: missing_facts.clone(),
                     }
-                    .at(base)
+                    .at(base())
                     .facts(missing_facts),
                 ),
             }

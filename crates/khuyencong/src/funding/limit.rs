@@ -330,6 +330,7 @@ fn content_limit(
     let l = match limit(c.activity, c.eligible_cost, &ctx, date) {
         Err(e) => return Err(NoLimit::Unavailable(e)),
         Ok(Outcome::NotAssessed(n)) => {
+            let n = n.render();
             return Err(NoLimit::NotAssessed(n.reason_vi, n.reason_en, n.citation));
         }
         Ok(Outcome::Assessed(l)) => l,

@@ -93,7 +93,10 @@ pub(crate) fn preflight(bytes: &[u8]) -> Option<Finding> {
             .at(""),
         );
     }
-    if let Err(e) = std::str::from_utf8(bytes) {
+    // The quick check first; the standard one only to say where the input stops being UTF-8.
+    if simdutf8::basic::from_utf8(bytes).is_err()
+        && let Err(e) = std::str::from_utf8(bytes)
+    {
         let at = e.valid_up_to();
         return Some(
             NotUtf8 {
@@ -1262,7 +1265,7 @@ fn shown_number(v: &Value) -> String {
 fn resolve<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
     for _ in 0..16 {
         match s.get("$ref").and_then(Value::as_str) {
-            Some(r) => match r.strip_prefix('#').and_then(|p| root.pointer(p)) {
+            Some(r) => match reference(root, r) {
                 Some(target) => s = target,
                 None => return s,
             },
@@ -1400,6 +1403,86 @@ fn hint_of(s: &Value) -> Option<(String, String)> {
     Some((vi.trim().to_owned(), en.trim().to_owned()))
 }
 
+/// The keywords of one schema object the validator reads, found in one pass over its
+/// members: a schema has a handful of members, and looking each keyword up by name (twenty of
+/// them, most absent) cost more than the rest of the walk.
+#[derive(Default)]
+struct Keywords<'a> {
+    reference: Option<&'a Value>,
+    if_: Option<&'a Value>,
+    then: Option<&'a Value>,
+    else_: Option<&'a Value>,
+    all_of: Option<&'a Value>,
+    any_of: Option<&'a Value>,
+    one_of: Option<&'a Value>,
+    types: Option<&'a Value>,
+    enum_: Option<&'a Value>,
+    const_: Option<&'a Value>,
+    minimum: Option<&'a Value>,
+    maximum: Option<&'a Value>,
+    min_length: Option<&'a Value>,
+    max_length: Option<&'a Value>,
+    format: Option<&'a Value>,
+    pattern: Option<&'a Value>,
+    min_items: Option<&'a Value>,
+    max_items: Option<&'a Value>,
+    items: Option<&'a Value>,
+    required: Option<&'a Value>,
+    properties: Option<&'a Value>,
+    additional: Option<&'a Value>,
+}
+
+impl<'a> Keywords<'a> {
+    fn of(s: &'a Value) -> Self {
+        let mut k = Self::default();
+        let Value::Object(map) = s else {
+            return k;
+        };
+        for (key, value) in map {
+            let slot = match key.as_str() {
+                "$ref" => &mut k.reference,
+                "if" => &mut k.if_,
+                "then" => &mut k.then,
+                "else" => &mut k.else_,
+                "allOf" => &mut k.all_of,
+                "anyOf" => &mut k.any_of,
+                "oneOf" => &mut k.one_of,
+                "type" => &mut k.types,
+                "enum" => &mut k.enum_,
+                "const" => &mut k.const_,
+                "minimum" => &mut k.minimum,
+                "maximum" => &mut k.maximum,
+                "minLength" => &mut k.min_length,
+                "maxLength" => &mut k.max_length,
+                "format" => &mut k.format,
+                "pattern" => &mut k.pattern,
+                "minItems" => &mut k.min_items,
+                "maxItems" => &mut k.max_items,
+                "items" => &mut k.items,
+                "required" => &mut k.required,
+                "properties" => &mut k.properties,
+                "additionalProperties" => &mut k.additional,
+                _ => continue,
+            };
+            *slot = Some(value);
+        }
+        k
+    }
+}
+
+/// The target of a local `$ref` (`#/$defs/Name`, or any JSON Pointer after `#`).
+fn reference<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
+    let pointer = r.strip_prefix('#')?;
+    // The generated schemas refer to `#/$defs/Name`: two lookups, without the pointer's
+    // unescaping (which allocates for every token).
+    if let Some(name) = pointer.strip_prefix("/$defs/")
+        && !name.contains(['/', '~'])
+    {
+        return root.get("$defs")?.get(name);
+    }
+    root.pointer(pointer)
+}
+
 /// The validator: walks a value and its schema together, pushing an issue per failing
 /// keyword (a value of the wrong type gets that one issue, not also its other keywords).
 struct Walk<'a> {
@@ -1428,6 +1511,30 @@ fn allowed_types(s: &Value) -> Option<Vec<Type>> {
                 .collect(),
         ),
         _ => None,
+    }
+}
+
+/// Whether `v` is of a type a schema's `type` (the keyword's value) allows, without
+/// gathering the list (which only a failure needs).
+fn type_keyword_fits(keyword: &Value, v: &Value) -> bool {
+    let name = |n: &str| match n {
+        "object" => Some(Type::Object),
+        "array" => Some(Type::Array),
+        "string" => Some(Type::String),
+        "integer" => Some(Type::Integer),
+        "number" => Some(Type::Number),
+        "boolean" => Some(Type::Boolean),
+        "null" => Some(Type::Null),
+        _ => None,
+    };
+    match keyword {
+        Value::String(n) => type_fits(name(n).as_slice(), v),
+        Value::Array(ns) => ns
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(name)
+            .any(|t| type_fits(&[t], v)),
+        _ => true,
     }
 }
 
@@ -1470,6 +1577,14 @@ impl Walk<'_> {
 
     /// Whether `v` is valid against `s` (the issues are not kept).
     fn is_valid(&self, s: &Value, v: &Value, path: &mut String) -> bool {
+        // The usual condition, `{"type": …}` alone (`if` null `then` anything `else` the
+        // type, for every optional field), is decided by the type: no walk, no issue built.
+        if let Value::Object(map) = s
+            && map.len() == 1
+            && let Some(types) = map.get("type")
+        {
+            return type_keyword_fits(types, v);
+        }
         let mut scratch = Vec::new();
         Walk {
             compiled: self.compiled,
@@ -1494,9 +1609,10 @@ impl Walk<'_> {
             }
             other => other,
         };
-        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+        let k = Keywords::of(s);
+        if let Some(r) = k.reference.and_then(Value::as_str) {
             let compiled = self.compiled;
-            match r.strip_prefix('#').and_then(|p| compiled.schema.pointer(p)) {
+            match reference(&compiled.schema, r) {
                 Some(target) => self.value(target, v, path),
                 None => self.push(
                     path,
@@ -1507,28 +1623,29 @@ impl Walk<'_> {
                 ),
             }
         }
-        if let Some(cond) = s.get("if") {
+        if let Some(cond) = k.if_ {
             let branch = if self.is_valid(cond, v, path) {
-                s.get("then")
+                k.then
             } else {
-                s.get("else")
+                k.else_
             };
             if let Some(b) = branch {
                 self.value(b, v, path);
             }
         }
-        if let Some(Value::Array(all)) = s.get("allOf") {
+        if let Some(Value::Array(all)) = k.all_of {
             for sub in all {
                 self.value(sub, v, path);
             }
         }
-        for key in ["anyOf", "oneOf"] {
-            if let Some(Value::Array(options)) = s.get(key) {
+        for union in [k.any_of, k.one_of] {
+            if let Some(Value::Array(options)) = union {
                 self.union(options, v, path);
             }
         }
-        if let Some(types) = allowed_types(s)
-            && !type_fits(&types, v)
+        if let Some(keyword) = k.types
+            && !type_keyword_fits(keyword, v)
+            && let Some(types) = allowed_types(s)
         {
             let got = Type::of(v);
             let what = if got == Type::Number && types.contains(&Type::Integer) {
@@ -1544,12 +1661,12 @@ impl Walk<'_> {
             self.push(path, what);
             return;
         }
-        self.constants(s, v, path);
+        self.constants(&k, v, path);
         match v {
-            Value::Number(_) => self.number(s, v, path),
-            Value::String(text) => self.string(s, text, path),
-            Value::Array(items) => self.array(s, items, path),
-            Value::Object(map) => self.object(s, map, path),
+            Value::Number(_) => self.number(s, &k, v, path),
+            Value::String(text) => self.string(s, &k, text, path),
+            Value::Array(items) => self.array(&k, items, path),
+            Value::Object(map) => self.object(&k, map, path),
             _ => {}
         }
     }
@@ -1602,8 +1719,8 @@ impl Walk<'_> {
         self.push(path, what);
     }
 
-    fn constants(&mut self, s: &Value, v: &Value, path: &str) {
-        if let Some(Value::Array(options)) = s.get("enum")
+    fn constants(&mut self, k: &Keywords<'_>, v: &Value, path: &str) {
+        if let Some(Value::Array(options)) = k.enum_
             && !options.contains(v)
         {
             if path == "/schema_version" {
@@ -1629,7 +1746,7 @@ impl Walk<'_> {
                 },
             );
         }
-        if let Some(expected) = s.get("const")
+        if let Some(expected) = k.const_
             && expected != v
         {
             let what = if path == "/schema_version" {
@@ -1651,23 +1768,26 @@ impl Walk<'_> {
         }
     }
 
-    fn number(&mut self, s: &Value, v: &Value, path: &str) {
-        let below = s
-            .get("minimum")
+    fn number(&mut self, s: &Value, k: &Keywords<'_>, v: &Value, path: &str) {
+        let below = k
+            .minimum
             .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Less));
-        let above = s
-            .get("maximum")
+        let above = k
+            .maximum
             .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Greater));
+        if !below && !above {
+            return;
+        }
         let shown = shown_number(v);
         if below {
-            let what = if s.get("minimum").and_then(Value::as_u64) == Some(0) {
+            let what = if k.minimum.and_then(Value::as_u64) == Some(0) {
                 What::Negative { shown }
             } else {
                 range(s, shown)
             };
             self.push(path, what);
         } else if above {
-            let what = if s.get("maximum").and_then(Value::as_u64) == Some(MAX_VND) {
+            let what = if k.maximum.and_then(Value::as_u64) == Some(MAX_VND) {
                 What::TooLarge { shown }
             } else {
                 range(s, shown)
@@ -1676,10 +1796,15 @@ impl Walk<'_> {
         }
     }
 
-    fn string(&mut self, s: &Value, text: &str, path: &str) {
-        let n = text.chars().count();
-        let min = s.get("minLength").and_then(Value::as_u64);
-        let max = s.get("maxLength").and_then(Value::as_u64);
+    fn string(&mut self, s: &Value, k: &Keywords<'_>, text: &str, path: &str) {
+        let min = k.min_length.and_then(Value::as_u64);
+        let max = k.max_length.and_then(Value::as_u64);
+        // Characters are counted only when there is a bound to compare them with.
+        let n = if min.is_some() || max.is_some() {
+            text.chars().count()
+        } else {
+            0
+        };
         let len = u64::try_from(n).unwrap_or(u64::MAX);
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
             self.push(
@@ -1691,9 +1816,7 @@ impl Walk<'_> {
                 },
             );
         }
-        if s.get("format").and_then(Value::as_str) == Some("date")
-            && super::strict_date(text).is_none()
-        {
+        if k.format.and_then(Value::as_str) == Some("date") && super::strict_date(text).is_none() {
             self.push(
                 path,
                 What::InvalidDate {
@@ -1701,7 +1824,7 @@ impl Walk<'_> {
                 },
             );
         }
-        if let Some(p) = s.get("pattern").and_then(Value::as_str)
+        if let Some(p) = k.pattern.and_then(Value::as_str)
             && self
                 .compiled
                 .pattern(p)
@@ -1717,10 +1840,10 @@ impl Walk<'_> {
         }
     }
 
-    fn array(&mut self, s: &Value, items: &[Value], path: &mut String) {
+    fn array(&mut self, k: &Keywords<'_>, items: &[Value], path: &mut String) {
         let n = items.len();
-        let min = s.get("minItems").and_then(Value::as_u64);
-        let max = s.get("maxItems").and_then(Value::as_u64);
+        let min = k.min_items.and_then(Value::as_u64);
+        let max = k.max_items.and_then(Value::as_u64);
         let len = u64::try_from(n).unwrap_or(u64::MAX);
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
             self.push(
@@ -1732,19 +1855,21 @@ impl Walk<'_> {
                 },
             );
         }
-        if let Some(item_schema) = s.get("items") {
+        if let Some(item_schema) = k.items {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
-                path.push('/');
-                path.push_str(&i.to_string());
+                {
+                    use std::fmt::Write as _;
+                    let _ = write!(path, "/{i}");
+                }
                 self.value(item_schema, item, path);
                 path.truncate(len);
             }
         }
     }
 
-    fn object(&mut self, s: &Value, map: &Map<String, Value>, path: &mut String) {
-        if let Some(Value::Array(required)) = s.get("required") {
+    fn object(&mut self, k: &Keywords<'_>, map: &Map<String, Value>, path: &mut String) {
+        if let Some(Value::Array(required)) = k.required {
             for field in required.iter().filter_map(Value::as_str) {
                 if !map.contains_key(field) {
                     self.push(
@@ -1756,8 +1881,8 @@ impl Walk<'_> {
                 }
             }
         }
-        let properties = s.get("properties").and_then(Value::as_object);
-        let additional = s.get("additionalProperties");
+        let properties = k.properties.and_then(Value::as_object);
+        let additional = k.additional;
         for (key, value) in map {
             let len = path.len();
             if let Some(sub) = properties.and_then(|p| p.get(key)) {
@@ -1949,7 +2074,7 @@ pub(crate) fn read(bytes: &[u8]) -> (json::Parsed, Examined) {
         examined.findings.push(f);
         return (json::Parsed::default(), examined);
     }
-    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let text = simdutf8::basic::from_utf8(bytes).unwrap_or_default();
     let mut parsed = json::parse(text, MAX_DEPTH);
     if let Some(e) = &parsed.error {
         examined.findings.push(syntax_finding(e));

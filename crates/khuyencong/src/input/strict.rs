@@ -34,13 +34,20 @@ pub(crate) fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> serd
 /// a string of well-formed JSON).
 pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> serde_json::Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(Strict::root(&mut de))?;
-    de.end()?;
-    Ok(value)
+    // The result is returned as the reader made it (a document is several kilobytes: taking
+    // it out of the `Result` and wrapping it again would copy it).
+    let mut read = T::deserialize(Strict::root(&mut de));
+    if read.is_ok()
+        && let Err(e) = de.end()
+    {
+        read = Err(e);
+    }
+    read
 }
 
-/// Reads a `T` from a JSON value through the strict wrapper.
-#[cfg(test)]
+/// Reads a `T` from a JSON value through the strict wrapper (the structural report's pruned
+/// value, natively; see `document::read_pruned`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) fn from_value<T: de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> serde_json::Result<T> {

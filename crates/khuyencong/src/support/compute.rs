@@ -181,17 +181,56 @@ pub fn max_support(
 ) -> Result<SupportLimit, SupportError> {
     Ok(match limit(activity, eligible_cost, context, date)? {
         Outcome::Assessed(l) => SupportLimit::Assessed(l.render()),
-        Outcome::NotAssessed(n) => SupportLimit::NotAssessed(n),
+        Outcome::NotAssessed(n) => SupportLimit::NotAssessed(n.render()),
     })
 }
 
 /// The outcome of the one computation of a support limit: an assessed limit as data (its
-/// derivation rendered only by [`Limit::render`]), or not assessed with the reason.
+/// derivation rendered only by [`Limit::render`]), or not assessed with the reason (also
+/// written only when read: document checks that want only an assessed limit drop it).
 pub(crate) enum Outcome<'a> {
     /// A computed limit.
     Assessed(Limit<'a>),
     /// Not computed, with the reason.
-    NotAssessed(NotAssessedLimit),
+    NotAssessed(NotAssessed<'a>),
+}
+
+/// Why a limit is not assessed, as data; [`NotAssessed::render`] writes the reason.
+pub(crate) enum NotAssessed<'a> {
+    /// A date before the modelled support levels.
+    BeforeModelledLevels(NaiveDate),
+    /// An activity with several support items, none named.
+    VariantNotNamed(Activity, SupportRegime),
+    /// No level read for the item on the date.
+    NotRead {
+        activity: Activity,
+        variant: Option<SupportVariant>,
+        regime: SupportRegime,
+        national: &'a super::pack::NationalPack,
+        date: NaiveDate,
+    },
+    /// A rule whose level cannot be computed (its reason is in the rule).
+    Written(NotAssessedLimit),
+}
+
+impl NotAssessed<'_> {
+    /// The reason, written in both languages.
+    pub(crate) fn render(self) -> NotAssessedLimit {
+        match self {
+            Self::BeforeModelledLevels(date) => before_modelled_levels(date),
+            Self::VariantNotNamed(activity, regime) => {
+                variant_not_named(activity, &SupportVariant::of(activity), regime)
+            }
+            Self::NotRead {
+                activity,
+                variant,
+                regime,
+                national,
+                date,
+            } => not_read(activity, variant, regime, national, date),
+            Self::Written(n) => n,
+        }
+    }
 }
 
 /// The one computation behind [`max_support`]: the same question, answered with data.
@@ -202,7 +241,6 @@ pub(crate) fn limit<'a>(
     context: &SupportContext<'a>,
     date: NaiveDate,
 ) -> Result<Outcome<'a>, SupportError> {
-    let variants = SupportVariant::of(activity);
     if let Some(v) = context.variant
         && v.activity() != activity
     {
@@ -212,11 +250,13 @@ pub(crate) fn limit<'a>(
         });
     }
     let Ok(regime) = SupportRegime::at(date) else {
-        return Ok(Outcome::NotAssessed(before_modelled_levels(date)));
+        return Ok(Outcome::NotAssessed(NotAssessed::BeforeModelledLevels(
+            date,
+        )));
     };
-    if context.variant.is_none() && !variants.is_empty() {
-        return Ok(Outcome::NotAssessed(variant_not_named(
-            activity, &variants, regime,
+    if context.variant.is_none() && SupportVariant::ALL.iter().any(|v| v.activity() == activity) {
+        return Ok(Outcome::NotAssessed(NotAssessed::VariantNotNamed(
+            activity, regime,
         )));
     }
     let national = national_pack().map_err(SupportError::Pack)?;
@@ -268,13 +308,13 @@ pub(crate) fn limit<'a>(
             (r, RuleSource::NationalAsReference)
         }
         _ => {
-            return Ok(Outcome::NotAssessed(not_read(
+            return Ok(Outcome::NotAssessed(NotAssessed::NotRead {
                 activity,
-                context.variant,
+                variant: context.variant,
                 regime,
                 national,
                 date,
-            )));
+            }));
         }
     };
     apply(
@@ -766,15 +806,17 @@ fn apply<'a, C>(
     preface: Vec<Preface<'a>>,
 ) -> Result<Outcome<'a>, SupportError> {
     if let Some(why) = &rule.not_computable {
-        return Ok(Outcome::NotAssessed(NotAssessedLimit {
-            assessed: Flag,
-            reason_vi: format!("Chưa đánh giá: {}", why.vi),
-            reason_en: format!("Not assessed: {}", why.en),
-            citation: applied.citation(),
-            support_regime: Some(regime),
-            unit: rule.unit(),
-            rule_id: Some(rule.id.clone()),
-        }));
+        return Ok(Outcome::NotAssessed(NotAssessed::Written(
+            NotAssessedLimit {
+                assessed: Flag,
+                reason_vi: format!("Chưa đánh giá: {}", why.vi),
+                reason_en: format!("Not assessed: {}", why.en),
+                citation: applied.citation(),
+                support_regime: Some(regime),
+                unit: rule.unit(),
+                rule_id: Some(rule.id.clone()),
+            },
+        )));
     }
     let mut confidence = rule.confidence;
     if source == RuleSource::NationalAsReference {
