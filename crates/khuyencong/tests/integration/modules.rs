@@ -30,36 +30,29 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The code of a source file without its tests, comments and string literals — except the
-/// string literals that are paths of the crate (`"crate::de::items::<_, _, 0, 1000>"`, as
-/// serde attributes name a function), which are kept as code.
+/// The code of a source file without its `#[cfg(test)]` items (wherever they stand: a test
+/// helper in the middle of a file hides nothing after it), comments and string literals —
+/// except the string literals that are paths of the crate
+/// (`"crate::de::items::<_, _, 0, 1000>"`, as serde attributes name a function), which are
+/// kept as code. The lexer is the finding-code guard's.
 fn code(text: &str) -> String {
-    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let line = line.split("//").next().unwrap_or_default();
-        let mut in_string = false;
-        let mut escaped = false;
-        let mut literal = String::new();
-        for c in line.chars() {
-            match (in_string, escaped, c) {
-                (true, true, _) => escaped = false,
-                (true, false, '\\') => escaped = true,
-                (true, false, '"') => {
-                    in_string = false;
-                    if literal.starts_with("crate::") {
-                        out.push(' ');
-                        out.push_str(&literal);
-                        out.push(' ');
-                    }
-                    literal.clear();
-                }
-                (true, ..) => literal.push(c),
-                (false, _, '"') => in_string = true,
-                (false, ..) => out.push(c),
+    let (mut blank, literals) = super::finding_codes::lex(text);
+    let tests = super::finding_codes::spans(&blank, "#[cfg(test)]");
+    for &(from, to) in &tests {
+        for c in &mut blank[from..to] {
+            if *c != b'\n' {
+                *c = b' ';
             }
         }
-        out.push('\n');
+    }
+    let mut out = String::from_utf8_lossy(&blank).into_owned();
+    for l in &literals {
+        let in_test = tests.iter().any(|&(a, b)| a <= l.start && l.start < b);
+        if !in_test && l.text.starts_with("crate::") {
+            out.push(' ');
+            out.push_str(&l.text);
+            out.push('\n');
+        }
     }
     out
 }
@@ -186,5 +179,27 @@ fn module_graph() {
                     .collect::<Vec<_>>()
             ))
             .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_reader_skips_test_items_only() {
+    let text = r#"
+use crate::law::Citation;
+#[cfg(test)]
+fn helper() { let _ = crate::money::Vnd::ZERO; }
+use crate::fund::FundLevel; // crate::codelist in a comment
+#[serde(deserialize_with = "crate::de::items")]
+const S: &str = "crate";
+#[cfg(test)]
+mod tests {
+    use crate::support::limit;
+}
+"#;
+    let names = named(&code(text));
+    assert_eq!(
+        names,
+        BTreeSet::from(["de".to_owned(), "fund".to_owned(), "law".to_owned()]),
+        "imports after a test item are seen; test items, comments and plain strings are not"
     );
 }
