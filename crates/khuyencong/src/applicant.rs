@@ -122,7 +122,7 @@ pub struct Location {
     /// commune (Circular 46/2012/TT-BCT Art. 3.1(đ)). / Ngày hiệu lực quyết định chuyển xã thành phường.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::opt_date",
+        deserialize_with = "crate::de::opt_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub ward_converted_on: Option<NaiveDate>,

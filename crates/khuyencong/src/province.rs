@@ -605,39 +605,24 @@ pub fn normalise_text(text: &str) -> (String, bool) {
     (out, changed)
 }
 
-/// The province a document names and the dates it speaks of: a scheme's approval day, a
-/// plan's year, a report's period; `None` when it names none.
-pub fn document_province(doc: &crate::document::Document) -> Option<(&str, NaiveDate, NaiveDate)> {
-    use crate::document::Document;
-    match doc {
-        Document::Scheme(s) => s
-            .province
-            .as_deref()
-            .map(|p| (p, s.approval.date, s.approval.date)),
-        Document::Plan(p) => {
-            let name = p.province.as_deref()?;
-            let from = NaiveDate::from_ymd_opt(p.year, 1, 1)?;
-            let to = NaiveDate::from_ymd_opt(p.year, 12, 31)?;
-            Some((name, from, to))
-        }
-        Document::PeriodReport(r) => r
-            .reporting_unit
-            .province
-            .as_deref()
-            .map(|p| (p, r.period.from, r.period.to)),
-        Document::Programme(p) => p
-            .province
-            .as_deref()
-            .map(|name| (name, p.period.from, p.period.to)),
-    }
+/// A document that names a province and the dates it speaks of: what [`document_province`]
+/// and the province rule of `check` read. [`crate::document::Document`] implements it, so
+/// the rule sits here with the list of provinces, below the documents.
+pub trait NamesProvince {
+    /// The province named and the dates the document speaks of (a scheme's approval day, a
+    /// plan's year, a report's period); `None` when it names none.
+    fn province_named(&self) -> Option<(&str, NaiveDate, NaiveDate)>;
+
+    /// The JSON Pointer of the province field.
+    fn province_path(&self) -> &'static str;
 }
 
-/// The path of the province field of a document.
-fn province_path(doc: &crate::document::Document) -> &'static str {
-    match doc {
-        crate::document::Document::PeriodReport(_) => "/reporting_unit/province",
-        _ => "/province",
-    }
+/// The province a document names and the dates it speaks of: a scheme's approval day, a
+/// plan's year, a report's period; `None` when it names none.
+pub fn document_province<D: NamesProvince + ?Sized>(
+    doc: &D,
+) -> Option<(&str, NaiveDate, NaiveDate)> {
+    doc.province_named()
 }
 
 /// A province in a finding's message: its name in the message's language; `params` holds its
@@ -762,7 +747,7 @@ finding_kinds! {
 /// its text had to be normalised), and a warning when that unit does not exist at the
 /// document's date. A name that is not of the list gives no finding: documents may name
 /// their province in ways the list does not know, and nothing rests on it.
-pub(crate) fn check_document(doc: &crate::document::Document, out: &mut Vec<crate::Finding>) {
+pub(crate) fn check_document<D: NamesProvince + ?Sized>(doc: &D, out: &mut Vec<crate::Finding>) {
     let Some((text, from, to)) = document_province(doc) else {
         return;
     };
@@ -773,7 +758,7 @@ pub(crate) fn check_document(doc: &crate::document::Document, out: &mut Vec<crat
         return;
     };
     let p = m.province;
-    let path = province_path(doc);
+    let path = doc.province_path();
     let cite = p.citation();
     if m.normalised {
         out.push(

@@ -22,13 +22,8 @@ pub(crate) struct Report {
     pub prunable: Result<(Value, Vec<String>), String>,
 }
 
-const fn target(kind: DocumentKind) -> Target {
-    match kind {
-        DocumentKind::Scheme => Target::Scheme,
-        DocumentKind::Plan => Target::Plan,
-        DocumentKind::PeriodReport => Target::PeriodReport,
-        DocumentKind::Programme => Target::Programme,
-    }
+fn target(kind: DocumentKind) -> Target {
+    super::schema::compiled(kind)
 }
 
 fn kind_of(code: &str) -> Option<DocumentKind> {

@@ -9,7 +9,7 @@
 
 use super::SchemeFunding;
 use super::window::Ttlt26;
-use crate::document::reconcile::{Agreement, Figure, beyond_tolerance, compare, shortfall};
+use crate::figure::reconcile::{Agreement, Figure, beyond_tolerance, compare, shortfall};
 use crate::finding::{Finding, finding_kinds};
 use crate::fund::FundingSource;
 use crate::law::{Citation, InstrumentId};

@@ -20,8 +20,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::activity::Activity;
-use crate::document::{Amount, Exactness};
+use crate::figure::Amount;
 use crate::finding::{Finding, FindingDef};
+use crate::money::Exactness;
 use crate::money::{MoneyError, Ratio, Vnd};
 use crate::support::SupportContext;
 

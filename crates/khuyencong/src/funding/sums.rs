@@ -9,10 +9,10 @@
 use rust_decimal::RoundingStrategy;
 
 use super::{SchemeFunding, counterpart_per_support, support_share};
-use crate::document::Exactness;
-use crate::document::reconcile::{Agreement, Contradiction, Figure, Parts, check_total, compare};
+use crate::figure::reconcile::{Agreement, Contradiction, Figure, Parts, check_total, compare};
 use crate::finding::{Arg, Finding, Params, finding_kinds};
 use crate::law::Lang;
+use crate::money::Exactness;
 use crate::money::{Ratio, Vnd};
 
 finding_kinds! {

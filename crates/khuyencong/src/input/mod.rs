@@ -1,8 +1,11 @@
 //! Reading inputs, the one way for every front (the library, the `khuyencong` command, the
 //! Python package): files read with a bound, JSON Lines streamed line by line with a bound
 //! per line, dates and amounts given as arguments, applicant facts — and, underneath, the
-//! strict reader every JSON input goes through and the structural report that says what is
-//! wrong with an input and where (a JSON Pointer), in Vietnamese and English.
+//! strict reader every JSON input goes through, the generation of an input's JSON Schema
+//! from its type, and the structural report that says what is wrong with an input and where
+//! (a JSON Pointer), in Vietnamese and English. The report validates against the schema it
+//! is given: the module owning a type generates the schema and keeps it compiled (the
+//! applicant's facts here, the documents in `document`, the rule packs in `support`).
 //!
 //! ```
 //! use khuyencong::input::{parse_amount, parse_date};
@@ -16,16 +19,19 @@
 mod json;
 mod pattern;
 pub(crate) mod report;
+pub(crate) mod schema;
 pub use report::unreadable_file;
 pub(crate) mod strict;
 mod walk;
 
 use std::io::{BufRead, Read};
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
 use crate::applicant::ApplicantFacts;
+pub(crate) use crate::de::strict_date;
 use crate::finding::Finding;
 use crate::money::{Exactness, MAX_VND, NotationError, Vnd, parse_vnd};
 
@@ -344,26 +350,6 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, ArgumentError> {
     strict_date(text).ok_or_else(|| ArgumentError::Date(text.chars().take(40).collect()))
 }
 
-/// [`parse_date`] without the error value.
-pub(crate) fn strict_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return None;
-    }
-    let digits = |r: std::ops::Range<usize>| {
-        b[r].iter()
-            .fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'))
-    };
-    let year = i32::try_from(digits(0..4)).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(5..7), digits(8..10))
-}
-
 /// Reads an exact amount given as an argument: whole đồng (`620000000`) or Vietnamese
 /// notation (`620 triệu`, `1.400 triệu đồng`, `4,36 tỷ`), as [`parse_vnd`] reads it. An
 /// approximate or lower-bound amount (`gần`, `hơn`) is refused: an argument is a figure.
@@ -425,7 +411,7 @@ pub fn read_applicant(bytes: &[u8]) -> Result<ApplicantFacts, Vec<Finding>> {
     {
         return Ok(facts);
     }
-    let examined = report::examine(bytes, report::Target::Applicant);
+    let examined = report::examine(bytes, &APPLICANT);
     let mut findings = examined.findings;
     if findings.is_empty() {
         findings.push(report::fallback::<ApplicantFacts>(bytes));
@@ -433,6 +419,20 @@ pub fn read_applicant(bytes: &[u8]) -> Result<ApplicantFacts, Vec<Finding>> {
     Finding::sort(&mut findings);
     Err(findings)
 }
+
+/// The schema of an applicant's facts as published, or as generated before it is made
+/// strict (`annotated`: see [`crate::schema::annotated_schema`]).
+pub(crate) fn applicant_schema(annotated: bool) -> serde_json::Value {
+    if annotated {
+        schema::generated::<ApplicantFacts>(schema::SchemaKind::Applicant)
+    } else {
+        schema::root::<ApplicantFacts>(schema::SchemaKind::Applicant, true)
+    }
+}
+
+/// The compiled schema applicant facts are validated against.
+pub(crate) static APPLICANT: LazyLock<report::Compiled> =
+    LazyLock::new(|| report::Compiled::new(applicant_schema(false)));
 
 /// Reads a JSON value with the library's own reader, the one documents are read with: for a
 /// value that is part of a document but arrives on its own (a spreadsheet cell holding JSON,

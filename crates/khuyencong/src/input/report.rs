@@ -32,48 +32,10 @@ use std::fmt;
 
 use crate::finding::{Arg, Finding, Params, Unlisted, Wording, escape_token, finding_kinds};
 use crate::law::Lang;
-use crate::schema::{SchemaKind, json_schema};
 
-/// What an input is read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
-    /// A scheme.
-    Scheme,
-    /// A plan.
-    Plan,
-    /// A period report.
-    PeriodReport,
-    /// A programme.
-    Programme,
-    /// An applicant's facts.
-    Applicant,
-    /// A provincial rule pack.
-    ProvincialPack,
-    /// The national rule pack (embedded; its schema is not published).
-    NationalPack,
-}
-
-impl Target {
-    fn schema(self) -> Value {
-        match self {
-            Self::NationalPack => crate::schema::internal::<crate::support::NationalPack>(
-                "urn:khuyencong:schema:national_pack:1",
-            ),
-            other => json_schema(other.kind()),
-        }
-    }
-
-    const fn kind(self) -> SchemaKind {
-        match self {
-            Self::Scheme => SchemaKind::Scheme,
-            Self::Plan => SchemaKind::Plan,
-            Self::PeriodReport => SchemaKind::PeriodReport,
-            Self::Programme => SchemaKind::Programme,
-            Self::Applicant => SchemaKind::Applicant,
-            Self::ProvincialPack | Self::NationalPack => SchemaKind::ProvincialPack,
-        }
-    }
-}
+/// What an input is read as: the compiled schema of its type, which the module owning the
+/// type generates ([`Compiled::new`]) and keeps.
+pub(crate) type Target = &'static Compiled;
 
 /// A target's schema, with its patterns compiled.
 pub(crate) struct Compiled {
@@ -83,13 +45,10 @@ pub(crate) struct Compiled {
     nodes: Nodes,
 }
 
-fn compile(target: Target) -> Compiled {
-    Compiled::new(target.schema())
-}
-
 impl Compiled {
-    /// A schema with its patterns compiled, and compiled for the validator.
-    fn new(schema: Value) -> Self {
+    /// A schema with its patterns compiled, and compiled for the validator (once per
+    /// process: the owners of the schemas keep them in a `LazyLock`).
+    pub(crate) fn new(schema: Value) -> Self {
         let mut patterns = Vec::new();
         let mut stack = vec![&schema];
         while let Some(v) = stack.pop() {
@@ -112,27 +71,6 @@ impl Compiled {
             patterns,
             nodes,
         }
-    }
-}
-
-static SCHEME: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Scheme));
-static PLAN: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Plan));
-static REPORT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::PeriodReport));
-static PROGRAMME: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Programme));
-static APPLICANT: LazyLock<Compiled> = LazyLock::new(|| compile(Target::Applicant));
-static PACK: LazyLock<Compiled> = LazyLock::new(|| compile(Target::ProvincialPack));
-static NATIONAL: LazyLock<Compiled> = LazyLock::new(|| compile(Target::NationalPack));
-
-/// The compiled schema of a target.
-pub(crate) fn compiled(target: Target) -> &'static Compiled {
-    match target {
-        Target::Scheme => &SCHEME,
-        Target::Plan => &PLAN,
-        Target::PeriodReport => &REPORT,
-        Target::Programme => &PROGRAMME,
-        Target::Applicant => &APPLICANT,
-        Target::ProvincialPack => &PACK,
-        Target::NationalPack => &NATIONAL,
     }
 }
 
@@ -1611,8 +1549,7 @@ pub(crate) fn examine(bytes: &[u8], target: Target) -> Examined {
     let Some(value) = &examined.value else {
         return examined;
     };
-    let compiled = compiled(target);
-    examined.issues = schema_issues(compiled, value, &parsed);
+    examined.issues = schema_issues(target, value, &parsed);
     examined.findings = examined.issues.iter().map(Issue::finding).collect();
     examined
 }
@@ -1642,7 +1579,7 @@ pub(crate) fn read(bytes: &[u8]) -> (json::Parsed, Examined) {
 
 /// Validates an already read value (and its byte-layer facts) against a target.
 pub(crate) fn validate(parsed: &json::Parsed, value: &Value, target: Target) -> Vec<Issue> {
-    schema_issues(compiled(target), value, parsed)
+    schema_issues(target, value, parsed)
 }
 
 /// The finding of an input that the strict reader refused although neither layer found a
@@ -1668,8 +1605,7 @@ pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding 
 /// Whether the schema at `pointer` is free text: a string without a code list, format or
 /// pattern (titles, names, notes), which no rule computes with.
 pub(crate) fn is_free_text(target: Target, instance: &Value, pointer: &str) -> bool {
-    let c = compiled(target);
-    let Some((s, _)) = schema_at(&c.schema, instance, pointer) else {
+    let Some((s, _)) = schema_at(&target.schema, instance, pointer) else {
         return false;
     };
     let plain = |s: &Value| {
@@ -1683,22 +1619,35 @@ pub(crate) fn is_free_text(target: Target, instance: &Value, pointer: &str) -> b
 
 #[cfg(test)]
 mod tests {
-    use super::{Target, compiled};
+    use super::Target;
+    use crate::document::DocumentKind;
 
     /// Every `pattern` of the schemas the library validates against compiles in the
     /// report's matcher (a pattern it could not read would go unchecked in the report).
     #[test]
     fn every_pattern_of_the_schemas_compiles() {
-        for target in [
-            Target::Scheme,
-            Target::Plan,
-            Target::PeriodReport,
-            Target::Programme,
-            Target::Applicant,
-            Target::ProvincialPack,
-            Target::NationalPack,
-        ] {
-            let c = compiled(target);
+        let targets: [(&str, Target); 7] = [
+            (
+                "scheme",
+                crate::document::schema::compiled(DocumentKind::Scheme),
+            ),
+            (
+                "plan",
+                crate::document::schema::compiled(DocumentKind::Plan),
+            ),
+            (
+                "period_report",
+                crate::document::schema::compiled(DocumentKind::PeriodReport),
+            ),
+            (
+                "programme",
+                crate::document::schema::compiled(DocumentKind::Programme),
+            ),
+            ("applicant", &crate::input::APPLICANT),
+            ("provincial_pack", &crate::support::pack::PROVINCIAL_SCHEMA),
+            ("national_pack", &crate::support::pack::NATIONAL_SCHEMA),
+        ];
+        for (target, c) in targets {
             let text = c.schema.to_string();
             let written = text.matches("\"pattern\":").count();
             let mut sources = Vec::new();

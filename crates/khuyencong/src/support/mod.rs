@@ -35,12 +35,13 @@
 //! ```
 
 mod compute;
-mod pack;
+pub(crate) mod pack;
 mod provincial;
 mod types;
 
 pub(crate) use compute::{Outcome, limit};
 pub use compute::{SupportContext, SupportError, max_support};
+pub(crate) use pack::provincial_schema;
 pub use pack::{
     MAX_PACK_BYTES, MAX_PACK_ISSUES, MAX_PACK_RULES, NATIONAL_PACK_JSON, NationalPack, PackError,
     PackIssue, ProvincialPack, Resolution, national_pack,

@@ -2,7 +2,7 @@
 //! files; both validated on load, with every problem reported at its JSON Pointer.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -14,7 +14,8 @@ use super::types::{ArticleRef, ProvincialInstrumentKind, SupportRule, SupportVar
 use crate::activity::Activity;
 use crate::finding::Finding;
 use crate::fund::FundLevel;
-use crate::input::report::{self, Target};
+use crate::input::report::{self, Compiled, Target};
+use crate::input::schema::{SchemaKind, generated, internal, root};
 use crate::input::strict;
 use crate::law::{
     Citation, Confidence, InstrumentId, Point, TT_28_EFFECTIVE, TTLT_26_EFFECTIVE, TTLT_26_LAST_DAY,
@@ -35,7 +36,7 @@ pub struct NationalPack {
     /// What the pack holds and what it leaves out.
     pub description: String,
     /// The support items (at most 1000).
-    #[serde(deserialize_with = "crate::document::common::items::<_, _, 0, 1000>")]
+    #[serde(deserialize_with = "crate::de::items::<_, _, 0, 1000>")]
     #[schemars(length(max = 1000))]
     pub rules: Vec<SupportRule>,
 }
@@ -62,21 +63,21 @@ pub struct Resolution {
     /// The day it was passed or signed, when known.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::opt_date",
+        deserialize_with = "crate::de::opt_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub date: Option<NaiveDate>,
     /// The first day it applies, when known.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::opt_date",
+        deserialize_with = "crate::de::opt_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub effective_from: Option<NaiveDate>,
     /// The last day it applies, if it has been replaced.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::opt_date",
+        deserialize_with = "crate::de::opt_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub effective_until: Option<NaiveDate>,
@@ -124,7 +125,7 @@ pub struct ProvincialPack {
     /// The resolution.
     pub resolution: Resolution,
     /// The local support items (at most 1000); each cites an article of the resolution.
-    #[serde(deserialize_with = "crate::document::common::items::<_, _, 0, 1000>")]
+    #[serde(deserialize_with = "crate::de::items::<_, _, 0, 1000>")]
     #[schemars(length(max = 1000))]
     pub rules: Vec<SupportRule<ArticleRef>>,
 }
@@ -287,6 +288,27 @@ fn issue(path: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) 
         message_vi: vi.into(),
     }
 }
+
+/// The schema of a provincial pack as published, or as generated before it is made strict
+/// (`annotated`: see [`crate::schema::annotated_schema`]).
+pub(crate) fn provincial_schema(annotated: bool) -> serde_json::Value {
+    if annotated {
+        generated::<ProvincialPack>(SchemaKind::ProvincialPack)
+    } else {
+        root::<ProvincialPack>(SchemaKind::ProvincialPack, true)
+    }
+}
+
+/// The compiled schema a provincial pack is validated against.
+pub(crate) static PROVINCIAL_SCHEMA: LazyLock<Compiled> =
+    LazyLock::new(|| Compiled::new(provincial_schema(false)));
+
+/// The compiled schema of the national pack (embedded; its schema is not published).
+pub(crate) static NATIONAL_SCHEMA: LazyLock<Compiled> = LazyLock::new(|| {
+    Compiled::new(internal::<NationalPack>(
+        "urn:khuyencong:schema:national_pack:1",
+    ))
+});
 
 /// Reads a pack through the strict reader; when it cannot be read, the structural report
 /// says every problem at once, each at its JSON Pointer, in both languages.
@@ -514,7 +536,7 @@ impl NationalPack {
     /// cited instrument's, confidence that does not fit the instrument (Joint Circular
     /// 26/2014 values must be `historical`; Circular 28/2018 ones must not), overlaps.
     pub fn from_json(text: &str) -> Result<Self, PackError> {
-        let pack: Self = load(text, Target::NationalPack)?;
+        let pack: Self = load(text, &NATIONAL_SCHEMA)?;
         let mut issues = Vec::new();
         check_common(&pack.rules, &mut issues);
         for (i, r) in pack.rules.iter().enumerate() {
@@ -636,7 +658,7 @@ impl ProvincialPack {
     /// assert!(err.to_string().contains("resolution"));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, PackError> {
-        let pack: Self = load(text, Target::ProvincialPack)?;
+        let pack: Self = load(text, &PROVINCIAL_SCHEMA)?;
         let (h, rules) = (&pack, &pack.rules);
         let mut issues = Vec::new();
         check_common(rules, &mut issues);

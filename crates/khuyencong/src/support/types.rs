@@ -519,14 +519,14 @@ pub struct SupportRule<C = Citation> {
     /// may be left out, and the level applies from the first day of the resolution.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::opt_date",
+        deserialize_with = "crate::de::opt_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub valid_from: Option<NaiveDate>,
     /// Last day the level applies, if it has ended.
     #[serde(
         default,
-        deserialize_with = "crate::document::common::opt_date",
+        deserialize_with = "crate::de::opt_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub valid_until: Option<NaiveDate>,

@@ -13,14 +13,14 @@ use std::path::{Path, PathBuf};
 
 /// One string literal of a source text: where it starts and what it says (unescaped only as
 /// far as the check needs: escapes are kept as written).
-struct Literal {
-    start: usize,
-    text: String,
+pub(crate) struct Literal {
+    pub(crate) start: usize,
+    pub(crate) text: String,
 }
 
 /// The source with comments, string and character literals blanked out (same length, so
 /// offsets agree), and the string literals.
-fn lex(src: &str) -> (Vec<u8>, Vec<Literal>) {
+pub(crate) fn lex(src: &str) -> (Vec<u8>, Vec<Literal>) {
     let b = src.as_bytes();
     let mut blank = b.to_vec();
     let mut literals = Vec::new();
@@ -137,7 +137,7 @@ fn item_end(blank: &[u8], from: usize) -> usize {
 }
 
 /// The spans of `#[cfg(test)]` items, and of `finding_kinds!` declarations.
-fn spans(blank: &[u8], marker: &str) -> Vec<(usize, usize)> {
+pub(crate) fn spans(blank: &[u8], marker: &str) -> Vec<(usize, usize)> {
     let text = String::from_utf8_lossy(blank);
     text.match_indices(marker)
         .map(|(at, m)| (at, item_end(blank, at + m.len())))

@@ -5,14 +5,14 @@
 //! |---|---|---|
 //! | reconciliation of reports and plans: stated totals, nested parts, counterpart = investment − support | arithmetic, not a legal rule (exact) | — |
 
-use rust_decimal::Decimal;
-
-use super::common::{Amount, Count, Exactness};
 use std::fmt;
 
+use rust_decimal::Decimal;
+
+use super::{Amount, Count};
 use crate::finding::{Arg, Finding, Params, Shown, Wording, finding_kinds};
 use crate::law::Lang;
-use crate::money::{Vnd, group_thousands};
+use crate::money::{Exactness, Vnd, group_thousands};
 
 /// The tolerance for figures the source itself calls approximate ("gần", "khoảng"): a
 /// modelling choice, not law — an approximate figure within 10 % of the other side is
@@ -855,7 +855,7 @@ pub enum Recomputed {
 pub fn recompute_percent(
     numerator: u64,
     denominator: u64,
-    stated: &super::common::Percent,
+    stated: &super::Percent,
 ) -> Option<(Decimal, Recomputed)> {
     if denominator == 0 {
         return None;
