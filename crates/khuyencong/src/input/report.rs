@@ -1330,8 +1330,13 @@ fn branch<'a>(root: &'a Value, s: &'a Value, t: Type) -> &'a Value {
     s
 }
 
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
+/// A JSON Pointer token as the key it names (a copy only when it has an escape).
+fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        token.into()
+    }
 }
 
 /// The schema of the value at `pointer` of `instance` (and the value, when it exists).
@@ -1351,8 +1356,8 @@ fn schema_at<'a, 'v>(
         match v {
             Value::Object(map) => {
                 let key = unescape(token);
-                s = here.get("properties")?.get(&key)?;
-                value = map.get(&key);
+                s = here.get("properties")?.get(key.as_ref())?;
+                value = map.get(key.as_ref());
             }
             Value::Array(items) => {
                 s = here.get("items")?;
