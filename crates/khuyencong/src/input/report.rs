@@ -39,6 +39,8 @@ pub(crate) type Target = &'static Compiled;
 
 /// A target's schema, with its patterns compiled.
 pub(crate) struct Compiled {
+    /// The schema as generated; the validator reads `nodes` (the tests read this).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub schema: Value,
     patterns: Vec<(String, Pattern)>,
     /// The schema compiled for the validator.
@@ -1260,116 +1262,6 @@ pub(super) fn shown_number(v: &Value) -> String {
 // ------------------------------------------------------------------------------------------
 // Layer 2: the value against the schema.
 
-/// Follows `$ref`s (local, `#/$defs/…`).
-fn resolve<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
-    for _ in 0..16 {
-        match s.get("$ref").and_then(Value::as_str) {
-            Some(r) => match reference(root, r) {
-                Some(target) => s = target,
-                None => return s,
-            },
-            None => return s,
-        }
-    }
-    s
-}
-
-fn schema_admits_type(s: &Value, t: Type) -> bool {
-    let names = |n: &str| match n {
-        "object" => t == Type::Object,
-        "array" => t == Type::Array,
-        "string" => t == Type::String,
-        "integer" => t == Type::Integer,
-        "number" => matches!(t, Type::Integer | Type::Number),
-        "boolean" => t == Type::Boolean,
-        "null" => t == Type::Null,
-        _ => false,
-    };
-    match s.get("type") {
-        Some(Value::String(n)) => names(n),
-        Some(Value::Array(ns)) => ns.iter().filter_map(Value::as_str).any(names),
-        _ => {
-            (s.get("properties").is_some() && t == Type::Object)
-                || (s.get("items").is_some() && t == Type::Array)
-        }
-    }
-}
-
-/// The branch of a union (`anyOf`, `oneOf`, `if`/`then`/`else` on a type) that applies to
-/// a value of type `t`.
-fn branch<'a>(root: &'a Value, s: &'a Value, t: Type) -> &'a Value {
-    let mut s = resolve(root, s);
-    for _ in 0..8 {
-        if let Some(options) = s
-            .get("anyOf")
-            .or_else(|| s.get("oneOf"))
-            .and_then(Value::as_array)
-        {
-            match options
-                .iter()
-                .map(|o| resolve(root, o))
-                .find(|o| schema_admits_type(o, t) || o.get("if").is_some())
-            {
-                Some(o) => s = o,
-                None => return s,
-            }
-        } else if let Some(cond) = s.get("if") {
-            let then = if schema_admits_type(cond, t) {
-                s.get("then")
-            } else {
-                s.get("else")
-            };
-            match then {
-                Some(next) => s = resolve(root, next),
-                None => return s,
-            }
-        } else {
-            return s;
-        }
-    }
-    s
-}
-
-/// A JSON Pointer token as the key it names (a copy only when it has an escape).
-fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
-    if token.contains('~') {
-        token.replace("~1", "/").replace("~0", "~").into()
-    } else {
-        token.into()
-    }
-}
-
-/// The schema of the value at `pointer` of `instance` (and the value, when it exists).
-fn schema_at<'a, 'v>(
-    root: &'a Value,
-    instance: &'v Value,
-    pointer: &str,
-) -> Option<(&'a Value, Option<&'v Value>)> {
-    let mut s = root;
-    let mut value = Some(instance);
-    if pointer.is_empty() {
-        return Some((branch(root, s, Type::of(instance)), value));
-    }
-    for token in pointer.split('/').skip(1) {
-        let v = value?;
-        let here = branch(root, s, Type::of(v));
-        match v {
-            Value::Object(map) => {
-                let key = unescape(token);
-                s = here.get("properties")?.get(key.as_ref())?;
-                value = map.get(key.as_ref());
-            }
-            Value::Array(items) => {
-                s = here.get("items")?;
-                value = token.parse::<usize>().ok().and_then(|i| items.get(i));
-            }
-            _ => return None,
-        }
-    }
-    let t = value.map_or(Type::Null, Type::of);
-    Some((branch(root, s, t), value))
-}
-
 /// The codelists, by their codes, to name the list of an unknown code.
 static CODELISTS: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
     crate::catalog::LISTS[1..]
@@ -1405,19 +1297,6 @@ pub(super) fn hint_of(s: &Value) -> Option<(String, String)> {
     let d = s.get("description")?.as_str()?;
     let (en, vi) = d.split_once(" / ")?;
     Some((vi.trim().to_owned(), en.trim().to_owned()))
-}
-
-/// The target of a local `$ref` (`#/$defs/Name`, or any JSON Pointer after `#`).
-fn reference<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
-    let pointer = r.strip_prefix('#')?;
-    // The generated schemas refer to `#/$defs/Name`: two lookups, without the pointer's
-    // unescaping (which allocates for every token).
-    if let Some(name) = pointer.strip_prefix("/$defs/")
-        && !name.contains(['/', '~'])
-    {
-        return root.get("$defs")?.get(name);
-    }
-    root.pointer(pointer)
 }
 
 /// Every issue of `value` against the target's schema, and the byte-layer issues the
@@ -1473,8 +1352,10 @@ fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> V
             .filter(|(_, i)| i.path == *p && i.what.is_value_problem())
             .map(|(n, _)| n)
             .collect();
-        let integer_place = schema_at(&compiled.schema, value, p)
-            .is_some_and(|(s, _)| schema_admits_type(s, Type::Integer));
+        let integer_place = compiled
+            .nodes
+            .schema_at(value, p)
+            .is_some_and(|(s, _)| compiled.nodes.admits(s, Type::Integer));
         match form {
             NumberForm::Float if integer_place => {
                 let only_numeric = here.iter().all(|n| {
@@ -1610,16 +1491,10 @@ pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding 
 /// Whether the schema at `pointer` is free text: a string without a code list, format or
 /// pattern (titles, names, notes), which no rule computes with.
 pub(crate) fn is_free_text(target: Target, instance: &Value, pointer: &str) -> bool {
-    let Some((s, _)) = schema_at(&target.schema, instance, pointer) else {
-        return false;
-    };
-    let plain = |s: &Value| {
-        schema_admits_type(s, Type::String)
-            && ["enum", "const", "format", "pattern", "oneOf", "anyOf", "if"]
-                .iter()
-                .all(|k| s.get(k).is_none())
-    };
-    plain(s)
+    target
+        .nodes
+        .schema_at(instance, pointer)
+        .is_some_and(|(s, _)| target.nodes.is_plain_text(s))
 }
 
 #[cfg(test)]

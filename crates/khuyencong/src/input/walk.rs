@@ -77,7 +77,9 @@ struct Bound {
     named: bool,
 }
 
-/// The keywords of one schema object the validator reads, read once.
+/// The keywords of one schema object the validator reads, read once. (Its flags are
+/// independent facts of the schema object, each read where it is needed.)
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 struct Keywords {
     /// `$ref`.
@@ -116,6 +118,13 @@ struct Keywords {
     /// The names of `properties` in the schema's order, for a finding.
     names: Vec<String>,
     additional: Additional,
+    /// Whether `anyOf` is a member (an array or not: `schema_at` then ignores `oneOf`).
+    has_any_of: bool,
+    /// Whether `properties` is a member (an object or not).
+    has_properties: bool,
+    /// Whether any of `enum`, `const`, `format`, `pattern`, `oneOf`, `anyOf`, `if` is a
+    /// member: then a string is not free text.
+    decorated: bool,
 }
 
 fn type_name(n: &str) -> Option<Type> {
@@ -279,6 +288,11 @@ impl<'a> Compiler<'a> {
             Some(Value::Bool(false)) => Additional::Forbidden,
             Some(s) => Additional::Schema(self.id(s)),
         };
+        k.has_any_of = map.contains_key("anyOf");
+        k.has_properties = map.contains_key("properties");
+        k.decorated = ["enum", "const", "format", "pattern", "oneOf", "anyOf", "if"]
+            .iter()
+            .any(|key| map.contains_key(*key));
         Node::Schema(Box::new(k))
     }
 }
@@ -301,6 +315,112 @@ impl Nodes {
         Self { nodes: c.nodes }
     }
 
+    fn keywords(&self, s: Id) -> Option<&Keywords> {
+        match &self.nodes[s] {
+            Node::Schema(k) => Some(k),
+            Node::Any | Node::Never => None,
+        }
+    }
+
+    /// Follows `$ref`s.
+    fn resolve(&self, mut s: Id) -> Id {
+        for _ in 0..16 {
+            match self.keywords(s).and_then(|k| k.reference.as_ref()) {
+                Some(Reference::To(target)) => s = *target,
+                Some(Reference::Nowhere) | None => return s,
+            }
+        }
+        s
+    }
+
+    /// Whether a schema admits a value of type `t` by its `type` (or, without one, by
+    /// `properties` or `items`).
+    pub(crate) fn admits(&self, s: Id, t: Type) -> bool {
+        self.keywords(s).is_some_and(|k| match &k.types {
+            Some(types) => admits(types, t),
+            None => {
+                (k.has_properties && t == Type::Object) || (k.items.is_some() && t == Type::Array)
+            }
+        })
+    }
+
+    /// The branch of a union (`anyOf`, `oneOf`, `if`/`then`/`else` on a type) that applies
+    /// to a value of type `t`.
+    fn branch(&self, s: Id, t: Type) -> Id {
+        let mut s = self.resolve(s);
+        for _ in 0..8 {
+            let Some(k) = self.keywords(s) else {
+                return s;
+            };
+            let options = if k.has_any_of {
+                k.any_of.as_ref()
+            } else {
+                k.one_of.as_ref()
+            };
+            if let Some(options) = options {
+                match options.iter().map(|o| self.resolve(*o)).find(|o| {
+                    self.admits(*o, t) || self.keywords(*o).is_some_and(|k| k.if_.is_some())
+                }) {
+                    Some(o) => s = o,
+                    None => return s,
+                }
+            } else if let Some(cond) = &k.if_ {
+                let holds = match cond {
+                    Condition::Type(Some(types)) => admits(types, t),
+                    Condition::Type(None) => false,
+                    Condition::Schema(cond) => self.admits(*cond, t),
+                };
+                match if holds { k.then } else { k.else_ } {
+                    Some(next) => s = self.resolve(next),
+                    None => return s,
+                }
+            } else {
+                return s;
+            }
+        }
+        s
+    }
+
+    /// The schema of the value at `pointer` of `instance` (and the value, when it exists).
+    pub(crate) fn schema_at<'v>(
+        &self,
+        instance: &'v Value,
+        pointer: &str,
+    ) -> Option<(Id, Option<&'v Value>)> {
+        let mut s = 0;
+        let mut value = Some(instance);
+        if pointer.is_empty() {
+            return Some((self.branch(s, Type::of(instance)), value));
+        }
+        for token in pointer.split('/').skip(1) {
+            let v = value?;
+            let here = self.keywords(self.branch(s, Type::of(v)));
+            match v {
+                Value::Object(map) => {
+                    let key = unescape(token);
+                    let properties = here?.properties.as_deref()?;
+                    let at = properties
+                        .binary_search_by(|(name, _, _)| name.as_str().cmp(&key))
+                        .ok()?;
+                    s = properties[at].2;
+                    value = map.get(key.as_ref());
+                }
+                Value::Array(items) => {
+                    s = here?.items?;
+                    value = token.parse::<usize>().ok().and_then(|i| items.get(i));
+                }
+                _ => return None,
+            }
+        }
+        let t = value.map_or(Type::Null, Type::of);
+        Some((self.branch(s, t), value))
+    }
+
+    /// Whether the schema `s` is free text: a string without a code list, format or pattern.
+    pub(crate) fn is_plain_text(&self, s: Id) -> bool {
+        self.admits(s, Type::String) && self.keywords(s).is_some_and(|k| !k.decorated)
+    }
+
     /// Every issue of `value` against the schema.
     pub(crate) fn walk(
         &self,
@@ -314,6 +434,23 @@ impl Nodes {
             out,
         }
         .value(0, value, &mut String::new());
+    }
+}
+
+/// Whether `types` (of a `type` keyword) admits type `t` (`number` admits integers).
+fn admits(types: &[Type], t: Type) -> bool {
+    types.iter().any(|x| match x {
+        Type::Number => matches!(t, Type::Integer | Type::Number),
+        other => *other == t,
+    })
+}
+
+/// A JSON Pointer token as the key it names (a copy only when it has an escape).
+fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        token.into()
     }
 }
 
