@@ -2,7 +2,9 @@
 //! (references resolved to node indices, `properties` sorted with their JSON Pointer tokens
 //! escaped, `required`, enums, bounds, patterns and hints read once), and the walk of a value
 //! against them, which pushes an issue per failing keyword (a value of the wrong type gets
-//! that one issue, not also its other keywords).
+//! that one issue, not also its other keywords); and the schema of a place of a value
+//! ([`Nodes::schema_at`]: whether a problem is in free text the rules can do without, whether
+//! a number stands where a whole number is expected).
 //!
 //! The walk reads the schema's keywords exactly as the value of the schema says them, in the
 //! same order, so its issues are those of a walk over the schema value itself; only the
