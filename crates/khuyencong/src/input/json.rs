@@ -370,13 +370,18 @@ impl Reader<'_> {
     fn string(&mut self) -> Step<String> {
         // At the opening quote.
         self.i += 1;
+        // The usual string, without an escape: one allocation of its length.
+        if let Some(stop) = stop(&self.b[self.i.min(self.b.len())..])
+            && self.b.get(self.i + stop) == Some(&b'"')
+        {
+            let out = self.text[self.i..self.i + stop].to_owned();
+            self.i += stop + 1;
+            return Ok(out);
+        }
         let mut out = String::new();
         loop {
             let rest = &self.b[self.i.min(self.b.len())..];
-            let Some(stop) = rest
-                .iter()
-                .position(|c| *c == b'"' || *c == b'\\' || *c < 0x20)
-            else {
+            let Some(stop) = stop(rest) else {
                 return Err((SyntaxKind::Truncated, self.b.len()));
             };
             out.push_str(&self.text[self.i..self.i + stop]);
@@ -565,6 +570,31 @@ impl Reader<'_> {
     }
 }
 
+/// The index of the first byte of `b` that ends a string's plain run: a quote, a backslash
+/// or a control character. Eight bytes at a time (a word with none of them is skipped whole),
+/// as serde_json's reader does.
+fn stop(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let plain = |c: &u8| *c != b'"' && *c != b'\\' && *c >= 0x20;
+    let mut i = 0;
+    while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let x = u64::from_le_bytes(word);
+        // A byte is zero in `x ^ (ONES * c)` where `x` has `c`; `(y - ONES) & !y & HIGH` is
+        // not zero when some byte of `y` is zero, and `(x - ONES * 0x20) & !x & HIGH` when
+        // some byte of `x` is below 0x20.
+        let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
+        let found = zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
+        if found != 0 {
+            break;
+        }
+        i += 8;
+    }
+    b[i..].iter().position(|c| !plain(c)).map(|n| i + n)
+}
+
 /// Appends `/index` to a pointer without allocating.
 fn push_index(path: &mut String, index: usize) {
     use std::fmt::Write as _;
@@ -578,6 +608,25 @@ mod tests {
 
     fn err(text: &str) -> SyntaxError {
         parse(text, 32).error.expect("an error")
+    }
+
+    /// The word-at-a-time scan stops where a scan byte by byte stops, wherever the byte
+    /// falls in a word, beside bytes of every kind (ASCII, UTF-8 sequences, 0x7f, 0x20).
+    #[test]
+    fn the_scan_of_a_string_stops_where_a_byte_scan_does() {
+        let fillers: [&[u8]; 4] = [b"a", "ạ".as_bytes(), b"\x7f", b" "];
+        for stopper in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+            for filler in fillers {
+                for len in 0..24 {
+                    let mut b: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
+                    let plain = b.clone();
+                    assert_eq!(stop(&plain), None, "{plain:?}");
+                    b.push(stopper);
+                    b.extend_from_slice(b"tail\"");
+                    assert_eq!(stop(&b), Some(len), "{b:?}");
+                }
+            }
+        }
     }
 
     #[test]

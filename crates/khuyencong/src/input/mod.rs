@@ -22,6 +22,7 @@ pub(crate) mod report;
 pub(crate) mod schema;
 pub use report::unreadable_file;
 pub(crate) mod strict;
+mod walk;
 
 use std::io::{BufRead, Read};
 use std::path::Path;

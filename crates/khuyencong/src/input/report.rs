@@ -8,7 +8,7 @@
 //!    duplicate key, and numbers written as floats (`1400.0`, `1.4e9`: JSON Schema counts
 //!    them as integers, the library does not) or beyond 64 bits;
 //! 2. the value, validated against the library's own generated JSON Schema (the published
-//!    one) by the validator below: each failing *keyword*, with its values (a `minimum` of 0,
+//!    one) by the validator (module `walk`, the schema compiled once): each failing *keyword*, with its values (a `minimum` of 0,
 //!    the `maximum` of an amount, the `format`), becomes a `structure.*` finding. No code is
 //!    ever chosen by reading an error message's text.
 //!
@@ -26,12 +26,12 @@ use serde_json::{Map, Value};
 pub(crate) use super::json::Parsed;
 use super::json::{self, Expected, NumberForm, SyntaxError, SyntaxKind};
 use super::pattern::Pattern;
+use super::walk::Nodes;
 use super::{MAX_DEPTH, MAX_INPUT_BYTES};
 use std::fmt;
 
 use crate::finding::{Arg, Finding, Params, Unlisted, Wording, escape_token, finding_kinds};
 use crate::law::Lang;
-use crate::money::MAX_VND;
 
 /// What an input is read as: the compiled schema of its type, which the module owning the
 /// type generates ([`Compiled::new`]) and keeps.
@@ -39,21 +39,17 @@ pub(crate) type Target = &'static Compiled;
 
 /// A target's schema, with its patterns compiled.
 pub(crate) struct Compiled {
+    /// The schema as generated; the validator reads `nodes` (the tests read this).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub schema: Value,
     patterns: Vec<(String, Pattern)>,
+    /// The schema compiled for the validator.
+    nodes: Nodes,
 }
 
 impl Compiled {
-    fn pattern(&self, source: &str) -> Option<&Pattern> {
-        self.patterns
-            .iter()
-            .find(|(s, _)| s == source)
-            .map(|(_, p)| p)
-    }
-}
-
-impl Compiled {
-    /// A schema with its patterns compiled.
+    /// A schema with its patterns compiled, and compiled for the validator (once per
+    /// process: the owners of the schemas keep them in a `LazyLock`).
     pub(crate) fn new(schema: Value) -> Self {
         let mut patterns = Vec::new();
         let mut stack = vec![&schema];
@@ -71,7 +67,12 @@ impl Compiled {
                 _ => {}
             }
         }
-        Self { schema, patterns }
+        let nodes = Nodes::compile(&schema, &patterns);
+        Self {
+            schema,
+            patterns,
+            nodes,
+        }
     }
 }
 
@@ -1000,7 +1001,7 @@ pub(crate) enum Type {
 }
 
 impl Type {
-    fn of(v: &Value) -> Self {
+    pub(super) fn of(v: &Value) -> Self {
         match v {
             Value::Object(_) => Self::Object,
             Value::Array(_) => Self::Array,
@@ -1241,7 +1242,7 @@ fn bounds(min: u64, max: Option<u64>, vi: &str, en: &str) -> (String, String) {
 }
 
 /// A value shown in a message: strings quoted, other values as JSON.
-fn shown_value(v: &Value) -> String {
+pub(super) fn shown_value(v: &Value) -> String {
     match v {
         Value::String(s) => format!("`{}`", show(s)),
         Value::Array(_) => "[…]".to_owned(),
@@ -1251,7 +1252,7 @@ fn shown_value(v: &Value) -> String {
 }
 
 /// A number as written in a message (the nearest float for numbers beyond 64 bits).
-fn shown_number(v: &Value) -> String {
+pub(super) fn shown_number(v: &Value) -> String {
     match v {
         Value::Number(n) => n.to_string(),
         other => shown_value(other),
@@ -1260,111 +1261,6 @@ fn shown_number(v: &Value) -> String {
 
 // ------------------------------------------------------------------------------------------
 // Layer 2: the value against the schema.
-
-/// Follows `$ref`s (local, `#/$defs/…`).
-fn resolve<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
-    for _ in 0..16 {
-        match s.get("$ref").and_then(Value::as_str) {
-            Some(r) => match reference(root, r) {
-                Some(target) => s = target,
-                None => return s,
-            },
-            None => return s,
-        }
-    }
-    s
-}
-
-fn schema_admits_type(s: &Value, t: Type) -> bool {
-    let names = |n: &str| match n {
-        "object" => t == Type::Object,
-        "array" => t == Type::Array,
-        "string" => t == Type::String,
-        "integer" => t == Type::Integer,
-        "number" => matches!(t, Type::Integer | Type::Number),
-        "boolean" => t == Type::Boolean,
-        "null" => t == Type::Null,
-        _ => false,
-    };
-    match s.get("type") {
-        Some(Value::String(n)) => names(n),
-        Some(Value::Array(ns)) => ns.iter().filter_map(Value::as_str).any(names),
-        _ => {
-            (s.get("properties").is_some() && t == Type::Object)
-                || (s.get("items").is_some() && t == Type::Array)
-        }
-    }
-}
-
-/// The branch of a union (`anyOf`, `oneOf`, `if`/`then`/`else` on a type) that applies to
-/// a value of type `t`.
-fn branch<'a>(root: &'a Value, s: &'a Value, t: Type) -> &'a Value {
-    let mut s = resolve(root, s);
-    for _ in 0..8 {
-        if let Some(options) = s
-            .get("anyOf")
-            .or_else(|| s.get("oneOf"))
-            .and_then(Value::as_array)
-        {
-            match options
-                .iter()
-                .map(|o| resolve(root, o))
-                .find(|o| schema_admits_type(o, t) || o.get("if").is_some())
-            {
-                Some(o) => s = o,
-                None => return s,
-            }
-        } else if let Some(cond) = s.get("if") {
-            let then = if schema_admits_type(cond, t) {
-                s.get("then")
-            } else {
-                s.get("else")
-            };
-            match then {
-                Some(next) => s = resolve(root, next),
-                None => return s,
-            }
-        } else {
-            return s;
-        }
-    }
-    s
-}
-
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
-}
-
-/// The schema of the value at `pointer` of `instance` (and the value, when it exists).
-fn schema_at<'a, 'v>(
-    root: &'a Value,
-    instance: &'v Value,
-    pointer: &str,
-) -> Option<(&'a Value, Option<&'v Value>)> {
-    let mut s = root;
-    let mut value = Some(instance);
-    if pointer.is_empty() {
-        return Some((branch(root, s, Type::of(instance)), value));
-    }
-    for token in pointer.split('/').skip(1) {
-        let v = value?;
-        let here = branch(root, s, Type::of(v));
-        match v {
-            Value::Object(map) => {
-                let key = unescape(token);
-                s = here.get("properties")?.get(&key)?;
-                value = map.get(&key);
-            }
-            Value::Array(items) => {
-                s = here.get("items")?;
-                value = token.parse::<usize>().ok().and_then(|i| items.get(i));
-            }
-            _ => return None,
-        }
-    }
-    let t = value.map_or(Type::Null, Type::of);
-    Some((branch(root, s, t), value))
-}
 
 /// The codelists, by their codes, to name the list of an unknown code.
 static CODELISTS: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
@@ -1382,7 +1278,7 @@ static CODELISTS: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| 
         .collect()
 });
 
-fn codelist_of(options: &Value) -> Option<&'static str> {
+pub(super) fn codelist_of(options: &Value) -> Option<&'static str> {
     let options: Vec<&str> = options
         .as_array()?
         .iter()
@@ -1397,537 +1293,17 @@ fn codelist_of(options: &Value) -> Option<&'static str> {
 }
 
 /// The English and Vietnamese halves of a schema description written "English / Tiếng Việt".
-fn hint_of(s: &Value) -> Option<(String, String)> {
+pub(super) fn hint_of(s: &Value) -> Option<(String, String)> {
     let d = s.get("description")?.as_str()?;
     let (en, vi) = d.split_once(" / ")?;
     Some((vi.trim().to_owned(), en.trim().to_owned()))
-}
-
-/// The keywords of one schema object the validator reads, found in one pass over its
-/// members: a schema has a handful of members, and looking each keyword up by name (twenty of
-/// them, most absent) cost more than the rest of the walk.
-#[derive(Default)]
-struct Keywords<'a> {
-    reference: Option<&'a Value>,
-    if_: Option<&'a Value>,
-    then: Option<&'a Value>,
-    else_: Option<&'a Value>,
-    all_of: Option<&'a Value>,
-    any_of: Option<&'a Value>,
-    one_of: Option<&'a Value>,
-    types: Option<&'a Value>,
-    enum_: Option<&'a Value>,
-    const_: Option<&'a Value>,
-    minimum: Option<&'a Value>,
-    maximum: Option<&'a Value>,
-    min_length: Option<&'a Value>,
-    max_length: Option<&'a Value>,
-    format: Option<&'a Value>,
-    pattern: Option<&'a Value>,
-    min_items: Option<&'a Value>,
-    max_items: Option<&'a Value>,
-    items: Option<&'a Value>,
-    required: Option<&'a Value>,
-    properties: Option<&'a Value>,
-    additional: Option<&'a Value>,
-}
-
-impl<'a> Keywords<'a> {
-    fn of(s: &'a Value) -> Self {
-        let mut k = Self::default();
-        let Value::Object(map) = s else {
-            return k;
-        };
-        for (key, value) in map {
-            let slot = match key.as_str() {
-                "$ref" => &mut k.reference,
-                "if" => &mut k.if_,
-                "then" => &mut k.then,
-                "else" => &mut k.else_,
-                "allOf" => &mut k.all_of,
-                "anyOf" => &mut k.any_of,
-                "oneOf" => &mut k.one_of,
-                "type" => &mut k.types,
-                "enum" => &mut k.enum_,
-                "const" => &mut k.const_,
-                "minimum" => &mut k.minimum,
-                "maximum" => &mut k.maximum,
-                "minLength" => &mut k.min_length,
-                "maxLength" => &mut k.max_length,
-                "format" => &mut k.format,
-                "pattern" => &mut k.pattern,
-                "minItems" => &mut k.min_items,
-                "maxItems" => &mut k.max_items,
-                "items" => &mut k.items,
-                "required" => &mut k.required,
-                "properties" => &mut k.properties,
-                "additionalProperties" => &mut k.additional,
-                _ => continue,
-            };
-            *slot = Some(value);
-        }
-        k
-    }
-}
-
-/// The target of a local `$ref` (`#/$defs/Name`, or any JSON Pointer after `#`).
-fn reference<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
-    let pointer = r.strip_prefix('#')?;
-    // The generated schemas refer to `#/$defs/Name`: two lookups, without the pointer's
-    // unescaping (which allocates for every token).
-    if let Some(name) = pointer.strip_prefix("/$defs/")
-        && !name.contains(['/', '~'])
-    {
-        return root.get("$defs")?.get(name);
-    }
-    root.pointer(pointer)
-}
-
-/// The validator: walks a value and its schema together, pushing an issue per failing
-/// keyword (a value of the wrong type gets that one issue, not also its other keywords).
-struct Walk<'a> {
-    compiled: &'a Compiled,
-    out: &'a mut Vec<Issue>,
-}
-
-/// The JSON type names a schema's `type` allows.
-fn allowed_types(s: &Value) -> Option<Vec<Type>> {
-    let name = |n: &str| match n {
-        "object" => Some(Type::Object),
-        "array" => Some(Type::Array),
-        "string" => Some(Type::String),
-        "integer" => Some(Type::Integer),
-        "number" => Some(Type::Number),
-        "boolean" => Some(Type::Boolean),
-        "null" => Some(Type::Null),
-        _ => None,
-    };
-    match s.get("type")? {
-        Value::String(n) => Some(name(n).into_iter().collect()),
-        Value::Array(ns) => Some(
-            ns.iter()
-                .filter_map(Value::as_str)
-                .filter_map(name)
-                .collect(),
-        ),
-        _ => None,
-    }
-}
-
-/// Whether `v` is of a type a schema's `type` (the keyword's value) allows, without
-/// gathering the list (which only a failure needs).
-fn type_keyword_fits(keyword: &Value, v: &Value) -> bool {
-    let name = |n: &str| match n {
-        "object" => Some(Type::Object),
-        "array" => Some(Type::Array),
-        "string" => Some(Type::String),
-        "integer" => Some(Type::Integer),
-        "number" => Some(Type::Number),
-        "boolean" => Some(Type::Boolean),
-        "null" => Some(Type::Null),
-        _ => None,
-    };
-    match keyword {
-        Value::String(n) => type_fits(name(n).as_slice(), v),
-        Value::Array(ns) => ns
-            .iter()
-            .filter_map(Value::as_str)
-            .filter_map(name)
-            .any(|t| type_fits(&[t], v)),
-        _ => true,
-    }
-}
-
-/// Whether a value of JSON type `t` (with `v` to tell integral floats) is of a type in `types`.
-fn type_fits(types: &[Type], v: &Value) -> bool {
-    let t = Type::of(v);
-    types.iter().any(|allowed| match allowed {
-        Type::Number => matches!(t, Type::Integer | Type::Number),
-        // JSON Schema counts a float with a zero fraction as an integer (the byte layer
-        // reports how it was written).
-        Type::Integer => {
-            t == Type::Integer
-                || v.as_f64()
-                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
-        }
-        other => *other == t,
-    })
-}
-
-/// A number compared exactly with a bound (integers as integers, floats as floats).
-fn compare(v: &Value, bound: &Value) -> Option<std::cmp::Ordering> {
-    let as_int = |x: &Value| {
-        x.as_i64()
-            .map(i128::from)
-            .or_else(|| x.as_u64().map(i128::from))
-    };
-    match (as_int(v), as_int(bound)) {
-        (Some(a), Some(b)) => Some(a.cmp(&b)),
-        _ => v.as_f64()?.partial_cmp(&bound.as_f64()?),
-    }
-}
-
-impl Walk<'_> {
-    fn push(&mut self, path: &str, what: What) {
-        self.out.push(Issue {
-            path: path.to_owned(),
-            what,
-        });
-    }
-
-    /// Whether `v` is valid against `s` (the issues are not kept).
-    fn is_valid(&self, s: &Value, v: &Value, path: &mut String) -> bool {
-        // The usual condition, `{"type": …}` alone (`if` null `then` anything `else` the
-        // type, for every optional field), is decided by the type: no walk, no issue built.
-        if let Value::Object(map) = s
-            && map.len() == 1
-            && let Some(types) = map.get("type")
-        {
-            return type_keyword_fits(types, v);
-        }
-        let mut scratch = Vec::new();
-        Walk {
-            compiled: self.compiled,
-            out: &mut scratch,
-        }
-        .value(s, v, path);
-        scratch.is_empty()
-    }
-
-    fn value(&mut self, s: &Value, v: &Value, path: &mut String) {
-        let s = match s {
-            Value::Bool(true) => return,
-            Value::Bool(false) => {
-                self.push(
-                    path,
-                    What::InvalidValue {
-                        shown: shown_value(v),
-                        hint: None,
-                    },
-                );
-                return;
-            }
-            other => other,
-        };
-        let k = Keywords::of(s);
-        if let Some(r) = k.reference.and_then(Value::as_str) {
-            let compiled = self.compiled;
-            match reference(&compiled.schema, r) {
-                Some(target) => self.value(target, v, path),
-                None => self.push(
-                    path,
-                    What::InvalidValue {
-                        shown: shown_value(v),
-                        hint: None,
-                    },
-                ),
-            }
-        }
-        if let Some(cond) = k.if_ {
-            let branch = if self.is_valid(cond, v, path) {
-                k.then
-            } else {
-                k.else_
-            };
-            if let Some(b) = branch {
-                self.value(b, v, path);
-            }
-        }
-        if let Some(Value::Array(all)) = k.all_of {
-            for sub in all {
-                self.value(sub, v, path);
-            }
-        }
-        for union in [k.any_of, k.one_of] {
-            if let Some(Value::Array(options)) = union {
-                self.union(options, v, path);
-            }
-        }
-        if let Some(keyword) = k.types
-            && !type_keyword_fits(keyword, v)
-            && let Some(types) = allowed_types(s)
-        {
-            let got = Type::of(v);
-            let what = if got == Type::Number && types.contains(&Type::Integer) {
-                What::NotWholeNumber {
-                    shown: shown_number(v),
-                }
-            } else {
-                What::InvalidType {
-                    expected: types,
-                    got,
-                }
-            };
-            self.push(path, what);
-            return;
-        }
-        self.constants(&k, v, path);
-        match v {
-            Value::Number(_) => self.number(s, &k, v, path),
-            Value::String(text) => self.string(s, &k, text, path),
-            Value::Array(items) => self.array(&k, items, path),
-            Value::Object(map) => self.object(&k, map, path),
-            _ => {}
-        }
-    }
-
-    /// A value that fits no option of a union: the options of another type only say which
-    /// types were allowed; the fitting option with the fewest problems says what is wrong.
-    fn union(&mut self, options: &[Value], v: &Value, path: &mut String) {
-        let mut best: Option<Vec<Issue>> = None;
-        let mut expected = Vec::new();
-        for o in options {
-            let mut issues = Vec::new();
-            Walk {
-                compiled: self.compiled,
-                out: &mut issues,
-            }
-            .value(o, v, path);
-            if issues.is_empty() {
-                return;
-            }
-            let type_only = issues.len() == 1
-                && issues[0].path == *path
-                && matches!(
-                    issues[0].what,
-                    What::InvalidType { .. } | What::NotWholeNumber { .. }
-                );
-            if type_only {
-                if let What::InvalidType { expected: e, .. } = &issues[0].what {
-                    expected.extend(e.iter().copied());
-                } else {
-                    expected.push(Type::Integer);
-                }
-            } else if best.as_ref().is_none_or(|b| issues.len() < b.len()) {
-                best = Some(issues);
-            }
-        }
-        if let Some(best) = best {
-            self.out.extend(best);
-            return;
-        }
-        expected.sort();
-        expected.dedup();
-        let got = Type::of(v);
-        let what = if got == Type::Number && expected.contains(&Type::Integer) {
-            What::NotWholeNumber {
-                shown: shown_number(v),
-            }
-        } else {
-            What::InvalidType { expected, got }
-        };
-        self.push(path, what);
-    }
-
-    fn constants(&mut self, k: &Keywords<'_>, v: &Value, path: &str) {
-        if let Some(Value::Array(options)) = k.enum_
-            && !options.contains(v)
-        {
-            if path == "/schema_version" {
-                self.push(
-                    path,
-                    What::UnsupportedVersion {
-                        got: shown_value(v),
-                    },
-                );
-                return;
-            }
-            let options_value = Value::Array(options.clone());
-            self.push(
-                path,
-                What::UnknownCode {
-                    value: v.as_str().map_or_else(|| v.to_string(), str::to_owned),
-                    list: codelist_of(&options_value),
-                    options: options
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_owned)
-                        .collect(),
-                },
-            );
-        }
-        if let Some(expected) = k.const_
-            && expected != v
-        {
-            let what = if path == "/schema_version" {
-                What::UnsupportedVersion {
-                    got: shown_value(v),
-                }
-            } else {
-                What::UnknownCode {
-                    value: v.as_str().map_or_else(|| v.to_string(), str::to_owned),
-                    list: None,
-                    options: vec![
-                        expected
-                            .as_str()
-                            .map_or_else(|| expected.to_string(), str::to_owned),
-                    ],
-                }
-            };
-            self.push(path, what);
-        }
-    }
-
-    fn number(&mut self, s: &Value, k: &Keywords<'_>, v: &Value, path: &str) {
-        let below = k
-            .minimum
-            .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Less));
-        let above = k
-            .maximum
-            .is_some_and(|m| compare(v, m) == Some(std::cmp::Ordering::Greater));
-        if !below && !above {
-            return;
-        }
-        let shown = shown_number(v);
-        if below {
-            let what = if k.minimum.and_then(Value::as_u64) == Some(0) {
-                What::Negative { shown }
-            } else {
-                range(s, shown)
-            };
-            self.push(path, what);
-        } else if above {
-            let what = if k.maximum.and_then(Value::as_u64) == Some(MAX_VND) {
-                What::TooLarge { shown }
-            } else {
-                range(s, shown)
-            };
-            self.push(path, what);
-        }
-    }
-
-    fn string(&mut self, s: &Value, k: &Keywords<'_>, text: &str, path: &str) {
-        let min = k.min_length.and_then(Value::as_u64);
-        let max = k.max_length.and_then(Value::as_u64);
-        // Characters are counted only when there is a bound to compare them with.
-        let n = if min.is_some() || max.is_some() {
-            text.chars().count()
-        } else {
-            0
-        };
-        let len = u64::try_from(n).unwrap_or(u64::MAX);
-        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            self.push(
-                path,
-                What::TextLength {
-                    n,
-                    min: min.unwrap_or(0),
-                    max,
-                },
-            );
-        }
-        if k.format.and_then(Value::as_str) == Some("date") && super::strict_date(text).is_none() {
-            self.push(
-                path,
-                What::InvalidDate {
-                    value: text.to_owned(),
-                },
-            );
-        }
-        if let Some(p) = k.pattern.and_then(Value::as_str)
-            && self
-                .compiled
-                .pattern(p)
-                .is_some_and(|compiled| !compiled.is_match(text))
-        {
-            self.push(
-                path,
-                What::InvalidValue {
-                    shown: shown_value(&Value::String(text.to_owned())),
-                    hint: hint_of(s),
-                },
-            );
-        }
-    }
-
-    fn array(&mut self, k: &Keywords<'_>, items: &[Value], path: &mut String) {
-        let n = items.len();
-        let min = k.min_items.and_then(Value::as_u64);
-        let max = k.max_items.and_then(Value::as_u64);
-        let len = u64::try_from(n).unwrap_or(u64::MAX);
-        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            self.push(
-                path,
-                What::ArrayLength {
-                    n,
-                    min: min.unwrap_or(0),
-                    max,
-                },
-            );
-        }
-        if let Some(item_schema) = k.items {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                {
-                    use std::fmt::Write as _;
-                    let _ = write!(path, "/{i}");
-                }
-                self.value(item_schema, item, path);
-                path.truncate(len);
-            }
-        }
-    }
-
-    fn object(&mut self, k: &Keywords<'_>, map: &Map<String, Value>, path: &mut String) {
-        if let Some(Value::Array(required)) = k.required {
-            for field in required.iter().filter_map(Value::as_str) {
-                if !map.contains_key(field) {
-                    self.push(
-                        path,
-                        What::MissingField {
-                            field: field.to_owned(),
-                        },
-                    );
-                }
-            }
-        }
-        let properties = k.properties.and_then(Value::as_object);
-        let additional = k.additional;
-        for (key, value) in map {
-            let len = path.len();
-            if let Some(sub) = properties.and_then(|p| p.get(key)) {
-                path.push('/');
-                path.push_str(&escape_token(key));
-                self.value(sub, value, path);
-                path.truncate(len);
-            } else if additional == Some(&Value::Bool(false)) {
-                self.push(
-                    path,
-                    What::UnknownField {
-                        field: key.clone(),
-                        expected: properties
-                            .map(|p| p.keys().cloned().collect())
-                            .unwrap_or_default(),
-                    },
-                );
-            } else if let Some(sub) = additional {
-                path.push('/');
-                path.push_str(&escape_token(key));
-                self.value(sub, value, path);
-                path.truncate(len);
-            }
-        }
-    }
-}
-
-fn range(s: &Value, shown: String) -> What {
-    let bound = |k: &str| s.get(k).map(ToString::to_string);
-    What::OutOfRange {
-        shown,
-        min: bound("minimum"),
-        max: bound("maximum"),
-    }
 }
 
 /// Every issue of `value` against the target's schema, and the byte-layer issues the
 /// schema cannot see.
 fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> Vec<Issue> {
     let mut issues = Vec::new();
-    Walk {
-        compiled,
-        out: &mut issues,
-    }
-    .value(&compiled.schema, value, &mut String::new());
+    compiled.nodes.walk(&compiled.patterns, value, &mut issues);
     for (object, field) in &parsed.duplicates {
         issues.push(Issue {
             path: object.clone(),
@@ -1976,8 +1352,10 @@ fn schema_issues(compiled: &Compiled, value: &Value, parsed: &json::Parsed) -> V
             .filter(|(_, i)| i.path == *p && i.what.is_value_problem())
             .map(|(n, _)| n)
             .collect();
-        let integer_place = schema_at(&compiled.schema, value, p)
-            .is_some_and(|(s, _)| schema_admits_type(s, Type::Integer));
+        let integer_place = compiled
+            .nodes
+            .schema_at(value, p)
+            .is_some_and(|(s, _)| compiled.nodes.admits(s, Type::Integer));
         match form {
             NumberForm::Float if integer_place => {
                 let only_numeric = here.iter().all(|n| {
@@ -2113,16 +1491,10 @@ pub(crate) fn fallback<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Finding 
 /// Whether the schema at `pointer` is free text: a string without a code list, format or
 /// pattern (titles, names, notes), which no rule computes with.
 pub(crate) fn is_free_text(target: Target, instance: &Value, pointer: &str) -> bool {
-    let Some((s, _)) = schema_at(&target.schema, instance, pointer) else {
-        return false;
-    };
-    let plain = |s: &Value| {
-        schema_admits_type(s, Type::String)
-            && ["enum", "const", "format", "pattern", "oneOf", "anyOf", "if"]
-                .iter()
-                .all(|k| s.get(k).is_none())
-    };
-    plain(s)
+    target
+        .nodes
+        .schema_at(instance, pointer)
+        .is_some_and(|(s, _)| target.nodes.is_plain_text(s))
 }
 
 #[cfg(test)]
@@ -2174,7 +1546,10 @@ mod tests {
             }
             assert_eq!(sources.len(), written, "{target:?}");
             for p in &sources {
-                assert!(c.pattern(p).is_some(), "{target:?}: {p}");
+                assert!(
+                    c.patterns.iter().any(|(source, _)| source == p),
+                    "{target:?}: {p}"
+                );
             }
         }
     }
