@@ -4,7 +4,7 @@
 //! - an object (a struct) only as a JSON object — serde's derived visitors also accept a
 //!   positional array (`"approval": ["QĐ…", "2022-06-01"]`), which no schema allows;
 //! - an enum only as its code, a string — serde also accepts `{"code": null}`;
-//! - nesting at most [`MAX_DEPTH`](super::MAX_DEPTH) levels, so that the stack a read needs
+//! - nesting at most [`MAX_DEPTH`] levels, so that the stack a read needs
 //!   is bounded whatever the input and whatever thread reads it;
 //! - at the top level, a `"$schema"` string member is allowed and skipped (instances may
 //!   name their schema, as the published schemas allow).
