@@ -511,35 +511,23 @@ pub(crate) enum Form {
     Unreadable,
 }
 
-impl Arg for Length {
-    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Ok(())
-    }
-    fn json(&self) -> serde_json::Value {
-        serde_json::Value::Null
-    }
-    fn to_params(&self, _: &'static str, _: &mut Params) {}
+/// Parameters that choose which message a finding says (matched in its `message:`) and are
+/// neither printed nor listed in its `params`.
+macro_rules! wording_only {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+                Ok(())
+            }
+            fn json(&self) -> serde_json::Value {
+                serde_json::Value::Null
+            }
+            fn to_params(&self, _: &'static str, _: &mut Params) {}
+        }
+    )*};
 }
 
-impl Arg for Shape {
-    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Ok(())
-    }
-    fn json(&self) -> serde_json::Value {
-        serde_json::Value::Null
-    }
-    fn to_params(&self, _: &'static str, _: &mut Params) {}
-}
-
-impl Arg for Form {
-    fn write(&self, _: Lang, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Ok(())
-    }
-    fn json(&self) -> serde_json::Value {
-        serde_json::Value::Null
-    }
-    fn to_params(&self, _: &'static str, _: &mut Params) {}
-}
+wording_only!(Length, Shape, Form);
 
 finding_kinds! {
     /// An input above the size limit.
