@@ -654,6 +654,27 @@ const UNITS: &[(&str, u32)] = &[
 /// # Ok::<(), khuyencong::money::NotationError>(())
 /// ```
 pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
+    parse_vnd_with_place(input).map(|(parsed, _)| parsed)
+}
+
+/// Reads an amount as [`parse_vnd`] does, and also returns the place value, in đồng, of the
+/// last digit written: `1` for "1.400.000.000 đồng", `1_000_000` for "1.400 triệu",
+/// `100_000_000` for "15,2 tỷ". Written words are rounded: they stand for every figure within
+/// half that place value either side of the amount they state.
+///
+/// # Errors
+/// As [`parse_vnd`].
+///
+/// # Example
+/// ```
+/// use khuyencong::money::parse_vnd_with_place;
+/// let (p, place) = parse_vnd_with_place("hơn 15,2 tỷ")?;
+/// assert_eq!((p.amount.get(), place), (15_200_000_000, 100_000_000));
+/// assert_eq!(parse_vnd_with_place("1.400 triệu")?.1, 1_000_000);
+/// assert_eq!(parse_vnd_with_place("1.400.000.000 đồng")?.1, 1);
+/// # Ok::<(), khuyencong::money::NotationError>(())
+/// ```
+pub fn parse_vnd_with_place(input: &str) -> Result<(ParsedAmount, u64), NotationError> {
     let shown: String = input.chars().take(80).collect();
     if input
         .chars()
@@ -730,7 +751,9 @@ pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
         .ok_or_else(overflow)?;
     let dong = u64::try_from(total).map_err(|_| overflow())?;
     let amount = Vnd::new(dong).map_err(|_| overflow())?;
-    Ok(ParsedAmount { amount, exactness })
+    // power ≤ 12 and decimals ≤ power, so the place value fits.
+    let place = 10u64.pow(power - decimals);
+    Ok((ParsedAmount { amount, exactness }, place))
 }
 
 /// A count read from Vietnamese notation, with how exact the text says it is.
