@@ -1541,6 +1541,30 @@ case("programme_national",
      [], "The national programme (Decision 1881/QĐ-TTg), no province; a target with invented figures.")
 
 
+# ---------------------------------------------------------------- the words kept with amounts
+# Reports keep the source's words next to the figure; the words are rounded ("1,52 tỷ"
+# stands for 1,515 … 1,525 M), "hơn"/"khoảng" qualify them, and notes are not amounts.
+words_lines = [
+    {"activity": MACH, "fund": "provincial", "counts": {"establishments": 6},
+     "support": {"vnd": 1_523_400_000, "text": "1,52 tỷ đồng"},
+     "total_investment": {"vnd": 4_000 * M, "text": "4.000 triệu đồng"}},
+    {"activity": "information", "fund": "provincial", "counts": {"broadcasts": 12},
+     "support": {"vnd": 600 * M, "text": "600 triệu đồng (NSĐP)"}},
+]
+case("report_amount_words_agree",
+     rep2(words_lines,
+          results_total={"support": {"vnd": 2_123_400_000, "text": "hơn 2,1 tỷ đồng"}}),
+     [],
+     "Words rounded as reports write them ('1,52 tỷ đồng' for 1,523.4 M, 'hơn 2,1 tỷ đồng' for "
+     "2,123.4 M, '4.000 triệu đồng') agree with the figures; '600 triệu đồng (NSĐP)' carries a note and "
+     "is not read as an amount: no finding.")
+case("report_amount_words_disagree",
+     rep2([{**words_lines[0], "support": {"vnd": 1_250 * M, "text": "12,5 tỷ đồng"}}, words_lines[1]]),
+     [("warning", "/results/0/support", "document.amount_text_mismatch")],
+     "The support is 1,250 M but its words say '12,5 tỷ đồng' (12,450 … 12,550 M): one of the two is a "
+     "slip of the decimal comma; a warning, since the words may be the source's own.")
+
+
 def main():
     for old in HERE.iterdir():
         if old.is_dir() and (old / "expected.json").exists():

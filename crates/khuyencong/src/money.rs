@@ -654,20 +654,53 @@ const UNITS: &[(&str, u32)] = &[
 /// # Ok::<(), khuyencong::money::NotationError>(())
 /// ```
 pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
-    let shown: String = input.chars().take(80).collect();
+    parse_vnd_with_place(input).map(|(parsed, _)| parsed)
+}
+
+/// Reads an amount as [`parse_vnd`] does, and also returns the place value, in đồng, of the
+/// last digit written: `1` for "1.400.000.000 đồng", `1_000_000` for "1.400 triệu",
+/// `100_000_000` for "15,2 tỷ". Written words are rounded: they stand for every figure within
+/// half that place value either side of the amount they state.
+///
+/// # Errors
+/// As [`parse_vnd`].
+///
+/// # Example
+/// ```
+/// use khuyencong::money::parse_vnd_with_place;
+/// let (p, place) = parse_vnd_with_place("hơn 15,2 tỷ")?;
+/// assert_eq!((p.amount.get(), place), (15_200_000_000, 100_000_000));
+/// assert_eq!(parse_vnd_with_place("1.400 triệu")?.1, 1_000_000);
+/// assert_eq!(parse_vnd_with_place("1.400.000.000 đồng")?.1, 1);
+/// # Ok::<(), khuyencong::money::NotationError>(())
+/// ```
+pub fn parse_vnd_with_place(input: &str) -> Result<(ParsedAmount, u64), NotationError> {
+    // The input as shown in an error, built only for an error.
+    let shown = || input.chars().take(80).collect::<String>();
     if input
         .chars()
         .any(|c| ('\u{0300}'..='\u{036F}').contains(&c))
     {
-        return Err(NotationError::NotNfc(shown));
+        return Err(NotationError::NotNfc(shown()));
     }
-    // Lowercase and collapse whitespace (including non-breaking spaces).
-    let lowered = input.to_lowercase();
-    let text = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Lowercase and collapse whitespace (including non-breaking spaces); words already
+    // written so (most are) are read without a copy.
+    let plain = input
+        .chars()
+        .all(|c| (c == ' ' || !c.is_whitespace()) && c.to_lowercase().eq([c]))
+        && !input.starts_with(' ')
+        && !input.ends_with(' ')
+        && !input.contains("  ");
+    let text: std::borrow::Cow<'_, str> = if plain {
+        std::borrow::Cow::Borrowed(input)
+    } else {
+        let lowered = input.to_lowercase();
+        std::borrow::Cow::Owned(lowered.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
     if text.is_empty() {
         return Err(NotationError::Empty);
     }
-    let mut rest = text.as_str();
+    let mut rest = &*text;
     let mut exactness = Exactness::Exact;
     let mut qualified = false;
     loop {
@@ -679,7 +712,7 @@ pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
         match found {
             Some((r, ex)) => {
                 if qualified {
-                    return Err(NotationError::TwoQualifiers(shown));
+                    return Err(NotationError::TwoQualifiers(shown()));
                 }
                 qualified = true;
                 exactness = ex;
@@ -693,32 +726,32 @@ pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
         .unwrap_or(rest.len());
     let (number, unit_text) = (&rest[..number_end], rest[number_end..].trim());
     if !number.chars().any(|c| c.is_ascii_digit()) {
-        return Err(NotationError::MissingNumber(shown));
+        return Err(NotationError::MissingNumber(shown()));
     }
-    let (int_digits, frac_digits) = split_vi_number(number, &shown)?;
+    let (int, frac_digits) = split_vi_number(number, &shown)?;
     if unit_text.is_empty() {
-        return Err(NotationError::MissingUnit(shown));
+        return Err(NotationError::MissingUnit(shown()));
     }
     let (unit, power) = UNITS
         .iter()
         .find(|(u, _)| *u == unit_text)
         .copied()
         .ok_or_else(|| NotationError::UnknownUnit {
-            input: shown.clone(),
+            input: shown(),
             unit: unit_text.to_owned(),
         })?;
     let decimals = u32::try_from(frac_digits.len()).unwrap_or(u32::MAX);
     if decimals > power {
         return Err(NotationError::FractionalDong {
-            input: shown,
+            input: shown(),
             unit: unit.to_owned(),
             decimals,
             allowed: power,
         });
     }
     // Exact integer arithmetic: int × 10^power + frac × 10^(power − decimals).
-    let overflow = || NotationError::Overflow(shown.clone());
-    let int: u128 = int_digits.parse().map_err(|_| overflow())?;
+    let overflow = || NotationError::Overflow(shown());
+    let int = int.ok_or_else(overflow)?;
     let frac: u128 = if frac_digits.is_empty() {
         0
     } else {
@@ -730,7 +763,9 @@ pub fn parse_vnd(input: &str) -> Result<ParsedAmount, NotationError> {
         .ok_or_else(overflow)?;
     let dong = u64::try_from(total).map_err(|_| overflow())?;
     let amount = Vnd::new(dong).map_err(|_| overflow())?;
-    Ok(ParsedAmount { amount, exactness })
+    // power ≤ 12 and decimals ≤ power, so the place value fits.
+    let place = 10u64.pow(power - decimals);
+    Ok((ParsedAmount { amount, exactness }, place))
 }
 
 /// A count read from Vietnamese notation, with how exact the text says it is.
@@ -808,18 +843,18 @@ pub fn parse_count(input: &str) -> Result<ParsedCount, NotationError> {
     if UNITS.iter().any(|(unit, _)| *unit == words) {
         return Err(malformed("a count has no money unit; this is an amount"));
     }
-    let digits = if number.bytes().all(|b| b.is_ascii_digit()) {
-        number.to_owned()
+    let value: u64 = if number.bytes().all(|b| b.is_ascii_digit()) {
+        number
+            .parse()
+            .map_err(|_| NotationError::Overflow(shown.clone()))?
     } else {
-        let (int, frac) = split_vi_number(number, &shown)?;
+        let (int, frac) = split_vi_number(number, &|| shown.clone())?;
         if !frac.is_empty() {
             return Err(malformed("a count is a whole number"));
         }
-        int
+        int.and_then(|v| u64::try_from(v).ok())
+            .ok_or_else(|| NotationError::Overflow(shown.clone()))?
     };
-    let value: u64 = digits
-        .parse()
-        .map_err(|_| NotationError::Overflow(shown.clone()))?;
     if value > MAX_VND {
         return Err(NotationError::Overflow(shown));
     }
@@ -869,11 +904,14 @@ pub fn parse_count_range(input: &str) -> Option<ParsedCountRange> {
     })
 }
 
-/// Splits a Vietnamese number into its integer digits (separators removed) and its
-/// decimal digits.
-fn split_vi_number(number: &str, shown: &str) -> Result<(String, String), NotationError> {
+/// Splits a Vietnamese number into the value of its integer part (separators removed;
+/// `None` when it does not fit in 128 bits) and its decimal digits, without a copy.
+fn split_vi_number<'a>(
+    number: &'a str,
+    shown: &dyn Fn() -> String,
+) -> Result<(Option<u128>, &'a str), NotationError> {
     let malformed = |reason: &'static str| NotationError::Malformed {
-        input: shown.to_owned(),
+        input: shown(),
         number: number.to_owned(),
         reason,
     };
@@ -881,7 +919,7 @@ fn split_vi_number(number: &str, shown: &str) -> Result<(String, String), Notati
     let comma_pos = number.find(',');
     let dot_after_comma = comma_pos.is_some_and(|c| number[c..].contains('.'));
     if commas > 1 || dot_after_comma {
-        return Err(NotationError::EnglishNotation(shown.to_owned()));
+        return Err(NotationError::EnglishNotation(shown()));
     }
     let (int_part, frac_part) = match comma_pos {
         Some(c) => (&number[..c], &number[c + 1..]),
@@ -892,29 +930,37 @@ fn split_vi_number(number: &str, shown: &str) -> Result<(String, String), Notati
             return Err(malformed("a comma must be followed by decimal digits"));
         }
         if frac_part.len() == 3 && !int_part.contains('.') {
-            return Err(NotationError::AmbiguousComma(shown.to_owned()));
+            return Err(NotationError::AmbiguousComma(shown()));
         }
     }
     if int_part.is_empty() {
         return Err(malformed("the number must start with a digit"));
     }
-    let groups: Vec<&str> = int_part.split('.').collect();
-    let first = groups[0];
-    if first.is_empty() || first.len() > 3 && groups.len() > 1 {
+    let mut groups = int_part.split('.');
+    let first = groups.next().unwrap_or_default();
+    let grouped = int_part.contains('.');
+    if first.is_empty() || first.len() > 3 && grouped {
         return Err(malformed(
             "`.` separates groups of three digits; the first group has one to three digits",
         ));
     }
-    if groups[1..].iter().any(|g| g.len() != 3) {
+    if groups.any(|g| g.len() != 3) {
         return Err(malformed(
             "`.` separates groups of exactly three digits; write decimals after `,`",
         ));
     }
-    let digits: String = groups.concat();
-    if digits.len() > 1 && digits.starts_with('0') {
+    let digit_count = int_part.bytes().filter(u8::is_ascii_digit).count();
+    if digit_count > 1 && first.starts_with('0') {
         return Err(malformed("leading zeros are not allowed"));
     }
-    Ok((digits, frac_part.to_owned()))
+    // The number holds only digits, `.` and `,` (the caller cut it so).
+    let value = int_part
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .try_fold(0u128, |acc, b| {
+            acc.checked_mul(10)?.checked_add(u128::from(b - b'0'))
+        });
+    Ok((value, frac_part))
 }
 
 /// Formats an amount in million đồng, Vietnamese style: `1.400 triệu đồng`,

@@ -139,6 +139,7 @@ pub(crate) fn check_breakdown(
     path: &str,
     period: Option<&Period>,
 ) {
+    super::check_amount_text(out, b.total.as_ref(), &|| format!("{path}/total"));
     let parts: Vec<Part> = b.lines.iter().map(FundingPart::part).collect();
     if let Some(total) = &b.total {
         check_parts(
@@ -172,6 +173,7 @@ fn check_part(
     path: &dyn Fn() -> String,
     period: Option<&Period>,
 ) {
+    super::check_amount_text(out, part.amount.as_ref(), &|| format!("{}/amount", path()));
     if let (Some(year), Some(period)) = (part.year, period) {
         super::check_year_in_period_at(out, year, period, || format!("{}/year", path()));
     }

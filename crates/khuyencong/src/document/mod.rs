@@ -871,6 +871,97 @@ finding_kinds! {
             "fund level `{level}` does not exist in this period (it ended {ended})",
         ),
     }
+
+    /// An amount whose kept words state another figure.
+    AmountTextMismatch {
+        code: "document.amount_text_mismatch",
+        severity: Warning,
+        citation: None,
+        meaning: (
+            "Số tiền và nguyên văn đi kèm (`text`) nêu hai số liệu khác nhau. Nguyên văn được làm tròn ('15,2 tỷ' là mọi số từ 15,15 tỷ đến dưới 15,25 tỷ); với số tiền chính xác, nguyên văn 'hơn'/'trên' còn bao gồm mọi số lớn hơn, nguyên văn 'gần'/'khoảng'/'xấp xỉ' mọi số chênh không quá 10%. Chỉ kiểm tra khi nguyên văn đọc được là một số tiền; từ chỉ mức độ không được so với `exactness` (không báo). Phép tính, không phải quy định pháp luật.",
+            "An amount and its kept words (`text`) state different figures. The words are rounded ('15,2 tỷ' is every figure from 15.15 up to 15.25 billion); for an exact amount, words saying 'hơn'/'trên' also cover every larger figure and words saying 'gần'/'khoảng'/'xấp xỉ' every figure within 10 %. The words are checked only when they read as an amount; their qualifier is never compared with `exactness` (no finding). Arithmetic, not a legal rule.",
+        ),
+        fix: (
+            "Kiểm tra văn bản gốc nêu số nào; sửa số tiền hoặc nguyên văn.",
+            "Check which of the two the source says; correct the number or the words.",
+        ),
+        params: { text: String, vnd: crate::money::Vnd, at: Unlisted<String> },
+        message: (
+            "tại {at}: nguyên văn `{text}` không khớp với số tiền {vnd}",
+            "at {at}: the words `{text}` do not agree with the amount {vnd}",
+        ),
+    }
+}
+
+/// Compares an amount's words, where kept, with its number: warns when the number lies outside
+/// what the words can stand for (arithmetic, not a legal rule).
+///
+/// The words are read with [`crate::money::parse_vnd_with_place`]; words that do not read as
+/// an amount (other words, notes, a unit the reader does not know) are not checked. Written
+/// figures are rounded: "15,2 tỷ" stands for 15 150 000 000 ≤ x < 15 250 000 000 (half a unit
+/// of the last digit written either side), words exact to the đồng for that đồng only.
+///
+/// When the amount is itself a bound or an approximation, its number is the figure the words
+/// state and must round to it. When the amount is exact and the words are qualified, the
+/// document may know the precise figure the words only bound or approximate: words saying
+/// "hơn"/"trên" (more than) then stand for every larger figure too, words saying "gần",
+/// "khoảng" or "xấp xỉ" for every figure within the reconciliation's tolerance for
+/// approximate figures ([`crate::figure::reconcile::APPROXIMATE_TOLERANCE_PERCENT`]). The
+/// qualifier itself is never compared with the amount's exactness: a mismatch there is no
+/// finding. Nothing is allocated unless the amount has words that disagree.
+pub(crate) fn check_amount_text(
+    out: &mut Vec<Finding>,
+    amount: Option<&crate::figure::Amount>,
+    path: &dyn Fn() -> String,
+) {
+    let Some((amount, text)) = amount.and_then(|a| a.text.as_deref().map(|t| (a, t))) else {
+        return;
+    };
+    if !amount_text_agrees(text, amount.vnd, amount.exactness) {
+        let at = path();
+        out.push(
+            AmountTextMismatch {
+                text: text.to_owned(),
+                vnd: amount.vnd,
+                at: Unlisted(at.clone()),
+            }
+            .at(at),
+        );
+    }
+}
+
+/// Whether `vnd`, stated with `exactness`, is a figure the words `text` can stand for (true
+/// when the words do not read as an amount: nothing to compare).
+pub(crate) fn amount_text_agrees(
+    text: &str,
+    vnd: crate::money::Vnd,
+    exactness: crate::money::Exactness,
+) -> bool {
+    use crate::money::Exactness;
+    let Ok((parsed, place)) = crate::money::parse_vnd_with_place(text) else {
+        return true;
+    };
+    // Twice every figure, so that half a place value stays whole: 2·vnd ∈ [2·x − place,
+    // 2·x + place). All values are below 2^53 and place ≤ 10^12, far inside u128.
+    let twice = u128::from(vnd.get()) * 2;
+    let stated = u128::from(parsed.amount.get()) * 2;
+    let place = u128::from(place);
+    let (low, high) = (stated.saturating_sub(place), stated + place);
+    if (low..high).contains(&twice) {
+        return true;
+    }
+    if exactness != Exactness::Exact {
+        return false;
+    }
+    match parsed.exactness {
+        Exactness::LowerBound => twice >= low,
+        Exactness::Approximate => {
+            // |vnd − x| · 100 ≤ x · tolerance, in whole numbers.
+            let tolerance = u128::from(crate::figure::reconcile::APPROXIMATE_TOLERANCE_PERCENT);
+            twice.abs_diff(stated) * 100 <= stated * tolerance
+        }
+        Exactness::Exact => false,
+    }
 }
 
 /// The generator of the benchmarks and the fuzzer, for the test below.
@@ -940,5 +1031,137 @@ mod tests {
             assert_eq!(as_is, written, "{}", String::from_utf8_lossy(input));
         }
         assert!(pruned > 100 && read > 100, "{pruned} {read}");
+    }
+}
+
+#[cfg(test)]
+mod amount_text_tests {
+    use super::{Finding, Severity, amount_text_agrees, check_amount_text};
+    use crate::figure::Amount;
+    use crate::law::Lang;
+    use crate::money::{Exactness, Vnd};
+
+    fn agrees(text: &str, vnd: u64, exactness: Exactness) -> bool {
+        amount_text_agrees(text, Vnd::new(vnd).expect("vnd"), exactness)
+    }
+
+    /// `text` stands for exactly the figures in `low ..= high` (for an amount of the same
+    /// exactness as the words): both ends agree, one đồng beyond either does not.
+    fn stands_for(text: &str, exactness: Exactness, low: u64, high: u64) {
+        assert!(agrees(text, low, exactness), "{text}: {low} agrees");
+        assert!(agrees(text, high, exactness), "{text}: {high} agrees");
+        assert!(
+            !agrees(text, low - 1, exactness),
+            "{text}: {} disagrees",
+            low - 1
+        );
+        assert!(
+            !agrees(text, high + 1, exactness),
+            "{text}: {} disagrees",
+            high + 1
+        );
+    }
+
+    #[test]
+    fn words_stand_for_the_figures_that_round_to_them_in_every_unit() {
+        use Exactness::Exact;
+        // đồng: exact to the đồng.
+        stands_for("1.400.000.000 đồng", Exact, 1_400_000_000, 1_400_000_000);
+        stands_for("250.000đ", Exact, 250_000, 250_000);
+        // nghìn, with `.` between thousands and with a decimal `,`.
+        stands_for("1.500 nghìn", Exact, 1_499_500, 1_500_499);
+        stands_for("1,5 nghìn đồng", Exact, 1_450, 1_549);
+        // triệu.
+        stands_for("1.400 triệu", Exact, 1_399_500_000, 1_400_499_999);
+        stands_for("48,91 triệu đồng", Exact, 48_905_000, 48_914_999);
+        // tỷ.
+        stands_for("15,2 tỷ", Exact, 15_150_000_000, 15_249_999_999);
+        stands_for("1.400 tỷ đồng", Exact, 1_399_500_000_000, 1_400_499_999_999);
+        // A figure of one digit: half a unit either side, never below zero.
+        assert!(agrees("0 đồng", 0, Exact));
+        assert!(!agrees("0 đồng", 1, Exact));
+    }
+
+    #[test]
+    fn a_bound_or_approximation_states_the_figure_of_its_words() {
+        use Exactness::{Approximate, LowerBound};
+        stands_for("hơn 15,2 tỷ", LowerBound, 15_150_000_000, 15_249_999_999);
+        stands_for(
+            "trên 1.300 triệu đồng",
+            LowerBound,
+            1_299_500_000,
+            1_300_499_999,
+        );
+        stands_for("khoảng 7,5 tỷ", Approximate, 7_450_000_000, 7_549_999_999);
+        stands_for("gần 2 tỷ đồng", Approximate, 1_500_000_000, 2_499_999_999);
+        // The qualifier of the words is not compared with the amount's exactness.
+        assert!(agrees("hơn 12 tỷ đồng", 12_000_000_000, Approximate));
+        assert!(agrees("12 tỷ đồng", 12_000_000_000, LowerBound));
+    }
+
+    #[test]
+    fn an_exact_amount_may_be_more_precise_than_qualified_words() {
+        use Exactness::Exact;
+        // "hơn 15 tỷ" is true of every larger figure; below what rounds to 15 tỷ it is not.
+        assert!(agrees("hơn 15 tỷ", 15_600_000_000, Exact));
+        assert!(agrees("hơn 15 tỷ", 150_000_000_000, Exact));
+        assert!(agrees("hơn 15 tỷ", 14_500_000_000, Exact));
+        assert!(!agrees("hơn 15 tỷ", 14_499_999_999, Exact));
+        // "khoảng 7,5 tỷ": within 10 % of 7,5 tỷ.
+        assert!(agrees("khoảng 7,5 tỷ", 8_250_000_000, Exact));
+        assert!(!agrees("khoảng 7,5 tỷ", 8_250_000_001, Exact));
+        assert!(agrees("gần 7,5 tỷ", 6_750_000_000, Exact));
+        assert!(!agrees("gần 7,5 tỷ", 6_749_999_999, Exact));
+    }
+
+    #[test]
+    fn words_that_do_not_read_as_an_amount_are_not_checked() {
+        for text in [
+            "(NSTW)",
+            "ngân sách nhà nước 48 tỷ",
+            "bình quân 226 triệu đồng/cơ sở",
+            "1,400 triệu",
+            "12 USD",
+            "1.400",
+            "khoảng hơn 2 tỷ",
+            "",
+        ] {
+            assert!(agrees(text, 1, Exactness::Exact), "{text}");
+        }
+    }
+
+    fn amount(vnd: u64, exactness: Exactness, text: Option<&str>) -> Amount {
+        let mut a = Amount::exact(Vnd::new(vnd).expect("vnd"));
+        a.exactness = exactness;
+        a.text = text.map(str::to_owned);
+        a
+    }
+
+    #[test]
+    fn a_disagreement_is_one_warning_at_the_amount_with_both_figures() {
+        let mut out: Vec<Finding> = Vec::new();
+        let path = || "/results/0/support".to_owned();
+        check_amount_text(&mut out, None, &path);
+        let no_words = amount(1, Exactness::Exact, None);
+        check_amount_text(&mut out, Some(&no_words), &path);
+        let agreeing = amount(15_200_000_000, Exactness::LowerBound, Some("hơn 15,2 tỷ"));
+        check_amount_text(&mut out, Some(&agreeing), &path);
+        assert!(out.is_empty());
+        let slip = amount(1_520_000_000, Exactness::LowerBound, Some("hơn 15,2 tỷ"));
+        check_amount_text(&mut out, Some(&slip), &path);
+        assert_eq!(out.len(), 1);
+        let f = &out[0];
+        assert_eq!(f.code, "document.amount_text_mismatch");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.path, "/results/0/support");
+        assert!(f.citation.is_none());
+        let en = f.message(Lang::En);
+        assert!(
+            en.contains("hơn 15,2 tỷ") && en.contains("1,520 million VND"),
+            "{en}"
+        );
+        assert!(en.contains("/results/0/support"), "{en}");
+        let vi = f.message(Lang::Vi);
+        assert!(vi.contains("1.520 triệu đồng"), "{vi}");
     }
 }

@@ -306,6 +306,7 @@ pub(crate) fn check_outcomes(
     }
     for (i, a) in outcomes.averages.iter().enumerate() {
         let path = format!("{base}/outcomes/averages/{i}/vnd");
+        super::check_amount_text(out, Some(&a.vnd), &|| path.clone());
         let what = ("Mức bình quân được nêu", "The stated average");
         let money = match a.of {
             AverageOf::Support => line.support,
@@ -380,6 +381,8 @@ pub(crate) fn check_outcomes(
 }
 
 fn check_growth(out: &mut Vec<Finding>, g: &Growth, base: &str) {
+    super::check_amount_text(out, g.before.as_ref(), &|| format!("{base}/before"));
+    super::check_amount_text(out, g.after.as_ref(), &|| format!("{base}/after"));
     let (Some(percent), Some(before), Some(after)) = (&g.percent, &g.before, &g.after) else {
         return;
     };
@@ -428,6 +431,16 @@ fn check_growth(out: &mut Vec<Finding>, g: &Growth, base: &str) {
 
 /// Checks a stated disbursement rate against the disbursed and allocated money.
 pub(crate) fn check_execution(out: &mut Vec<Finding>, e: &Execution, base: &dyn Fn() -> String) {
+    for (name, amount) in [
+        ("requested", &e.requested),
+        ("approved", &e.approved),
+        ("planned", &e.planned),
+        ("allocated", &e.allocated),
+        ("disbursed", &e.disbursed),
+        ("settled", &e.settled),
+    ] {
+        super::check_amount_text(out, amount.as_ref(), &|| format!("{}/{name}", base()));
+    }
     check_stages(out, e, base);
     let Some(rate) = &e.disbursement_rate else {
         return;

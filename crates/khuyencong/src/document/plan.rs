@@ -260,6 +260,10 @@ impl Plan {
                 );
             }
             super::outcome::check_counts(out, &s.counts, &|| format!("/schemes/{i}/counts"));
+            super::check_amount_text(out, s.support.as_ref(), &|| format!("/schemes/{i}/support"));
+            super::check_amount_text(out, s.total_cost.as_ref(), &|| {
+                format!("/schemes/{i}/total_cost")
+            });
             super::outcome::check_execution(out, &s.execution, &|| {
                 format!("/schemes/{i}/execution")
             });
@@ -333,6 +337,12 @@ impl Plan {
     fn check_total(&self, out: &mut Vec<Finding>, total: &PlanTotal) {
         use super::common::CountKind;
         super::outcome::check_counts(out, &total.counts, &|| "/schemes_total/counts".to_owned());
+        super::check_amount_text(out, total.support.as_ref(), &|| {
+            "/schemes_total/support".to_owned()
+        });
+        super::check_amount_text(out, total.total_cost.as_ref(), &|| {
+            "/schemes_total/total_cost".to_owned()
+        });
         let part = |s: &PlanScheme, f: Option<Figure>| Part {
             figure: f,
             rest: s.line_type == LineType::Rest,

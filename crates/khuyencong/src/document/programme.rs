@@ -286,6 +286,10 @@ impl Programme {
                 }
             }
             check_counts(out, &t.counts, &|| format!("{path}/counts"));
+            super::check_amount_text(out, t.support.as_ref(), &|| format!("{path}/support"));
+            super::check_amount_text(out, t.total_investment.as_ref(), &|| {
+                format!("{path}/total_investment")
+            });
             check_outcomes(
                 out,
                 &t.outcomes,

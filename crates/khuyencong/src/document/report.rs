@@ -963,6 +963,10 @@ fn check_lines_total(
     totals: Totals,
 ) {
     check_counts(out, &total.counts, &|| format!("{base}/counts"));
+    super::check_amount_text(out, total.support.as_ref(), &|| format!("{base}/support"));
+    super::check_amount_text(out, total.total_investment.as_ref(), &|| {
+        format!("{base}/total_investment")
+    });
     check_outcomes(out, &total.outcomes, total.figures(), None, base);
     check_figures_against(
         out,
@@ -1169,6 +1173,12 @@ fn check_line(
         super::check_year_in_period_at(out, year, period, || format!("{}/year", path()));
     }
     check_counts(out, &line.counts, &|| format!("{}/counts", path()));
+    super::check_amount_text(out, line.support.as_ref(), &|| {
+        format!("{}/support", path())
+    });
+    super::check_amount_text(out, line.total_investment.as_ref(), &|| {
+        format!("{}/total_investment", path())
+    });
     if !line.outcomes.is_empty() {
         check_outcomes(out, &line.outcomes, line.figures(), whole, &path());
     }

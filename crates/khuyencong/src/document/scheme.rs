@@ -349,6 +349,22 @@ impl Declarations {
 }
 
 impl Scheme {
+    /// The words kept with the scheme's amounts against their numbers.
+    fn check_amount_texts(&self, out: &mut Vec<Finding>) {
+        let f = &self.funding;
+        super::check_amount_text(out, Some(&f.total_cost), &|| {
+            "/funding/total_cost".to_owned()
+        });
+        super::check_amount_text(out, Some(&f.eligible_cost), &|| {
+            "/funding/eligible_cost".to_owned()
+        });
+        for (i, line) in f.lines.iter().enumerate() {
+            super::check_amount_text(out, Some(&line.amount), &|| {
+                format!("/funding/lines/{i}/amount")
+            });
+        }
+    }
+
     pub(crate) fn check(&self, out: &mut Vec<Finding>, options: &CheckOptions) {
         let date = self.approval.date;
         let day = Period {
@@ -359,6 +375,7 @@ impl Scheme {
             return;
         }
         check_fund_level_in_period(out, self.funding.fund_level, &day, "/funding/fund_level");
+        self.check_amount_texts(out);
         for (i, activity) in self.activities.iter().enumerate() {
             let path = format!("/activities/{i}");
             check_activity_in_period(out, *activity, &day, &path);

@@ -245,3 +245,52 @@ fn count_ranges_are_read_as_typed() {
     assert_eq!(ends("-12"), None);
     assert_eq!(ends("8–"), None);
 }
+
+/// Words already in lower case with single spaces are read in place; others are normalised
+/// first: both readings give the same amount, place value and error.
+#[test]
+fn notation_read_in_place_or_normalised_alike() {
+    use khuyencong::money::parse_vnd_with_place;
+    for (plain, typed) in [
+        ("hơn 15,2 tỷ", "HƠN  15,2 Tỷ"),
+        ("1.400 triệu đồng", "1.400\u{a0}Triệu\tđồng "),
+        ("gần 2 tỷ", " Gần 2 TỶ"),
+        ("1,400 triệu", "1,400  TRIỆU"),
+        ("1.4 triệu", "1.4 Triệu"),
+        ("12 usd", "12 USD"),
+        ("khoảng hơn 5 tỷ", "Khoảng hơn 5 tỷ"),
+        ("0.500 triệu", "0.500  triệu"),
+    ] {
+        let a = parse_vnd_with_place(plain);
+        let b = parse_vnd_with_place(typed);
+        match (&a, &b) {
+            (Ok(x), Ok(y)) => assert_eq!(x, y, "{plain} / {typed}"),
+            // The error shows the input as written; its kind is the same.
+            (Err(x), Err(y)) => assert_eq!(
+                std::mem::discriminant(x),
+                std::mem::discriminant(y),
+                "{plain} / {typed}: {x} / {y}"
+            ),
+            _ => panic!("{plain} / {typed}: {a:?} / {b:?}"),
+        }
+    }
+    let (p, place) = parse_vnd_with_place("HƠN 15,2 TỶ").expect("amount");
+    assert_eq!(
+        (p.amount.get(), p.exactness, place),
+        (15_200_000_000, Exactness::LowerBound, 100_000_000)
+    );
+    assert_eq!(
+        parse_vnd_with_place("48.910.000 đồng").expect("amount").1,
+        1
+    );
+    assert_eq!(parse_vnd_with_place("97,82 trđ").expect("amount").1, 10_000);
+    assert_eq!(
+        parse_vnd_with_place("9,5 nghìn tỷ").expect("amount").1,
+        100_000_000_000
+    );
+    // A number beyond 128 bits is an overflow, as before.
+    assert!(matches!(
+        parse_vnd_with_place("1234567890123456789012345678901234567890 đồng"),
+        Err(NotationError::Overflow(_))
+    ));
+}
