@@ -109,7 +109,11 @@ fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
                 "{name} {ext}\n{json:#}"
             );
             let kept = |d: &khuyencong::document::Document| serde_json::to_value(d).expect("json");
+            let mut expected_codes = codes(&expected.findings);
             if kept(&back) != kept(&original) {
+                // The words are what `document.amount_text_mismatch` compares: where a cell
+                // did not keep them, there is nothing left to compare.
+                expected_codes.retain(|(code, _)| code != "document.amount_text_mismatch");
                 // Only the words of figures may be lost: a document without any keeps all.
                 assert_ne!(
                     canonical(&original),
@@ -119,11 +123,7 @@ fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
                 worded += 1;
             }
             let checked = d.check(&options);
-            assert_eq!(
-                codes(&checked.findings),
-                codes(&expected.findings),
-                "{name} {ext}"
-            );
+            assert_eq!(codes(&checked.findings), expected_codes, "{name} {ext}");
             for f in checked
                 .findings
                 .iter()
@@ -140,7 +140,8 @@ fn every_document_of_the_corpus_round_trips_with_the_same_findings() {
             }
         }
     }
-    // Five documents of the corpus (both formats) state figures in words a cell does not
-    // hold; more would mean that words once kept are lost.
-    assert!(worded <= 10, "{worded} round trips lost words of figures");
+    // Seven documents of the corpus (both formats) state figures in words a cell does not
+    // hold (two of them to test those words against their figures); more would mean that
+    // words once kept are lost.
+    assert!(worded <= 14, "{worded} round trips lost words of figures");
 }
